@@ -1,0 +1,127 @@
+"""Dependencies every router uses: the request's DB session, the current user, pagination,
+and the ``owned`` factory that turns ``{x_id}`` into the caller's row or a 404."""
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, TypeVar
+
+from fastapi import Depends, Path, Query, Request
+from fastapi.security import APIKeyCookie, OAuth2PasswordBearer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kaizen.auth import security, service
+from kaizen.auth.models import User
+from kaizen.auth.service import Credential
+from kaizen.db import Base, get_db
+from kaizen.errors import AppError, NotFound, Unauthorized
+
+SESSION_COOKIE = "kaizen_session"
+CSRF_COOKIE = "kaizen_csrf"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+MAX_ID = 2**31 - 1
+
+SessionDep = Annotated[Session, Depends(get_db, scope="function")]
+
+bearer_scheme = OAuth2PasswordBearer(
+    tokenUrl="/api/v1/auth/token",
+    auto_error=False,
+    description="A personal API token (Settings → API tokens) or one from /auth/token.",
+)
+cookie_scheme = APIKeyCookie(
+    name=SESSION_COOKIE,
+    auto_error=False,
+    description="Browser session from /auth/login; unsafe methods also need X-CSRF-Token.",
+)
+
+
+def current_credential(
+    request: Request,
+    db: SessionDep,
+    bearer: Annotated[str | None, Depends(bearer_scheme)],
+    cookie: Annotated[str | None, Depends(cookie_scheme)],
+) -> Credential:
+    if bearer:
+        credential = service.user_for_token(db, bearer)
+        if credential is None:
+            raise Unauthorized("Invalid or expired token")
+        return credential
+    if cookie:
+        found = service.user_for_session(db, cookie)
+        if found is None:
+            raise Unauthorized("Session expired; sign in again")
+        user, session = found
+        if request.method not in SAFE_METHODS:
+            csrf = request.headers.get(CSRF_HEADER, "")
+            if not csrf or not security.secrets_match(csrf, session.csrf_hash):
+                raise AppError(403, "Missing or invalid X-CSRF-Token header")
+        return Credential(user=user, session_id=session.id)
+    raise Unauthorized()
+
+
+CurrentCredential = Annotated[Credential, Depends(current_credential)]
+
+
+def current_user(credential: CurrentCredential) -> User:
+    return credential.user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+
+
+@dataclass(frozen=True)
+class Pagination:
+    limit: int
+    offset: int
+
+
+def pagination(
+    limit: Annotated[int, Query(ge=1, le=200, description="Page size")] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip")] = 0,
+) -> Pagination:
+    return Pagination(limit=limit, offset=offset)
+
+
+PageParams = Annotated[Pagination, Depends(pagination)]
+
+M = TypeVar("M", bound=Base)
+
+
+def owned(model: type[M], *, param: str, label: str) -> Callable[..., M]:
+    """A dependency loading ``model`` by the path parameter ``param`` for the current user.
+
+    Rows of other users are a 404, exactly like ids that do not exist, so nothing leaks.
+    Usage: ``OwnedHabit = Annotated[Habit, Depends(owned(Habit, param="habit_id", ...))]``.
+    """
+
+    def dependency(db: Session, user: User, **path: int) -> M:
+        row: M | None = db.scalars(
+            select(model).where(
+                model.id == path[param],  # type: ignore[attr-defined]
+                model.user_id == user.id,  # type: ignore[attr-defined]
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFound(label)
+        return row
+
+    kw = inspect.Parameter.KEYWORD_ONLY
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("db", kw, annotation=SessionDep),
+            inspect.Parameter("user", kw, annotation=CurrentUser),
+            inspect.Parameter(
+                param,
+                kw,
+                annotation=Annotated[int, Path(ge=1, le=MAX_ID, description=f"{label} id")],
+            ),
+        ]
+    )
+    dependency.__name__ = f"owned_{param}"
+    return dependency
+
+
+def client_ip(request: Request) -> str | None:
+    return request.client.host if request.client else None

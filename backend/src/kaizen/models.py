@@ -1,0 +1,5 @@
+"""Imports every domain's models so Base.metadata knows all tables (Alembic, tests)."""
+
+
+def import_all_models() -> None:
+    import kaizen.auth.models  # noqa: F401

@@ -1,0 +1,49 @@
+"""Schema pieces shared by every domain."""
+
+from typing import Annotated, Generic, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+
+def _check_timezone(value: str) -> str:
+    if value not in _known_timezones():
+        raise ValueError(f"unknown timezone {value!r}; use an IANA name like 'Asia/Kolkata'")
+    try:
+        ZoneInfo(value)
+    except ZoneInfoNotFoundError as exc:  # pragma: no cover - tzdata always ships it
+        raise ValueError(f"unknown timezone {value!r}") from exc
+    return value
+
+
+_TIMEZONES: frozenset[str] = frozenset()
+
+
+def _known_timezones() -> frozenset[str]:
+    global _TIMEZONES
+    if not _TIMEZONES:
+        _TIMEZONES = frozenset(available_timezones())
+    return _TIMEZONES
+
+
+Timezone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_check_timezone)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+LongText = Annotated[str, StringConstraints(max_length=20_000)]
+
+
+class Schema(BaseModel):
+    """Base for request bodies: unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReadSchema(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int

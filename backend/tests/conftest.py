@@ -1,0 +1,102 @@
+"""Test setup: one migrated database per run (SQLite by default, PostgreSQL when
+KAIZEN_TEST_DATABASE_URL is set), emptied after every test so tests stay isolated."""
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, delete, event
+
+from kaizen.config import settings
+from kaizen.db import Base, get_engine
+from kaizen.models import import_all_models
+
+_TMP = tempfile.mkdtemp(prefix="kaizen-test-")
+TEST_DATABASE_URL = os.environ.get("KAIZEN_TEST_DATABASE_URL") or f"sqlite:///{_TMP}/test.db"
+settings.database_url = TEST_DATABASE_URL
+# The built SPA is not part of API tests; point at an empty folder so results don't depend on it.
+settings.frontend_dist = Path(_TMP) / "no-dist"
+
+import_all_models()
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    from kaizen import migrate
+
+    migrate.upgrade(TEST_DATABASE_URL)
+    return get_engine(TEST_DATABASE_URL)
+
+
+@pytest.fixture(scope="session")
+def app(engine: Engine) -> FastAPI:
+    from kaizen.main import create_app
+
+    return create_app()
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    if "engine" not in request.fixturenames:
+        return
+    engine: Engine = request.getfixturevalue("engine")
+    with engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(delete(table))
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, base_url="http://testserver") as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def make_client(app: FastAPI) -> Iterator[Callable[[], TestClient]]:
+    """Several independent clients (each with its own cookie jar) in one test."""
+    clients: list[TestClient] = []
+
+    def factory() -> TestClient:
+        c = TestClient(app, base_url="http://testserver")
+        clients.append(c)
+        return c
+
+    yield factory
+    for c in clients:
+        c.close()
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(engine: Engine) -> Callable[[], Any]:
+    """``with count_queries() as q: ...`` then ``q.count`` is the number of SQL statements."""
+
+    @contextmanager
+    def counting() -> Iterator[QueryCounter]:
+        counter = QueryCounter()
+
+        def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+            counter.statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", before)
+        try:
+            yield counter
+        finally:
+            event.remove(engine, "before_cursor_execute", before)
+
+    return counting
