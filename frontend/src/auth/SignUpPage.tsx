@@ -1,0 +1,86 @@
+import { useLocation } from 'preact-iso';
+import { api } from '../api/client';
+import { ApiError, unwrap } from '../api/errors';
+import { SIGN_IN_PATH } from '../paths';
+import { Alert } from '../ui/Alert';
+import { Button } from '../ui/Button';
+import { Field, TextField } from '../ui/Field';
+import { checkEmail, checkNewPassword, MIN_PASSWORD, useForm } from '../ui/form';
+import { TimezoneSelect } from '../ui/TimezoneSelect';
+import { browserTimezone } from '../ui/timezones';
+import { useSession } from './session';
+
+export default function SignUpPage() {
+  const { setUser } = useSession();
+  const { query } = useLocation();
+  const next = query.next;
+  const form = useForm({
+    initial: { display_name: '', email: '', password: '', timezone: browserTimezone() },
+    validate: (v) => ({
+      email: checkEmail(v.email),
+      password: checkNewPassword(v.password),
+      display_name: v.display_name.length > 100 ? 'Use at most 100 characters.' : undefined,
+    }),
+    submit: async (v) => {
+      const email = v.email.trim();
+      await unwrap(
+        api.POST('/api/v1/auth/register', {
+          body: { email, password: v.password, display_name: v.display_name.trim(), timezone: v.timezone },
+        }),
+      );
+      // Registering does not start a session; sign in with the same details straight away.
+      const user = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password: v.password } }));
+      setUser(user);
+    },
+    mapError: (err) =>
+      err.status === 409 ? new ApiError(409, err.message, { email: 'An account with this email already exists. Sign in instead?' }) : err,
+  });
+
+  return (
+    <section class="auth">
+      <div class="auth-card">
+        <h1 tabIndex={-1}>Create your account</h1>
+        <p class="muted auth-lede">Track what you said you'd do — and what you actually did.</p>
+        <form class="form" noValidate onSubmit={form.onSubmit} aria-label="Create account">
+          <TextField
+            label="Name"
+            note="optional"
+            autoComplete="name"
+            maxLength={100}
+            error={form.errors.display_name}
+            {...form.bind('display_name')}
+          />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            autoCapitalize="none"
+            spellcheck={false}
+            error={form.errors.email}
+            {...form.bind('email')}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            hint={`At least ${MIN_PASSWORD} characters. A few random words work well.`}
+            error={form.errors.password}
+            {...form.bind('password')}
+          />
+          <Field label="Timezone" error={form.errors.timezone} hint="Your days start and end here.">
+            {(control) => <TimezoneSelect {...control} {...form.bind('timezone')} />}
+          </Field>
+          {form.formError && <Alert>{form.formError}</Alert>}
+          <Button type="submit" variant="primary" class="btn-block" busy={form.busy} busyLabel="Creating account…">
+            Create account
+          </Button>
+        </form>
+        <p class="auth-switch">
+          Already have an account?{' '}
+          <a href={next ? `${SIGN_IN_PATH}?next=${encodeURIComponent(next)}` : SIGN_IN_PATH}>Sign in</a>
+        </p>
+      </div>
+    </section>
+  );
+}

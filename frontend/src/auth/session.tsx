@@ -1,0 +1,79 @@
+// Who is signed in. Loaded once from GET /me; any 401 from any request clears it, and the
+// route guards then send the person to the sign-in page with ?next=<where they were>.
+import { createContext, type ComponentChildren } from 'preact';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { api, onUnauthorized, type User } from '../api/client';
+import { ApiError, unwrap } from '../api/errors';
+
+export interface Session {
+  status: 'loading' | 'ready' | 'error';
+  user: User | null;
+  error: unknown;
+  setUser: (user: User | null) => void;
+  reload: () => void;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession() needs a <SessionProvider>');
+  return session;
+}
+
+/** The signed-in user; only for components rendered behind the sign-in guard. */
+export function useUser(): User {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser() used on a page that does not require sign-in');
+  return user;
+}
+
+export async function fetchMe(): Promise<User | null> {
+  try {
+    return await unwrap(api.GET('/api/v1/me'));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export function SessionProvider({ children, initialUser }: { children: ComponentChildren; initialUser?: User | null }) {
+  const [status, setStatus] = useState<Session['status']>(initialUser === undefined ? 'loading' : 'ready');
+  const [user, setUser] = useState<User | null>(initialUser ?? null);
+  const [error, setError] = useState<unknown>(null);
+
+  const reload = useCallback(() => {
+    setStatus('loading');
+    fetchMe()
+      .then((me) => {
+        setUser(me);
+        setStatus('ready');
+      })
+      .catch((err: unknown) => {
+        setError(err);
+        setStatus('error');
+      });
+  }, []);
+
+  useEffect(() => {
+    if (initialUser === undefined) reload();
+    return onUnauthorized(() => setUser(null));
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await unwrap(api.POST('/api/v1/auth/logout'));
+    } catch (err) {
+      // Already signed out is fine; anything else (offline) is shown to the person.
+      if (!(err instanceof ApiError && err.status === 401)) throw err;
+    }
+    setUser(null);
+  }, []);
+
+  const value = useMemo<Session>(
+    () => ({ status, user, error, setUser, reload, signOut }),
+    [status, user, error, reload, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

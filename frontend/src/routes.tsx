@@ -1,0 +1,54 @@
+// Every page of the app, in one list. To add a page: write src/<domain>/<Name>Page.tsx with a
+// default export and add one entry here; `nav` puts it in the header navigation.
+import type { ComponentType } from 'preact';
+import { lazy } from 'preact-iso';
+import { ChunkError } from './ui/ChunkError';
+import { HOME_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from './paths';
+
+export { HOME_PATH, SIGN_IN_PATH, SIGN_UP_PATH };
+
+/** 'user': signed-in only; 'guest': signed-out only (sign-in, sign-up); 'public': anyone. */
+export type Access = 'user' | 'guest' | 'public';
+
+export interface AppRoute {
+  path: string;
+  title: string;
+  access: Access;
+  component: ComponentType & { preload?: () => Promise<unknown> };
+  /** Label in the header navigation; omit to keep the page out of it. */
+  nav?: string;
+}
+
+/** A page loaded on demand. A chunk that fails to load (offline, new deploy) shows a retry. */
+function page(load: () => Promise<{ default: ComponentType }>) {
+  return lazy(() => load().catch((): { default: ComponentType } => ({ default: ChunkError })));
+}
+
+export const routes: AppRoute[] = [
+  {
+    path: SIGN_IN_PATH,
+    title: 'Sign in',
+    access: 'guest',
+    component: page(() => import('./auth/SignInPage')),
+  },
+  {
+    path: SIGN_UP_PATH,
+    title: 'Create account',
+    access: 'guest',
+    component: page(() => import('./auth/SignUpPage')),
+  },
+  {
+    path: '/settings',
+    title: 'Settings',
+    access: 'user',
+    nav: 'Settings',
+    component: page(() => import('./settings/SettingsPage')),
+  },
+];
+
+export const navRoutes = routes.filter((r) => r.nav);
+
+export function findRoute(path: string): AppRoute | undefined {
+  const clean = path.replace(/\/+$/, '') || '/';
+  return routes.find((r) => r.path === clean);
+}

@@ -1,0 +1,98 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { User } from '../api/client';
+import { errorMessage } from '../api/errors';
+import { useSession } from '../auth/session';
+import { SIGN_IN_PATH } from '../paths';
+import { ChevronDownIcon } from '../ui/icons';
+
+function initials(user: User): string {
+  const source = user.display_name.trim() || user.email;
+  return source.charAt(0).toUpperCase();
+}
+
+/** The signed-in person's menu: who they are, settings, sign out. Escape or a click outside closes it. */
+export function UserMenu({ user }: { user: User }) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+  const { signOut } = useSession();
+  const { route } = useLocation();
+
+  useEffect(() => {
+    if (!open) return undefined;
+    const onDown = (e: Event) => {
+      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const onSignOut = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signOut();
+      route(SIGN_IN_PATH);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const name = user.display_name.trim() || user.email;
+  return (
+    <div class="user-menu" ref={rootRef}
+      onFocusOut={(e) => {
+        const next = e.relatedTarget as Node | null;
+        if (next && rootRef.current && !rootRef.current.contains(next)) setOpen(false);
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        class="user-menu-button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen(!open)}
+      >
+        <span class="avatar" aria-hidden="true">
+          {initials(user)}
+        </span>
+        <span class="user-menu-name">{name}</span>
+        <span class="visually-hidden"> — account menu</span>
+        <ChevronDownIcon />
+      </button>
+      <div id={menuId} class="user-menu-panel" hidden={!open}>
+        <p class="user-menu-who">
+          Signed in as <strong>{user.email}</strong>
+        </p>
+        <a href="/settings" class="user-menu-item" onClick={() => setOpen(false)}>
+          Settings
+        </a>
+        <button type="button" class="user-menu-item" onClick={onSignOut} disabled={busy} aria-busy={busy || undefined}>
+          {busy ? 'Signing out…' : 'Sign out'}
+        </button>
+        {error && (
+          <p class="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
