@@ -100,3 +100,17 @@ def count_queries(engine: Engine) -> Callable[[], Any]:
             event.remove(engine, "before_cursor_execute", before)
 
     return counting
+
+
+@pytest.fixture
+def set_now(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Freeze the wall clock at a UTC ISO timestamp (e.g. "2024-11-17T12:00:00Z")."""
+    from datetime import datetime
+
+    from kaizen import clock
+
+    def setter(iso: str) -> None:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        monkeypatch.setattr(clock, "utc_now", lambda: moment)
+
+    return setter

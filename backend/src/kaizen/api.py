@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends
 from kaizen.auth.router import account_router
 from kaizen.auth.router import public_router as auth_public_router
 from kaizen.deps import current_user
+from kaizen.habits.router import router as habits_router
 
 PUBLIC_PATHS = frozenset(
     {
@@ -31,3 +32,4 @@ def health() -> dict[str, str]:
 
 public_router.include_router(auth_public_router)
 private_router.include_router(account_router)
+private_router.include_router(habits_router)

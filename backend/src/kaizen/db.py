@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
+from kaizen import clock
 from kaizen.config import settings
 
 NAMING_CONVENTION = {
@@ -23,7 +24,7 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.utc_now()
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -47,6 +47,10 @@ TAGS = [
     {"name": "health", "description": "Is the server up."},
     {"name": "auth", "description": "Register, sign in and out, get tokens."},
     {"name": "account", "description": "Your profile and personal API tokens."},
+    {
+        "name": "habits",
+        "description": "Action items and daily check-ins, with rates, streaks and strength.",
+    },
 ]
 
 

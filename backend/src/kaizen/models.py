@@ -2,4 +2,5 @@
 
 
 def import_all_models() -> None:
-    import kaizen.auth.models  # noqa: F401
+    import kaizen.auth.models
+    import kaizen.habits.models  # noqa: F401

@@ -1,0 +1,59 @@
+"""/today, /check-ins and /stats run a constant number of SQL queries as data grows."""
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import insert
+
+from kaizen.db import new_session
+from kaizen.habits.models import CheckIn
+from tests.factories import ApiUser, make_user
+
+
+def _grow(client: TestClient, user: ApiUser, habits: int, days: int) -> list[int]:
+    ids = []
+    for i in range(habits):
+        r = client.post(
+            "/api/v1/habits",
+            json={"name": f"h{i}", "start_date": "2024-01-01"},
+            headers=user.headers,
+        )
+        ids.append(r.json()["id"])
+    start = date(2024, 1, 1)
+    with new_session() as db:
+        db.execute(
+            insert(CheckIn),
+            [
+                {"habit_id": h, "day": start + timedelta(days=d), "status": "done", "note": ""}
+                for h in ids
+                for d in range(days)
+            ],
+        )
+        db.commit()
+    return ids
+
+
+def _count(count_queries: Callable[[], Any], client: TestClient, url: str, user: ApiUser) -> int:
+    with count_queries() as q:
+        assert client.get(url, headers=user.headers).status_code == 200
+    return int(q.count)
+
+
+def test_constant_queries(
+    client: TestClient, count_queries: Callable[[], Any], set_now: Any
+) -> None:
+    set_now("2024-12-31T12:00:00Z")
+    small, big = make_user(client), make_user(client)
+    small_ids = _grow(client, small, habits=1, days=3)
+    big_ids = _grow(client, big, habits=12, days=300)
+    for url_small, url_big in [
+        ("/api/v1/today", "/api/v1/today"),
+        ("/api/v1/check-ins?from=2024-01-01&to=2024-12-31",) * 2,
+        (f"/api/v1/habits/{small_ids[0]}/stats", f"/api/v1/habits/{big_ids[0]}/stats"),
+        ("/api/v1/habits", "/api/v1/habits"),
+    ]:
+        assert _count(count_queries, client, url_small, small) == _count(
+            count_queries, client, url_big, big
+        ), url_big
