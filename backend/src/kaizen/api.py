@@ -10,6 +10,7 @@ from kaizen.auth.router import account_router
 from kaizen.auth.router import public_router as auth_public_router
 from kaizen.deps import current_user
 from kaizen.habits.router import router as habits_router
+from kaizen.sprints.router import router as sprints_router
 
 PUBLIC_PATHS = frozenset(
     {
@@ -33,3 +34,4 @@ def health() -> dict[str, str]:
 public_router.include_router(auth_public_router)
 private_router.include_router(account_router)
 private_router.include_router(habits_router)
+private_router.include_router(sprints_router)

@@ -51,6 +51,10 @@ TAGS = [
         "name": "habits",
         "description": "Action items and daily check-ins, with rates, streaks and strength.",
     },
+    {
+        "name": "sprints",
+        "description": "Fortnight plans, live scoreboards, days still needed, reviews.",
+    },
 ]
 
 

@@ -3,4 +3,5 @@
 
 def import_all_models() -> None:
     import kaizen.auth.models
-    import kaizen.habits.models  # noqa: F401
+    import kaizen.habits.models
+    import kaizen.sprints.models  # noqa: F401

@@ -97,9 +97,11 @@ def get_habit(habit: OwnedHabit) -> HabitRead:
 
 
 @router.patch("/habits/{habit_id}", summary="Update an action item", responses=NOT_FOUND)
-def update_habit(body: HabitUpdate, habit: OwnedHabit, db: SessionDep) -> HabitRead:
+def update_habit(
+    body: HabitUpdate, habit: OwnedHabit, user: CurrentUser, db: SessionDep
+) -> HabitRead:
     """Send only what changes. `archived: true` hides it from Today and keeps its history."""
-    return habit_read(service.update_habit(db, habit, body))
+    return habit_read(service.update_habit(db, user, habit, body))
 
 
 @router.delete(
@@ -108,8 +110,8 @@ def update_habit(body: HabitUpdate, habit: OwnedHabit, db: SessionDep) -> HabitR
     summary="Delete an action item and its check-ins",
     responses=NOT_FOUND,
 )
-def delete_habit(habit: OwnedHabit, db: SessionDep) -> None:
-    service.delete_habit(db, habit)
+def delete_habit(habit: OwnedHabit, user: CurrentUser, db: SessionDep) -> None:
+    service.delete_habit(db, user, habit)
 
 
 @router.put(

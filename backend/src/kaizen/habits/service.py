@@ -103,7 +103,8 @@ def create_habit(db: Session, user: User, body: HabitCreate) -> Habit:
     return habit
 
 
-def update_habit(db: Session, habit: Habit, body: HabitUpdate) -> Habit:
+def update_habit(db: Session, user: User, habit: Habit, body: HabitUpdate) -> Habit:
+    _freeze_history(db, user, habit)
     changes = body.model_dump(exclude_unset=True, exclude={"schedule"})
     for key in ("name", "kind", "start_date", "archived", "position"):
         if key in changes and changes[key] is None:
@@ -117,10 +118,26 @@ def update_habit(db: Session, habit: Habit, body: HabitUpdate) -> Habit:
     return habit
 
 
-def delete_habit(db: Session, habit: Habit) -> None:
+def delete_habit(db: Session, user: User, habit: Habit) -> None:
+    _freeze_history(db, user, habit)
     db.execute(delete(CheckIn).where(CheckIn.habit_id == habit.id))
     db.delete(habit)
     db.flush()
+
+
+# Sprints build on habits, so habits import them only when called, never at load time.
+
+
+def _freeze_history(db: Session, user: User, habit: Habit) -> None:
+    from kaizen.sprints.service import freeze_finished_with_habit
+
+    freeze_finished_with_habit(db, user, habit)
+
+
+def _rescore_history(db: Session, habit: Habit, day: date) -> None:
+    from kaizen.sprints.service import mark_stale
+
+    mark_stale(db, habit.id, day)
 
 
 def reorder(db: Session, user: User, habit_ids: list[int]) -> None:
@@ -166,6 +183,7 @@ def put_check_in(db: Session, user: User, habit: Habit, day: date, body: CheckIn
         row = CheckIn(habit_id=habit.id, day=day)
         db.add(row)
     row.status, row.value, row.note = status, body.value, body.note
+    _rescore_history(db, habit, day)
     db.flush()
     return row
 
@@ -176,6 +194,7 @@ def _date_error(message: str) -> RequestValidationError:
 
 def clear_check_in(db: Session, habit: Habit, day: date) -> None:
     db.execute(delete(CheckIn).where(CheckIn.habit_id == habit.id, CheckIn.day == day))
+    _rescore_history(db, habit, day)
 
 
 def check_range(start: date, end: date) -> None:
