@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { User } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useSession } from '../auth/session';
 import { SIGN_IN_PATH } from '../paths';
 import { ChevronDownIcon } from '../ui/icons';
+import { useUniqueId } from '../ui/useUniqueId';
 
 function initials(user: User): string {
   const source = user.display_name.trim() || user.email;
@@ -18,7 +19,7 @@ export function UserMenu({ user }: { user: User }) {
   const [error, setError] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuId = useId();
+  const menuId = useUniqueId();
   const { signOut } = useSession();
   const { route } = useLocation();
 

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { Alert } from './Alert';
 import { Button } from './Button';
+import { useUniqueId } from './useUniqueId';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -23,7 +24,7 @@ interface ConfirmDialogProps {
 export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel, danger, busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
+  const titleId = useUniqueId();
   const opener = useRef<Element | null>(null);
 
   useEffect(() => {

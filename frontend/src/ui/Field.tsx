@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { useId } from 'preact/hooks';
+import { useUniqueId } from './useUniqueId';
 
 export interface ControlProps {
   id: string;
@@ -18,7 +18,7 @@ interface FieldProps {
 
 /** A labelled control with its hint and its error message, wired up for screen readers. */
 export function Field({ label, error, hint, note, children }: FieldProps) {
-  const id = useId();
+  const id = useUniqueId('field');
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;

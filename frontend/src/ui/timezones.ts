@@ -1,8 +1,27 @@
 // IANA timezones for pickers: the browser's own list, with the browser's zone and UTC always present.
 
+// Chromium's ICU still reports some zones by their pre-rename names; show today's IANA names.
+const RENAMED: Record<string, string> = {
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Godthab': 'America/Nuuk',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+export function modernTimezone(name: string): string {
+  return RENAMED[name] ?? name;
+}
+
 export function browserTimezone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    return modernTimezone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   } catch {
     return 'UTC';
   }
@@ -14,7 +33,7 @@ export function timezoneNames(...extra: string[]): string[] {
   if (!cached) {
     let names: string[] = [];
     try {
-      names = Intl.supportedValuesOf('timeZone');
+      names = Intl.supportedValuesOf('timeZone').map(modernTimezone);
     } catch {
       names = [];
     }

@@ -1,0 +1,60 @@
+import { expect, type Page } from '@playwright/test';
+
+let counter = 0;
+
+/** An email address no other test (or earlier run on the same database) has used. */
+export function uniqueEmail(tag = 'user'): string {
+  counter += 1;
+  return `${tag}-${Date.now().toString(36)}-${counter}@example.com`;
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface Account {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** Signs up through the UI; the app signs the new account in and lands on Settings. */
+export async function signUp(page: Page, account: Partial<Account> = {}): Promise<Account> {
+  const acct: Account = {
+    email: account.email ?? uniqueEmail(),
+    password: account.password ?? PASSWORD,
+    name: account.name ?? 'Asha Rao',
+  };
+  await page.goto('/sign-up');
+  await page.getByLabel('Name (optional)').fill(acct.name);
+  await page.getByLabel('Email').fill(acct.email);
+  await page.getByLabel('Password').fill(acct.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  return acct;
+}
+
+/** Creates an account through the API (faster when the sign-up form is not under test). */
+export async function registerViaApi(page: Page, account: Partial<Account> = {}): Promise<Account> {
+  const acct: Account = {
+    email: account.email ?? uniqueEmail(),
+    password: account.password ?? PASSWORD,
+    name: account.name ?? 'Asha Rao',
+  };
+  const res = await page.request.post('/api/v1/auth/register', {
+    data: { email: acct.email, password: acct.password, display_name: acct.name, timezone: 'Asia/Kolkata' },
+  });
+  expect(res.status()).toBe(201);
+  return acct;
+}
+
+export async function signIn(page: Page, acct: Account): Promise<void> {
+  await page.getByLabel('Email').fill(acct.email);
+  await page.getByLabel('Password').fill(acct.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /account menu/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+}

@@ -1,0 +1,63 @@
+import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// End-to-end tests drive the real backend: the webServer step builds the SPA, then starts
+// `kaizen serve` on a throwaway SQLite file (it migrates on start) serving frontend/dist.
+const PORT = Number(process.env.KAIZEN_E2E_PORT ?? 8765);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const here = dirname(fileURLToPath(import.meta.url));
+const database = join(tmpdir(), `kaizen-e2e-${process.pid}-${Date.now()}.db`);
+// KAIZEN_E2E_BIN points at another `kaizen` executable (e.g. a checkout of a known-good backend).
+const kaizen = process.env.KAIZEN_E2E_BIN ?? resolve(here, '../backend/.venv/bin/kaizen');
+// Read by e2e/global-teardown.ts, which deletes the database afterwards.
+process.env.KAIZEN_E2E_DB ??= database;
+
+export default defineConfig({
+  testDir: './e2e',
+  globalTeardown: './e2e/global-teardown.ts',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: BASE_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Debian's Chromium; never `npx playwright install` (no browser downloads here).
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: `npm run build && "${kaizen}" serve --host 127.0.0.1 --port ${PORT}`,
+    cwd: here,
+    url: `${BASE_URL}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      KAIZEN_DATABASE_URL: `sqlite:///${database}`,
+      KAIZEN_FRONTEND_DIST: resolve(here, 'dist'),
+      KAIZEN_ACCESS_LOG: 'false',
+      KAIZEN_ALLOW_SIGNUP: 'true',
+    },
+  },
+});
