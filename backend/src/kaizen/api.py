@@ -9,7 +9,10 @@ from fastapi import APIRouter, Depends
 from kaizen.auth.router import account_router
 from kaizen.auth.router import public_router as auth_public_router
 from kaizen.deps import current_user
+from kaizen.goals.router import router as goals_router
 from kaizen.habits.router import router as habits_router
+from kaizen.portfolio.router import public_router as portfolio_public_router
+from kaizen.portfolio.router import router as portfolio_router
 from kaizen.sprints.router import router as sprints_router
 
 PUBLIC_PATHS = frozenset(
@@ -19,6 +22,7 @@ PUBLIC_PATHS = frozenset(
         "/api/v1/auth/token",
         "/api/v1/auth/login",
         "/api/v1/auth/logout",
+        "/api/v1/public/profiles/{handle}",
     }
 )
 
@@ -35,3 +39,6 @@ public_router.include_router(auth_public_router)
 private_router.include_router(account_router)
 private_router.include_router(habits_router)
 private_router.include_router(sprints_router)
+private_router.include_router(goals_router)
+private_router.include_router(portfolio_router)
+public_router.include_router(portfolio_public_router)

@@ -55,6 +55,9 @@ TAGS = [
         "name": "sprints",
         "description": "Fortnight plans, live scoreboards, days still needed, reviews.",
     },
+    {"name": "goals", "description": "Long-running growth processes and their key results."},
+    {"name": "portfolio", "description": "What you made: posts, implementations, PRs, talks."},
+    {"name": "public", "description": "Opt-in public profiles; no sign-in needed."},
 ]
 
 

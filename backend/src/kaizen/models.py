@@ -3,5 +3,7 @@
 
 def import_all_models() -> None:
     import kaizen.auth.models
+    import kaizen.goals.models
     import kaizen.habits.models
+    import kaizen.portfolio.models
     import kaizen.sprints.models  # noqa: F401

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, String
+from sqlalchemy import Boolean, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kaizen.db import Base, TimestampMixin, UTCDateTime
@@ -17,6 +17,11 @@ class User(TimestampMixin, Base):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Public profile: off unless the user opts in; handles are unique and URL-safe.
+    handle: Mapped[str | None] = mapped_column(String(32), unique=True, nullable=True)
+    public_profile: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Set once the user took or skipped the starter plan, so it is offered only once.
+    onboarded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class UserSession(TimestampMixin, Base):

@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import EmailStr, Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, EmailStr, Field, StringConstraints, model_validator
 
 from kaizen.schemas import ReadSchema, Schema, Timezone
 
@@ -15,6 +15,9 @@ class UserRead(ReadSchema):
     display_name: str
     timezone: str
     is_admin: bool
+    handle: str | None
+    public_profile: bool
+    onboarded: bool = Field(description="The starter plan was taken or skipped")
     created_at: datetime
 
 
@@ -36,14 +39,37 @@ class TokenOut(Schema):
     expires_in: int = Field(description="Seconds until the token expires")
 
 
+def _lower(value: object) -> object:
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+Handle = Annotated[
+    str,
+    BeforeValidator(_lower),
+    StringConstraints(
+        min_length=3,
+        max_length=32,
+        pattern=r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$",
+    ),
+]
+
+
 class MeUpdate(Schema):
     display_name: DisplayName | None = None
     timezone: Timezone | None = None
+    handle: Handle | None = Field(
+        default=None,
+        description="For the public profile at /u/{handle}: 3–32 of a-z, 0-9 and inner dashes",
+    )
+    public_profile: bool | None = Field(
+        default=None, description="Show your published portfolio at /u/{handle}"
+    )
+    onboarded: bool | None = Field(default=None, description="true to skip the starter plan")
     current_password: Annotated[str, StringConstraints(max_length=256)] | None = None
     new_password: Password | None = None
 
     @model_validator(mode="after")
-    def _password_change_needs_both(self) -> "MeUpdate":
+    def _checks(self) -> "MeUpdate":
         if self.new_password is not None and self.current_password is None:
             raise ValueError("current_password is required to set a new password")
         return self

@@ -243,8 +243,16 @@ def update_me(
         if credential.token_id is not None:
             stmt = stmt.where(ApiToken.id != credential.token_id)
         db.execute(stmt)
+    if changes.get("handle") and changes["handle"] != user.handle:
+        taken = db.scalar(select(User.id).where(User.handle == changes["handle"]))
+        if taken is not None:
+            raise Conflict("That handle is taken; choose another")
+    if changes.get("public_profile") and not (changes.get("handle") or user.handle):
+        raise field_error("handle", "Choose a handle before making your profile public")
     for key, value in changes.items():
-        if value is not None:
+        if value is not None or key == "handle":
             setattr(user, key, value)
+    if user.handle is None:
+        user.public_profile = False
     db.flush()
     return user

@@ -24,6 +24,9 @@ class Habit(TimestampMixin, Base):
     schedule_days: Mapped[str | None] = mapped_column(String(7), nullable=True)
     schedule_times: Mapped[int | None] = mapped_column(Integer, nullable=True)
     start_date: Mapped[date] = mapped_column(Date)
+    goal_id: Mapped[int | None] = mapped_column(
+        ForeignKey("goals.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     color: Mapped[str | None] = mapped_column(String(7), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)

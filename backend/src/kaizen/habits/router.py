@@ -46,6 +46,7 @@ def habit_read(habit: Habit) -> HabitRead:
         target_type=habit.target_type,
         schedule=service.schedule_read(habit),
         start_date=habit.start_date,
+        goal_id=habit.goal_id,
         color=habit.color,
         position=habit.position,
         archived=habit.archived,

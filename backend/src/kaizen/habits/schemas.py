@@ -60,6 +60,7 @@ class HabitFields(Schema):
     start_date: dt.date | None = Field(
         default=None, description="First day that counts; default today in your timezone"
     )
+    goal_id: int | None = Field(default=None, ge=1, le=2**31 - 1, description="Goal it serves")
     color: Color | None = Field(default=None, examples=["#2f855a"])
     archived: bool | None = None
 
@@ -84,6 +85,7 @@ class HabitRead(ReadSchema):
     target_type: TargetType | None
     schedule: DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule
     start_date: dt.date
+    goal_id: int | None
     color: str | None
     position: int
     archived: bool

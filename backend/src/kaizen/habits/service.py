@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from kaizen import clock
 from kaizen.auth.models import User
-from kaizen.errors import NotFound, field_error
+from kaizen.errors import field_error
 from kaizen.habits import scoring
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.schemas import (
@@ -22,6 +22,7 @@ from kaizen.habits.schemas import (
     TimesPerWeekSchedule,
     WeekdaysSchedule,
 )
+from kaizen.ownership import ensure_owned
 
 MAX_RANGE_DAYS = 366 * 5
 
@@ -85,6 +86,7 @@ def list_habits(
 
 
 def create_habit(db: Session, user: User, body: HabitCreate) -> Habit:
+    _check_goal(db, user, body.goal_id)
     fields = body.model_dump(exclude_unset=True, exclude={"schedule"})
     if fields.get("position") is None:
         fields["position"] = (
@@ -104,8 +106,10 @@ def create_habit(db: Session, user: User, body: HabitCreate) -> Habit:
 
 
 def update_habit(db: Session, user: User, habit: Habit, body: HabitUpdate) -> Habit:
-    _freeze_history(db, user, habit)
     changes = body.model_dump(exclude_unset=True, exclude={"schedule"})
+    if "goal_id" in changes:
+        _check_goal(db, user, changes["goal_id"])
+    _freeze_history(db, user, habit)
     for key in ("name", "kind", "start_date", "archived", "position"):
         if key in changes and changes[key] is None:
             raise field_error(key, f"{key} cannot be null")
@@ -125,13 +129,20 @@ def delete_habit(db: Session, user: User, habit: Habit) -> None:
     db.flush()
 
 
-# Sprints build on habits, so habits import them only when called, never at load time.
+# Sprints and goals build on habits, so habits import them only when called, never at load
+# time (that would be an import cycle).
 
 
 def _freeze_history(db: Session, user: User, habit: Habit) -> None:
     from kaizen.sprints.service import freeze_finished_with_habit
 
     freeze_finished_with_habit(db, user, habit)
+
+
+def _check_goal(db: Session, user: User, goal_id: int | None) -> None:
+    from kaizen.goals.service import check_goal_link
+
+    check_goal_link(db, user, goal_id)
 
 
 def _rescore_history(db: Session, habit: Habit, day: date) -> None:
@@ -141,13 +152,7 @@ def _rescore_history(db: Session, habit: Habit, day: date) -> None:
 
 
 def reorder(db: Session, user: User, habit_ids: list[int]) -> None:
-    if len(set(habit_ids)) != len(habit_ids):
-        raise field_error("habit_ids", "habit_ids contains duplicates")
-    owned = set(
-        db.scalars(select(Habit.id).where(Habit.user_id == user.id, Habit.id.in_(habit_ids)))
-    )
-    if owned != set(habit_ids):
-        raise NotFound("Habit")
+    ensure_owned(db, user.id, Habit, habit_ids, label="Habit", field="habit_ids")
     for position, habit_id in enumerate(habit_ids, start=1):
         db.execute(update(Habit).where(Habit.id == habit_id).values(position=position))
     db.flush()

@@ -35,3 +35,14 @@ class SprintHabit(Base):
         ForeignKey("habits.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SprintGoal(Base):
+    __tablename__ = "sprint_goals"
+
+    sprint_id: Mapped[int] = mapped_column(
+        ForeignKey("sprints.id", ondelete="CASCADE"), primary_key=True
+    )
+    goal_id: Mapped[int] = mapped_column(
+        ForeignKey("goals.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

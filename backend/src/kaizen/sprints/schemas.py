@@ -19,6 +19,7 @@ class SprintCreate(Schema):
     end_date: dt.date | None = Field(default=None, description="Default: start + 13 days")
     target_rate: Rate = 0.75
     habit_ids: Ids = Field(default_factory=list, description="Its action items, in order")
+    goal_ids: Ids = Field(default_factory=list, description="Goals this sprint serves")
     plan: LongText = ""
     retrospective: LongText = ""
 
@@ -30,6 +31,7 @@ class SprintUpdate(Schema):
     end_date: dt.date | None = None
     target_rate: Rate | None = None
     habit_ids: Ids | None = None
+    goal_ids: Ids | None = None
     plan: LongText | None = None
     retrospective: LongText | None = None
 
@@ -49,6 +51,7 @@ class SprintRead(ReadSchema):
     end_date: dt.date
     target_rate: float
     habit_ids: list[int]
+    goal_ids: list[int]
     plan: str
     retrospective: str
     status: SprintStatus

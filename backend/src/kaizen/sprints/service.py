@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
 from kaizen.errors import NotFound, field_error
+from kaizen.goals.service import check_goal_links
 from kaizen.habits import scoring as habit_scoring
 from kaizen.habits.models import Habit
 from kaizen.habits.service import load_logs, schedule_of, today_for
+from kaizen.ownership import ensure_owned
 from kaizen.sprints import scoring
-from kaizen.sprints.models import Sprint, SprintHabit
+from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
 from kaizen.sprints.schemas import (
     Scoreboard,
     ScoreboardItem,
@@ -45,18 +47,18 @@ def _check_dates(start: date, end: date) -> None:
 
 
 def _set_habits(db: Session, user: User, sprint: Sprint, habit_ids: list[int]) -> None:
-    if len(set(habit_ids)) != len(habit_ids):
-        raise field_error("habit_ids", "habit_ids contains duplicates")
-    owned = set(
-        db.scalars(select(Habit.id).where(Habit.user_id == user.id, Habit.id.in_(habit_ids)))
-    )
-    if owned != set(habit_ids):
-        raise NotFound("Habit")
+    ensure_owned(db, user.id, Habit, habit_ids, label="Habit", field="habit_ids")
     db.execute(delete(SprintHabit).where(SprintHabit.sprint_id == sprint.id))
     db.add_all(
         SprintHabit(sprint_id=sprint.id, habit_id=habit_id, position=position)
         for position, habit_id in enumerate(habit_ids)
     )
+
+
+def _set_goals(db: Session, user: User, sprint: Sprint, goal_ids: list[int]) -> None:
+    check_goal_links(db, user, goal_ids)
+    db.execute(delete(SprintGoal).where(SprintGoal.sprint_id == sprint.id))
+    db.add_all(SprintGoal(sprint_id=sprint.id, goal_id=goal_id) for goal_id in goal_ids)
 
 
 def create_sprint(db: Session, user: User, body: SprintCreate) -> Sprint:
@@ -76,12 +78,13 @@ def create_sprint(db: Session, user: User, body: SprintCreate) -> Sprint:
     db.add(sprint)
     db.flush()
     _set_habits(db, user, sprint, body.habit_ids)
+    _set_goals(db, user, sprint, body.goal_ids)
     db.flush()
     return sprint
 
 
 def update_sprint(db: Session, user: User, sprint: Sprint, body: SprintUpdate) -> Sprint:
-    changes = body.model_dump(exclude_unset=True, exclude={"habit_ids"})
+    changes = body.model_dump(exclude_unset=True, exclude={"habit_ids", "goal_ids"})
     for key in ("title", "start_date", "end_date", "target_rate"):
         if key in changes and changes[key] is None:
             raise field_error(key, f"{key} cannot be null")
@@ -90,6 +93,8 @@ def update_sprint(db: Session, user: User, sprint: Sprint, body: SprintUpdate) -
     _check_dates(sprint.start_date, sprint.end_date)
     if body.habit_ids is not None:
         _set_habits(db, user, sprint, body.habit_ids)
+    if body.goal_ids is not None:
+        _set_goals(db, user, sprint, body.goal_ids)
     if body.habit_ids is not None:
         # The user chose the items again: the frozen rows no longer describe this sprint.
         sprint.snapshot = None
@@ -262,7 +267,13 @@ def freeze_finished_with_habit(db: Session, user: User, habit: Habit) -> None:
         results(db, user, stale)
 
 
-def read(sprint: Sprint, habit_ids: list[int], result: dict[str, Any], today: date) -> SprintRead:
+def read(
+    sprint: Sprint,
+    habit_ids: list[int],
+    goal_ids: list[int],
+    result: dict[str, Any],
+    today: date,
+) -> SprintRead:
     return SprintRead(
         id=sprint.id,
         title=sprint.title,
@@ -271,6 +282,7 @@ def read(sprint: Sprint, habit_ids: list[int], result: dict[str, Any], today: da
         end_date=sprint.end_date,
         target_rate=sprint.target_rate,
         habit_ids=habit_ids,
+        goal_ids=goal_ids,
         plan=sprint.plan,
         retrospective=sprint.retrospective,
         status=status_of(sprint, today),
@@ -281,8 +293,24 @@ def read(sprint: Sprint, habit_ids: list[int], result: dict[str, Any], today: da
 def reads(db: Session, user: User, sprints: Sequence[Sprint]) -> list[SprintRead]:
     today = today_for(user)
     scored = results(db, user, sprints)
-    links = habit_ids_by_sprint(db, [s.id for s in sprints])
-    return [read(s, links.get(s.id, []), scored[s.id], today) for s in sprints]
+    ids = [s.id for s in sprints]
+    habits, goals = habit_ids_by_sprint(db, ids), _goal_ids_by_sprint(db, ids)
+    return [
+        read(s, habits.get(s.id, []), goals.get(s.id, []), scored[s.id], today) for s in sprints
+    ]
+
+
+def _goal_ids_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[int]]:
+    links: dict[int, list[int]] = defaultdict(list)
+    if sprint_ids:
+        rows = db.execute(
+            select(SprintGoal.sprint_id, SprintGoal.goal_id)
+            .where(SprintGoal.sprint_id.in_(sprint_ids))
+            .order_by(SprintGoal.sprint_id, SprintGoal.goal_id)
+        )
+        for sprint_id, goal_id in rows:
+            links[sprint_id].append(goal_id)
+    return links
 
 
 def habit_ids_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[int]]:
@@ -331,6 +359,7 @@ def plan_next(db: Session, user: User, sprint: Sprint, body: SprintNext) -> Spri
             end_date=start + timedelta(days=body.days - 1),
             target_rate=body.target_rate,
             habit_ids=[h.id for h in links if not h.archived],
+            goal_ids=_goal_ids_by_sprint(db, [sprint.id]).get(sprint.id, []),
         ),
     )
 

@@ -1,0 +1,144 @@
+"""The seed's plan, ready to take in one click: nine growth processes as goals, the three
+action items, and a first fortnight sprint at 75% starting today."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kaizen.auth.models import User
+from kaizen.goals.models import Goal
+from kaizen.goals.schemas import GoalCreate
+from kaizen.goals.service import create_goal
+from kaizen.habits.models import Habit
+from kaizen.habits.schemas import HabitCreate
+from kaizen.habits.service import create_habit
+from kaizen.sprints.models import Sprint
+from kaizen.sprints.schemas import SprintCreate
+from kaizen.sprints.service import create_sprint
+
+GOALS = [
+    GoalCreate(
+        title="Write paper explanations and blogs",
+        area="writing",
+        importance="optional",
+        enthusiasm="meh",
+        description="Explain papers in writing; blogs must always be as deep as possible.",
+    ),
+    GoalCreate(
+        title="Implement papers",
+        area="fundamentals",
+        importance="optional",
+        enthusiasm="meh",
+        description="Implement what you read, from the basics.",
+    ),
+    GoalCreate(
+        title="Get into academic research",
+        area="research",
+        importance="optional",
+        enthusiasm="keen",
+        description="Reach out to research orgs and colleges (AI4Bharat and the like). "
+        "**This bumps the profile a lot.**",
+    ),
+    GoalCreate(
+        title="Contribute to open source",
+        area="open_source",
+        importance="optional",
+        enthusiasm="cool",
+        description="A way to learn any topic enough, and then just contribute.",
+    ),
+    GoalCreate(
+        title="Strengthen core CS/ML/DL",
+        area="fundamentals",
+        importance="required",
+        enthusiasm="okay",
+        description="Learn PyTorch and the like a little more; courses, tutorials, advanced ones.",
+    ),
+    GoalCreate(
+        title="Read a lot",
+        area="reading",
+        importance="optional",
+        enthusiasm="keen",
+        description="CS books, DL books, papers; fundamentals are the focus.",
+    ),
+    GoalCreate(
+        title="Maintain a portfolio",
+        area="writing",
+        importance="required",
+        enthusiasm="okay",
+        description="What would you be proud to work on? Increase the surface area: keep "
+        "writing articles until you improve.\n\n> Blogs must always be as deep as possible.",
+    ),
+    GoalCreate(
+        title="DSA",
+        area="dsa",
+        importance="required",
+        enthusiasm="okay",
+        description="Data structures and algorithms, steadily.",
+    ),
+    GoalCreate(
+        title="Apply, assess companies and opportunities",
+        area="job_search",
+        importance="required",
+        enthusiasm="keen",
+        description="This guides the long-term vision and is very important.",
+    ),
+]
+
+ACTION_ITEMS = ["No regular smoking up", "Gym every day", "No junk food"]
+SPRINT_TITLE = "First fortnight"
+
+
+@dataclass(frozen=True)
+class StarterPlanResult:
+    created: bool
+    goal_ids: list[int]
+    habit_ids: list[int]
+    sprint_id: int | None
+
+
+def apply(db: Session, user: User) -> StarterPlanResult:
+    """Create the plan once. A second call creates nothing and reports what is there."""
+    goal_titles = [g.title for g in GOALS]
+    existing_goals = db.scalars(
+        select(Goal).where(Goal.user_id == user.id, Goal.title.in_(goal_titles))
+    ).all()
+    existing_habits = db.scalars(
+        select(Habit).where(Habit.user_id == user.id, Habit.name.in_(ACTION_ITEMS))
+    ).all()
+    if user.onboarded and (existing_goals or existing_habits):
+        sprint = db.scalar(
+            select(Sprint).where(Sprint.user_id == user.id, Sprint.title == SPRINT_TITLE)
+        )
+        return StarterPlanResult(
+            created=False,
+            goal_ids=[g.id for g in existing_goals],
+            habit_ids=[h.id for h in existing_habits],
+            sprint_id=sprint.id if sprint else None,
+        )
+    goals_by_title = {g.title: g for g in existing_goals}
+    goals = [goals_by_title.get(g.title) or create_goal(db, user, g) for g in GOALS]
+    habits_by_name = {h.name: h for h in existing_habits}
+    habits = [
+        habits_by_name.get(name) or create_habit(db, user, HabitCreate(name=name))
+        for name in ACTION_ITEMS
+    ]
+    sprint = create_sprint(
+        db,
+        user,
+        SprintCreate(
+            title=SPRINT_TITLE,
+            theme="Aim high, do something cool, small achievable goals",
+            target_rate=0.75,
+            habit_ids=[h.id for h in habits],
+            goal_ids=[g.id for g in goals if g.importance == "required"],
+        ),
+    )
+    user.onboarded = True
+    db.flush()
+    return StarterPlanResult(
+        created=True,
+        goal_ids=[g.id for g in goals],
+        habit_ids=[h.id for h in habits],
+        sprint_id=sprint.id,
+    )
