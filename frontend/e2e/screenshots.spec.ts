@@ -10,21 +10,28 @@ const OUT = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 mkdirSync(OUT, { recursive: true });
 
 const VIEWPORTS = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844, mobile: true },
+  { name: 'desktop', width: 1280, height: 800, mobile: false },
 ] as const;
 
 async function shot(page: Page, name: string) {
   // No sideways scrolling at any width.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${name} overflows horizontally`).toBeLessThanOrEqual(0);
+  // Full-page shots from the top, so the sticky header sits where a person sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
 }
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const vp of VIEWPORTS) {
     test.describe(`${vp.name} ${scheme}`, () => {
-      test.use({ viewport: { width: vp.width, height: vp.height }, colorScheme: scheme });
+      test.use({
+        viewport: { width: vp.width, height: vp.height },
+        colorScheme: scheme,
+        isMobile: vp.mobile,
+        hasTouch: vp.mobile,
+      });
 
       test('pages', async ({ page }) => {
         const tag = `${vp.name}-${scheme}`;

@@ -50,7 +50,7 @@ function NewTokenPanel({ token, onDone }: { token: CreatedToken; onDone: () => v
         <span class="field-label" id="token-example-label">
           Try it with HTTPie
         </span>
-        <div class="input-row">
+        <div class="input-row input-row-stack">
           <pre class="code" aria-labelledby="token-example-label" tabIndex={0}>
             <code>{example}</code>
           </pre>

@@ -8,7 +8,7 @@ export function Header() {
   const { user } = useSession();
   const { path } = useLocation();
   return (
-    <header class="app-header">
+    <header class="app-header" data-signed-in={user ? '' : undefined}>
       <div class="app-header-inner">
         <a href={user ? HOME_PATH : SIGN_IN_PATH} class="brand">
           <svg class="brand-mark" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">

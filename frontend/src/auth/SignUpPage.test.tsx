@@ -1,0 +1,70 @@
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { App } from '../app';
+import { json, mockApi, USER, validation } from '../test/api';
+
+function fill(label: string, value: string) {
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+}
+
+async function openSignUp() {
+  history.replaceState(null, '', '/sign-up');
+  render(<App initialUser={null} />);
+  await screen.findByRole('heading', { name: 'Create your account' });
+}
+
+describe('sign up', () => {
+  it('validates the password length in the browser', async () => {
+    const api = mockApi({});
+    await openSignUp();
+    fill('Email', 'asha@example.com');
+    fill('Password', 'short');
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(screen.getByText('Use at least 10 characters.')).toBeTruthy();
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it("puts the server's 422 message next to the field it is about", async () => {
+    mockApi({ 'POST /api/v1/auth/register': validation('email', 'value is not a valid email address: The domain name a.b does not exist.') });
+    await openSignUp();
+    fill('Email', 'asha@a.bc');
+    fill('Password', 'correct horse battery');
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    const message = await screen.findByText(/not a valid email address/);
+    const email = screen.getByLabelText('Email');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(email.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+  });
+
+  it('shows a duplicate email (409) on the email field', async () => {
+    mockApi({ 'POST /api/v1/auth/register': json(409, { detail: 'Email already registered' }) });
+    await openSignUp();
+    fill('Email', 'asha@example.com');
+    fill('Password', 'correct horse battery');
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText(/already exists/)).toBeTruthy();
+    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('registers with the chosen timezone, then signs in', async () => {
+    const api = mockApi({
+      'POST /api/v1/auth/register': json(201, USER),
+      'POST /api/v1/auth/login': USER,
+      'GET /api/v1/tokens': { items: [], total: 0 },
+    });
+    await openSignUp();
+    fill('Name (optional)', '  Asha ');
+    fill('Email', 'asha@example.com');
+    fill('Password', 'correct horse battery');
+    fireEvent.input(screen.getByLabelText('Timezone'), { target: { value: 'Asia/Kolkata' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    expect(api.called('POST /api/v1/auth/register')[0]?.body).toEqual({
+      email: 'asha@example.com',
+      password: 'correct horse battery',
+      display_name: 'Asha',
+      timezone: 'Asia/Kolkata',
+    });
+    expect(api.called('POST /api/v1/auth/login')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,48 @@
+// A fake backend for component tests: `mockApi({ 'GET /api/v1/me': user })` stubs fetch and
+// records every request. A handler may be a body (200), a Response, or a function of the Request.
+import { vi } from 'vitest';
+import type { User } from '../api/client';
+
+type Handler = unknown | Response | ((req: Request) => Response | Promise<Response>);
+
+export function json(status: number, body?: unknown, headers: Record<string, string> = {}): Response {
+  if (status === 204 || body === undefined) return new Response(null, { status, headers });
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+export interface Recorded {
+  method: string;
+  path: string;
+  headers: Headers;
+  body: unknown;
+}
+
+export function mockApi(handlers: Record<string, Handler>) {
+  const calls: Recorded[] = [];
+  const fetchMock = vi.fn(async (input: Request) => {
+    const url = new URL(input.url);
+    const key = `${input.method} ${url.pathname}`;
+    const text = input.method === 'GET' ? '' : await input.clone().text();
+    calls.push({ method: input.method, path: url.pathname, headers: input.headers, body: text ? JSON.parse(text) : undefined });
+    if (!(key in handlers)) return json(404, { detail: `no mock for ${key}` });
+    const handler = handlers[key];
+    if (typeof handler === 'function') return (handler as (r: Request) => Response | Promise<Response>)(input);
+    if (handler instanceof Response) return handler.clone();
+    return json(200, handler);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return { calls, fetchMock, called: (key: string) => calls.filter((c) => `${c.method} ${c.path}` === key) };
+}
+
+export const USER: User = {
+  id: 1,
+  email: 'asha@example.com',
+  display_name: 'Asha',
+  timezone: 'Asia/Kolkata',
+  is_admin: false,
+  created_at: '2026-01-02T03:04:05Z',
+};
+
+export function validation(field: string, msg: string): Response {
+  return json(422, { detail: [{ loc: ['body', field], msg, type: 'value_error' }] });
+}
