@@ -82,6 +82,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All check-ins in a range (for the grid)
+         * @description Every habit's check-ins, archived ones included. Defaults to the last 7 days.
+         */
+        get: operations["list_check_ins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List goals with progress */
+        get: operations["list_goals"];
+        put?: never;
+        /**
+         * Create a goal
+         * @description Only `title` is required.
+         */
+        post: operations["create_goal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/{goal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A goal with everything linked to it
+         * @description Key results, linked action items with their 14-day rate, sprints, portfolio entries.
+         */
+        get: operations["get_goal"];
+        put?: never;
+        post?: never;
+        /** Delete a goal (linked items stay, unlinked) */
+        delete: operations["delete_goal"];
+        options?: never;
+        head?: never;
+        /** Update a goal */
+        patch: operations["update_goal"];
+        trace?: never;
+    };
+    "/api/v1/goals/{goal_id}/key-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a goal's key results */
+        get: operations["list_key_results"];
+        put?: never;
+        /** Add a key result */
+        post: operations["create_key_result"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goals/{goal_id}/key-results/{key_result_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a key result */
+        delete: operations["delete_key_result"];
+        options?: never;
+        head?: never;
+        /** Update a key result (e.g. its current value) */
+        patch: operations["update_key_result"];
+        trace?: never;
+    };
+    "/api/v1/habits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List action items */
+        get: operations["list_habits"];
+        put?: never;
+        /**
+         * Create an action item
+         * @description Only `name` is required: a daily yes/no habit starting today.
+         */
+        post: operations["create_habit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/habits/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reorder action items
+         * @description Give ids in the new order; they get positions 1, 2, 3, …
+         */
+        post: operations["reorder_habits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/habits/{habit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an action item */
+        get: operations["get_habit"];
+        put?: never;
+        post?: never;
+        /** Delete an action item and its check-ins */
+        delete: operations["delete_habit"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an action item
+         * @description Send only what changes. `archived: true` hides it from Today and keeps its history.
+         */
+        patch: operations["update_habit"];
+        trace?: never;
+    };
+    "/api/v1/habits/{habit_id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One habit's check-ins in a range
+         * @description Defaults to the last 30 days; a range covers at most five years.
+         */
+        get: operations["list_habit_check_ins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/habits/{habit_id}/check-ins/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Check in for a day (idempotent)
+         * @description Sets the day's status; repeating the same request changes nothing. For numeric habits
+         *     the value decides done or missed. Future dates and dates before the habit's start are 422.
+         */
+        put: operations["put_check_in"];
+        post?: never;
+        /** Clear a day's check-in */
+        delete: operations["clear_check_in"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/habits/{habit_id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rate, streaks, strength, heatmap
+         * @description Over `from` to `to` (default: the habit's start date to today). `rate` = done ÷ eligible;
+         *     eligible days are scheduled days that are over (today once checked in) minus skipped ones.
+         *     `strength` is a different number: Loop Habit Tracker's exponential average.
+         */
+        get: operations["habit_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -118,6 +344,249 @@ export interface paths {
          * @description Changing the password needs `current_password` and ends every other session.
          */
         patch: operations["update_me"];
+        trace?: never;
+    };
+    "/api/v1/portfolio-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List portfolio entries
+         * @description Newest published first, then ideas and drafts.
+         */
+        get: operations["list_entries"];
+        put?: never;
+        /** Log something you made */
+        post: operations["create_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio-entries/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published per month and by kind */
+        get: operations["entry_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolio-entries/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a portfolio entry */
+        get: operations["get_entry"];
+        put?: never;
+        post?: never;
+        /** Delete a portfolio entry */
+        delete: operations["delete_entry"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a portfolio entry
+         * @description Moving an entry to `published` sets `published_on` to today unless you give one.
+         */
+        patch: operations["update_entry"];
+        trace?: never;
+    };
+    "/api/v1/public/profiles/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A public profile (no sign-in)
+         * @description Only the display name and published portfolio entries; 404 unless the user opted in.
+         */
+        get: operations["get_public_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sprints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sprints with their scores
+         * @description Newest first. Each carries its status (planned / active / finished) and score so far.
+         */
+        get: operations["list_sprints"];
+        put?: never;
+        /**
+         * Plan a sprint
+         * @description Defaults: starts today, lasts 14 days, target 0.75.
+         */
+        post: operations["create_sprint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sprints/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sprint containing today */
+        get: operations["current_sprint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sprints/{sprint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a sprint */
+        get: operations["get_sprint"];
+        put?: never;
+        post?: never;
+        /** Delete a sprint (its habits and check-ins stay) */
+        delete: operations["delete_sprint"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a sprint
+         * @description Changing dates, target or items of a finished sprint re-scores it from the check-ins.
+         */
+        patch: operations["update_sprint"];
+        trace?: never;
+    };
+    "/api/v1/sprints/{sprint_id}/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan the following sprint
+         * @description Same action items (archived ones left out), starting the day after this one ends.
+         */
+        post: operations["plan_next_sprint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sprints/{sprint_id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sprint review as Markdown
+         * @description Each item as done/eligible, the score, the comparison with the previous sprint, the next
+         *     target and the days it needs, then your retrospective. Pastes cleanly into a blog.
+         */
+        get: operations["sprint_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sprints/{sprint_id}/scoreboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live scoreboard
+         * @description Per action item: done / eligible so far, `required` = ⌈target × eligible days in the whole
+         *     sprint⌉, `still_needed`, and whether that is still `feasible`. `score` is the mean of the
+         *     items' rates; `previous_score` is the sprint that ended most recently before this one.
+         */
+        get: operations["sprint_scoreboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/starter-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the starter plan (nine goals, three action items, a first sprint)
+         * @description In one transaction. Running it twice creates nothing the second time.
+         */
+        post: operations["take_starter_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the Today page needs, in one request */
+        get: operations["today"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/tokens": {
@@ -240,10 +709,594 @@ export interface components {
             /** Username */
             username: string;
         };
+        /**
+         * CellState
+         * @description What a heatmap cell shows for one day.
+         * @enum {string}
+         */
+        CellState: "done" | "skipped" | "missed" | "empty" | "pending" | "unscheduled" | "future" | "before_start";
+        /** CheckInPut */
+        CheckInPut: {
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /** @description done, skipped or missed; for numeric habits omit it and send a value */
+            status?: components["schemas"]["Status"] | null;
+            /**
+             * Value
+             * @description Numeric habits: today's amount
+             */
+            value?: number | null;
+        };
+        /** CheckInRead */
+        CheckInRead: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Habit Id */
+            habit_id: number;
+            /** Note */
+            note: string;
+            status: components["schemas"]["Status"];
+            /** Value */
+            value: number | null;
+        };
+        /** DailySchedule */
+        DailySchedule: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "daily";
+        };
+        /** DayState */
+        DayState: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            status: components["schemas"]["Status"] | null;
+        };
+        /** EntryCreate */
+        EntryCreate: {
+            /** Goal Id */
+            goal_id?: number | null;
+            /**
+             * Kind
+             * @default blog_post
+             * @enum {string}
+             */
+            kind: "blog_post" | "implementation" | "open_source" | "project" | "talk" | "other";
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /**
+             * Published On
+             * @description Default: today, when created or moved to published
+             */
+            published_on?: string | null;
+            /**
+             * Status
+             * @default idea
+             * @enum {string}
+             */
+            status: "idea" | "drafting" | "published";
+            /**
+             * Title
+             * @example How PyTorch's autograd works
+             */
+            title: string;
+            /** Url */
+            url?: string | null;
+        };
+        /** EntryRead */
+        EntryRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Goal Id */
+            goal_id: number | null;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "blog_post" | "implementation" | "open_source" | "project" | "talk" | "other";
+            /** Notes */
+            notes: string;
+            /** Published On */
+            published_on: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "idea" | "drafting" | "published";
+            /** Title */
+            title: string;
+            /** Url */
+            url: string | null;
+        };
+        /** EntryStats */
+        EntryStats: {
+            /**
+             * By Kind
+             * @description Published entries per kind
+             */
+            by_kind: {
+                [key: string]: number;
+            };
+            /** By Status */
+            by_status: {
+                [key: string]: number;
+            };
+            /**
+             * Published Per Month
+             * @description Last 12 months, oldest first
+             */
+            published_per_month: components["schemas"]["MonthCount"][];
+        };
+        /** EntryUpdate */
+        EntryUpdate: {
+            /** Goal Id */
+            goal_id?: number | null;
+            /** Kind */
+            kind?: ("blog_post" | "implementation" | "open_source" | "project" | "talk" | "other") | null;
+            /** Notes */
+            notes?: string | null;
+            /** Published On */
+            published_on?: string | null;
+            /** Status */
+            status?: ("idea" | "drafting" | "published") | null;
+            /** Title */
+            title?: string | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** GoalCreate */
+        GoalCreate: {
+            /**
+             * Area
+             * @default other
+             * @enum {string}
+             */
+            area: "research" | "open_source" | "fundamentals" | "reading" | "writing" | "dsa" | "job_search" | "other";
+            /**
+             * Description
+             * @description Markdown
+             * @default
+             */
+            description: string;
+            /**
+             * Enthusiasm
+             * @description How you feel about it, from `meh` through `okay` and `keen` to `cool`
+             * @default okay
+             * @enum {string}
+             */
+            enthusiasm: "meh" | "okay" | "keen" | "cool";
+            /**
+             * Importance
+             * @default optional
+             * @enum {string}
+             */
+            importance: "required" | "optional";
+            /**
+             * Status
+             * @default active
+             * @enum {string}
+             */
+            status: "active" | "paused" | "done" | "dropped";
+            /** Target Date */
+            target_date?: string | null;
+            /**
+             * Title
+             * @example Contribute to open source
+             */
+            title: string;
+        };
+        /** GoalDetail */
+        GoalDetail: {
+            /**
+             * Area
+             * @enum {string}
+             */
+            area: "research" | "open_source" | "fundamentals" | "reading" | "writing" | "dsa" | "job_search" | "other";
+            /** Description */
+            description: string;
+            /**
+             * Enthusiasm
+             * @enum {string}
+             */
+            enthusiasm: "meh" | "okay" | "keen" | "cool";
+            /** Habits */
+            habits: components["schemas"]["LinkedHabit"][];
+            /** Id */
+            id: number;
+            /**
+             * Importance
+             * @enum {string}
+             */
+            importance: "required" | "optional";
+            /** Key Result Count */
+            key_result_count: number;
+            /** Key Results */
+            key_results: components["schemas"]["KeyResultRead"][];
+            /** Portfolio Entries */
+            portfolio_entries: components["schemas"]["LinkedEntry"][];
+            /**
+             * Progress
+             * @description Mean of the key results' progress; null if none
+             */
+            progress: number | null;
+            /** Sprints */
+            sprints: components["schemas"]["LinkedSprint"][];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "paused" | "done" | "dropped";
+            /** Target Date */
+            target_date: string | null;
+            /** Title */
+            title: string;
+        };
+        /** GoalRead */
+        GoalRead: {
+            /**
+             * Area
+             * @enum {string}
+             */
+            area: "research" | "open_source" | "fundamentals" | "reading" | "writing" | "dsa" | "job_search" | "other";
+            /** Description */
+            description: string;
+            /**
+             * Enthusiasm
+             * @enum {string}
+             */
+            enthusiasm: "meh" | "okay" | "keen" | "cool";
+            /** Id */
+            id: number;
+            /**
+             * Importance
+             * @enum {string}
+             */
+            importance: "required" | "optional";
+            /** Key Result Count */
+            key_result_count: number;
+            /**
+             * Progress
+             * @description Mean of the key results' progress; null if none
+             */
+            progress: number | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "paused" | "done" | "dropped";
+            /** Target Date */
+            target_date: string | null;
+            /** Title */
+            title: string;
+        };
+        /** GoalUpdate */
+        GoalUpdate: {
+            /** Area */
+            area?: ("research" | "open_source" | "fundamentals" | "reading" | "writing" | "dsa" | "job_search" | "other") | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Enthusiasm
+             * @description How you feel about it, from `meh` through `okay` and `keen` to `cool`
+             */
+            enthusiasm?: ("meh" | "okay" | "keen" | "cool") | null;
+            /** Importance */
+            importance?: ("required" | "optional") | null;
+            /** Status */
+            status?: ("active" | "paused" | "done" | "dropped") | null;
+            /** Target Date */
+            target_date?: string | null;
+            /** Title */
+            title?: string | null;
+        };
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /** HabitCreate */
+        HabitCreate: {
+            /** Archived */
+            archived?: boolean | null;
+            /**
+             * Color
+             * @example #2f855a
+             */
+            color?: string | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Goal Id
+             * @description Goal it serves
+             */
+            goal_id?: number | null;
+            /** Kind */
+            kind?: ("boolean" | "numeric") | null;
+            /**
+             * Name
+             * @example Gym
+             */
+            name: string;
+            /** Position */
+            position?: number | null;
+            /** Schedule */
+            schedule?: (components["schemas"]["DailySchedule"] | components["schemas"]["WeekdaysSchedule"] | components["schemas"]["TimesPerWeekSchedule"]) | null;
+            /**
+             * Start Date
+             * @description First day that counts; default today in your timezone
+             */
+            start_date?: string | null;
+            /** Target Type */
+            target_type?: ("at_least" | "at_most") | null;
+            /** Target Value */
+            target_value?: number | null;
+            /** Unit */
+            unit?: string | null;
+        };
+        /** HabitRead */
+        HabitRead: {
+            /** Archived */
+            archived: boolean;
+            /** Color */
+            color: string | null;
+            /** Description */
+            description: string;
+            /** Goal Id */
+            goal_id: number | null;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "boolean" | "numeric";
+            /** Name */
+            name: string;
+            /** Position */
+            position: number;
+            /** Schedule */
+            schedule: components["schemas"]["DailySchedule"] | components["schemas"]["WeekdaysSchedule"] | components["schemas"]["TimesPerWeekSchedule"];
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /** Target Type */
+            target_type: ("at_least" | "at_most") | null;
+            /** Target Value */
+            target_value: number | null;
+            /** Unit */
+            unit: string | null;
+        };
+        /** HabitStatsRead */
+        HabitStatsRead: {
+            /** Best Streak */
+            best_streak: number;
+            /** Current Streak */
+            current_streak: number;
+            /** Done */
+            done: number;
+            /** Eligible */
+            eligible: number;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /** Habit Id */
+            habit_id: number;
+            /**
+             * History
+             * @description 365 days ending `to`, for the heatmap
+             */
+            history: components["schemas"]["HeatmapCell"][];
+            /** Months */
+            months: components["schemas"]["PeriodCount"][];
+            /**
+             * Rate
+             * @description done ÷ eligible; null when nothing is eligible yet
+             */
+            rate: number | null;
+            /** Recent Notes */
+            recent_notes: components["schemas"]["NoteRead"][];
+            /** Skipped */
+            skipped: number;
+            streak_unit: components["schemas"]["StreakUnit"];
+            /**
+             * Strength
+             * @description Loop Habit Tracker's strength: an exponential average, not the rate
+             */
+            strength: number;
+            /**
+             * Strength Series
+             * @description Daily strength over the window
+             */
+            strength_series: components["schemas"]["StrengthPoint"][];
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            /** Weeks */
+            weeks: components["schemas"]["PeriodCount"][];
+        };
+        /** HabitUpdate */
+        HabitUpdate: {
+            /** Archived */
+            archived?: boolean | null;
+            /**
+             * Color
+             * @example #2f855a
+             */
+            color?: string | null;
+            /** Description */
+            description?: string | null;
+            /**
+             * Goal Id
+             * @description Goal it serves
+             */
+            goal_id?: number | null;
+            /** Kind */
+            kind?: ("boolean" | "numeric") | null;
+            /** Name */
+            name?: string | null;
+            /** Position */
+            position?: number | null;
+            /** Schedule */
+            schedule?: (components["schemas"]["DailySchedule"] | components["schemas"]["WeekdaysSchedule"] | components["schemas"]["TimesPerWeekSchedule"]) | null;
+            /**
+             * Start Date
+             * @description First day that counts; default today in your timezone
+             */
+            start_date?: string | null;
+            /** Target Type */
+            target_type?: ("at_least" | "at_most") | null;
+            /** Target Value */
+            target_value?: number | null;
+            /** Unit */
+            unit?: string | null;
+        };
+        /** HeatmapCell */
+        HeatmapCell: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            state: components["schemas"]["CellState"];
+            status: components["schemas"]["Status"] | null;
+        };
+        /** KeyResultCreate */
+        KeyResultCreate: {
+            /**
+             * Current Value
+             * @description Default: start_value
+             */
+            current_value?: number | null;
+            /**
+             * Start Value
+             * @default 0
+             */
+            start_value: number;
+            /**
+             * Target Value
+             * @example 5
+             */
+            target_value: number;
+            /**
+             * Title
+             * @example Merged pull requests
+             */
+            title: string;
+            /**
+             * Unit
+             * @default
+             */
+            unit: string;
+        };
+        /** KeyResultRead */
+        KeyResultRead: {
+            /** Current Value */
+            current_value: number;
+            /** Goal Id */
+            goal_id: number;
+            /** Id */
+            id: number;
+            /**
+             * Progress
+             * @description (current − start) ÷ (target − start), clamped to 0..1
+             */
+            progress: number;
+            /** Start Value */
+            start_value: number;
+            /** Target Value */
+            target_value: number;
+            /** Title */
+            title: string;
+            /** Unit */
+            unit: string;
+        };
+        /** KeyResultUpdate */
+        KeyResultUpdate: {
+            /** Current Value */
+            current_value?: number | null;
+            /** Start Value */
+            start_value?: number | null;
+            /** Target Value */
+            target_value?: number | null;
+            /** Title */
+            title?: string | null;
+            /** Unit */
+            unit?: string | null;
+        };
+        /** LinkedEntry */
+        LinkedEntry: {
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /** Published On */
+            published_on: string | null;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+            /** Url */
+            url: string | null;
+        };
+        /** LinkedHabit */
+        LinkedHabit: {
+            /** Archived */
+            archived: boolean;
+            /** Current Streak */
+            current_streak: number;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /** Rate 14D */
+            rate_14d: number | null;
+            streak_unit: components["schemas"]["StreakUnit"];
+        };
+        /** LinkedSprint */
+        LinkedSprint: {
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /** Id */
+            id: number;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "active" | "finished";
+            /** Title */
+            title: string;
         };
         /** LoginIn */
         LoginIn: {
@@ -261,10 +1314,45 @@ export interface components {
             current_password?: string | null;
             /** Display Name */
             display_name?: string | null;
+            /**
+             * Handle
+             * @description For the public profile at /u/{handle}: 3–32 of a-z, 0-9 and inner dashes
+             */
+            handle?: string | null;
             /** New Password */
             new_password?: string | null;
+            /**
+             * Onboarded
+             * @description true to skip the starter plan
+             */
+            onboarded?: boolean | null;
+            /**
+             * Public Profile
+             * @description Show your published portfolio at /u/{handle}
+             */
+            public_profile?: boolean | null;
             /** Timezone */
             timezone?: string | null;
+        };
+        /** MonthCount */
+        MonthCount: {
+            /** Count */
+            count: number;
+            /**
+             * Month
+             * @example 2024-11
+             */
+            month: string;
+        };
+        /** NoteRead */
+        NoteRead: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Note */
+            note: string;
         };
         /** Page[ApiTokenRead] */
         Page_ApiTokenRead_: {
@@ -272,6 +1360,90 @@ export interface components {
             items: components["schemas"]["ApiTokenRead"][];
             /** Total */
             total: number;
+        };
+        /** Page[CheckInRead] */
+        Page_CheckInRead_: {
+            /** Items */
+            items: components["schemas"]["CheckInRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[EntryRead] */
+        Page_EntryRead_: {
+            /** Items */
+            items: components["schemas"]["EntryRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[GoalRead] */
+        Page_GoalRead_: {
+            /** Items */
+            items: components["schemas"]["GoalRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[HabitRead] */
+        Page_HabitRead_: {
+            /** Items */
+            items: components["schemas"]["HabitRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[KeyResultRead] */
+        Page_KeyResultRead_: {
+            /** Items */
+            items: components["schemas"]["KeyResultRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[SprintRead] */
+        Page_SprintRead_: {
+            /** Items */
+            items: components["schemas"]["SprintRead"][];
+            /** Total */
+            total: number;
+        };
+        /** PeriodCount */
+        PeriodCount: {
+            /** Done */
+            done: number;
+            /** Eligible */
+            eligible: number;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /** Rate */
+            rate: number | null;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+        };
+        /** PublicEntry */
+        PublicEntry: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "blog_post" | "implementation" | "open_source" | "project" | "talk" | "other";
+            /** Published On */
+            published_on: string | null;
+            /** Title */
+            title: string;
+            /** Url */
+            url: string | null;
+        };
+        /** PublicProfile */
+        PublicProfile: {
+            /** Display Name */
+            display_name: string;
+            /** Entries */
+            entries: components["schemas"]["PublicEntry"][];
+            /** Handle */
+            handle: string;
         };
         /** RegisterIn */
         RegisterIn: {
@@ -297,6 +1469,309 @@ export interface components {
              * @default UTC
              * @example Asia/Kolkata
              */
+            timezone: string;
+        };
+        /** ReorderIn */
+        ReorderIn: {
+            /**
+             * Habit Ids
+             * @description Habit ids in their new order
+             */
+            habit_ids: number[];
+        };
+        /** Scoreboard */
+        Scoreboard: {
+            /** Days Elapsed */
+            days_elapsed: number;
+            /** Days Left */
+            days_left: number;
+            /** Days Total */
+            days_total: number;
+            /** Delta */
+            delta: number | null;
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /**
+             * Frozen
+             * @description True once the sprint is over and its results are kept
+             */
+            frozen: boolean;
+            /** Habits */
+            habits: components["schemas"]["ScoreboardItem"][];
+            /**
+             * Previous Score
+             * @description Score of your sprint that ended most recently before this one started
+             */
+            previous_score: number | null;
+            /** Previous Sprint Id */
+            previous_sprint_id: number | null;
+            /** Score */
+            score: number | null;
+            /** Sprint Id */
+            sprint_id: number;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "active" | "finished";
+            /** Target Rate */
+            target_rate: number;
+        };
+        /** ScoreboardItem */
+        ScoreboardItem: {
+            /** Done */
+            done: number;
+            /** Eligible */
+            eligible: number;
+            /**
+             * Eligible Left
+             * @description Days that can still count
+             */
+            eligible_left: number;
+            /**
+             * Feasible
+             * @description still_needed ≤ eligible_left
+             */
+            feasible: boolean;
+            /** Habit Id */
+            habit_id: number;
+            /** Name */
+            name: string;
+            /** Rate */
+            rate: number | null;
+            /**
+             * Required
+             * @description ⌈target × eligible days in the whole sprint⌉
+             */
+            required: number;
+            /** Skipped */
+            skipped: number;
+            /**
+             * Still Needed
+             * @description max(0, required − done)
+             */
+            still_needed: number;
+            /** Streak */
+            streak: number;
+            streak_unit: components["schemas"]["StreakUnit"];
+        };
+        /** SprintCreate */
+        SprintCreate: {
+            /**
+             * End Date
+             * @description Default: start + 13 days
+             */
+            end_date?: string | null;
+            /**
+             * Goal Ids
+             * @description Goals this sprint serves
+             */
+            goal_ids?: number[];
+            /**
+             * Habit Ids
+             * @description Its action items, in order
+             */
+            habit_ids?: number[];
+            /**
+             * Plan
+             * @default
+             */
+            plan: string;
+            /**
+             * Retrospective
+             * @default
+             */
+            retrospective: string;
+            /**
+             * Start Date
+             * @description Default: today
+             */
+            start_date?: string | null;
+            /**
+             * Target Rate
+             * @default 0.75
+             * @example 0.75
+             */
+            target_rate: number;
+            /**
+             * Theme
+             * @default
+             * @example torch inside out
+             */
+            theme: string;
+            /**
+             * Title
+             * @example Fortnight 2: hit 75%
+             */
+            title: string;
+        };
+        /** SprintNext */
+        SprintNext: {
+            /**
+             * Days
+             * @description Length of the next sprint
+             * @default 14
+             */
+            days: number;
+            /**
+             * Target Rate
+             * @description The next sprint's target, e.g. 0.8
+             * @example 0.75
+             */
+            target_rate: number;
+            /** Theme */
+            theme?: string | null;
+            /**
+             * Title
+             * @description Default: derived from this one
+             */
+            title?: string | null;
+        };
+        /** SprintRead */
+        SprintRead: {
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /** Goal Ids */
+            goal_ids: number[];
+            /** Habit Ids */
+            habit_ids: number[];
+            /** Id */
+            id: number;
+            /** Plan */
+            plan: string;
+            /** Retrospective */
+            retrospective: string;
+            /**
+             * Score
+             * @description Mean of the items' rates so far; null before any
+             */
+            score: number | null;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "active" | "finished";
+            /** Target Rate */
+            target_rate: number;
+            /** Theme */
+            theme: string;
+            /** Title */
+            title: string;
+        };
+        /** SprintUpdate */
+        SprintUpdate: {
+            /** End Date */
+            end_date?: string | null;
+            /** Goal Ids */
+            goal_ids?: number[] | null;
+            /** Habit Ids */
+            habit_ids?: number[] | null;
+            /** Plan */
+            plan?: string | null;
+            /** Retrospective */
+            retrospective?: string | null;
+            /** Start Date */
+            start_date?: string | null;
+            /** Target Rate */
+            target_rate?: number | null;
+            /** Theme */
+            theme?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** StarterPlanRead */
+        StarterPlanRead: {
+            /**
+             * Created
+             * @description False when the plan was taken before: nothing new
+             */
+            created: boolean;
+            /** Goal Ids */
+            goal_ids: number[];
+            /** Habit Ids */
+            habit_ids: number[];
+            /** Sprint Id */
+            sprint_id: number | null;
+        };
+        /**
+         * Status
+         * @description The status of one check-in row.
+         * @enum {string}
+         */
+        Status: "done" | "skipped" | "missed";
+        /**
+         * StreakUnit
+         * @enum {string}
+         */
+        StreakUnit: "days" | "weeks";
+        /** StrengthPoint */
+        StrengthPoint: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Value */
+            value: number;
+        };
+        /** TimesPerWeekSchedule */
+        TimesPerWeekSchedule: {
+            /**
+             * Times
+             * @example 3
+             */
+            times: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "times_per_week";
+        };
+        /** TodayHabit */
+        TodayHabit: {
+            /** Current Streak */
+            current_streak: number;
+            habit: components["schemas"]["HabitRead"];
+            /**
+             * Last 7 Days
+             * @description Oldest first, ending today
+             */
+            last_7_days: components["schemas"]["DayState"][];
+            /**
+             * Rate 14D
+             * @description done ÷ eligible over the last 14 days
+             */
+            rate_14d: number | null;
+            streak_unit: components["schemas"]["StreakUnit"];
+            today: components["schemas"]["CheckInRead"] | null;
+        };
+        /** TodayRead */
+        TodayRead: {
+            /**
+             * Date
+             * Format: date
+             * @description Today in your timezone
+             */
+            date: string;
+            /** Habits */
+            habits: components["schemas"]["TodayHabit"][];
+            /** Timezone */
             timezone: string;
         };
         /** TokenOut */
@@ -325,10 +1800,19 @@ export interface components {
             display_name: string;
             /** Email */
             email: string;
+            /** Handle */
+            handle: string | null;
             /** Id */
             id: number;
             /** Is Admin */
             is_admin: boolean;
+            /**
+             * Onboarded
+             * @description The starter plan was taken or skipped
+             */
+            onboarded: boolean;
+            /** Public Profile */
+            public_profile: boolean;
             /** Timezone */
             timezone: string;
         };
@@ -344,6 +1828,23 @@ export interface components {
             msg: string;
             /** Error Type */
             type: string;
+        };
+        /** WeekdaysSchedule */
+        WeekdaysSchedule: {
+            /**
+             * Days
+             * @example [
+             *       1,
+             *       3,
+             *       5
+             *     ]
+             */
+            days: number[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "weekdays";
         };
     };
     responses: never;
@@ -506,6 +2007,795 @@ export interface operations {
             };
         };
     };
+    list_check_ins: {
+        parameters: {
+            query?: {
+                /** @description First day (inclusive) */
+                from?: string | null;
+                /** @description Last day (inclusive) */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CheckInRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_goals: {
+        parameters: {
+            query?: {
+                /** @description Only this area */
+                area?: ("research" | "open_source" | "fundamentals" | "reading" | "writing" | "dsa" | "job_search" | "other") | null;
+                status?: ("active" | "paused" | "done" | "dropped") | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_GoalRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_goal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_goal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Goal id */
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDetail"];
+                };
+            };
+            /** @description No such goal (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_goal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Goal id */
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such goal (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_goal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Goal id */
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            /** @description No such goal (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_key_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Goal id */
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_KeyResultRead_"];
+                };
+            };
+            /** @description No such goal (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_key_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Goal id */
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyResultCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyResultRead"];
+                };
+            };
+            /** @description No such goal (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_key_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Key result id */
+                key_result_id: number;
+                /** @description Goal id */
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such goal (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_key_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Key result id */
+                key_result_id: number;
+                /** @description Goal id */
+                goal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyResultUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyResultRead"];
+                };
+            };
+            /** @description No such goal (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_habits: {
+        parameters: {
+            query?: {
+                /** @description true: only archived, false: only active; omit for all */
+                archived?: boolean | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_HabitRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_habit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HabitCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HabitRead"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reorder_habits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_HabitRead_"];
+                };
+            };
+            /** @description No such habit (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_habit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Habit id */
+                habit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HabitRead"];
+                };
+            };
+            /** @description No such habit (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_habit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Habit id */
+                habit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such habit (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_habit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Habit id */
+                habit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HabitUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HabitRead"];
+                };
+            };
+            /** @description No such habit (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_habit_check_ins: {
+        parameters: {
+            query?: {
+                /** @description First day (inclusive) */
+                from?: string | null;
+                /** @description Last day (inclusive) */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Habit id */
+                habit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CheckInRead_"];
+                };
+            };
+            /** @description No such habit (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    put_check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD in your timezone */
+                date: string;
+                /** @description Habit id */
+                habit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInPut"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInRead"];
+                };
+            };
+            /** @description No such habit (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    clear_check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM-DD in your timezone */
+                date: string;
+                /** @description Habit id */
+                habit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such habit (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    habit_stats: {
+        parameters: {
+            query?: {
+                /** @description First day (inclusive) */
+                from?: string | null;
+                /** @description Last day (inclusive) */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Habit id */
+                habit_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HabitStatsRead"];
+                };
+            };
+            /** @description No such habit (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -576,6 +2866,641 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    list_entries: {
+        parameters: {
+            query?: {
+                status?: ("idea" | "drafting" | "published") | null;
+                kind?: ("blog_post" | "implementation" | "open_source" | "project" | "talk" | "other") | null;
+                goal_id?: number | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EntryRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryRead"];
+                };
+            };
+            /** @description goal_id is not one of your goals */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    entry_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryStats"];
+                };
+            };
+        };
+    };
+    get_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Portfolio entry id */
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryRead"];
+                };
+            };
+            /** @description No such entry (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Portfolio entry id */
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such entry (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Portfolio entry id */
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryRead"];
+                };
+            };
+            /** @description No such entry (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_public_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProfile"];
+                };
+            };
+            /** @description No such profile, or it is not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_sprints: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SprintRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_sprint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SprintCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SprintRead"];
+                };
+            };
+            /** @description A habit id that is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    current_sprint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SprintRead"];
+                };
+            };
+            /** @description No sprint contains today */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_sprint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sprint id */
+                sprint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SprintRead"];
+                };
+            };
+            /** @description No such sprint (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_sprint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sprint id */
+                sprint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such sprint (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_sprint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sprint id */
+                sprint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SprintUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SprintRead"];
+                };
+            };
+            /** @description No such sprint (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    plan_next_sprint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sprint id */
+                sprint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SprintNext"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SprintRead"];
+                };
+            };
+            /** @description No such sprint (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    sprint_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sprint id */
+                sprint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Markdown text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description No such sprint (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    sprint_scoreboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Sprint id */
+                sprint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scoreboard"];
+                };
+            };
+            /** @description No such sprint (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    take_starter_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created, or already taken (see `created`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StarterPlanRead"];
+                };
+            };
+        };
+    };
+    today: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodayRead"];
+                };
             };
         };
     };

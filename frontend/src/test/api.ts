@@ -41,6 +41,9 @@ export const USER: User = {
   timezone: 'Asia/Kolkata',
   is_admin: false,
   created_at: '2026-01-02T03:04:05Z',
+  handle: null,
+  onboarded: true,
+  public_profile: false,
 };
 
 export function validation(field: string, msg: string): Response {
