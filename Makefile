@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run dev test install lint check-config test-backend test-backend-sqlite \
-	test-backend-postgres test-frontend test-e2e client check-client lock clean
+	test-backend-postgres test-frontend test-e2e client check-client lock bench clean
 
 run: $(PY_STAMP) frontend/dist/index.html ## Serve Kaizen on http://127.0.0.1:8000 (SQLite)
 	$(BIN)/kaizen serve --host $(HOST) --port $(PORT)
@@ -75,6 +75,9 @@ lock: ## Re-pin the backend's transitive dependencies after changing pyproject.t
 	rm -rf /tmp/kaizen-lock && $(PYTHON) -m venv /tmp/kaizen-lock
 	/tmp/kaizen-lock/bin/pip install -q -e 'backend[dev]'
 	/tmp/kaizen-lock/bin/pip freeze --exclude-editable | grep -v '^kaizen' > backend/requirements.lock
+
+bench: $(PY_STAMP) ## Load benchmark: heavy endpoints against budgets (not part of make test)
+	cd backend && .venv/bin/python -m bench
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist

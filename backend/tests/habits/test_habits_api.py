@@ -327,3 +327,39 @@ def test_range_limits(client: TestClient) -> None:
     assert r.status_code == 422
     r = client.get("/api/v1/check-ins?from=yesterday", headers=user.headers)
     assert r.status_code == 422
+
+
+def test_long_streaks_are_counted_in_full_on_today(client: TestClient, set_now: SetNow) -> None:
+    """/today reads recent check-ins only, so a streak older than that must still be whole."""
+    from sqlalchemy import insert
+
+    from kaizen.db import new_session
+    from kaizen.habits.models import CheckIn
+
+    set_now("2024-12-31T12:00:00Z")
+    user = make_user(client)
+    long_run = create(client, user, name="Long", start_date="2023-01-01")
+    broken = create(client, user, name="Broken", start_date="2023-01-01")
+    start = date(2023, 1, 1)
+    days = (date(2024, 12, 31) - start).days  # up to yesterday
+    with new_session() as db:
+        db.execute(
+            insert(CheckIn),
+            [
+                {
+                    "habit_id": h["id"],
+                    "day": start + timedelta(days=d),
+                    "note": "",
+                    "status": "missed" if h is broken and d == days - 10 else "done",
+                }
+                for h in (long_run, broken)
+                for d in range(days)
+            ],
+        )
+        db.commit()
+    today = {
+        h["habit"]["name"]: h
+        for h in client.get("/api/v1/today", headers=user.headers).json()["habits"]
+    }
+    assert today["Long"]["current_streak"] == days
+    assert today["Broken"]["current_streak"] == 9

@@ -231,12 +231,12 @@ def _periods(
 @router.get("/today", summary="Everything the Today page needs, in one request")
 def today(user: CurrentUser, db: SessionDep) -> TodayRead:
     day, habits, todays = service.today_rows(db, user)
-    logs = service.load_logs(db, habits)
+    logs, streaks = service.current_streaks(db, habits, day)
     days = service.week_days(day)
     items = []
     for habit in habits:
         log = logs[habit.id]
-        runs = scoring.streaks(log, today=day)
+        runs = streaks[habit.id]
         recent = scoring.tally(log, today=day, start=day - timedelta(days=13), end=day)
         items.append(
             TodayHabit(

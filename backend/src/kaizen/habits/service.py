@@ -224,23 +224,63 @@ def list_check_ins(
     return db.scalars(stmt).all()
 
 
-def load_logs(db: Session, habits: Iterable[Habit]) -> dict[int, scoring.HabitLog]:
-    """Every check-in of these habits in one query, as plain rows (no ORM objects)."""
+def load_logs(
+    db: Session, habits: Iterable[Habit], *, since: date | None = None
+) -> dict[int, scoring.HabitLog]:
+    """The check-ins of these habits (all, or from ``since`` on) in one query, as plain rows:
+    turning rows into ORM objects is what makes heavy endpoints slow."""
     by_id = {h.id: h for h in habits}
     if not by_id:
         return {}
     statuses: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
-    rows = db.execute(
-        select(CheckIn.habit_id, CheckIn.day, CheckIn.status).where(CheckIn.habit_id.in_(by_id))
-    )
+    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status).where(CheckIn.habit_id.in_(by_id))
+    if since is not None:
+        stmt = stmt.where(CheckIn.day >= since)
+    rows = db.execute(stmt)
     for habit_id, day, status in rows:
         statuses[habit_id][day] = scoring.Status(status)
     return {
         habit_id: scoring.HabitLog(
-            schedule=schedule_of(habit), start_date=habit.start_date, checkins=statuses[habit_id]
+            schedule=schedule_of(habit),
+            # Days before `since` are unknown, so the log starts there.
+            start_date=max(habit.start_date, since) if since else habit.start_date,
+            checkins=statuses[habit_id],
         )
         for habit_id, habit in by_id.items()
     }
+
+
+RECENT_DAYS = 400
+
+
+def current_streaks(
+    db: Session, habits: Sequence[Habit], today: date
+) -> tuple[dict[int, scoring.HabitLog], dict[int, scoring.Streaks]]:
+    """Recent logs and current streaks. Only the last ~13 months are read; the few habits whose
+    streak reaches back that far are read in full by one more query."""
+    since = today - timedelta(days=RECENT_DAYS)
+    logs = load_logs(db, habits, since=since)
+    runs = {h.id: scoring.streaks(logs[h.id], today=today) for h in habits}
+    long_running = [
+        h
+        for h in habits
+        if h.start_date < since and _streak_reaches(logs[h.id], runs[h.id], since, today)
+    ]
+    if long_running:
+        full = load_logs(db, long_running)
+        for habit in long_running:
+            runs[habit.id] = scoring.streaks(full[habit.id], today=today)
+    return logs, runs
+
+
+def _streak_reaches(log: scoring.HabitLog, runs: scoring.Streaks, since: date, today: date) -> bool:
+    """Whether the current run is unbroken back to ``since``, so it may continue before it."""
+    if runs.current == 0:
+        return False
+    if runs.unit is scoring.StreakUnit.WEEKS:
+        return runs.current >= (today - since).days // 7 - 1
+    counts = scoring.tally(log, today=today, start=since, end=today)
+    return counts.done == counts.eligible
 
 
 def recent_notes(db: Session, habit: Habit, limit: int = 10) -> Sequence[tuple[date, str]]:
