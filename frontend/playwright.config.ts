@@ -11,6 +11,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const database = join(tmpdir(), `kaizen-e2e-${process.pid}-${Date.now()}.db`);
 // KAIZEN_E2E_BIN points at another `kaizen` executable (e.g. a checkout of a known-good backend).
 const kaizen = process.env.KAIZEN_E2E_BIN ?? resolve(here, '../backend/.venv/bin/kaizen');
+// KAIZEN_E2E_DIST builds into another folder, so several e2e runs can share one checkout.
+const dist = process.env.KAIZEN_E2E_DIST ?? resolve(here, 'dist');
 // Read by e2e/global-teardown.ts, which deletes the database afterwards.
 process.env.KAIZEN_E2E_DB ??= database;
 
@@ -46,7 +48,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npm run build && "${kaizen}" serve --host 127.0.0.1 --port ${PORT}`,
+    command: `npm run build -- --outDir "${dist}" --emptyOutDir && "${kaizen}" serve --host 127.0.0.1 --port ${PORT}`,
     cwd: here,
     url: `${BASE_URL}/api/v1/health`,
     reuseExistingServer: false,
@@ -55,7 +57,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       KAIZEN_DATABASE_URL: `sqlite:///${database}`,
-      KAIZEN_FRONTEND_DIST: resolve(here, 'dist'),
+      KAIZEN_FRONTEND_DIST: dist,
       KAIZEN_ACCESS_LOG: 'false',
       KAIZEN_ALLOW_SIGNUP: 'true',
     },
