@@ -1,0 +1,259 @@
+import { useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { api, type Schemas } from '../api/client';
+import { ApiError, errorMessage, unwrap } from '../api/errors';
+import { Alert } from '../ui/Alert';
+import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Markdown } from '../ui/Markdown';
+import { ErrorState, Loading } from '../ui/Status';
+import { useRequest } from '../ui/useRequest';
+import { useTitle } from '../ui/useTitle';
+import { formatDate, formatPercent } from './format';
+import { GoalForm } from './GoalForm';
+import { KeyResults } from './KeyResults';
+import { areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type GoalDetail } from './labels';
+import { ProgressBar } from './Progress';
+import { entryStatusLabel, kindLabel, safeHref } from '../portfolio/labels';
+import './goals.css';
+
+const SPRINT_STATUS: Record<string, string> = { planned: 'Planned', active: 'Active', finished: 'Finished' };
+
+function parseId(raw: string | undefined): number | null {
+  if (!raw || !/^\d{1,10}$/.test(raw)) return null;
+  const id = Number(raw);
+  return id >= 1 && id <= 2147483647 ? id : null;
+}
+
+function GoalNotFound() {
+  useTitle('Goal not found');
+  return (
+    <section class="page page-narrow">
+      <h1 tabIndex={-1}>Goal not found</h1>
+      <p class="muted">There is no goal here — it may have been deleted, or the link is wrong.</p>
+      <p>
+        <a href="/goals" class="btn btn-primary">
+          See your goals
+        </a>
+      </p>
+    </section>
+  );
+}
+
+function streakText(h: Schemas['LinkedHabit']): string {
+  const unit = h.streak_unit === 'weeks' ? 'week' : 'day';
+  return `${h.current_streak} ${unit}${h.current_streak === 1 ? '' : 's'}`;
+}
+
+function Linked({ goal }: { goal: GoalDetail }) {
+  return (
+    <>
+      <section class="card" aria-labelledby="goal-habits-title">
+        <h2 id="goal-habits-title">Action items</h2>
+        <p class="muted card-lede">Daily action items that serve this goal, over the last 14 days.</p>
+        {goal.habits.length === 0 ? (
+          <p class="empty">No action items are linked to this goal yet.</p>
+        ) : (
+          <ul class="goal-linked-list" aria-label="Linked action items">
+            {goal.habits.map((h) => (
+              <li key={h.id} class="goal-linked-item">
+                <span class="goal-linked-name">
+                  {h.name}
+                  {h.archived && <span class="goal-tag">Archived</span>}
+                </span>
+                <dl class="goal-linked-stats">
+                  <div>
+                    <dt>14-day rate</dt>
+                    <dd>{h.rate_14d === null ? '—' : formatPercent(h.rate_14d)}</dd>
+                  </div>
+                  <div>
+                    <dt>Streak</dt>
+                    <dd>{streakText(h)}</dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="goal-sprints-title">
+        <h2 id="goal-sprints-title">Sprints</h2>
+        {goal.sprints.length === 0 ? (
+          <p class="empty">This goal is not part of a sprint yet.</p>
+        ) : (
+          <ul class="goal-linked-list" aria-label="Linked sprints">
+            {goal.sprints.map((s) => (
+              <li key={s.id} class="goal-linked-item">
+                <a href={`/sprints/${s.id}`} class="goal-linked-name">
+                  {s.title}
+                </a>
+                <span class="goal-linked-meta">
+                  {formatDate(s.start_date)} – {formatDate(s.end_date)} · {SPRINT_STATUS[s.status] ?? s.status}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="goal-entries-title">
+        <h2 id="goal-entries-title">Portfolio</h2>
+        {goal.portfolio_entries.length === 0 ? (
+          <p class="empty">
+            Nothing in your <a href="/portfolio">portfolio</a> comes from this goal yet.
+          </p>
+        ) : (
+          <ul class="goal-linked-list" aria-label="Linked portfolio entries">
+            {goal.portfolio_entries.map((e) => (
+              <li key={e.id} class="goal-linked-item">
+                {safeHref(e.url) ? (
+                  <a href={safeHref(e.url) ?? undefined} class="goal-linked-name" rel="noopener noreferrer" target="_blank">
+                    {e.title}
+                  </a>
+                ) : (
+                  <span class="goal-linked-name">{e.title}</span>
+                )}
+                <span class="goal-linked-meta">
+                  {kindLabel(e.kind)} · {entryStatusLabel(e.status)}
+                  {e.published_on && ` · ${formatDate(e.published_on)}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p class="goal-linked-more">
+          <a href="/portfolio">Open the portfolio</a>
+        </p>
+      </section>
+    </>
+  );
+}
+
+export default function GoalDetailPage() {
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const id = parseId(params.id);
+  const goal = useRequest(
+    () =>
+      id === null
+        ? Promise.reject(new ApiError(404, 'Not found.'))
+        : unwrap(api.GET('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } } })),
+    [id],
+  );
+  const [editing, setEditing] = useState(false);
+  const [deleteOpen, setDeleteOpen] = useState(false);
+  const [deleteBusy, setDeleteBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  useTitle(goal.data?.title ?? 'Goal');
+
+  if (goal.status === 'error' && goal.error instanceof ApiError && goal.error.status === 404) return <GoalNotFound />;
+  if (goal.status === 'error' && !goal.data) {
+    return (
+      <div class="page">
+        <h1 tabIndex={-1} class="visually-hidden">
+          Goal
+        </h1>
+        <ErrorState title="Couldn't load this goal" error={goal.error} onRetry={goal.reload} />
+      </div>
+    );
+  }
+  if (!goal.data || id === null) return <Loading label="Loading goal…" minHeight="50vh" />;
+  const g = goal.data;
+
+  const save = async (body: Schemas['GoalCreate']) => {
+    await unwrap(api.PATCH('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } }, body }));
+    setEditing(false);
+    goal.reload();
+  };
+
+  const remove = async () => {
+    setDeleteBusy(true);
+    setDeleteError(null);
+    try {
+      await unwrap(api.DELETE('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } } }));
+      setDeleteOpen(false);
+      route('/goals');
+    } catch (err) {
+      setDeleteError(errorMessage(err));
+    } finally {
+      setDeleteBusy(false);
+    }
+  };
+
+  return (
+    <div class="page goal-detail">
+      <p class="goal-back">
+        <a href="/goals">← Goals</a>
+      </p>
+      <header class="page-header goal-detail-header">
+        <h1 tabIndex={-1}>{g.title}</h1>
+        <p class="goal-tags">
+          <span class="goal-tag">{areaLabel(g.area)}</span>
+          <span class={g.importance === 'required' ? 'goal-tag goal-tag-strong' : 'goal-tag'}>{importanceLabel(g.importance)}</span>
+          <span class="goal-tag">{enthusiasmLabel(g.enthusiasm)}</span>
+          <span class={`goal-tag goal-tag-${g.status}`}>{statusLabel(g.status)}</span>
+          {g.target_date && <span class="goal-target">Target {formatDate(g.target_date)}</span>}
+        </p>
+      </header>
+      {goal.status === 'error' && <Alert>{errorMessage(goal.error)} Showing what was loaded before.</Alert>}
+
+      <div class="stack">
+        <section class="card goal-summary" aria-labelledby="goal-progress-title">
+          <div class="goal-summary-progress">
+            <h2 id="goal-progress-title" class="goal-summary-label">
+              Progress
+            </h2>
+            {g.key_result_count > 0 ? (
+              <>
+                <ProgressBar value={g.progress} label="Goal progress" size="lg" />
+                <p class="muted goal-summary-note">
+                  Mean of {g.key_result_count} key result{g.key_result_count === 1 ? '' : 's'}
+                </p>
+              </>
+            ) : (
+              <p class="muted goal-summary-note">Add a key result to measure progress.</p>
+            )}
+          </div>
+          {editing ? (
+            <GoalForm
+              goal={g}
+              label="Edit goal"
+              submitLabel="Save goal"
+              busyLabel="Saving…"
+              onSubmit={save}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <>
+              <Markdown source={g.description} class="goal-description" empty="No description." />
+              <div class="form-actions">
+                <Button onClick={() => setEditing(true)}>Edit goal</Button>
+                <Button variant="danger" onClick={() => { setDeleteError(null); setDeleteOpen(true); }}>
+                  Delete goal
+                </Button>
+              </div>
+            </>
+          )}
+        </section>
+
+        <KeyResults goalId={g.id} items={g.key_results} onChanged={goal.reload} />
+        <Linked goal={g} />
+      </div>
+
+      <ConfirmDialog
+        open={deleteOpen}
+        title={`Delete “${g.title}”?`}
+        confirmLabel="Delete goal"
+        busyLabel="Deleting…"
+        danger
+        busy={deleteBusy}
+        error={deleteError}
+        onConfirm={remove}
+        onCancel={() => setDeleteOpen(false)}
+      >
+        <p>Its key results are deleted too. Linked action items, sprints and portfolio entries stay, unlinked.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+// Create or edit a goal: title, Markdown description, area, importance, enthusiasm, status,
+// target date. Checked before sending; the server's 422 messages land next to their fields.
+import type { Schemas } from '../api/client';
+import { Alert } from '../ui/Alert';
+import { Button } from '../ui/Button';
+import { Field, TextField } from '../ui/Field';
+import { useForm } from '../ui/form';
+import { AREAS, ENTHUSIASM, GOAL_STATUS, IMPORTANCE, type Goal } from './labels';
+
+type GoalCreate = Schemas['GoalCreate'];
+
+export type GoalValues = {
+  title: string;
+  description: string;
+  area: string;
+  importance: string;
+  enthusiasm: string;
+  status: string;
+  target_date: string;
+};
+
+export function goalValues(goal?: Goal): GoalValues {
+  return {
+    title: goal?.title ?? '',
+    description: goal?.description ?? '',
+    area: goal?.area ?? 'other',
+    importance: goal?.importance ?? 'optional',
+    enthusiasm: goal?.enthusiasm ?? 'okay',
+    status: goal?.status ?? 'active',
+    target_date: goal?.target_date ?? '',
+  };
+}
+
+export function goalBody(v: GoalValues): GoalCreate {
+  return {
+    title: v.title.trim(),
+    description: v.description,
+    area: v.area as GoalCreate['area'],
+    importance: v.importance as GoalCreate['importance'],
+    enthusiasm: v.enthusiasm as GoalCreate['enthusiasm'],
+    status: v.status as GoalCreate['status'],
+    target_date: v.target_date || null,
+  };
+}
+
+export function validateGoal(v: GoalValues) {
+  return {
+    title: !v.title.trim() ? 'Give the goal a title.' : v.title.trim().length > 200 ? 'Use at most 200 characters.' : undefined,
+    description: v.description.length > 20000 ? 'Use at most 20,000 characters.' : undefined,
+    target_date: v.target_date && !/^\d{4}-\d{2}-\d{2}$/.test(v.target_date) ? 'Enter a date like 2025-06-30.' : undefined,
+  };
+}
+
+interface Props {
+  goal?: Goal;
+  submitLabel: string;
+  busyLabel: string;
+  onSubmit: (body: GoalCreate) => Promise<void>;
+  onCancel?: () => void;
+  label: string;
+}
+
+export function GoalForm({ goal, submitLabel, busyLabel, onSubmit, onCancel, label }: Props) {
+  const form = useForm<GoalValues>({
+    initial: goalValues(goal),
+    validate: validateGoal,
+    submit: (v) => onSubmit(goalBody(v)),
+  });
+  const select = (name: keyof GoalValues, fieldLabel: string, options: { value: string; label: string }[]) => (
+    <Field label={fieldLabel} error={form.errors[name]}>
+      {(control) => (
+        <select class="input select" {...control} {...form.bind(name)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <form class="form goal-form" noValidate onSubmit={form.onSubmit} aria-label={label}>
+      <TextField label="Title" maxLength={200} placeholder="e.g. Contribute to open source" error={form.errors.title} {...form.bind('title')} />
+      <Field label="Description" note="optional" error={form.errors.description} hint="Markdown: **bold**, lists, > quotes, links.">
+        {(control) => <textarea class="input goal-textarea" rows={4} {...control} {...form.bind('description')} />}
+      </Field>
+      <div class="goal-form-grid">
+        {select('area', 'Area', AREAS)}
+        {select('importance', 'Importance', IMPORTANCE)}
+        {select('enthusiasm', 'Enthusiasm', ENTHUSIASM)}
+        {select('status', 'Status', GOAL_STATUS)}
+        <TextField label="Target date" note="optional" type="date" error={form.errors.target_date} {...form.bind('target_date')} />
+      </div>
+      {form.formError && <Alert>{form.formError}</Alert>}
+      <div class="form-actions">
+        <Button type="submit" variant="primary" busy={form.busy} busyLabel={busyLabel}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
+            Cancel
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,199 @@
+// A goal's key results: each with an inline form to update its current value, a delete button,
+// and a form to add one. Every change goes to the API; the page reloads the goal afterwards so
+// the goal's progress is the server's number.
+import { useState } from 'preact/hooks';
+import { api, type Schemas } from '../api/client';
+import { errorMessage, unwrap } from '../api/errors';
+import { Alert } from '../ui/Alert';
+import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { TextField } from '../ui/Field';
+import { useForm } from '../ui/form';
+import { formatNumber } from './format';
+import type { KeyResult } from './labels';
+import { ProgressBar } from './Progress';
+
+const LIMIT = 1e12;
+
+/** A number typed by a person, or the reason it isn't one. */
+export function checkNumber(raw: string, { required = true } = {}): string | undefined {
+  const text = raw.trim();
+  if (!text) return required ? 'Enter a number.' : undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return 'Enter a number, like 3 or 2.5.';
+  if (Math.abs(value) > LIMIT) return 'That number is too large.';
+  return undefined;
+}
+
+function valueText(kr: KeyResult): string {
+  const unit = kr.unit ? ` ${kr.unit}` : '';
+  return `${formatNumber(kr.current_value)} of ${formatNumber(kr.target_value)}${unit}`;
+}
+
+function KeyResultRow({ goalId, kr, onSaved, onDelete }: {
+  goalId: number;
+  kr: KeyResult;
+  onSaved: (kr: KeyResult) => void;
+  onDelete: (kr: KeyResult) => void;
+}) {
+  const [saved, setSaved] = useState(false);
+  const form = useForm({
+    initial: { current_value: String(kr.current_value) },
+    validate: (v) => ({ current_value: checkNumber(v.current_value) }),
+    submit: async (v) => {
+      setSaved(false);
+      const updated = await unwrap(
+        api.PATCH('/api/v1/goals/{goal_id}/key-results/{key_result_id}', {
+          params: { path: { goal_id: goalId, key_result_id: kr.id } },
+          body: { current_value: Number(v.current_value.trim()) },
+        }),
+      );
+      form.reset({ current_value: String(updated.current_value) });
+      setSaved(true);
+      onSaved(updated);
+    },
+  });
+  const dirty = form.values.current_value.trim() !== String(kr.current_value);
+  const start = kr.start_value !== 0 ? ` · started at ${formatNumber(kr.start_value)}` : '';
+  return (
+    <li class="goal-kr">
+      <div class="goal-kr-head">
+        <p class="goal-kr-title">{kr.title}</p>
+        <p class="goal-kr-values">
+          {valueText(kr)}
+          <span class="muted">{start}</span>
+        </p>
+      </div>
+      <ProgressBar value={kr.progress} label={`${kr.title} progress`} />
+      <form class="goal-kr-update" noValidate onSubmit={form.onSubmit} aria-label={`Update ${kr.title}`}>
+        <TextField
+          label={`Current value of ${kr.title}`}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          class="input goal-kr-input"
+          error={form.errors.current_value}
+          {...form.bind('current_value')}
+          onInput={(e) => {
+            setSaved(false);
+            form.set('current_value', e.currentTarget.value);
+          }}
+        />
+        <div class="goal-kr-actions">
+          <Button type="submit" variant={dirty ? 'primary' : 'secondary'} busy={form.busy} busyLabel="Saving…" disabled={!dirty && !form.busy}>
+            Update
+          </Button>
+          <Button variant="ghost" class="goal-kr-delete" aria-label={`Delete key result ${kr.title}`} onClick={() => onDelete(kr)}>
+            Delete
+          </Button>
+        </div>
+        <span class={saved ? 'kr-saved' : 'visually-hidden'} role="status">
+          {saved ? 'Saved.' : ''}
+        </span>
+        {form.formError && <Alert>{form.formError}</Alert>}
+      </form>
+    </li>
+  );
+}
+
+const EMPTY_KR = { title: '', target_value: '', start_value: '0', unit: '', current_value: '' };
+
+function AddKeyResult({ goalId, onAdded }: { goalId: number; onAdded: (kr: KeyResult) => void }) {
+  const form = useForm({
+    initial: EMPTY_KR,
+    validate: (v) => ({
+      title: !v.title.trim() ? 'Say what you will measure, e.g. “Merged pull requests”.' : v.title.trim().length > 200 ? 'Use at most 200 characters.' : undefined,
+      target_value: checkNumber(v.target_value),
+      start_value: checkNumber(v.start_value),
+      current_value: checkNumber(v.current_value, { required: false }),
+      unit: v.unit.trim().length > 32 ? 'Use at most 32 characters.' : undefined,
+    }),
+    submit: async (v) => {
+      const body: Schemas['KeyResultCreate'] = {
+        title: v.title.trim(),
+        target_value: Number(v.target_value.trim()),
+        start_value: Number(v.start_value.trim()),
+        unit: v.unit.trim(),
+        current_value: v.current_value.trim() ? Number(v.current_value.trim()) : null,
+      };
+      const kr = await unwrap(
+        api.POST('/api/v1/goals/{goal_id}/key-results', { params: { path: { goal_id: goalId } }, body }),
+      );
+      form.reset(EMPTY_KR);
+      onAdded(kr);
+    },
+  });
+  return (
+    <form class="form goal-kr-add" noValidate onSubmit={form.onSubmit} aria-label="Add a key result">
+      <h3 class="goal-kr-add-title">Add a key result</h3>
+      <TextField label="Key result" placeholder="e.g. Merged pull requests" maxLength={200} error={form.errors.title} {...form.bind('title')} />
+      <div class="goal-kr-add-grid">
+        <TextField label="Target" inputMode="decimal" autoComplete="off" placeholder="e.g. 5" error={form.errors.target_value} {...form.bind('target_value')} />
+        <TextField label="Start" inputMode="decimal" autoComplete="off" error={form.errors.start_value} {...form.bind('start_value')} />
+        <TextField label="Current" note="optional" inputMode="decimal" autoComplete="off" placeholder="= start" error={form.errors.current_value} {...form.bind('current_value')} />
+        <TextField label="Unit" note="optional" maxLength={32} placeholder="e.g. PRs" error={form.errors.unit} {...form.bind('unit')} />
+      </div>
+      {form.formError && <Alert>{form.formError}</Alert>}
+      <div class="form-actions">
+        <Button type="submit" busy={form.busy} busyLabel="Adding…">
+          Add key result
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function KeyResults({ goalId, items, onChanged }: { goalId: number; items: KeyResult[]; onChanged: () => void }) {
+  const [deleting, setDeleting] = useState<KeyResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(
+        api.DELETE('/api/v1/goals/{goal_id}/key-results/{key_result_id}', {
+          params: { path: { goal_id: goalId, key_result_id: deleting.id } },
+        }),
+      );
+      setDeleting(null);
+      onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="goal-kr-title">
+      <h2 id="goal-kr-title">Key results</h2>
+      <p class="muted card-lede">Measurable steps. The goal's progress is the mean of their progress.</p>
+      {items.length === 0 ? (
+        <p class="empty">No key results yet. Add one below: a number you can move, like pull requests merged.</p>
+      ) : (
+        <ul class="goal-kr-list" aria-label="Key results">
+          {items.map((kr) => (
+            <KeyResultRow key={kr.id} goalId={goalId} kr={kr} onSaved={onChanged} onDelete={(k) => { setError(null); setDeleting(k); }} />
+          ))}
+        </ul>
+      )}
+      <AddKeyResult goalId={goalId} onAdded={onChanged} />
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete “${deleting?.title ?? ''}”?`}
+        confirmLabel="Delete key result"
+        busyLabel="Deleting…"
+        danger
+        busy={busy}
+        error={error}
+        onConfirm={confirmDelete}
+        onCancel={() => setDeleting(null)}
+      >
+        <p>The goal's progress will be worked out from the key results that remain.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+// Edit a portfolio entry: title, kind, status, link, publication date, goal and notes.
+import type { Schemas } from '../api/client';
+import { Alert } from '../ui/Alert';
+import { Button } from '../ui/Button';
+import { Field, TextField } from '../ui/Field';
+import { useForm } from '../ui/form';
+import { checkUrl, KINDS, STATUSES, type Entry } from './labels';
+
+type GoalOption = { id: number; title: string };
+
+export function EntryForm({ entry, goals, onSubmit, onCancel }: {
+  entry: Entry;
+  goals: GoalOption[] | null;
+  onSubmit: (body: Schemas['EntryUpdate']) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const form = useForm({
+    initial: {
+      title: entry.title,
+      kind: entry.kind as string,
+      status: entry.status as string,
+      url: entry.url ?? '',
+      published_on: entry.published_on ?? '',
+      goal_id: entry.goal_id === null ? '' : String(entry.goal_id),
+      notes: entry.notes,
+    },
+    validate: (v) => ({
+      title: !v.title.trim() ? 'Give the entry a title.' : v.title.trim().length > 200 ? 'Use at most 200 characters.' : undefined,
+      url: checkUrl(v.url),
+      published_on: v.published_on && !/^\d{4}-\d{2}-\d{2}$/.test(v.published_on) ? 'Enter a date like 2024-11-17.' : undefined,
+      notes: v.notes.length > 20000 ? 'Use at most 20,000 characters.' : undefined,
+    }),
+    submit: (v) =>
+      onSubmit({
+        title: v.title.trim(),
+        kind: v.kind as Entry['kind'],
+        status: v.status as Entry['status'],
+        url: v.url.trim() || null,
+        published_on: v.published_on || null,
+        goal_id: v.goal_id ? Number(v.goal_id) : null,
+        notes: v.notes,
+      }),
+  });
+  // A goal the list could not load (or that is past the first page) stays choosable.
+  const goalOptions = goals ?? [];
+  const knownGoal = entry.goal_id === null || goalOptions.some((g) => g.id === entry.goal_id);
+
+  return (
+    <form class="form pf-edit" noValidate onSubmit={form.onSubmit} aria-label={`Edit ${entry.title}`}>
+      <TextField label="Title" maxLength={200} error={form.errors.title} {...form.bind('title')} />
+      <div class="pf-edit-grid">
+        <Field label="Kind" error={form.errors.kind}>
+          {(control) => (
+            <select class="input select" {...control} {...form.bind('kind')}>
+              {KINDS.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Status" error={form.errors.status}>
+          {(control) => (
+            <select class="input select" {...control} {...form.bind('status')}>
+              {STATUSES.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <TextField label="Link" note="optional" type="url" inputMode="url" autoComplete="off" placeholder="https://…" error={form.errors.url} {...form.bind('url')} />
+      <div class="pf-edit-grid">
+        <TextField
+          label="Published on"
+          note="optional"
+          type="date"
+          hint="Set to today when it is published, if empty."
+          error={form.errors.published_on}
+          {...form.bind('published_on')}
+        />
+        <Field label="Goal" note="optional" error={form.errors.goal_id} hint={goals === null ? "Your goals couldn't be loaded." : undefined}>
+          {(control) => (
+            <select class="input select" {...control} {...form.bind('goal_id')}>
+              <option value="">No goal</option>
+              {!knownGoal && <option value={String(entry.goal_id)}>Goal #{entry.goal_id}</option>}
+              {goalOptions.map((g) => (
+                <option key={g.id} value={String(g.id)}>
+                  {g.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Notes" note="optional" error={form.errors.notes}>
+        {(control) => <textarea class="input pf-textarea" rows={3} {...control} {...form.bind('notes')} />}
+      </Field>
+      {form.formError && <Alert>{form.formError}</Alert>}
+      <div class="form-actions">
+        <Button type="submit" variant="primary" busy={form.busy} busyLabel="Saving…">
+          Save
+        </Button>
+        <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

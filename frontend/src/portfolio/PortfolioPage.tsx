@@ -1,0 +1,328 @@
+import { useState } from 'preact/hooks';
+import { api, type Schemas } from '../api/client';
+import { errorMessage, unwrap } from '../api/errors';
+import { useUser } from '../auth/session';
+import { formatDate, formatMonth } from '../goals/format';
+import { Alert } from '../ui/Alert';
+import { Button } from '../ui/Button';
+import { BarChart } from '../ui/charts/BarChart';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Field, TextField } from '../ui/Field';
+import { useForm } from '../ui/form';
+import { ErrorState, Loading } from '../ui/Status';
+import { useRequest } from '../ui/useRequest';
+import { useTitle } from '../ui/useTitle';
+import { EntryForm } from './EntryForm';
+import { KINDS, STATUSES, entryStatusLabel, kindLabel, safeHref, type Entry, type EntryStatus } from './labels';
+import './portfolio.css';
+
+const LIMIT = 200;
+type GoalOption = { id: number; title: string };
+
+function QuickAdd({ onAdded }: { onAdded: (entry: Entry) => void }) {
+  const form = useForm({
+    initial: { title: '', kind: 'blog_post' },
+    validate: (v) => ({
+      title: !v.title.trim() ? 'Name the thing you will make, e.g. “How autograd works”.' : v.title.trim().length > 200 ? 'Use at most 200 characters.' : undefined,
+    }),
+    submit: async (v) => {
+      const entry = await unwrap(
+        api.POST('/api/v1/portfolio-entries', { body: { title: v.title.trim(), kind: v.kind as Entry['kind'], status: 'idea', notes: '' } }),
+      );
+      form.reset({ title: '', kind: v.kind });
+      onAdded(entry);
+    },
+  });
+  return (
+    <form class="pf-quick" noValidate onSubmit={form.onSubmit} aria-label="Add to the portfolio">
+      <div class="pf-quick-fields">
+        <TextField label="New idea" maxLength={200} placeholder="e.g. How PyTorch's autograd works" error={form.errors.title} {...form.bind('title')} />
+        <Field label="Kind" error={form.errors.kind}>
+          {(control) => (
+            <select class="input select" {...control} {...form.bind('kind')}>
+              {KINDS.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Button type="submit" variant="primary" class="pf-quick-submit" busy={form.busy} busyLabel="Adding…">
+          Add
+        </Button>
+      </div>
+      {form.formError && <Alert>{form.formError}</Alert>}
+    </form>
+  );
+}
+
+const NEXT: Record<EntryStatus, EntryStatus | null> = { idea: 'drafting', drafting: 'published', published: null };
+const PREV: Record<EntryStatus, EntryStatus | null> = { idea: null, drafting: 'idea', published: 'drafting' };
+const NEXT_TEXT: Record<EntryStatus, string> = { idea: 'Start drafting', drafting: 'Publish', published: '' };
+
+function EntryCard({ entry, goalTitle, goals, onChanged, onDelete }: {
+  entry: Entry;
+  goalTitle: string | null;
+  goals: GoalOption[] | null;
+  onChanged: (message: string) => void;
+  onDelete: (entry: Entry) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState<EntryStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const href = safeHref(entry.url);
+
+  const move = async (status: EntryStatus) => {
+    setMoving(status);
+    setError(null);
+    try {
+      await unwrap(
+        api.PATCH('/api/v1/portfolio-entries/{entry_id}', { params: { path: { entry_id: entry.id } }, body: { status } }),
+      );
+      onChanged(`“${entry.title}” moved to ${entryStatusLabel(status)}.`);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setMoving(null);
+    }
+  };
+
+  const save = async (body: Schemas['EntryUpdate']) => {
+    await unwrap(api.PATCH('/api/v1/portfolio-entries/{entry_id}', { params: { path: { entry_id: entry.id } }, body }));
+    setEditing(false);
+    onChanged(`“${body.title ?? entry.title}” saved.`);
+  };
+
+  if (editing) {
+    return (
+      <li class="pf-card pf-card-editing">
+        <EntryForm entry={entry} goals={goals} onSubmit={save} onCancel={() => setEditing(false)} />
+      </li>
+    );
+  }
+
+  const prev = PREV[entry.status];
+  const next = NEXT[entry.status];
+  return (
+    <li class="pf-card">
+      <p class="pf-card-title">
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {entry.title}
+          </a>
+        ) : (
+          entry.title
+        )}
+      </p>
+      <p class="pf-card-meta">
+        <span class="pf-kind">{kindLabel(entry.kind)}</span>
+        {entry.published_on && entry.status === 'published' && <span>{formatDate(entry.published_on)}</span>}
+        {goalTitle && <span class="pf-goal">Goal: {goalTitle}</span>}
+      </p>
+      {entry.notes.trim() && <p class="pf-notes">{entry.notes}</p>}
+      {error && <Alert>{error}</Alert>}
+      <div class="pf-actions">
+        {prev && (
+          <Button
+            class="pf-move"
+            aria-label={`Move “${entry.title}” back to ${entryStatusLabel(prev)}`}
+            busy={moving === prev}
+            disabled={moving !== null}
+            onClick={() => move(prev)}
+          >
+            ← {entryStatusLabel(prev)}
+          </Button>
+        )}
+        {next && (
+          <Button
+            class="pf-move"
+            variant={next === 'published' ? 'primary' : 'secondary'}
+            aria-label={`${NEXT_TEXT[entry.status]}: move “${entry.title}” to ${entryStatusLabel(next)}`}
+            busy={moving === next}
+            disabled={moving !== null}
+            onClick={() => move(next)}
+          >
+            {NEXT_TEXT[entry.status]} →
+          </Button>
+        )}
+        <span class="pf-actions-end">
+          <Button variant="ghost" class="pf-small" aria-label={`Edit “${entry.title}”`} onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+          <Button variant="ghost" class="pf-small pf-delete" aria-label={`Delete “${entry.title}”`} onClick={() => onDelete(entry)}>
+            Delete
+          </Button>
+        </span>
+      </div>
+    </li>
+  );
+}
+
+function Stats({ stats }: { stats: Schemas['EntryStats'] }) {
+  const months = stats.published_per_month;
+  const total = months.reduce((sum, m) => sum + m.count, 0);
+  const kinds = KINDS.filter((k) => (stats.by_kind[k.value] ?? 0) > 0);
+  return (
+    <>
+      <BarChart
+        title="Published per month, last 12 months"
+        hideTitle
+        data={months.map((m) => ({
+          label: formatMonth(m.month, true),
+          value: m.count,
+          title: `${formatMonth(m.month)}: ${m.count} published`,
+        }))}
+        format={(v) => String(v)}
+        maxLabels={12}
+        height={140}
+      />
+      <p class="pf-stats-line">
+        <strong>{total}</strong> published in the last 12 months
+        {kinds.length > 0 && (
+          <span class="muted">
+            {' '}
+            · all time: {kinds.map((k) => `${stats.by_kind[k.value]} ${kindLabel(k.value).toLowerCase()}`).join(', ')}
+          </span>
+        )}
+      </p>
+    </>
+  );
+}
+
+export default function PortfolioPage() {
+  useTitle('Portfolio');
+  const user = useUser();
+  const list = useRequest(() => unwrap(api.GET('/api/v1/portfolio-entries', { params: { query: { limit: LIMIT } } })));
+  const stats = useRequest(() => unwrap(api.GET('/api/v1/portfolio-entries/stats')));
+  const goals = useRequest(() => unwrap(api.GET('/api/v1/goals', { params: { query: { limit: LIMIT } } })));
+  const [notice, setNotice] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Entry | null>(null);
+  const [deleteBusy, setDeleteBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  const refresh = (message: string | null) => {
+    setNotice(message);
+    list.reload();
+    stats.reload();
+  };
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    setDeleteBusy(true);
+    setDeleteError(null);
+    try {
+      await unwrap(api.DELETE('/api/v1/portfolio-entries/{entry_id}', { params: { path: { entry_id: deleting.id } } }));
+      const title = deleting.title;
+      setDeleting(null);
+      refresh(`“${title}” deleted.`);
+    } catch (err) {
+      setDeleteError(errorMessage(err));
+    } finally {
+      setDeleteBusy(false);
+    }
+  };
+
+  const goalOptions: GoalOption[] | null = goals.data ? goals.data.items.map((g) => ({ id: g.id, title: g.title })) : null;
+  const goalTitle = (id: number | null) => (id === null ? null : goalOptions?.find((g) => g.id === id)?.title ?? null);
+  const entries = list.data?.items ?? [];
+
+  return (
+    <div class="page pf-page">
+      <header class="page-header">
+        <h1 tabIndex={-1}>Portfolio</h1>
+        <p class="muted">
+          What you made: posts, implementations, contributions, talks. Blogs must always be as deep as possible.
+        </p>
+        {user.public_profile && user.handle && (
+          <p class="pf-public-link">
+            Published entries show on <a href={`/u/${user.handle}`}>your public page</a>.
+          </p>
+        )}
+      </header>
+
+      <section class="card pf-add" aria-label="Quick add">
+        <QuickAdd onAdded={(e) => refresh(`“${e.title}” added to Ideas.`)} />
+      </section>
+
+      <p class="pf-notice" role="status">
+        {notice}
+      </p>
+
+      {list.status === 'error' && !list.data ? (
+        <ErrorState title="Couldn't load your portfolio" error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading label="Loading portfolio…" minHeight="14rem" />
+      ) : (
+        <>
+          {list.status === 'error' && <Alert>Couldn't refresh the board: {errorMessage(list.error)}</Alert>}
+          {list.data.total > entries.length && (
+            <p class="muted">
+              Showing the newest {entries.length} of {list.data.total} entries.
+            </p>
+          )}
+          <div class="pf-board">
+            {STATUSES.map((s) => {
+              const items = entries.filter((e) => e.status === s.value);
+              const headingId = `pf-col-${s.value}`;
+              return (
+                <section key={s.value} class={`pf-col pf-col-${s.value}`} aria-labelledby={headingId}>
+                  <h2 id={headingId} class="pf-col-title">
+                    {s.label} <span class="pf-count">{items.length}</span>
+                  </h2>
+                  {items.length === 0 ? (
+                    <p class="pf-col-empty">
+                      {s.value === 'idea' ? 'Nothing here yet. Add an idea above.' : s.value === 'drafting' ? 'Nothing in progress.' : 'Nothing published yet.'}
+                    </p>
+                  ) : (
+                    <ul class="pf-cards" aria-labelledby={headingId}>
+                      {items.map((e) => (
+                        <EntryCard
+                          key={e.id}
+                          entry={e}
+                          goalTitle={goalTitle(e.goal_id)}
+                          goals={goalOptions}
+                          onChanged={refresh}
+                          onDelete={(x) => {
+                            setDeleteError(null);
+                            setDeleting(x);
+                          }}
+                        />
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              );
+            })}
+          </div>
+        </>
+      )}
+
+      <section class="card pf-stats" aria-labelledby="pf-stats-title">
+        <h2 id="pf-stats-title">Published per month</h2>
+        <p class="muted card-lede">The last 12 months, by publication date.</p>
+        {stats.status === 'error' && !stats.data ? (
+          <ErrorState title="Couldn't load the monthly counts" error={stats.error} onRetry={stats.reload} />
+        ) : stats.data ? (
+          <Stats stats={stats.data} />
+        ) : (
+          <Loading label="Loading counts…" minHeight="12rem" />
+        )}
+      </section>
+
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete “${deleting?.title ?? ''}”?`}
+        confirmLabel="Delete entry"
+        busyLabel="Deleting…"
+        danger
+        busy={deleteBusy}
+        error={deleteError}
+        onConfirm={confirmDelete}
+        onCancel={() => setDeleting(null)}
+      >
+        <p>It disappears from your portfolio and your public page. This can't be undone.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}
