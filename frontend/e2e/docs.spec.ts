@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { registerViaApi } from './helpers';
+
+// The API docs are part of the product: scripts' authors try calls there. They must load
+// without a CDN (self-hosted, maybe offline) and the Authorize button must sign in.
+test('the /docs playground loads offline and Authorize works', async ({ page }) => {
+  const account = await registerViaApi(page);
+  const failed: string[] = [];
+  page.on('requestfailed', (r) => failed.push(r.url()));
+  await page.goto('/docs');
+  await expect(page.locator('.swagger-ui .info .title')).toContainText('Kaizen');
+  await page.locator('button.authorize').click();
+  const oauth = page.locator('.auth-container').filter({ hasText: 'OAuth2PasswordBearer' });
+  await oauth.locator('#oauth_username').fill(account.email);
+  await oauth.locator('#oauth_password').fill(account.password);
+  await oauth.locator('.auth-btn-wrapper .authorize').click();
+  await expect(oauth).toContainText('Authorized');
+  await page.locator('.btn-done').click();
+  const me = page.locator('#operations-account-read_me');
+  await me.locator('.opblock-summary').click();
+  await me.locator('.try-out__btn').click();
+  await me.locator('.execute').click();
+  await expect(me.locator('.live-responses-table .response-col_status').first()).toHaveText('200');
+  await expect(me.locator('.live-responses-table')).toContainText(account.email);
+  expect(failed).toEqual([]);
+});
