@@ -1,0 +1,300 @@
+// The sprint board: the score against the target against the previous sprint, and per action
+// item the done days, the required line, how many more days it needs and whether that can
+// still happen. Reloads when the person comes back to the tab (after checking in).
+import { useCallback } from 'preact/hooks';
+import { errorMessage } from '../api/errors';
+import { Alert } from '../ui/Alert';
+import { Markdown } from '../ui/Markdown';
+import { ErrorState, Loading } from '../ui/Status';
+import { useRequest } from '../ui/useRequest';
+import { PencilIcon, SprintNav, StateIcon, StatusBadge, useRefreshOnFocus, useSprintTitle } from './bits';
+import {
+  editPath,
+  getCurrentSprint,
+  getScoreboard,
+  getSprint,
+  HISTORY_PATH,
+  listGoals,
+  listSprints,
+  NEW_PATH,
+  retroPath,
+  sprintPath,
+  type Goal,
+  type Scoreboard,
+  type ScoreItem,
+  type Sprint,
+} from './data';
+import { deltaPoints, formatDay, formatPoints, formatRange, percent, plural, wholePercent } from './format';
+import { itemVerdict } from './itemState';
+import './sprints.css';
+
+interface BoardData {
+  sprint: Sprint;
+  board: Scoreboard;
+  /** Titles of the sprint's goals; null if they couldn't be loaded. */
+  goals: Goal[] | null;
+}
+
+async function loadBoard(sprint: Sprint): Promise<BoardData> {
+  const [board, goals] = await Promise.all([
+    getScoreboard(sprint.id),
+    sprint.goal_ids.length > 0
+      ? listGoals().then((page) => page.items.filter((g) => sprint.goal_ids.includes(g.id)), () => null)
+      : Promise.resolve([]),
+  ]);
+  return { sprint, board, goals };
+}
+
+const pct = (part: number, whole: number) => (whole > 0 ? `${Math.min(100, Math.max(0, (part / whole) * 100))}%` : '0%');
+
+function ItemRow({ item, status }: { item: ScoreItem; status: Sprint['status'] }) {
+  const verdict = itemVerdict(item, status);
+  // The whole sprint's countable days: those over so far plus those that can still count.
+  const total = item.eligible + item.eligible_left;
+  const missed = Math.max(0, item.eligible - item.done);
+  const barLabel =
+    `${item.done} of ${plural(total, 'day')} done` +
+    (missed ? `, ${missed} not done` : '') +
+    (item.eligible_left ? `, ${item.eligible_left} still to come` : '') +
+    `; ${item.required} needed for the target`;
+  return (
+    <li class={`sp-item sp-state-${verdict.state}`}>
+      <div class="sp-item-head">
+        <h3 class="sp-item-name">{item.name}</h3>
+        <p class="sp-item-count">
+          <strong>
+            {item.done}/{item.eligible}
+          </strong>{' '}
+          <span class="muted">· {percent(item.rate)}</span>
+        </p>
+      </div>
+      {total > 0 ? (
+        <div class="sp-bar" role="img" aria-label={barLabel}>
+          <span class="sp-bar-done" style={{ width: pct(item.done, total) }} />
+          <span class="sp-bar-missed" style={{ width: pct(missed, total) }} />
+          <span class="sp-bar-required" style={{ left: pct(item.required, total) }} />
+        </div>
+      ) : (
+        <p class="muted sp-small">No day of this sprint is scheduled for this item.</p>
+      )}
+      <div class="sp-item-foot">
+        <p class="sp-verdict">
+          <StateIcon state={verdict.state} />
+          <strong>{verdict.label}</strong>
+          <span class="sp-verdict-detail">{verdict.detail}</span>
+        </p>
+        <p class="sp-item-meta muted">
+          {item.required} of {total} needed
+          {item.skipped > 0 && <> · {item.skipped} skipped</>}
+          {item.streak > 0 && <> · streak {plural(item.streak, item.streak_unit === 'weeks' ? 'week' : 'day')}</>}
+        </p>
+      </div>
+    </li>
+  );
+}
+
+function ScoreSummary({ board }: { board: Scoreboard }) {
+  const points = deltaPoints(board.score, board.previous_score ?? 0);
+  const first = board.previous_score === null;
+  const met = board.score !== null && (wholePercent(board.score) ?? 0) >= (wholePercent(board.target_rate) ?? 0);
+  let days: string;
+  if (board.status === 'planned') days = `Starts ${formatDay(board.start_date)}`;
+  else if (board.status === 'finished') days = `Ended ${formatDay(board.end_date)}`;
+  else days = `${plural(board.days_left, 'day')} left`;
+  const dayOf =
+    board.status === 'active'
+      ? `Day ${Math.min(board.days_elapsed + 1, board.days_total)} of ${board.days_total}`
+      : plural(board.days_total, 'day');
+  return (
+    <section class="card sp-summary" aria-label="Score">
+      <div class="sp-summary-score">
+        <p class="sp-score">
+          <span class="sp-score-value">{percent(board.score)}</span>
+          <span class="sp-score-unit">score</span>
+        </p>
+        <p class="sp-score-line">
+          <span>target {percent(board.target_rate)}</span>
+          <span aria-hidden="true"> · </span>
+          <span>
+            from {percent(board.previous_score ?? 0)}
+            {first && <span class="muted"> (first sprint)</span>}
+          </span>
+        </p>
+        {board.score !== null && points !== null && (
+          <p class={`sp-delta ${points > 0 ? 'sp-up' : points < 0 ? 'sp-down' : ''}`}>
+            {formatPoints(points)}
+            {first ? '' : ' on the last sprint'}
+            {met ? ' · target reached' : ''}
+          </p>
+        )}
+        <div class="sp-meter" aria-hidden="true">
+          <span class="sp-meter-fill" style={{ width: pct(board.score ?? 0, 1) }} />
+          <span class="sp-meter-target" style={{ left: pct(board.target_rate, 1) }} />
+        </div>
+      </div>
+      <div class="sp-summary-days">
+        <p class="sp-days-left">{days}</p>
+        <p class="muted">{dayOf}</p>
+        {board.frozen && <p class="muted sp-small">Results kept as they were when it ended.</p>}
+      </div>
+    </section>
+  );
+}
+
+export function BoardView({ data, reloading, reloadError }: { data: BoardData; reloading?: boolean; reloadError?: unknown }) {
+  const { sprint, board, goals } = data;
+  return (
+    <div class="page sp-page">
+      <SprintNav current={undefined} />
+      <header class="sp-header">
+        <div class="sp-header-main">
+          <p class="sp-eyebrow">
+            <StatusBadge status={sprint.status} />
+            <span>{formatRange(sprint.start_date, sprint.end_date)}</span>
+          </p>
+          <h1 tabIndex={-1}>{sprint.title}</h1>
+          {sprint.theme && <p class="muted sp-theme">Theme: {sprint.theme}</p>}
+        </div>
+        <div class="sp-header-actions">
+          <a class="btn" href={editPath(sprint.id)}>
+            <PencilIcon />
+            Edit
+          </a>
+          <a class={`btn ${sprint.status === 'finished' ? 'btn-primary' : ''}`} href={retroPath(sprint.id)}>
+            Retrospective
+          </a>
+        </div>
+      </header>
+
+      {reloadError !== undefined && <Alert>Couldn't refresh the board: {errorMessage(reloadError)}</Alert>}
+      <p class="visually-hidden" role="status">
+        {reloading ? 'Refreshing the board…' : ''}
+      </p>
+
+      <div class="sp-board">
+        <ScoreSummary board={board} />
+
+        <section class="card" aria-labelledby="sp-items-title">
+          <h2 id="sp-items-title">Action items</h2>
+          {board.habits.length === 0 ? (
+            <p class="empty">
+              This sprint has no action items yet. <a href={editPath(sprint.id)}>Choose some</a>.
+            </p>
+          ) : (
+            <>
+              <p class="muted sp-legend">
+                <span class="sp-key sp-key-done" aria-hidden="true" /> done
+                <span class="sp-key sp-key-missed" aria-hidden="true" /> not done
+                <span class="sp-key sp-key-required" aria-hidden="true" /> target line ({percent(board.target_rate)})
+              </p>
+              <ul class="sp-items" aria-label="Action items">
+                {board.habits.map((item) => (
+                  <ItemRow key={item.habit_id} item={item} status={board.status} />
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+
+        <section class="card" aria-labelledby="sp-plan-title">
+          <h2 id="sp-plan-title">Plan</h2>
+          <Markdown source={sprint.plan} class="sp-markdown" empty="No plan written yet." />
+          {goals === null && <p class="muted sp-small">Couldn't load this sprint's goals.</p>}
+          {goals && goals.length > 0 && (
+            <>
+              <h3 class="sp-subtitle">Goals it serves</h3>
+              <ul class="sp-chips">
+                {goals.map((g) => (
+                  <li key={g.id} class="sp-chip">
+                    {g.title}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function useBoard(load: () => Promise<BoardData | null>, deps: unknown[]) {
+  const request = useRequest(load, deps);
+  const reload = useCallback(() => request.reload(), [request.reload]);
+  useRefreshOnFocus(reload);
+  return request;
+}
+
+function BoardState({ request, title }: { request: ReturnType<typeof useBoard>; title: string }) {
+  if (request.data) {
+    return (
+      <BoardView
+        data={request.data}
+        reloading={request.status === 'loading'}
+        reloadError={request.status === 'error' ? request.error : undefined}
+      />
+    );
+  }
+  return (
+    <div class="page sp-page">
+      <SprintNav current={title === 'Current sprint' ? 'current' : undefined} />
+      <h1 tabIndex={-1} class={request.status === 'error' ? undefined : 'visually-hidden'}>{title}</h1>
+      {request.status === 'error' ? (
+        <ErrorState title="Couldn't load the sprint" error={request.error} onRetry={request.reload} />
+      ) : (
+        <Loading label="Loading the sprint…" minHeight="60vh" />
+      )}
+    </div>
+  );
+}
+
+/** /sprints/:id */
+export function SprintBoard({ id }: { id: number }) {
+  const request = useBoard(async () => loadBoard(await getSprint(id)), [id]);
+  useSprintTitle(request.data ? request.data.sprint.title : 'Sprint');
+  return <BoardState request={request} title="Sprint" />;
+}
+
+/** /sprints: the sprint containing today, or an offer to plan one. */
+export function CurrentSprint() {
+  const request = useBoard(async () => {
+    const sprint = await getCurrentSprint();
+    return sprint ? loadBoard(sprint) : null;
+  }, []);
+  useSprintTitle(request.data ? request.data.sprint.title : 'Sprints');
+  if (request.status !== 'loading' && request.status !== 'error' && request.data === null) return <NoCurrentSprint />;
+  return <BoardState request={request as ReturnType<typeof useBoard>} title="Current sprint" />;
+}
+
+function NoCurrentSprint() {
+  // Upcoming or past sprints are worth a link from here.
+  const list = useRequest(listSprints, []);
+  const upcoming = list.data?.items.filter((s) => s.status === 'planned').sort((a, b) => a.start_date.localeCompare(b.start_date))[0];
+  const hasPast = list.data?.items.some((s) => s.status === 'finished');
+  return (
+    <div class="page sp-page">
+      <SprintNav current="current" />
+      <header class="page-header">
+        <h1 tabIndex={-1}>No sprint running</h1>
+        <p class="muted">A sprint is a fortnight with a target: pick your action items and Kaizen keeps score.</p>
+      </header>
+      <div class="card sp-empty">
+        {upcoming && (
+          <p>
+            Your next sprint, <a href={sprintPath(upcoming.id)}>{upcoming.title}</a>, starts on {formatDay(upcoming.start_date)}.
+          </p>
+        )}
+        <p>
+          <a class="btn btn-primary" href={NEW_PATH}>
+            Plan a sprint
+          </a>
+        </p>
+        {hasPast && (
+          <p class="muted">
+            See how earlier sprints went in <a href={HISTORY_PATH}>History</a>.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

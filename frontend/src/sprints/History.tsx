@@ -1,0 +1,128 @@
+// /sprints/history — every sprint with its dates, status and score against its target, and a
+// trend of the scores with the targets beside them.
+import { LineChart } from '../ui/charts/LineChart';
+import { ErrorState, Loading } from '../ui/Status';
+import { useRequest } from '../ui/useRequest';
+import { SprintNav, StatusBadge, useSprintTitle } from './bits';
+import { listSprints, NEW_PATH, retroPath, sprintPath, type Sprint } from './data';
+import { formatDay, formatRange, percent, wholePercent } from './format';
+import './sprints.css';
+
+/** Whether the sprint reached its target, in words (floored percentages, as shown). */
+export function outcome(s: Sprint): { key: 'met' | 'below' | 'none' | 'pending'; text: string } {
+  if (s.status === 'planned') return { key: 'pending', text: `Starts ${formatDay(s.start_date)}` };
+  if (s.score === null) return { key: 'none', text: 'No days counted' };
+  const met = (wholePercent(s.score) ?? 0) >= (wholePercent(s.target_rate) ?? 0);
+  if (s.status === 'active') return { key: met ? 'met' : 'pending', text: met ? 'On target so far' : 'Below target so far' };
+  return { key: met ? 'met' : 'below', text: met ? 'Target met' : 'Below target' };
+}
+
+const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+function Trend({ sprints }: { sprints: Sprint[] }) {
+  // Oldest first; planned sprints have nothing to plot yet.
+  const scored = sprints.filter((s) => s.status !== 'planned').slice().reverse();
+  if (scored.length < 2) {
+    return (
+      <p class="muted sp-small">
+        The trend appears once two sprints have started. {scored.length === 1 ? 'One so far.' : ''}
+      </p>
+    );
+  }
+  return (
+    <LineChart
+      title="Score per sprint, with its target"
+      hideTitle
+      labels={scored.map((s) => shortDay.format(new Date(`${s.start_date}T00:00:00Z`)))}
+      series={[
+        { name: 'Score', values: scored.map((s) => s.score) },
+        { name: 'Target', values: scored.map((s) => s.target_rate), dashed: true, color: 'var(--text-muted)' },
+      ]}
+      max={1}
+      format={percent}
+      height={180}
+    />
+  );
+}
+
+export function HistoryPage() {
+  useSprintTitle('Sprint history');
+  const list = useRequest(listSprints, []);
+  return (
+    <div class="page sp-page">
+      <SprintNav current="history" />
+      <header class="sp-header">
+        <div class="sp-header-main">
+          <h1 tabIndex={-1}>Sprint history</h1>
+          <p class="muted">Every sprint, its score against its target, and the trend.</p>
+        </div>
+        <div class="sp-header-actions">
+          <a class="btn btn-primary" href={NEW_PATH}>
+            Plan a sprint
+          </a>
+        </div>
+      </header>
+      {list.data ? (
+        list.data.items.length === 0 ? (
+          <p class="empty">
+            No sprints yet. <a href={NEW_PATH}>Plan your first one</a> — two weeks and a target.
+          </p>
+        ) : (
+          <div class="sp-board">
+            <section class="card" aria-labelledby="sp-trend-title">
+              <h2 id="sp-trend-title">Trend</h2>
+              <p class="muted card-lede">Score per sprint (solid) and the target it aimed for (dashed).</p>
+              <Trend sprints={list.data.items} />
+            </section>
+            <section class="card" aria-labelledby="sp-all-title">
+              <h2 id="sp-all-title">All sprints</h2>
+              {list.data.total > list.data.items.length && (
+                <p class="muted sp-small">
+                  Showing the newest {list.data.items.length} of {list.data.total}.
+                </p>
+              )}
+              <ul class="sp-history" aria-label="Sprints, newest first">
+                {list.data.items.map((s) => {
+                  const o = outcome(s);
+                  return (
+                    <li key={s.id} class="sp-history-item">
+                      <div class="sp-history-main">
+                        <a class="sp-history-title" href={sprintPath(s.id)}>
+                          {s.title}
+                        </a>
+                        <p class="sp-history-dates muted">
+                          <StatusBadge status={s.status} /> {formatRange(s.start_date, s.end_date)}
+                        </p>
+                      </div>
+                      <dl class="sp-history-nums">
+                        <div>
+                          <dt>Score</dt>
+                          <dd class="sp-history-score">{percent(s.score)}</dd>
+                        </div>
+                        <div>
+                          <dt>Target</dt>
+                          <dd>{percent(s.target_rate)}</dd>
+                        </div>
+                        <div>
+                          <dt>Result</dt>
+                          <dd class={`sp-outcome sp-outcome-${o.key}`}>{o.text}</dd>
+                        </div>
+                      </dl>
+                      <a class="sp-history-retro" href={retroPath(s.id)} aria-label={`Retrospective of ${s.title}`}>
+                        Retro
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          </div>
+        )
+      ) : list.status === 'error' ? (
+        <ErrorState title="Couldn't load your sprints" error={list.error} onRetry={list.reload} />
+      ) : (
+        <Loading label="Loading sprints…" minHeight="50vh" />
+      )}
+    </div>
+  );
+}

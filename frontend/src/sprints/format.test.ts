@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween, deltaPoints, formatPoints, formatRange, isIsoDate, percent, percentInputToRate, rateToPercentInput, wholePercent } from './format';
+
+describe('sprint number formatting', () => {
+  it('floors percentages like the review does', () => {
+    expect(percent(24 / 39)).toBe('61%');
+    expect(percent(0.75)).toBe('75%');
+    expect(percent(0.29)).toBe('29%');
+    expect(percent(0.999)).toBe('99%');
+    expect(percent(1)).toBe('100%');
+    expect(percent(null)).toBe('—');
+    expect(wholePercent(0.57)).toBe(57);
+    expect(wholePercent(undefined)).toBeNull();
+  });
+
+  it('counts the change in shown points', () => {
+    expect(deltaPoints(24 / 39, 0)).toBe(61);
+    expect(deltaPoints(0.7, 0.759)).toBe(-5);
+    expect(deltaPoints(null, 0.5)).toBeNull();
+    expect(formatPoints(61)).toBe('+61 points');
+    expect(formatPoints(-1)).toBe('−1 point');
+    expect(formatPoints(0)).toBe('±0 points');
+  });
+
+  it('turns the percentage input into a rate and back', () => {
+    expect(percentInputToRate('75')).toBe(0.75);
+    expect(percentInputToRate(' 82.5 % ')).toBe(0.825);
+    expect(percentInputToRate('57')).toBe(0.57);
+    expect(percentInputToRate('120')).toBe(1.2);
+    expect(percentInputToRate('abc')).toBeNull();
+    expect(percentInputToRate('')).toBeNull();
+    expect(rateToPercentInput(0.75)).toBe('75');
+    expect(rateToPercentInput(0.57)).toBe('57');
+    expect(rateToPercentInput(0.825)).toBe('82.5');
+  });
+
+  it('does calendar-day arithmetic without timezone drift', () => {
+    expect(addDays('2024-11-04', 13)).toBe('2024-11-17');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(daysBetween('2024-11-04', '2024-11-17')).toBe(13);
+    expect(daysBetween('2024-11-17', '2024-11-04')).toBe(-13);
+    expect(isIsoDate('2024-02-30')).toBe(false);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('4/11/2024')).toBe(false);
+    expect(formatRange('2024-11-04', '2024-11-17')).toBe('4 Nov – 17 Nov 2024');
+    expect(formatRange('2024-12-25', '2025-01-07')).toBe('25 Dec 2024 – 7 Jan 2025');
+  });
+});

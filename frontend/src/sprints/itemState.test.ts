@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { scoreItem } from './fixtures';
+import { itemVerdict } from './itemState';
+
+describe('what a scoreboard row means', () => {
+  it('says when the target can no longer be reached', () => {
+    const v = itemVerdict(scoreItem(1, 'Gym', 7), 'active');
+    expect(v.state).toBe('out-of-reach');
+    expect(v.label).toBe('Out of reach');
+    expect(v.detail).toContain('4 more of 1 day left');
+  });
+
+  it('tells on track from tight', () => {
+    expect(itemVerdict(scoreItem(1, 'Gym', 3, { eligible: 4, still_needed: 8, eligible_left: 10, feasible: true }), 'active')).toMatchObject({
+      state: 'on-track',
+      label: 'On track',
+      detail: '8 more of 10 days left',
+    });
+    expect(itemVerdict(scoreItem(1, 'Gym', 10, { still_needed: 1, eligible_left: 1, feasible: true }), 'active')).toMatchObject({
+      state: 'tight',
+      detail: '1 more of 1 day left',
+    });
+  });
+
+  it('reaches and misses targets', () => {
+    expect(itemVerdict(scoreItem(1, 'Gym', 11, { still_needed: 0, feasible: true }), 'active').label).toBe('Target reached');
+    expect(itemVerdict(scoreItem(1, 'Gym', 12, { eligible_left: 0, still_needed: 0, feasible: true }), 'finished')).toMatchObject({
+      state: 'met',
+      label: 'Target met',
+    });
+    expect(itemVerdict(scoreItem(1, 'Gym', 8, { eligible_left: 0, still_needed: 3, feasible: false }), 'finished')).toMatchObject({
+      state: 'missed',
+      detail: '3 days short of 11',
+    });
+  });
+});

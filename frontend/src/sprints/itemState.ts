@@ -1,0 +1,36 @@
+// What a scoreboard row means for the person: met, on track, tight, out of reach, or missed.
+// Always said in words too (never by colour alone).
+import { plural } from './format';
+import type { ScoreItem, SprintStatus } from './data';
+
+export type ItemState = 'met' | 'on-track' | 'tight' | 'out-of-reach' | 'missed';
+
+export interface ItemVerdict {
+  state: ItemState;
+  /** Short label: "On track". */
+  label: string;
+  /** The sentence under the bar: "2 more of 5 days left". */
+  detail: string;
+}
+
+export function itemVerdict(item: ScoreItem, status: SprintStatus): ItemVerdict {
+  const { still_needed: needed, eligible_left: left, required, done } = item;
+  if (needed <= 0) {
+    const detail =
+      status === 'finished'
+        ? `${done} of ${required} required days done`
+        : `${required} of ${required} required days done${left > 0 ? ` · ${plural(left, 'day')} left` : ''}`;
+    return { state: 'met', label: status === 'finished' ? 'Target met' : 'Target reached', detail };
+  }
+  if (status === 'finished') {
+    return { state: 'missed', label: 'Missed', detail: `${plural(needed, 'day')} short of ${required}` };
+  }
+  const moreOf = `${needed} more of ${plural(left, 'day')} left`;
+  if (!item.feasible) {
+    return { state: 'out-of-reach', label: 'Out of reach', detail: `${moreOf} — the target can't be reached now` };
+  }
+  if (needed === left) {
+    return { state: 'tight', label: 'Every day counts', detail: moreOf };
+  }
+  return { state: 'on-track', label: 'On track', detail: moreOf };
+}
