@@ -38,6 +38,20 @@ export const routes: AppRoute[] = [
     component: page(() => import('./auth/SignUpPage')),
   },
   {
+    path: '/sprints',
+    title: 'Sprints',
+    access: 'user',
+    nav: 'Sprints',
+    component: page(() => import('./sprints/SprintsPage')),
+  },
+  {
+    // A sprint's board, edit form and retrospective, the new-sprint form and history.
+    path: '/sprints/:rest+',
+    title: 'Sprint',
+    access: 'user',
+    component: page(() => import('./sprints/SprintsPage')),
+  },
+  {
     path: '/settings',
     title: 'Settings',
     access: 'user',
