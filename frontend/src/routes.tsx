@@ -17,6 +17,8 @@ export interface AppRoute {
   component: ComponentType & { preload?: () => Promise<unknown> };
   /** Label in the header navigation; omit to keep the page out of it. */
   nav?: string;
+  /** On phones, list it under "More" instead of the bottom tab bar (see src/shell/nav.ts). */
+  navSecondary?: boolean;
 }
 
 /** A page loaded on demand. A chunk that fails to load (offline, new deploy) shows a retry. */
@@ -38,6 +40,27 @@ export const routes: AppRoute[] = [
     component: page(() => import('./auth/SignUpPage')),
   },
   {
+    path: '/today',
+    title: 'Today',
+    access: 'user',
+    nav: 'Today',
+    component: page(() => import('./habits/TodayPage')),
+  },
+  {
+    path: '/habits',
+    title: 'Habits',
+    access: 'user',
+    nav: 'Habits',
+    navSecondary: true,
+    component: page(() => import('./habits/HabitsPage')),
+  },
+  {
+    path: '/habits/:id',
+    title: 'Habit',
+    access: 'user',
+    component: page(() => import('./habits/HabitDetailPage')),
+  },
+  {
     path: '/sprints',
     title: 'Sprints',
     access: 'user',
@@ -56,13 +79,30 @@ export const routes: AppRoute[] = [
     title: 'Settings',
     access: 'user',
     nav: 'Settings',
+    navSecondary: true,
     component: page(() => import('./settings/SettingsPage')),
   },
 ];
 
 export const navRoutes = routes.filter((r) => r.nav);
 
+/**
+ * Whether a path matches a route pattern, as preact-iso reads it: `:name` is one segment,
+ * `:name?` an optional one, `:name+` one or more to the end, `:name*` or `*` anything after.
+ */
+export function matchPath(pattern: string, path: string): boolean {
+  const want = pattern.split('/').filter(Boolean);
+  const got = (path.split(/[?#]/)[0] ?? '').split('/').filter(Boolean);
+  for (let i = 0; i < want.length; i++) {
+    const seg = want[i]!;
+    if (seg === '*' || (seg.startsWith(':') && seg.endsWith('*'))) return true;
+    if (seg.startsWith(':') && seg.endsWith('+')) return got.length > i;
+    if (got[i] === undefined) return seg.startsWith(':') && seg.endsWith('?');
+    if (!seg.startsWith(':') && seg !== got[i]) return false;
+  }
+  return got.length === want.length;
+}
+
 export function findRoute(path: string): AppRoute | undefined {
-  const clean = path.replace(/\/+$/, '') || '/';
-  return routes.find((r) => r.path === clean);
+  return routes.find((r) => matchPath(r.path, path));
 }

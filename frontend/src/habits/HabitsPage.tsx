@@ -1,0 +1,291 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api/client';
+import { errorMessage, unwrap } from '../api/errors';
+import { Alert } from '../ui/Alert';
+import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ErrorState, Loading } from '../ui/Status';
+import { useRequest } from '../ui/useRequest';
+import { shortDay } from './dates';
+import { HabitForm } from './HabitForm';
+import { describeSchedule, describeTarget, habitStyle, type Habit } from './model';
+import './habits.css';
+
+interface Data {
+  habits: Habit[];
+  today: string;
+}
+
+async function loadAll(): Promise<Data> {
+  const [page, today] = await Promise.all([
+    unwrap(api.GET('/api/v1/habits', { params: { query: { limit: 200 } } })),
+    unwrap(api.GET('/api/v1/today')),
+  ]);
+  const habits = [...page.items].sort((a, b) => a.position - b.position || a.id - b.id);
+  return { habits, today: today.date };
+}
+
+/** `list` with the item at `from` moved to `to`. */
+export function moved<T>(list: T[], from: number, to: number): T[] {
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(Math.max(0, Math.min(next.length, to)), 0, item);
+  return next;
+}
+
+export default function HabitsPage() {
+  const req = useRequest(loadAll);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [confirm, setConfirm] = useState<Habit | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState<number | null>(null);
+  const [announce, setAnnounce] = useState('');
+
+  const data = req.data;
+  const active = data?.habits.filter((h) => !h.archived) ?? [];
+  const archived = data?.habits.filter((h) => h.archived) ?? [];
+
+  const replace = (habit: Habit) =>
+    req.mutate((d) => ({ ...d, habits: d.habits.some((h) => h.id === habit.id) ? d.habits.map((h) => (h.id === habit.id ? habit : h)) : [...d.habits, habit] }));
+
+  const setArchived = async (habit: Habit, value: boolean) => {
+    setBusyId(habit.id);
+    setMessage(null);
+    try {
+      const saved = await unwrap(api.PATCH('/api/v1/habits/{habit_id}', { params: { path: { habit_id: habit.id } }, body: { archived: value } }));
+      replace(saved);
+      setMessage({ kind: 'success', text: value ? `Archived ${habit.name}. Its history is kept.` : `Restored ${habit.name}.` });
+    } catch (err) {
+      setMessage({ kind: 'error', text: `Couldn't ${value ? 'archive' : 'restore'} ${habit.name}: ${errorMessage(err)}` });
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const reorder = async (from: number, to: number, focusSelector?: string) => {
+    if (!data || to < 0 || to >= active.length || from === to) return;
+    const before = data.habits;
+    const nextActive = moved(active, from, to);
+    const ids = [...nextActive, ...archived].map((h) => h.id);
+    const positioned = [...nextActive, ...archived].map((h, i) => ({ ...h, position: i + 1 }));
+    req.mutate((d) => ({ ...d, habits: positioned }));
+    const habit = active[from]!;
+    setAnnounce(`${habit.name} moved to position ${to + 1} of ${active.length}.`);
+    if (focusSelector) setTimeout(() => document.querySelector<HTMLElement>(focusSelector)?.focus(), 0);
+    try {
+      await unwrap(api.POST('/api/v1/habits/reorder', { body: { habit_ids: ids } }));
+    } catch (err) {
+      req.mutate((d) => ({ ...d, habits: before }));
+      setMessage({ kind: 'error', text: `Couldn't save the new order: ${errorMessage(err)}` });
+    }
+  };
+
+  const remove = async () => {
+    if (!confirm) return;
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      await unwrap(api.DELETE('/api/v1/habits/{habit_id}', { params: { path: { habit_id: confirm.id } } }));
+      req.mutate((d) => ({ ...d, habits: d.habits.filter((h) => h.id !== confirm.id) }));
+      setMessage({ kind: 'success', text: `Deleted ${confirm.name} and its check-ins.` });
+      setEditing(null);
+      setConfirm(null);
+    } catch (err) {
+      setDeleteError(errorMessage(err));
+    } finally {
+      setDeleting(false);
+    }
+  };
+
+  return (
+    <section class="page habits-page">
+      <header class="page-header habits-header">
+        <div>
+          <h1 tabIndex={-1}>Habits</h1>
+          <p class="muted">Your action items: what you check in on Today, and how often.</p>
+        </div>
+        {data && !creating && (
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            New action item
+          </Button>
+        )}
+      </header>
+
+      {req.status === 'loading' && !data && <Loading label="Loading habits…" minHeight="30vh" />}
+      {req.status === 'error' && !data && <ErrorState error={req.error} onRetry={req.reload} />}
+
+      {message && (
+        <div class="habits-message">
+          <Alert kind={message.kind}>{message.text}</Alert>
+        </div>
+      )}
+      <p class="visually-hidden" aria-live="polite">
+        {announce}
+      </p>
+
+      {data && creating && (
+        <div class="card habits-new">
+          <h2>New action item</h2>
+          <HabitForm
+            today={data.today}
+            onSaved={(h) => {
+              replace(h);
+              setCreating(false);
+              setMessage({ kind: 'success', text: `Created ${h.name}. Check it in on Today.` });
+            }}
+            onCancel={() => setCreating(false)}
+          />
+        </div>
+      )}
+
+      {data && (
+        <>
+          <h2 class="habits-section-title">Active</h2>
+          {active.length === 0 ? (
+            <p class="empty">No active action items. {!creating && 'Create one to start checking in.'}</p>
+          ) : (
+            <ol class="habit-list" aria-label="Active action items">
+              {active.map((h, i) => (
+                <li
+                  key={h.id}
+                  class="habit-item"
+                  data-dragging={dragging === i ? '' : undefined}
+                  style={habitStyle(h.color)}
+                  draggable={editing !== h.id}
+                  onDragStart={(e) => {
+                    setDragging(i);
+                    e.dataTransfer?.setData('text/plain', String(h.id));
+                    if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+                  }}
+                  onDragOver={(e) => {
+                    if (dragging === null) return;
+                    e.preventDefault();
+                    if (dragging !== i) {
+                      // Live preview: move the dragged item here locally; saved on drop.
+                      req.mutate((d) => {
+                        const act = d.habits.filter((x) => !x.archived);
+                        return { ...d, habits: [...moved(act, dragging, i), ...d.habits.filter((x) => x.archived)] };
+                      });
+                      setDragging(i);
+                    }
+                  }}
+                  onDrop={(e) => {
+                    e.preventDefault();
+                    if (!data) return;
+                    const ids = data.habits.filter((x) => !x.archived).concat(archived).map((x) => x.id);
+                    setDragging(null);
+                    unwrap(api.POST('/api/v1/habits/reorder', { body: { habit_ids: ids } })).catch((err: unknown) => {
+                      setMessage({ kind: 'error', text: `Couldn't save the new order: ${errorMessage(err)}` });
+                      req.reload();
+                    });
+                  }}
+                  onDragEnd={() => setDragging(null)}
+                >
+                  {editing === h.id ? (
+                    <div class="habit-edit">
+                      <h3>Edit {h.name}</h3>
+                      <HabitForm
+                        habit={h}
+                        today={data.today}
+                        onSaved={(saved) => {
+                          replace(saved);
+                          setEditing(null);
+                          setMessage({ kind: 'success', text: `Saved ${saved.name}.` });
+                        }}
+                        onCancel={() => setEditing(null)}
+                        extra={
+                          <Button variant="danger" class="habit-delete" onClick={() => { setDeleteError(null); setConfirm(h); }}>
+                            Delete…
+                          </Button>
+                        }
+                      />
+                    </div>
+                  ) : (
+                    <>
+                      <span class="habit-handle" aria-hidden="true" title="Drag to reorder">
+                        ⋮⋮
+                      </span>
+                      <span class="habit-swatch" aria-hidden="true" />
+                      <div class="habit-info">
+                        <a class="habit-name" href={`/habits/${h.id}`}>
+                          {h.name}
+                        </a>
+                        <p class="habit-sub muted">
+                          {describeSchedule(h.schedule)}
+                          {describeTarget(h) && ` · ${describeTarget(h)}`}
+                          {` · since ${shortDay(h.start_date)}`}
+                        </p>
+                      </div>
+                      <div class="habit-actions">
+                        <button type="button" class="icon-btn" id={`up-${h.id}`} aria-label={`Move ${h.name} up`} title="Move up" disabled={i === 0}
+                          onClick={() => void reorder(i, i - 1, i - 1 === 0 ? `#down-${h.id}` : `#up-${h.id}`)}>
+                          <svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="m6 15 6-6 6 6" /></svg>
+                        </button>
+                        <button type="button" class="icon-btn" id={`down-${h.id}`} aria-label={`Move ${h.name} down`} title="Move down" disabled={i === active.length - 1}
+                          onClick={() => void reorder(i, i + 1, i + 1 === active.length - 1 ? `#up-${h.id}` : `#down-${h.id}`)}>
+                          <svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="m6 9 6 6 6-6" /></svg>
+                        </button>
+                        <Button variant="ghost" aria-label={`Edit ${h.name}`} onClick={() => setEditing(h.id)}>
+                          Edit
+                        </Button>
+                        <Button variant="ghost" aria-label={`Archive ${h.name}`} busy={busyId === h.id} onClick={() => void setArchived(h, true)}>
+                          Archive
+                        </Button>
+                      </div>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+
+          {archived.length > 0 && (
+            <>
+              <h2 class="habits-section-title">Archived</h2>
+              <p class="muted habits-section-lede">Hidden from Today; their history and numbers are kept.</p>
+              <ul class="habit-list" aria-label="Archived action items">
+                {archived.map((h) => (
+                  <li key={h.id} class="habit-item habit-archived" style={habitStyle(h.color)}>
+                    <span class="habit-swatch" aria-hidden="true" />
+                    <div class="habit-info">
+                      <a class="habit-name" href={`/habits/${h.id}`}>
+                        {h.name}
+                      </a>
+                      <p class="habit-sub muted">{describeSchedule(h.schedule)}</p>
+                    </div>
+                    <div class="habit-actions">
+                      <Button variant="ghost" aria-label={`Restore ${h.name}`} busy={busyId === h.id} onClick={() => void setArchived(h, false)}>
+                        Restore
+                      </Button>
+                      <Button variant="danger" aria-label={`Delete ${h.name}`} onClick={() => { setDeleteError(null); setConfirm(h); }}>
+                        Delete
+                      </Button>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+
+      <ConfirmDialog
+        open={confirm !== null}
+        title={`Delete ${confirm?.name ?? ''}?`}
+        confirmLabel="Delete for good"
+        busyLabel="Deleting…"
+        danger
+        busy={deleting}
+        error={deleteError}
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirm(null)}
+      >
+        <p>This deletes the action item and every check-in it has. To keep the history, archive it instead.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,210 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Alert } from '../ui/Alert';
+import { ErrorState, Loading } from '../ui/Status';
+import { longDay } from './dates';
+import { toggled } from './model';
+import { QuickAdd } from './QuickAdd';
+import { TodayRow } from './TodayRow';
+import { useToday } from './useToday';
+import './habits.css';
+
+const SHORTCUTS: [string, string][] = [
+  ['j / ↓', 'Next action item'],
+  ['k / ↑', 'Previous action item'],
+  ['x / Space', 'Toggle done today'],
+  ['s', 'Skip today'],
+  ['n', 'Value and note'],
+  ['?', 'Show or hide these shortcuts'],
+];
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+export default function TodayPage() {
+  const today = useToday();
+  const { data, load, notice } = today;
+  const [panel, setPanel] = useState<number | null>(null);
+  const [help, setHelp] = useState(false);
+  const cursor = useRef(0);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const habits = data?.habits ?? [];
+  const doneCount = habits.filter((h) => h.today?.status === 'done').length;
+
+  const rowIndex = (el: Element | null) => {
+    const row = el?.closest<HTMLElement>('[data-habit-index]');
+    return row ? Number(row.dataset.habitIndex) : null;
+  };
+  const focusRow = (i: number) => {
+    const rows = listRef.current?.querySelectorAll<HTMLElement>('[data-habit-index]');
+    if (!rows?.length) return;
+    const next = Math.max(0, Math.min(rows.length - 1, i));
+    cursor.current = next;
+    rows[next]?.querySelector<HTMLElement>('[data-nav-target]')?.focus();
+  };
+
+  const toggleDay = (i: number, date: string) => {
+    const entry = data?.habits[i];
+    if (!entry || !data) return;
+    const current = entry.last_7_days.find((d) => d.date === date)?.status ?? null;
+    const next = toggled(current);
+    void today.checkIn(entry.habit.id, date, next ? { status: next, note: date === data.date ? entry.today?.note ?? '' : '' } : null, next).catch(() => undefined);
+  };
+
+  // Keyboard shortcuts, while no field has the focus and no dialog is open.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      if (e.key === '?') {
+        setHelp((h) => !h);
+        e.preventDefault();
+        return;
+      }
+      if (!data || data.habits.length === 0) return;
+      const inList = !!listRef.current?.contains(document.activeElement);
+      const focused = rowIndex(document.activeElement);
+      const i = focused ?? cursor.current;
+      const entry = data.habits[i];
+      const onButton = (e.target as HTMLElement | null)?.closest('button, a');
+      switch (e.key) {
+        case 'j':
+        case 'k':
+        case 'ArrowDown':
+        case 'ArrowUp': {
+          if (e.key.startsWith('Arrow') && !inList) return;
+          e.preventDefault();
+          const down = e.key === 'j' || e.key === 'ArrowDown';
+          focusRow(focused === null && !inList ? cursor.current : i + (down ? 1 : -1));
+          return;
+        }
+        case ' ':
+        case 'x':
+          if (e.key === ' ' && onButton) return; // a focused button handles Space itself
+          if (!entry) return;
+          e.preventDefault();
+          cursor.current = i;
+          if (entry.habit.kind === 'numeric') setPanel(entry.habit.id);
+          else toggleDay(i, data.date);
+          return;
+        case 's':
+          if (!entry) return;
+          e.preventDefault();
+          cursor.current = i;
+          void today
+            .checkIn(entry.habit.id, data.date, entry.today?.status === 'skipped' ? null : { status: 'skipped', note: entry.today?.note ?? '' }, entry.today?.status === 'skipped' ? null : 'skipped')
+            .catch(() => undefined);
+          return;
+        case 'n':
+          if (!entry) return;
+          e.preventDefault();
+          cursor.current = i;
+          setPanel(entry.habit.id);
+          return;
+        default:
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [data]);
+
+  // Messages go away on their own after a while (they stay in the live region's history).
+  useEffect(() => {
+    if (!notice) return undefined;
+    const t = window.setTimeout(today.dismiss, 8000);
+    return () => window.clearTimeout(t);
+  }, [notice?.id]);
+
+  return (
+    <section class="page today">
+      <header class="page-header today-header">
+        <div>
+          <h1 tabIndex={-1}>Today</h1>
+          <p class="muted today-date">
+            {data ? longDay(data.date) : '\u00a0'}
+            {data && habits.length > 0 && (
+              <span class="today-count">
+                {' · '}
+                {doneCount} of {habits.length} done
+              </span>
+            )}
+          </p>
+        </div>
+        <button type="button" class="btn btn-ghost today-help-btn" aria-expanded={help} aria-controls="today-shortcuts" onClick={() => setHelp(!help)}>
+          <kbd>?</kbd> Shortcuts
+        </button>
+      </header>
+
+      <div id="today-shortcuts" class="card today-shortcuts" hidden={!help}>
+        <h2>Keyboard shortcuts</h2>
+        <dl>
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={keys}>
+              <dt>
+                <kbd>{keys}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <p class="muted">On a touch screen, press and hold the check button (or use ⋯) to skip or add a note. Tap a past day to fill it in.</p>
+      </div>
+
+      <div class="today-notice" aria-live="polite">
+        {notice && (
+          <div class="today-notice-inner">
+            <Alert kind={notice.kind === 'error' ? 'error' : 'info'}>
+              {notice.text}{' '}
+              <button type="button" class="link-btn" onClick={today.dismiss}>
+                Dismiss
+              </button>
+            </Alert>
+          </div>
+        )}
+      </div>
+
+      {load.status === 'loading' && !data && <Loading label="Loading today…" minHeight="40vh" />}
+      {load.status === 'error' && !data && <ErrorState error={load.error} onRetry={today.reload} />}
+      {data && habits.length === 0 && (
+        <div class="card today-empty">
+          <h2>Start with one action item</h2>
+          <p class="card-lede muted">
+            Something small you can do every day — "Gym", "No junk food", "Read 20 pages". You'll check it off here, and Kaizen keeps the honest
+            numbers.
+          </p>
+          <QuickAdd label="Your first action item" onCreated={() => void today.refresh()} />
+          <p class="muted today-empty-more">
+            Need a schedule, a numeric target or a colour? <a href="/habits">Create it on the Habits page</a>.
+          </p>
+        </div>
+      )}
+      {data && habits.length > 0 && (
+        <>
+          <ol class="today-list" ref={listRef} aria-label="Action items for today">
+            {habits.map((entry, i) => (
+              <TodayRow
+                key={entry.habit.id}
+                entry={entry}
+                index={i}
+                todayDate={data.date}
+                panelOpen={panel === entry.habit.id}
+                onToggle={(date) => toggleDay(i, date)}
+                onOpenPanel={(open) => {
+                  cursor.current = i;
+                  setPanel(open ? entry.habit.id : null);
+                  if (!open) setTimeout(() => focusRow(i), 0);
+                }}
+                onSave={(date, body, optimistic) => today.checkIn(entry.habit.id, date, body, optimistic, true)}
+              />
+            ))}
+          </ol>
+          <p class="today-footer muted">
+            <a href="/habits">Manage action items</a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

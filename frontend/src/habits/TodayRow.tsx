@@ -1,0 +1,169 @@
+import { useRef } from 'preact/hooks';
+import { formatPercent } from '../ui/charts/format';
+import { CheckIcon } from '../ui/icons';
+import { CheckInPanel } from './CheckInPanel';
+import { isoWeekday, shortDay, WEEKDAYS } from './dates';
+import { describeStreak, describeTarget, habitStyle, STATUS_LABEL, type CheckInPut, type DayState, type TodayHabit } from './model';
+import type { Optimistic } from './useToday';
+
+interface Props {
+  entry: TodayHabit;
+  index: number;
+  todayDate: string;
+  panelOpen: boolean;
+  onToggle: (date: string) => void;
+  onOpenPanel: (open: boolean) => void;
+  onSave: (date: string, body: CheckInPut | null, optimistic: Optimistic) => Promise<unknown>;
+}
+
+const LONG_PRESS_MS = 500;
+
+function dayLabel(name: string, day: DayState, todayDate: string, beforeStart: boolean): string {
+  const when = day.date === todayDate ? `Today, ${shortDay(day.date)}` : shortDay(day.date);
+  if (beforeStart) return `${name}, ${when}: before the start date`;
+  const state = day.status ? STATUS_LABEL[day.status].toLowerCase() : 'not checked in';
+  return `${name}, ${when}: ${state}`;
+}
+
+/** One habit on Today: a big done toggle, its numbers, the last 7 days, and a menu for the rest. */
+export function TodayRow({ entry, index, todayDate, panelOpen, onToggle, onOpenPanel, onSave }: Props) {
+  const { habit } = entry;
+  const numeric = habit.kind === 'numeric';
+  const todayStatus = entry.today?.status ?? null;
+  const done = todayStatus === 'done';
+  const pressTimer = useRef<number | undefined>(undefined);
+  const longPressed = useRef(false);
+  const target = describeTarget(habit);
+  const streak = describeStreak(entry.current_streak, entry.streak_unit);
+
+  const startPress = () => {
+    longPressed.current = false;
+    window.clearTimeout(pressTimer.current);
+    pressTimer.current = window.setTimeout(() => {
+      longPressed.current = true;
+      onOpenPanel(true);
+    }, LONG_PRESS_MS);
+  };
+  const endPress = () => window.clearTimeout(pressTimer.current);
+
+  const toggleLabel = numeric
+    ? `${habit.name}: today's value${entry.today?.value != null ? ` (${entry.today.value}${habit.unit ? ` ${habit.unit}` : ''})` : ''}`
+    : `${habit.name} done today`;
+
+  return (
+    <li
+      class="today-row"
+      data-habit-index={index}
+      data-status={todayStatus ?? 'open'}
+      style={habitStyle(habit.color)}
+    >
+      <button
+        type="button"
+        class="today-toggle"
+        data-nav-target
+        aria-pressed={done}
+        aria-label={toggleLabel}
+        title={numeric ? 'Enter the value (long press: more)' : 'Toggle done (long press: skip, note)'}
+        onClick={() => {
+          if (longPressed.current) {
+            longPressed.current = false;
+            return;
+          }
+          if (numeric) onOpenPanel(!panelOpen);
+          else onToggle(todayDate);
+        }}
+        onPointerDown={startPress}
+        onPointerUp={endPress}
+        onPointerLeave={endPress}
+        onPointerCancel={endPress}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          endPress();
+          onOpenPanel(true);
+        }}
+      >
+        {todayStatus === 'skipped' ? (
+          <span class="today-toggle-mark" aria-hidden="true">
+            –
+          </span>
+        ) : todayStatus === 'missed' ? (
+          <span class="today-toggle-mark" aria-hidden="true">
+            ×
+          </span>
+        ) : (
+          <CheckIcon />
+        )}
+      </button>
+      <div class="today-main">
+        <a href={`/habits/${habit.id}`} class="today-name">
+          {habit.name}
+        </a>
+        <p class="today-meta">
+          <span title="Current streak">
+            <span class="visually-hidden">Streak </span>
+            <span aria-hidden="true">🔥 </span>
+            {streak}
+          </span>
+          <span title="Done ÷ eligible days over the last 14 days">
+            <strong class="today-rate">{formatPercent(entry.rate_14d)}</strong> last 14 days
+          </span>
+          {todayStatus === 'skipped' && <span class="today-badge">Skipped today</span>}
+          {todayStatus === 'missed' && <span class="today-badge today-badge-missed">Missed today</span>}
+          {numeric && entry.today?.value != null && (
+            <span>
+              Today: {entry.today.value}
+              {habit.unit ? ` ${habit.unit}` : ''}
+            </span>
+          )}
+          {target && <span class="today-target">{target}</span>}
+        </p>
+      </div>
+      <ol class="today-strip" aria-label={`${habit.name}, last 7 days`}>
+        {entry.last_7_days.map((day) => {
+          const beforeStart = day.date < habit.start_date;
+          const isToday = day.date === todayDate;
+          return (
+            <li key={day.date}>
+              <button
+                type="button"
+                class="today-day"
+                data-status={beforeStart ? 'before' : day.status ?? 'none'}
+                data-today={isToday ? '' : undefined}
+                disabled={beforeStart}
+                aria-pressed={day.status === 'done'}
+                aria-label={dayLabel(habit.name, day, todayDate, beforeStart)}
+                title={dayLabel(habit.name, day, todayDate, beforeStart)}
+                onClick={() => (numeric ? onOpenPanel(true) : onToggle(day.date))}
+              >
+                <span class="today-dow" aria-hidden="true">
+                  {WEEKDAYS[isoWeekday(day.date) - 1]!.charAt(0)}
+                </span>
+                <span class="today-dot" aria-hidden="true" />
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <button
+        type="button"
+        class="icon-btn today-more"
+        aria-expanded={panelOpen}
+        aria-label={`More for ${habit.name}: skip, value, note`}
+        title="Skip, value, note"
+        onClick={() => onOpenPanel(!panelOpen)}
+      >
+        <svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="currentColor" aria-hidden="true" focusable="false">
+          <circle cx="5" cy="12" r="1.8" />
+          <circle cx="12" cy="12" r="1.8" />
+          <circle cx="19" cy="12" r="1.8" />
+        </svg>
+      </button>
+      {panelOpen && (
+        <div class="today-panel">
+          <CheckInPanel entry={entry} todayDate={todayDate} initialDate={todayDate} onSave={onSave} onClose={() => onOpenPanel(false)} />
+        </div>
+      )}
+    </li>
+  );
+}
+

@@ -1,0 +1,53 @@
+// Calendar dates as the API sends them ('YYYY-MM-DD' in the user's timezone). All maths is done
+// in UTC on purpose: these are dates, not instants, and the browser's own timezone is irrelevant.
+
+const DAY_MS = 86_400_000;
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function toMs(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+export function fromMs(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromMs(toMs(date) + days * DAY_MS);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  return ((new Date(toMs(date)).getUTCDay() + 6) % 7) + 1;
+}
+
+/** "Wed 27 Nov" */
+export function shortDay(date: string): string {
+  const d = new Date(toMs(date));
+  return `${WEEKDAYS[isoWeekday(date) - 1]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+}
+
+/** "Wednesday 27 November 2024" */
+export function longDay(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(toMs(date)),
+  );
+}
+
+/** "27 Nov" */
+export function dayMonth(date: string): string {
+  const d = new Date(toMs(date));
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+}
+
+/** "Nov 2024" from "2024-11" or a full date. */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toMs(to) - toMs(from)) / DAY_MS);
+}

@@ -1,0 +1,25 @@
+// How the `nav` entries of routes.tsx are laid out. Desktop: every entry in the header, primary
+// ones first. Phones: a bottom tab bar with the first few primary entries; the rest (entries
+// marked `navSecondary`, and primary ones that don't fit) go under "More".
+import type { AppRoute } from '../routes';
+
+/** Tabs on the phone bar besides "More". Five targets fit 360 px with readable labels. */
+export const MAX_TABS = 4;
+
+export function orderNav(routes: AppRoute[]): AppRoute[] {
+  const nav = routes.filter((r) => r.nav);
+  return [...nav.filter((r) => !r.navSecondary), ...nav.filter((r) => r.navSecondary)];
+}
+
+export function splitNav(routes: AppRoute[], maxTabs = MAX_TABS): { tabs: AppRoute[]; more: AppRoute[] } {
+  const ordered = orderNav(routes);
+  // When everything fits, "More" would only hide a page behind an extra tap.
+  if (ordered.length <= maxTabs + 1) return { tabs: ordered, more: [] };
+  const tabs = ordered.filter((r) => !r.navSecondary).slice(0, maxTabs);
+  return { tabs, more: ordered.filter((r) => !tabs.includes(r)) };
+}
+
+/** Whether `path` is the page (or a page under it, e.g. /habits/3 under /habits). */
+export function isCurrent(route: AppRoute, path: string): boolean {
+  return path === route.path || path.startsWith(`${route.path}/`);
+}
