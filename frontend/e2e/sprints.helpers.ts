@@ -1,0 +1,102 @@
+// API shortcuts for the sprint e2e tests: sign in without the form, create action items and
+// check-ins in the past, plan sprints — so each test sets up its own data quickly.
+import { expect, type Page } from '@playwright/test';
+import { registerViaApi, type Account } from './helpers';
+
+/** Registers (timezone Asia/Kolkata) and signs the browser context in through the API. */
+export async function signInViaApi(page: Page): Promise<Account> {
+  const acct = await registerViaApi(page);
+  const res = await page.request.post('/api/v1/auth/login', { data: { email: acct.email, password: acct.password } });
+  expect(res.status()).toBe(200);
+  return acct;
+}
+
+async function csrf(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'kaizen_csrf');
+  if (!cookie) throw new Error('no kaizen_csrf cookie: sign in first');
+  return cookie.value;
+}
+
+export async function apiSend<T = unknown>(page: Page, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, data?: unknown): Promise<T> {
+  const res = await page.request.fetch(`/api/v1${path}`, { method, data, headers: { 'X-CSRF-Token': await csrf(page) } });
+  expect(res.ok(), `${method} ${path} → ${res.status()} ${await res.text()}`).toBe(true);
+  return (res.status() === 204 ? undefined : await res.json()) as T;
+}
+
+export async function apiGet<T = unknown>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(`/api/v1${path}`);
+  expect(res.ok(), `GET ${path} → ${res.status()}`).toBe(true);
+  return (await res.json()) as T;
+}
+
+/** Today in the user's timezone, as the server sees it. */
+export async function serverToday(page: Page): Promise<string> {
+  return (await apiGet<{ date: string }>(page, '/today')).date;
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function createHabit(page: Page, name: string, startDate: string): Promise<number> {
+  const habit = await apiSend<{ id: number }>(page, 'POST', '/habits', { name, start_date: startDate });
+  return habit.id;
+}
+
+/** Marks `habitId` done on each of `days` (ISO dates). */
+export async function checkIn(page: Page, habitId: number, days: string[], status: 'done' | 'skipped' | 'missed' = 'done') {
+  for (const day of days) await apiSend(page, 'PUT', `/habits/${habitId}/check-ins/${day}`, { status });
+}
+
+/** `count` consecutive days from `start`. */
+export function daysFrom(start: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => addDays(start, i));
+}
+
+export interface Sprint {
+  id: number;
+  title: string;
+}
+
+export async function createSprint(page: Page, body: Record<string, unknown>): Promise<Sprint> {
+  return apiSend<Sprint>(page, 'POST', '/sprints', body);
+}
+
+export const SEED_ITEMS = [
+  { name: 'No regular smoking up', done: 9 },
+  { name: 'Gym every day', done: 7 },
+  { name: 'No junk food', done: 8 },
+] as const;
+
+/**
+ * The seed post, relative to the server's today: a sprint that started 13 days ago (so 13 days
+ * are over and today is its 14th), its three items done 9, 7 and 8 of those 13 days.
+ */
+export async function seedSprint(page: Page, opts: { previous?: boolean } = {}): Promise<{ sprint: Sprint; today: string; start: string }> {
+  const today = await serverToday(page);
+  const start = addDays(today, -13);
+  const habitStart = opts.previous ? addDays(start, -14) : start;
+  const ids: number[] = [];
+  for (const item of SEED_ITEMS) {
+    const id = await createHabit(page, item.name, habitStart);
+    ids.push(id);
+    await checkIn(page, id, daysFrom(start, item.done));
+  }
+  if (opts.previous) {
+    // The fortnight before, mostly missed: a history to compare with.
+    await createSprint(page, { title: 'Before Diwali', start_date: habitStart, target_rate: 0.5, habit_ids: ids });
+    await checkIn(page, ids[0]!, daysFrom(habitStart, 5));
+    await checkIn(page, ids[1]!, daysFrom(habitStart, 2));
+  }
+  const sprint = await createSprint(page, {
+    title: 'Back from Diwali',
+    theme: 'touching grass',
+    start_date: start,
+    target_rate: 0.75,
+    habit_ids: ids,
+    plan: '- **gym** before work\n- no junk food at home\n- one smoke-free evening walk',
+  });
+  return { sprint, today, start };
+}
