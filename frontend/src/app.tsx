@@ -2,6 +2,7 @@ import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'pre
 import type { User } from './api/client';
 import { signInUrl, safeNext } from './auth/next';
 import { SessionProvider, useSession } from './auth/session';
+import { OnboardingOffer } from './onboarding/OnboardingOffer';
 import { HOME_PATH, routes, type AppRoute } from './routes';
 import { Header } from './shell/Header';
 import { NotFound } from './ui/NotFound';
@@ -59,6 +60,7 @@ export function App({ initialUser }: { initialUser?: User | null }) {
         </a>
         <Header />
         <main id="main" class="app-main" tabIndex={-1}>
+          <OnboardingOffer />
           <Pages />
         </main>
       </SessionProvider>

@@ -1,6 +1,7 @@
 import { useTitle } from '../ui/useTitle';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
+import { PublicProfileSection } from './PublicProfileSection';
 import { TokensSection } from './TokensSection';
 
 export default function SettingsPage() {
@@ -9,10 +10,11 @@ export default function SettingsPage() {
     <div class="page">
       <header class="page-header">
         <h1 tabIndex={-1}>Settings</h1>
-        <p class="muted">Your profile, password and API tokens.</p>
+        <p class="muted">Your profile, public page, password and API tokens.</p>
       </header>
       <div class="stack">
         <ProfileSection />
+        <PublicProfileSection />
         <PasswordSection />
         <TokensSection />
       </div>
