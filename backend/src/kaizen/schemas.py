@@ -1,9 +1,12 @@
 """Schema pieces shared by every domain."""
 
-from typing import Annotated, Generic, TypeVar
+from collections.abc import Collection
+from typing import Annotated, Any, Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+from kaizen.errors import field_error
 
 
 def _check_timezone(value: str) -> str:
@@ -47,3 +50,23 @@ T = TypeVar("T")
 class Page(BaseModel, Generic[T]):
     items: list[T]
     total: int
+
+
+def apply_changes(
+    row: object,
+    changes: dict[str, Any],
+    *,
+    nullable: Collection[str] = (),
+    text: Collection[str] = (),
+) -> None:
+    """Apply a PATCH body (``model_dump(exclude_unset=True)``) to a row.
+
+    ``null`` clears a ``nullable`` field and empties a ``text`` field; for any other field it
+    is a 422 naming the field, since the column cannot hold it.
+    """
+    for key, value in changes.items():
+        if value is None and key not in nullable:
+            if key not in text:
+                raise field_error(key, f"{key} cannot be null")
+            value = ""
+        setattr(row, key, value)

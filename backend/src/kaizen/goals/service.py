@@ -31,6 +31,7 @@ from kaizen.goals.schemas import (
     LinkedSprint,
 )
 from kaizen.ownership import ensure_owned
+from kaizen.schemas import apply_changes
 
 MAX_KEY_RESULTS = 20
 
@@ -119,12 +120,9 @@ def create_goal(db: Session, user: User, body: GoalCreate) -> Goal:
 
 
 def update_goal(db: Session, goal: Goal, body: GoalUpdate) -> Goal:
-    changes = body.model_dump(exclude_unset=True)
-    for key in ("title", "area", "importance", "enthusiasm", "status"):
-        if key in changes and changes[key] is None:
-            raise field_error(key, f"{key} cannot be null")
-    for key, value in changes.items():
-        setattr(goal, key, "" if key == "description" and value is None else value)
+    apply_changes(
+        goal, body.model_dump(exclude_unset=True), nullable={"target_date"}, text={"description"}
+    )
     db.flush()
     return goal
 
@@ -143,11 +141,7 @@ def create_key_result(db: Session, goal: Goal, body: KeyResultCreate) -> KeyResu
 
 
 def update_key_result(db: Session, kr: KeyResult, body: KeyResultUpdate) -> KeyResult:
-    changes = body.model_dump(exclude_unset=True)
-    for key, value in changes.items():
-        if value is None:
-            raise field_error(key, f"{key} cannot be null")
-        setattr(kr, key, value)
+    apply_changes(kr, body.model_dump(exclude_unset=True), text={"unit"})
     db.flush()
     return kr
 

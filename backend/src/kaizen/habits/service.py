@@ -23,6 +23,7 @@ from kaizen.habits.schemas import (
     WeekdaysSchedule,
 )
 from kaizen.ownership import ensure_owned
+from kaizen.schemas import apply_changes
 
 MAX_RANGE_DAYS = 366 * 5
 
@@ -110,11 +111,12 @@ def update_habit(db: Session, user: User, habit: Habit, body: HabitUpdate) -> Ha
     if "goal_id" in changes:
         _check_goal(db, user, changes["goal_id"])
     _freeze_history(db, user, habit)
-    for key in ("name", "kind", "start_date", "archived", "position"):
-        if key in changes and changes[key] is None:
-            raise field_error(key, f"{key} cannot be null")
-    for key, value in changes.items():
-        setattr(habit, key, "" if key == "description" and value is None else value)
+    apply_changes(
+        habit,
+        changes,
+        nullable={"target_value", "unit", "target_type", "goal_id", "color"},
+        text={"description"},
+    )
     if body.schedule is not None:
         _apply_schedule(habit, body.schedule)
     _check_numeric(habit)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
-from kaizen.errors import NotFound, field_error
+from kaizen.errors import NotFound
 from kaizen.goals.service import check_goal_link
 from kaizen.habits.service import today_for
 from kaizen.portfolio.models import PortfolioEntry
@@ -21,6 +21,7 @@ from kaizen.portfolio.schemas import (
     PublicEntry,
     PublicProfile,
 )
+from kaizen.schemas import apply_changes
 
 
 def _plain(values: dict[str, Any]) -> dict[str, Any]:
@@ -69,13 +70,9 @@ def create_entry(db: Session, user: User, body: EntryCreate) -> PortfolioEntry:
 
 def update_entry(db: Session, user: User, entry: PortfolioEntry, body: EntryUpdate) -> None:
     changes = _plain(body.model_dump(exclude_unset=True))
-    for key in ("title", "kind", "status"):
-        if key in changes and changes[key] is None:
-            raise field_error(key, f"{key} cannot be null")
     if "goal_id" in changes:
         check_goal_link(db, user, changes["goal_id"])
-    for key, value in changes.items():
-        setattr(entry, key, "" if key == "notes" and value is None else value)
+    apply_changes(entry, changes, nullable={"url", "published_on", "goal_id"}, text={"notes"})
     if entry.status == "published" and entry.published_on is None:
         entry.published_on = today_for(user)
     db.flush()

@@ -15,6 +15,7 @@ from kaizen.habits import scoring as habit_scoring
 from kaizen.habits.models import Habit
 from kaizen.habits.service import load_logs, schedule_of, today_for
 from kaizen.ownership import ensure_owned
+from kaizen.schemas import apply_changes
 from kaizen.sprints import scoring
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
 from kaizen.sprints.schemas import (
@@ -85,11 +86,7 @@ def create_sprint(db: Session, user: User, body: SprintCreate) -> Sprint:
 
 def update_sprint(db: Session, user: User, sprint: Sprint, body: SprintUpdate) -> Sprint:
     changes = body.model_dump(exclude_unset=True, exclude={"habit_ids", "goal_ids"})
-    for key in ("title", "start_date", "end_date", "target_rate"):
-        if key in changes and changes[key] is None:
-            raise field_error(key, f"{key} cannot be null")
-    for key, value in changes.items():
-        setattr(sprint, key, "" if value is None else value)
+    apply_changes(sprint, changes, text={"theme", "plan", "retrospective"})
     _check_dates(sprint.start_date, sprint.end_date)
     if body.habit_ids is not None:
         _set_habits(db, user, sprint, body.habit_ids)
@@ -300,29 +297,27 @@ def reads(db: Session, user: User, sprints: Sequence[Sprint]) -> list[SprintRead
     ]
 
 
-def _goal_ids_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[int]]:
-    links: dict[int, list[int]] = defaultdict(list)
-    if sprint_ids:
-        rows = db.execute(
-            select(SprintGoal.sprint_id, SprintGoal.goal_id)
-            .where(SprintGoal.sprint_id.in_(sprint_ids))
-            .order_by(SprintGoal.sprint_id, SprintGoal.goal_id)
-        )
-        for sprint_id, goal_id in rows:
-            links[sprint_id].append(goal_id)
-    return links
-
-
 def habit_ids_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[int]]:
+    return _linked_ids(db, SprintHabit, SprintHabit.habit_id, SprintHabit.position, sprint_ids)
+
+
+def _goal_ids_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[int]]:
+    return _linked_ids(db, SprintGoal, SprintGoal.goal_id, SprintGoal.goal_id, sprint_ids)
+
+
+def _linked_ids(
+    db: Session, table: Any, linked: Any, order: Any, sprint_ids: list[int]
+) -> dict[int, list[int]]:
+    """The ids a link table joins to each sprint, in one query."""
     links: dict[int, list[int]] = defaultdict(list)
     if sprint_ids:
         rows = db.execute(
-            select(SprintHabit.sprint_id, SprintHabit.habit_id)
-            .where(SprintHabit.sprint_id.in_(sprint_ids))
-            .order_by(SprintHabit.sprint_id, SprintHabit.position)
+            select(table.sprint_id, linked)
+            .where(table.sprint_id.in_(sprint_ids))
+            .order_by(table.sprint_id, order)
         )
-        for sprint_id, habit_id in rows:
-            links[sprint_id].append(habit_id)
+        for sprint_id, linked_id in rows:
+            links[sprint_id].append(linked_id)
     return links
 
 
