@@ -79,8 +79,10 @@ function ItemRow({ item, status }: { item: ScoreItem; status: Sprint['status'] }
       )}
       <div class="sp-item-foot">
         <p class="sp-verdict">
-          <StateIcon state={verdict.state} />
-          <strong>{verdict.label}</strong>
+          <strong class="sp-verdict-label">
+            <StateIcon state={verdict.state} />
+            {verdict.label}
+          </strong>{' '}
           <span class="sp-verdict-detail">{verdict.detail}</span>
         </p>
         <p class="sp-item-meta muted">

@@ -139,7 +139,7 @@ function RetroEditor({ sprint, onSaved }: { sprint: Sprint; onSaved: (s: Sprint)
           </li>
         ))}
       </ul>
-      <form class="form" noValidate onSubmit={form.onSubmit} aria-label="Retrospective">
+      <form class="form sp-wide-form" noValidate onSubmit={form.onSubmit} aria-label="Retrospective">
         <MarkdownEditor
           label="Your retrospective"
           note="Markdown"

@@ -27,7 +27,7 @@ export function itemVerdict(item: ScoreItem, status: SprintStatus): ItemVerdict 
   }
   const moreOf = `${needed} more of ${plural(left, 'day')} left`;
   if (!item.feasible) {
-    return { state: 'out-of-reach', label: 'Out of reach', detail: `${moreOf} — the target can't be reached now` };
+    return { state: 'out-of-reach', label: 'Out of reach', detail: moreOf };
   }
   if (needed === left) {
     return { state: 'tight', label: 'Every day counts', detail: moreOf };

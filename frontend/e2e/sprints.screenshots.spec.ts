@@ -1,0 +1,66 @@
+// Screenshots of the sprint pages at phone and desktop widths, light and dark, into
+// e2e/screenshots/ (gitignored) for a person to look at. They also fail on horizontal overflow.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seedSprint, signInViaApi } from './sprints.helpers';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+mkdirSync(OUT, { recursive: true });
+
+const VIEWPORTS = [
+  { name: 'phone', width: 390, height: 844, mobile: true },
+  { name: 'desktop', width: 1280, height: 800, mobile: false },
+] as const;
+
+async function shot(page: Page, name: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} overflows horizontally`).toBeLessThanOrEqual(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const vp of VIEWPORTS) {
+    test.describe(`sprints ${vp.name} ${scheme}`, () => {
+      test.use({
+        viewport: { width: vp.width, height: vp.height },
+        colorScheme: scheme,
+        isMobile: vp.mobile,
+        hasTouch: vp.mobile,
+      });
+
+      test('sprint pages', async ({ page }) => {
+        const tag = `${vp.name}-${scheme}`;
+        await signInViaApi(page);
+
+        await page.goto('/sprints');
+        await expect(page.getByRole('heading', { level: 1, name: 'No sprint running' })).toBeVisible();
+        await shot(page, `sprints-empty-${tag}`);
+
+        const { sprint } = await seedSprint(page, { previous: true });
+        await page.goto('/sprints');
+        await expect(page.getByRole('region', { name: 'Score' })).toContainText('61%');
+        await shot(page, `sprints-board-${tag}`);
+
+        await page.goto(`/sprints/${sprint.id}/retro`);
+        await expect(page.getByRole('region', { name: 'Sprint review' })).toContainText('9/13');
+        await page.getByLabel('Your retrospective (Markdown)').fill(
+          '#### Start\n\n- gym **before** work\n\n#### Stop\n\n- late-night junk food\n\n#### Continue\n\n- the evening walk',
+        );
+        await shot(page, `sprints-retro-${tag}`);
+
+        await page.goto('/sprints/history');
+        await expect(page.getByRole('list', { name: 'Sprints, newest first' }).getByRole('listitem')).toHaveCount(2);
+        await shot(page, `sprints-history-${tag}`);
+
+        await page.goto('/sprints/new');
+        await page.getByLabel('Target').fill('120');
+        await page.getByRole('button', { name: 'Plan sprint' }).click();
+        await expect(page.getByText('The target must be between 0 and 100 %.')).toBeVisible();
+        await shot(page, `sprints-plan-errors-${tag}`);
+      });
+    });
+  }
+}
