@@ -55,6 +55,7 @@ export function TodayRow({ entry, index, todayDate, panelOpen, onToggle, onOpenP
       class="today-row"
       data-habit-index={index}
       data-status={todayStatus ?? 'open'}
+      data-streak={entry.current_streak}
       style={habitStyle(habit.color)}
     >
       <button
@@ -99,10 +100,12 @@ export function TodayRow({ entry, index, todayDate, panelOpen, onToggle, onOpenP
           {habit.name}
         </a>
         <p class="today-meta">
-          <span title="Current streak">
-            <span class="visually-hidden">Streak </span>
-            <span aria-hidden="true">🔥 </span>
-            {streak}
+          <span class="today-streak" title="Current streak">
+            <svg class="today-flame" viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" focusable="false">
+              <path d="M12 2c1 3.5-1.5 5-1.5 8 0 1.4 1 2.5 2.3 2.5 1.6 0 2.4-1.3 2.2-3.2C17.6 11 19 13.4 19 15.5 19 19.6 15.9 22 12 22s-7-2.4-7-6.3C5 10.4 10.6 7.6 12 2z" />
+            </svg>
+            <span class="visually-hidden">Streak: </span>
+            <span class="today-streak-value">{streak}</span>
           </span>
           <span title="Done ÷ eligible days over the last 14 days">
             <strong class="today-rate">{formatPercent(entry.rate_14d)}</strong> last 14 days
