@@ -160,10 +160,16 @@ test('the seed post through the browser: 9/13, 7/13, 8/13 is a 61% score, next t
   const me = await apiGet<{ timezone: string }>(page, '/me');
   expect(me.timezone).toBe('Asia/Kolkata');
 
+  // The smallest phone we support: nothing may scroll sideways.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
   await page.goto('/sprints');
   await expect(page.getByRole('heading', { level: 1, name: 'Back from Diwali' })).toBeVisible();
+  await expect(page).toHaveTitle('Back from Diwali · Kaizen');
   const score = page.getByRole('region', { name: 'Score' });
   await expect(score).toContainText('61%');
+  expect(await overflow()).toBeLessThanOrEqual(0);
   await expect(score).toContainText('target 75%');
   await expect(score).toContainText('from 0%');
   await expect(score).toContainText('1 day left');
@@ -182,6 +188,7 @@ test('the seed post through the browser: 9/13, 7/13, 8/13 is a 61% score, next t
   await expect(review).toContainText("That's a 61% score");
   await expect(review).toContainText('We came here from 0%');
   await expect(review).toContainText('The target for the next fortnight is >75%, so ≈11 days.');
+  expect(await overflow()).toBeLessThanOrEqual(0);
 });
 
 test('an unknown sprint says so, and the edit form can delete a sprint', async ({ page }) => {

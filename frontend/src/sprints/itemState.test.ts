@@ -22,6 +22,14 @@ describe('what a scoreboard row means', () => {
     });
   });
 
+  it('says what a sprint that has not started will need', () => {
+    expect(itemVerdict(scoreItem(1, 'Gym', 0, { eligible: 0, still_needed: 11, eligible_left: 14, feasible: true }), 'planned')).toMatchObject({
+      state: 'on-track',
+      label: 'Not started',
+      detail: '11 of 14 days needed',
+    });
+  });
+
   it('reaches and misses targets', () => {
     expect(itemVerdict(scoreItem(1, 'Gym', 11, { still_needed: 0, feasible: true }), 'active').label).toBe('Target reached');
     expect(itemVerdict(scoreItem(1, 'Gym', 12, { eligible_left: 0, still_needed: 0, feasible: true }), 'finished')).toMatchObject({

@@ -15,6 +15,9 @@ export interface ItemVerdict {
 
 export function itemVerdict(item: ScoreItem, status: SprintStatus): ItemVerdict {
   const { still_needed: needed, eligible_left: left, required, done } = item;
+  if (status === 'planned') {
+    return { state: 'on-track', label: 'Not started', detail: `${required} of ${plural(left, 'day')} needed` };
+  }
   if (needed <= 0) {
     const detail =
       status === 'finished'
