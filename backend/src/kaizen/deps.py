@@ -16,12 +16,12 @@ from kaizen.auth.models import User
 from kaizen.auth.service import Credential
 from kaizen.db import Base, get_db
 from kaizen.errors import AppError, NotFound, Unauthorized
+from kaizen.schemas import MAX_ID
 
 SESSION_COOKIE = "kaizen_session"
 CSRF_COOKIE = "kaizen_csrf"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-MAX_ID = 2**31 - 1
 
 SessionDep = Annotated[Session, Depends(get_db, scope="function")]
 

@@ -4,7 +4,7 @@ from collections.abc import Collection
 from typing import Annotated, Any, Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from kaizen.errors import field_error
 
@@ -30,6 +30,9 @@ def _known_timezones() -> frozenset[str]:
 
 
 Timezone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_check_timezone)]
+MAX_ID = 2**31 - 1
+# An id in a body: bounded so a huge number is a 422, not an overflow in the database.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(max_length=20_000)]
 

@@ -363,3 +363,15 @@ def test_long_streaks_are_counted_in_full_on_today(client: TestClient, set_now: 
     }
     assert today["Long"]["current_streak"] == days
     assert today["Broken"]["current_streak"] == 9
+
+
+def test_huge_ids_in_bodies_are_422_not_500(client: TestClient) -> None:
+    """Found by schemathesis: an id past the database's integer range must be a 422."""
+    user = make_user(client)
+    for url, body in [
+        ("/api/v1/habits/reorder", {"habit_ids": [61797028406215655292928]}),
+        ("/api/v1/habits", {"name": "x", "goal_id": 2**40}),
+        ("/api/v1/sprints", {"title": "x", "habit_ids": [2**40]}),
+        ("/api/v1/portfolio-entries", {"title": "x", "goal_id": 2**63}),
+    ]:
+        assert client.post(url, json=body, headers=user.headers).status_code == 422, url

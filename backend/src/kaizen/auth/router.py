@@ -20,7 +20,6 @@ from kaizen.config import settings
 from kaizen.db import utcnow
 from kaizen.deps import (
     CSRF_COOKIE,
-    MAX_ID,
     SESSION_COOKIE,
     CurrentCredential,
     CurrentUser,
@@ -29,7 +28,7 @@ from kaizen.deps import (
     client_ip,
 )
 from kaizen.errors import AppError
-from kaizen.schemas import Page
+from kaizen.schemas import MAX_ID, Page
 
 public_router = APIRouter(prefix="/auth", tags=["auth"])
 account_router = APIRouter(tags=["account"])

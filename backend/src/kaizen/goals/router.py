@@ -4,7 +4,7 @@ from fastapi import APIRouter, Depends, Path, Query, status
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from kaizen.deps import MAX_ID, CurrentUser, PageParams, SessionDep, owned
+from kaizen.deps import CurrentUser, PageParams, SessionDep, owned
 from kaizen.errors import NotFound
 from kaizen.goals import service, starter_plan
 from kaizen.goals.models import Goal, KeyResult
@@ -19,7 +19,7 @@ from kaizen.goals.schemas import (
     KeyResultRead,
     KeyResultUpdate,
 )
-from kaizen.schemas import Page
+from kaizen.schemas import MAX_ID, Page
 
 router = APIRouter(tags=["goals"])
 

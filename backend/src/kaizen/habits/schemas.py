@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from kaizen.habits.scoring import CellState, Status, StreakUnit
-from kaizen.schemas import LongText, ReadSchema, Schema, ShortText
+from kaizen.schemas import Id, LongText, ReadSchema, Schema, ShortText
 
 HabitKind = Literal["boolean", "numeric"]
 TargetType = Literal["at_least", "at_most"]
@@ -60,7 +60,7 @@ class HabitFields(Schema):
     start_date: dt.date | None = Field(
         default=None, description="First day that counts; default today in your timezone"
     )
-    goal_id: int | None = Field(default=None, ge=1, le=2**31 - 1, description="Goal it serves")
+    goal_id: Id | None = Field(default=None, description="Goal it serves")
     color: Color | None = Field(default=None, examples=["#2f855a"])
     archived: bool | None = None
 
@@ -92,7 +92,7 @@ class HabitRead(ReadSchema):
 
 
 class ReorderIn(Schema):
-    habit_ids: list[Annotated[int, Field(ge=1)]] = Field(
+    habit_ids: list[Id] = Field(
         min_length=1, max_length=1000, description="Habit ids in their new order"
     )
 

@@ -2,7 +2,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from kaizen.deps import MAX_ID, CurrentUser, PageParams, SessionDep, owned
+from kaizen.deps import CurrentUser, PageParams, SessionDep, owned
 from kaizen.portfolio import service
 from kaizen.portfolio.models import PortfolioEntry
 from kaizen.portfolio.schemas import (
@@ -14,7 +14,7 @@ from kaizen.portfolio.schemas import (
     EntryUpdate,
     PublicProfile,
 )
-from kaizen.schemas import Page
+from kaizen.schemas import MAX_ID, Page
 
 router = APIRouter(tags=["portfolio"])
 public_router = APIRouter(tags=["public"])

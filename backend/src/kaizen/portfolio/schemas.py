@@ -3,14 +3,13 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, Field, StringConstraints
 
-from kaizen.schemas import LongText, ReadSchema, Schema, ShortText
+from kaizen.schemas import Id, LongText, ReadSchema, Schema, ShortText
 
 EntryKind = Literal["blog_post", "implementation", "open_source", "project", "talk", "other"]
 EntryStatus = Literal["idea", "drafting", "published"]
 Url = Annotated[
     AnyHttpUrl, Field(max_length=2000, examples=["https://example.com/torch-internals"])
 ]
-GoalId = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
 class EntryCreate(Schema):
@@ -21,7 +20,7 @@ class EntryCreate(Schema):
     published_on: dt.date | None = Field(
         default=None, description="Default: today, when created or moved to published"
     )
-    goal_id: GoalId | None = None
+    goal_id: Id | None = None
     notes: LongText = ""
 
 
@@ -31,7 +30,7 @@ class EntryUpdate(Schema):
     status: EntryStatus | None = None
     url: Url | None = None
     published_on: dt.date | None = None
-    goal_id: GoalId | None = None
+    goal_id: Id | None = None
     notes: LongText | None = None
 
 

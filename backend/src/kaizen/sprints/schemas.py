@@ -4,12 +4,12 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from kaizen.habits.scoring import StreakUnit
-from kaizen.schemas import LongText, ReadSchema, Schema, ShortText
+from kaizen.schemas import Id, LongText, ReadSchema, Schema, ShortText
 
 SprintStatus = Literal["planned", "active", "finished"]
 Theme = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
 Rate = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False, examples=[0.75])]
-Ids = Annotated[list[Annotated[int, Field(ge=1, le=2**31 - 1)]], Field(max_length=100)]
+Ids = Annotated[list[Id], Field(max_length=100)]
 
 
 class SprintCreate(Schema):
