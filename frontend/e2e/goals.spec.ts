@@ -123,10 +123,10 @@ test('starter plan → goals → key results → portfolio → public profile', 
   await page.getByLabel('New idea').fill('Tensor internals, a draft');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(ideas.getByText('Tensor internals, a draft')).toBeVisible();
-  await page.getByRole('button', { name: 'Start drafting: move “Tensor internals, a draft” to Drafting' }).click();
+  await page.getByRole('button', { name: 'Move “Tensor internals, a draft” to Drafting' }).click();
   await expect(drafting.getByText('Tensor internals, a draft')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Start drafting: move “How PyTorch autograd works” to Drafting' }).click();
+  await page.getByRole('button', { name: 'Move “How PyTorch autograd works” to Drafting' }).click();
   await expect(drafting.getByText('How PyTorch autograd works')).toBeVisible();
   // Edit: link it to the goal and give it a URL.
   await page.getByRole('button', { name: 'Edit “How PyTorch autograd works”' }).click();
@@ -138,7 +138,7 @@ test('starter plan → goals → key results → portfolio → public profile', 
   await edit.getByLabel('Goal (optional)').selectOption({ label: 'Contribute to open source' });
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(drafting.getByText('Goal: Contribute to open source')).toBeVisible();
-  await page.getByRole('button', { name: 'Publish: move “How PyTorch autograd works” to Published' }).click();
+  await page.getByRole('button', { name: 'Move “How PyTorch autograd works” to Published' }).click();
   await expect(published.getByRole('link', { name: 'How PyTorch autograd works' })).toHaveAttribute('href', 'https://example.com/autograd');
   await expect(drafting.getByText('Tensor internals, a draft')).toBeVisible();
   await expect(page.getByText('1 published in the last 12 months')).toBeVisible();

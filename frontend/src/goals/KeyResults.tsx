@@ -9,6 +9,7 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
+import { useUniqueId } from '../ui/useUniqueId';
 import { formatNumber } from './format';
 import type { KeyResult } from './labels';
 import { ProgressBar } from './Progress';
@@ -37,6 +38,7 @@ function KeyResultRow({ goalId, kr, onSaved, onDelete }: {
   onDelete: (kr: KeyResult) => void;
 }) {
   const [saved, setSaved] = useState(false);
+  const inputId = useUniqueId('kr');
   const form = useForm({
     initial: { current_value: String(kr.current_value) },
     validate: (v) => ({ current_value: checkNumber(v.current_value) }),
@@ -66,30 +68,38 @@ function KeyResultRow({ goalId, kr, onSaved, onDelete }: {
       </div>
       <ProgressBar value={kr.progress} label={`${kr.title} progress`} />
       <form class="goal-kr-update" noValidate onSubmit={form.onSubmit} aria-label={`Update ${kr.title}`}>
-        <TextField
-          label={`Current value of ${kr.title}`}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          class="input goal-kr-input"
-          error={form.errors.current_value}
-          {...form.bind('current_value')}
-          onInput={(e) => {
-            setSaved(false);
-            form.set('current_value', e.currentTarget.value);
-          }}
-        />
-        <div class="goal-kr-actions">
+        <label for={inputId} class="goal-kr-label">
+          Current value<span class="visually-hidden"> of {kr.title}</span>
+        </label>
+        <div class="goal-kr-row">
+          <input
+            id={inputId}
+            class="input goal-kr-input"
+            inputMode="decimal"
+            autoComplete="off"
+            aria-invalid={form.errors.current_value ? 'true' : undefined}
+            aria-describedby={form.errors.current_value ? `${inputId}-error` : undefined}
+            {...form.bind('current_value')}
+            onInput={(e) => {
+              setSaved(false);
+              form.set('current_value', e.currentTarget.value);
+            }}
+          />
           <Button type="submit" variant={dirty ? 'primary' : 'secondary'} busy={form.busy} busyLabel="Saving…" disabled={!dirty && !form.busy}>
             Update
           </Button>
+          <span class={saved ? 'goal-kr-saved' : 'visually-hidden'} role="status">
+            {saved ? 'Saved' : ''}
+          </span>
           <Button variant="ghost" class="goal-kr-delete" aria-label={`Delete key result ${kr.title}`} onClick={() => onDelete(kr)}>
             Delete
           </Button>
         </div>
-        <span class={saved ? 'kr-saved' : 'visually-hidden'} role="status">
-          {saved ? 'Saved.' : ''}
-        </span>
+        {form.errors.current_value && (
+          <p class="field-error" id={`${inputId}-error`}>
+            {form.errors.current_value}
+          </p>
+        )}
         {form.formError && <Alert>{form.formError}</Alert>}
       </form>
     </li>

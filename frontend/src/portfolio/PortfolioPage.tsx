@@ -59,7 +59,7 @@ function QuickAdd({ onAdded }: { onAdded: (entry: Entry) => void }) {
 
 const NEXT: Record<EntryStatus, EntryStatus | null> = { idea: 'drafting', drafting: 'published', published: null };
 const PREV: Record<EntryStatus, EntryStatus | null> = { idea: null, drafting: 'idea', published: 'drafting' };
-const NEXT_TEXT: Record<EntryStatus, string> = { idea: 'Start drafting', drafting: 'Publish', published: '' };
+const NEXT_TEXT: Record<EntryStatus, string> = { idea: 'Draft', drafting: 'Publish', published: '' };
 
 function EntryCard({ entry, goalTitle, goals, onChanged, onDelete }: {
   entry: Entry;
@@ -138,7 +138,7 @@ function EntryCard({ entry, goalTitle, goals, onChanged, onDelete }: {
           <Button
             class="pf-move"
             variant={next === 'published' ? 'primary' : 'secondary'}
-            aria-label={`${NEXT_TEXT[entry.status]}: move “${entry.title}” to ${entryStatusLabel(next)}`}
+            aria-label={`Move “${entry.title}” to ${entryStatusLabel(next)}`}
             busy={moving === next}
             disabled={moving !== null}
             onClick={() => move(next)}
@@ -160,6 +160,8 @@ function EntryCard({ entry, goalTitle, goals, onChanged, onDelete }: {
 }
 
 function Stats({ stats }: { stats: Schemas['EntryStats'] }) {
+  // Twelve month names fit side by side only on a wider screen.
+  const wide = globalThis.matchMedia?.('(min-width: 640px)').matches ?? true;
   const months = stats.published_per_month;
   const total = months.reduce((sum, m) => sum + m.count, 0);
   const kinds = KINDS.filter((k) => (stats.by_kind[k.value] ?? 0) > 0);
@@ -174,7 +176,7 @@ function Stats({ stats }: { stats: Schemas['EntryStats'] }) {
           title: `${formatMonth(m.month)}: ${m.count} published`,
         }))}
         format={(v) => String(v)}
-        maxLabels={12}
+        maxLabels={wide ? 12 : 6}
         height={140}
       />
       <p class="pf-stats-line">
