@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedSprint, signInViaApi } from './sprints.helpers';
+import { apiSend, seedSprint, signInViaApi } from './sprints.helpers';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 mkdirSync(OUT, { recursive: true });
@@ -54,6 +54,11 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.goto('/sprints/history');
         await expect(page.getByRole('list', { name: 'Sprints, newest first' }).getByRole('listitem')).toHaveCount(2);
         await shot(page, `sprints-history-${tag}`);
+
+        const next = await apiSend<{ id: number }>(page, 'POST', `/sprints/${sprint.id}/next`, { target_rate: 0.8 });
+        await page.goto(`/sprints/${next.id}`);
+        await expect(page.getByRole('region', { name: 'Score' })).toContainText('target 80%');
+        await shot(page, `sprints-board-planned-${tag}`);
 
         await page.goto('/sprints/new');
         await page.getByLabel('Target').fill('120');

@@ -41,6 +41,30 @@ describe('sprint board', () => {
     expect(screen.getByText('every').tagName).toBe('STRONG');
   });
 
+  it('shows a planned sprint without a score yet', async () => {
+    mockApi({
+      'GET /api/v1/sprints/2': { ...SEED_SPRINT, id: 2, status: 'planned', score: null },
+      'GET /api/v1/sprints/2/scoreboard': {
+        ...SEED_BOARD,
+        sprint_id: 2,
+        status: 'planned',
+        days_elapsed: 0,
+        days_left: 14,
+        score: null,
+        previous_score: 0.6153846153846154,
+        habits: SEED_BOARD.habits.map((h) => ({ ...h, done: 0, eligible: 0, rate: null, still_needed: 11, eligible_left: 14, feasible: true })),
+      },
+    });
+    wrap(<SprintBoard id={2} />);
+    const score = await screen.findByRole('region', { name: 'Score' });
+    expect(score.textContent).toContain('No score yet');
+    expect(score.textContent).toContain('from 61%');
+    expect(score.textContent).toContain('Starts 4 Nov 2024');
+    expect(score.textContent).not.toContain('points');
+    expect(screen.getAllByText('Not started')).toHaveLength(3);
+    expect(screen.getAllByText(/11 of 14 needed/)).toHaveLength(3);
+  });
+
   it('offers to plan a sprint when none contains today', async () => {
     mockApi({
       'GET /api/v1/sprints/current': json(404, { detail: 'Current sprint not found' }),

@@ -82,8 +82,8 @@ function ItemRow({ item, status }: { item: ScoreItem; status: Sprint['status'] }
           <strong class="sp-verdict-label">
             <StateIcon state={verdict.state} />
             {verdict.label}
-          </strong>{' '}
-          <span class="sp-verdict-detail">{verdict.detail}</span>
+          </strong>
+          {verdict.detail && <> <span class="sp-verdict-detail">{verdict.detail}</span></>}
         </p>
         <p class="sp-item-meta muted">
           {item.required} of {total} needed
@@ -111,8 +111,14 @@ function ScoreSummary({ board }: { board: Scoreboard }) {
     <section class="card sp-summary" aria-label="Score">
       <div class="sp-summary-score">
         <p class="sp-score">
-          <span class="sp-score-value">{percent(board.score)}</span>
-          <span class="sp-score-unit">score</span>
+          {board.score === null ? (
+            <span class="sp-score-value sp-score-none">No score yet</span>
+          ) : (
+            <>
+              <span class="sp-score-value">{percent(board.score)}</span>
+              <span class="sp-score-unit">score</span>
+            </>
+          )}
         </p>
         <p class="sp-score-line">
           <span>target {percent(board.target_rate)}</span>

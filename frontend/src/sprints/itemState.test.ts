@@ -26,7 +26,7 @@ describe('what a scoreboard row means', () => {
     expect(itemVerdict(scoreItem(1, 'Gym', 0, { eligible: 0, still_needed: 11, eligible_left: 14, feasible: true }), 'planned')).toMatchObject({
       state: 'on-track',
       label: 'Not started',
-      detail: '11 of 14 days needed',
+      detail: '',
     });
   });
 

@@ -16,7 +16,8 @@ export interface ItemVerdict {
 export function itemVerdict(item: ScoreItem, status: SprintStatus): ItemVerdict {
   const { still_needed: needed, eligible_left: left, required, done } = item;
   if (status === 'planned') {
-    return { state: 'on-track', label: 'Not started', detail: `${required} of ${plural(left, 'day')} needed` };
+    // The row's own "N of M needed" line says the rest.
+    return { state: 'on-track', label: 'Not started', detail: '' };
   }
   if (needed <= 0) {
     const detail =
