@@ -42,9 +42,9 @@ def status_of(sprint: Sprint, today: date) -> SprintStatus:
 
 def _check_dates(start: date, end: date) -> None:
     if end < start:
-        raise field_error("end_date", f"end_date {end} is before start_date {start}")
+        raise field_error("end_date", f"The end date {end} is before the start date {start}")
     if (end - start).days + 1 > MAX_DAYS:
-        raise field_error("end_date", f"a sprint lasts at most {MAX_DAYS} days")
+        raise field_error("end_date", f"A sprint lasts at most {MAX_DAYS} days")
 
 
 def _set_habits(db: Session, user: User, sprint: Sprint, habit_ids: list[int]) -> None:
