@@ -120,7 +120,9 @@ export function BarChart({
               )}
             </div>
           </div>
-          <table class="visually-hidden">
+          {/* Wrapped: a <table> ignores overflow, so it cannot be hidden by itself. */}
+          <div class="visually-hidden">
+          <table>
             <caption>{title}</caption>
             <tbody>
               {data.map((d, i) => (
@@ -137,6 +139,7 @@ export function BarChart({
               )}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </figure>

@@ -158,7 +158,9 @@ export function LineChart({
               ))}
             </div>
           </div>
-          <table class="visually-hidden">
+          {/* Wrapped: a <table> ignores overflow, so it cannot be hidden by itself. */}
+          <div class="visually-hidden">
+          <table>
             <caption>{title}</caption>
             <thead>
               <tr>
@@ -182,6 +184,7 @@ export function LineChart({
               ))}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </figure>
