@@ -16,7 +16,7 @@ export interface Account {
   name: string;
 }
 
-/** Signs up through the UI; the app signs the new account in and lands on Settings. */
+/** Signs up through the UI; the app signs the new account in (landing on Today), then opens Settings. */
 export async function signUp(page: Page, account: Partial<Account> = {}): Promise<Account> {
   const acct: Account = {
     email: account.email ?? uniqueEmail(),
@@ -28,7 +28,9 @@ export async function signUp(page: Page, account: Partial<Account> = {}): Promis
   await page.getByLabel('Email').fill(acct.email);
   await page.getByLabel('Password').fill(acct.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/today$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await page.goto('/settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   return acct;
 }

@@ -81,7 +81,7 @@ test('profile and password changes', async ({ page }) => {
   await signIn(page, acct);
   await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
   await signIn(page, { ...acct, password: 'a brand new passphrase' });
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/today$/);
 });
 
 test('everything works from the keyboard', async ({ page }) => {
@@ -91,8 +91,13 @@ test('everything works from the keyboard', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Kaizen' })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Settings' })).toBeFocused();
+  // Every page in the header navigation, in order.
+  const navLinks = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+  expect(navLinks).toContain('Settings');
+  for (const name of navLinks) {
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true })).toBeFocused();
+  }
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: /Switch to/ })).toBeFocused();
   await page.keyboard.press('Tab');

@@ -27,17 +27,17 @@ describe('app shell and routing', () => {
   });
 
   it('redirects / to the home page', async () => {
-    mockApi({ 'GET /api/v1/tokens': { items: [], total: 0 } });
+    mockApi({ 'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] } });
     startAt('/', USER);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
-    expect(location.pathname).toBe('/settings');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
+    expect(location.pathname).toBe('/today');
   });
 
   it('keeps signed-in people away from sign-in', async () => {
-    mockApi({ 'GET /api/v1/tokens': { items: [], total: 0 } });
+    mockApi({ 'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] } });
     startAt('/sign-in', USER);
-    await screen.findByRole('heading', { level: 1, name: 'Settings' });
-    expect(location.pathname).toBe('/settings');
+    await screen.findByRole('heading', { level: 1, name: 'Today' });
+    expect(location.pathname).toBe('/today');
   });
 
   it('says when a page does not exist', async () => {

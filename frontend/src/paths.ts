@@ -1,4 +1,4 @@
-/** Where "/" and a finished sign-in go. Becomes /today when the Today page lands. */
-export const HOME_PATH = '/settings';
+/** Where "/" and a finished sign-in go: the Today page, where check-ins happen. */
+export const HOME_PATH = '/today';
 export const SIGN_IN_PATH = '/sign-in';
 export const SIGN_UP_PATH = '/sign-up';

@@ -56,12 +56,12 @@ describe('sign in', () => {
   });
 
   it('refuses to send people to another site after sign-in', async () => {
-    mockApi({ 'POST /api/v1/auth/login': USER, 'GET /api/v1/tokens': { items: [], total: 0 } });
+    mockApi({ 'POST /api/v1/auth/login': USER, 'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] } });
     startAt('/sign-in?next=%2F%2Fevil.example');
     fireEvent.input(await screen.findByLabelText('Email'), { target: { value: 'asha@example.com' } });
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'correct horse battery' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    await screen.findByRole('heading', { level: 1, name: 'Settings' });
-    expect(location.pathname).toBe('/settings');
+    await screen.findByRole('heading', { level: 1, name: 'Today' });
+    expect(location.pathname).toBe('/today');
   });
 });

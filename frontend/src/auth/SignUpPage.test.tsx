@@ -50,7 +50,7 @@ describe('sign up', () => {
     const api = mockApi({
       'POST /api/v1/auth/register': json(201, USER),
       'POST /api/v1/auth/login': USER,
-      'GET /api/v1/tokens': { items: [], total: 0 },
+      'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] },
     });
     await openSignUp();
     fill('Name (optional)', '  Asha ');
@@ -58,7 +58,7 @@ describe('sign up', () => {
     fill('Password', 'correct horse battery');
     fireEvent.input(screen.getByLabelText('Timezone'), { target: { value: 'Asia/Kolkata' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    await screen.findByRole('heading', { level: 1, name: 'Today' });
     expect(api.called('POST /api/v1/auth/register')[0]?.body).toEqual({
       email: 'asha@example.com',
       password: 'correct horse battery',

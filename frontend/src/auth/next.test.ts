@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { HOME_PATH } from '../paths';
 import { safeNext, signInUrl } from './next';
 
 describe('safeNext', () => {
   it.each([
     ['/settings', '/settings'],
     ['/settings?tab=tokens', '/settings?tab=tokens'],
-    [undefined, '/settings'],
-    ['', '/settings'],
-    ['//evil.example/x', '/settings'],
-    ['/\\evil.example', '/settings'],
-    ['https://evil.example', '/settings'],
-    ['/sign-in?next=/settings', '/settings'],
+    [undefined, HOME_PATH],
+    ['', HOME_PATH],
+    ['//evil.example/x', HOME_PATH],
+    ['/\\evil.example', HOME_PATH],
+    ['https://evil.example', HOME_PATH],
+    ['/sign-in?next=/settings', HOME_PATH],
   ])('%s → %s', (raw, expected) => {
     expect(safeNext(raw)).toBe(expected);
   });
