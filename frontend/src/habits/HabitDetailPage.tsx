@@ -182,7 +182,7 @@ export default function HabitDetailPage() {
       </dl>
 
       <div class="card detail-card">
-        <Heatmap title={`Last 365 days to ${shortDay(stats.to)}`} cells={stats.history} color={habit.color} />
+        <Heatmap title={`Last 365 days to ${shortDay(stats.to)}`} cells={stats.history} />
       </div>
 
       <div class="detail-charts">

@@ -123,7 +123,7 @@ export default function TodayPage() {
         <div>
           <h1 tabIndex={-1}>Today</h1>
           <p class="muted today-date">
-            {data ? longDay(data.date) : '\u00a0'}
+            {data ? longDay(data.date, false) : '\u00a0'}
             {data && habits.length > 0 && (
               <span class="today-count">
                 {' · '}

@@ -29,11 +29,11 @@ export function shortDay(date: string): string {
   return `${WEEKDAYS[isoWeekday(date) - 1]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 }
 
-/** "Wednesday 27 November 2024" */
-export function longDay(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(toMs(date)),
-  );
+/** "Wednesday, 27 November 2024" (without the year: "Wednesday, 27 November") */
+export function longDay(date: string, withYear = true): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' };
+  if (withYear) options.year = 'numeric';
+  return new Intl.DateTimeFormat('en-GB', options).format(new Date(toMs(date)));
 }
 
 /** "27 Nov" */
