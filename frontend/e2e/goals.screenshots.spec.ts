@@ -145,6 +145,18 @@ for (const vp of VIEWPORTS) {
       await expect(pub.getByRole('heading', { level: 1, name: "This profile isn't available" })).toBeVisible();
       await shot(pub, 'public-profile-missing', tag);
       await visitor.close();
+
+      if (vp.mobile) {
+        // The narrowest phones in use: still no sideways scrolling anywhere.
+        await page.setViewportSize({ width: 360, height: 740 });
+        for (const path of ['/goals', `/goals/${oss}`, '/portfolio', '/welcome', '/settings', `/u/${handle}`]) {
+          await page.goto(path);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `${path} overflows at 360 px`).toBeLessThanOrEqual(0);
+        }
+      }
     });
   });
 }
