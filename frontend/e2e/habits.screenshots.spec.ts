@@ -60,6 +60,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto('/today');
       await expect(page.getByText('1 of 4 done')).toBeVisible();
       await shot(page, `today-${tag}`);
+      if (vp.mobile) {
+        // The narrowest phone we support.
+        await page.setViewportSize({ width: 360, height: 740 });
+        await shot(page, `today-360-${scheme}`, false);
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+      }
 
       await page.getByRole('button', { name: 'More for Gym every day: skip, value, note' }).click();
       await expect(page.getByRole('form', { name: 'Check in Gym every day' })).toBeVisible();
