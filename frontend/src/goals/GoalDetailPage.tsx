@@ -58,7 +58,7 @@ function Linked({ goal }: { goal: GoalDetail }) {
             {goal.habits.map((h) => (
               <li key={h.id} class="goal-linked-item">
                 <span class="goal-linked-name">
-                  {h.name}
+                  <a href={`/habits/${h.id}`}>{h.name}</a>
                   {h.archived && <span class="goal-tag">Archived</span>}
                 </span>
                 <dl class="goal-linked-stats">
