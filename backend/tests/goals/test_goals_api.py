@@ -235,3 +235,23 @@ def test_skipping_onboarding(client: TestClient) -> None:
     user = make_user(client)
     r = client.patch("/api/v1/me", json={"onboarded": True}, headers=user.headers)
     assert r.status_code == 200 and r.json()["onboarded"] is True
+
+
+def test_starter_plan_preview_matches_what_it_creates(client: TestClient, set_now: SetNow) -> None:
+    set_now("2026-11-27T20:00:00Z")  # already the 28th in Kolkata
+    user = make_user(client, timezone="Asia/Kolkata")
+    preview = client.get("/api/v1/starter-plan", headers=user.headers).json()
+    assert preview["taken"] is False
+    assert len(preview["goals"]) == 9 and preview["action_items"][1] == "Gym every day"
+    assert preview["sprint"]["start_date"] == "2026-11-28"
+    assert preview["sprint"]["end_date"] == "2026-12-11"
+    assert preview["sprint"]["required_days"] == 11
+    client.post("/api/v1/starter-plan", headers=user.headers)
+    goals = client.get("/api/v1/goals", headers=user.headers).json()["items"]
+    assert [g["title"] for g in goals] == [g["title"] for g in preview["goals"]]
+    assert [(g["area"], g["importance"], g["enthusiasm"]) for g in goals] == [
+        (g["area"], g["importance"], g["enthusiasm"]) for g in preview["goals"]
+    ]
+    sprint = client.get("/api/v1/sprints/current", headers=user.headers).json()
+    assert (sprint["start_date"], sprint["end_date"]) == ("2026-11-28", "2026-12-11")
+    assert client.get("/api/v1/starter-plan", headers=user.headers).json()["taken"] is True

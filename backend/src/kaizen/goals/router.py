@@ -1,3 +1,4 @@
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, status
@@ -19,7 +20,9 @@ from kaizen.goals.schemas import (
     KeyResultRead,
     KeyResultUpdate,
 )
+from kaizen.habits.service import today_for
 from kaizen.schemas import MAX_ID, Page
+from kaizen.sprints.scoring import required_days
 
 router = APIRouter(tags=["goals"])
 
@@ -120,6 +123,41 @@ def update_key_result(body: KeyResultUpdate, kr: OwnedKeyResult, db: SessionDep)
 )
 def delete_key_result(kr: OwnedKeyResult, db: SessionDep) -> None:
     db.delete(kr)
+
+
+class StarterSprint(BaseModel):
+    title: str
+    theme: str
+    start_date: date
+    end_date: date
+    target_rate: float
+    required_days: int = Field(description="⌈target × 14⌉ for each daily action item")
+
+
+class StarterPlanPreview(BaseModel):
+    goals: list[GoalCreate]
+    action_items: list[str]
+    sprint: StarterSprint
+    taken: bool = Field(description="You took (or skipped) it already")
+
+
+@router.get("/starter-plan", summary="What the starter plan would create")
+def preview_starter_plan(user: CurrentUser) -> StarterPlanPreview:
+    """The seed's nine growth processes, three daily action items and a first fortnight."""
+    start = today_for(user)
+    return StarterPlanPreview(
+        goals=starter_plan.GOALS,
+        action_items=starter_plan.ACTION_ITEMS,
+        sprint=StarterSprint(
+            title=starter_plan.SPRINT_TITLE,
+            theme=starter_plan.SPRINT_THEME,
+            start_date=start,
+            end_date=start + timedelta(days=starter_plan.SPRINT_DAYS - 1),
+            target_rate=starter_plan.SPRINT_TARGET,
+            required_days=required_days(starter_plan.SPRINT_TARGET, starter_plan.SPRINT_DAYS),
+        ),
+        taken=user.onboarded,
+    )
 
 
 class StarterPlanRead(BaseModel):

@@ -2,6 +2,7 @@
 action items, and a first fortnight sprint at 75% starting today."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,7 +13,7 @@ from kaizen.goals.schemas import GoalCreate
 from kaizen.goals.service import create_goal
 from kaizen.habits.models import Habit
 from kaizen.habits.schemas import HabitCreate
-from kaizen.habits.service import create_habit
+from kaizen.habits.service import create_habit, today_for
 from kaizen.sprints.models import Sprint
 from kaizen.sprints.schemas import SprintCreate
 from kaizen.sprints.service import create_sprint
@@ -87,6 +88,9 @@ GOALS = [
 
 ACTION_ITEMS = ["No regular smoking up", "Gym every day", "No junk food"]
 SPRINT_TITLE = "First fortnight"
+SPRINT_THEME = "Aim high, do something cool, small achievable goals"
+SPRINT_DAYS = 14
+SPRINT_TARGET = 0.75
 
 
 @dataclass(frozen=True)
@@ -123,13 +127,16 @@ def apply(db: Session, user: User) -> StarterPlanResult:
         habits_by_name.get(name) or create_habit(db, user, HabitCreate(name=name))
         for name in ACTION_ITEMS
     ]
+    today = today_for(user)
     sprint = create_sprint(
         db,
         user,
         SprintCreate(
             title=SPRINT_TITLE,
-            theme="Aim high, do something cool, small achievable goals",
-            target_rate=0.75,
+            theme=SPRINT_THEME,
+            end_date=today + timedelta(days=SPRINT_DAYS - 1),
+            start_date=today,
+            target_rate=SPRINT_TARGET,
             habit_ids=[h.id for h in habits],
             goal_ids=[g.id for g in goals if g.importance == "required"],
         ),
