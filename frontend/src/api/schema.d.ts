@@ -559,7 +559,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * What the starter plan would create
+         * @description The seed's nine growth processes, three daily action items and a first fortnight.
+         */
+        get: operations["preview_starter_plan"];
         put?: never;
         /**
          * Take the starter plan (nine goals, three action items, a first sprint)
@@ -1695,6 +1699,19 @@ export interface components {
             /** Title */
             title?: string | null;
         };
+        /** StarterPlanPreview */
+        StarterPlanPreview: {
+            /** Action Items */
+            action_items: string[];
+            /** Goals */
+            goals: components["schemas"]["GoalCreate"][];
+            sprint: components["schemas"]["StarterSprint"];
+            /**
+             * Taken
+             * @description You took (or skipped) it already
+             */
+            taken: boolean;
+        };
         /** StarterPlanRead */
         StarterPlanRead: {
             /**
@@ -1708,6 +1725,30 @@ export interface components {
             habit_ids: number[];
             /** Sprint Id */
             sprint_id: number | null;
+        };
+        /** StarterSprint */
+        StarterSprint: {
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /**
+             * Required Days
+             * @description ⌈target × 14⌉ for each daily action item
+             */
+            required_days: number;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /** Target Rate */
+            target_rate: number;
+            /** Theme */
+            theme: string;
+            /** Title */
+            title: string;
         };
         /**
          * Status
@@ -3460,6 +3501,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    preview_starter_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StarterPlanPreview"];
                 };
             };
         };
