@@ -255,3 +255,24 @@ def test_starter_plan_preview_matches_what_it_creates(client: TestClient, set_no
     sprint = client.get("/api/v1/sprints/current", headers=user.headers).json()
     assert (sprint["start_date"], sprint["end_date"]) == ("2026-11-28", "2026-12-11")
     assert client.get("/api/v1/starter-plan", headers=user.headers).json()["taken"] is True
+
+
+def test_starter_plan_after_skipping_or_deleting_adds_only_whats_missing(
+    client: TestClient, set_now: SetNow
+) -> None:
+    set_now("2026-11-27T06:00:00Z")
+    user = make_user(client)
+    client.patch("/api/v1/me", json={"onboarded": True}, headers=user.headers)
+    first = client.post("/api/v1/starter-plan", headers=user.headers).json()
+    assert first["created"] is True
+    dsa = next(
+        g
+        for g in client.get("/api/v1/goals", headers=user.headers).json()["items"]
+        if g["title"] == "DSA"
+    )
+    client.delete(f"/api/v1/goals/{dsa['id']}", headers=user.headers)
+    again = client.post("/api/v1/starter-plan", headers=user.headers).json()
+    assert again["created"] is True and again["sprint_id"] == first["sprint_id"]
+    assert client.get("/api/v1/goals", headers=user.headers).json()["total"] == 9
+    assert client.get("/api/v1/habits", headers=user.headers).json()["total"] == 3
+    assert client.get("/api/v1/sprints", headers=user.headers).json()["total"] == 1

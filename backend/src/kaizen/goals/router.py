@@ -161,10 +161,10 @@ def preview_starter_plan(user: CurrentUser) -> StarterPlanPreview:
 
 
 class StarterPlanRead(BaseModel):
-    created: bool = Field(description="False when the plan was taken before: nothing new")
+    created: bool = Field(description="False when you had all of it already: nothing new")
     goal_ids: list[int]
     habit_ids: list[int]
-    sprint_id: int | None
+    sprint_id: int
 
 
 @router.post(
@@ -173,6 +173,7 @@ class StarterPlanRead(BaseModel):
     responses={200: {"description": "Created, or already taken (see `created`)"}},
 )
 def take_starter_plan(user: CurrentUser, db: SessionDep) -> StarterPlanRead:
-    """In one transaction. Running it twice creates nothing the second time."""
+    """In one transaction. Only what you do not have yet (matched by title) is created, so
+    running it twice duplicates nothing."""
     result = starter_plan.apply(db, user)
     return StarterPlanRead(**result.__dict__)

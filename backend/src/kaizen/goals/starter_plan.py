@@ -98,53 +98,53 @@ class StarterPlanResult:
     created: bool
     goal_ids: list[int]
     habit_ids: list[int]
-    sprint_id: int | None
+    sprint_id: int
 
 
 def apply(db: Session, user: User) -> StarterPlanResult:
-    """Create the plan once. A second call creates nothing and reports what is there."""
-    goal_titles = [g.title for g in GOALS]
-    existing_goals = db.scalars(
-        select(Goal).where(Goal.user_id == user.id, Goal.title.in_(goal_titles))
-    ).all()
-    existing_habits = db.scalars(
-        select(Habit).where(Habit.user_id == user.id, Habit.name.in_(ACTION_ITEMS))
-    ).all()
-    if user.onboarded and (existing_goals or existing_habits):
-        sprint = db.scalar(
-            select(Sprint).where(Sprint.user_id == user.id, Sprint.title == SPRINT_TITLE)
+    """Create what of the plan the user does not have yet (matched by title), so taking it
+    twice duplicates nothing. ``created`` says whether anything new was made."""
+    existing_goals = {
+        g.title: g
+        for g in db.scalars(
+            select(Goal).where(Goal.user_id == user.id, Goal.title.in_([g.title for g in GOALS]))
         )
-        return StarterPlanResult(
-            created=False,
-            goal_ids=[g.id for g in existing_goals],
-            habit_ids=[h.id for h in existing_habits],
-            sprint_id=sprint.id if sprint else None,
+    }
+    existing_habits = {
+        h.name: h
+        for h in db.scalars(
+            select(Habit).where(Habit.user_id == user.id, Habit.name.in_(ACTION_ITEMS))
         )
-    goals_by_title = {g.title: g for g in existing_goals}
-    goals = [goals_by_title.get(g.title) or create_goal(db, user, g) for g in GOALS]
-    habits_by_name = {h.name: h for h in existing_habits}
+    }
+    sprint = db.scalar(
+        select(Sprint).where(Sprint.user_id == user.id, Sprint.title == SPRINT_TITLE).limit(1)
+    )
+    created = len(existing_goals) < len(GOALS) or len(existing_habits) < len(ACTION_ITEMS)
+    goals = [existing_goals.get(g.title) or create_goal(db, user, g) for g in GOALS]
     habits = [
-        habits_by_name.get(name) or create_habit(db, user, HabitCreate(name=name))
+        existing_habits.get(name) or create_habit(db, user, HabitCreate(name=name))
         for name in ACTION_ITEMS
     ]
-    today = today_for(user)
-    sprint = create_sprint(
-        db,
-        user,
-        SprintCreate(
-            title=SPRINT_TITLE,
-            theme=SPRINT_THEME,
-            end_date=today + timedelta(days=SPRINT_DAYS - 1),
-            start_date=today,
-            target_rate=SPRINT_TARGET,
-            habit_ids=[h.id for h in habits],
-            goal_ids=[g.id for g in goals if g.importance == "required"],
-        ),
-    )
+    if sprint is None:
+        created = True
+        today = today_for(user)
+        sprint = create_sprint(
+            db,
+            user,
+            SprintCreate(
+                title=SPRINT_TITLE,
+                theme=SPRINT_THEME,
+                start_date=today,
+                end_date=today + timedelta(days=SPRINT_DAYS - 1),
+                target_rate=SPRINT_TARGET,
+                habit_ids=[h.id for h in habits],
+                goal_ids=[g.id for g in goals if g.importance == "required"],
+            ),
+        )
     user.onboarded = True
     db.flush()
     return StarterPlanResult(
-        created=True,
+        created=created,
         goal_ids=[g.id for g in goals],
         habit_ids=[h.id for h in habits],
         sprint_id=sprint.id,

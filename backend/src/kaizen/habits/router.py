@@ -230,22 +230,36 @@ def _periods(
 
 @router.get("/today", summary="Everything the Today page needs, in one request")
 def today(user: CurrentUser, db: SessionDep) -> TodayRead:
-    day, habits, todays = service.today_rows(db, user)
+    day, habits, recent = service.today_rows(db, user)
     logs, streaks = service.current_streaks(db, habits, day)
     days = service.week_days(day)
     items = []
     for habit in habits:
         log = logs[habit.id]
         runs = streaks[habit.id]
-        recent = scoring.tally(log, today=day, start=day - timedelta(days=13), end=day)
+        fortnight = scoring.tally(log, today=day, start=day - timedelta(days=13), end=day)
+        schedule = service.schedule_of(habit)
+        week = []
+        for d in days:
+            row = recent.get((habit.id, d))
+            week.append(
+                DayState(
+                    date=d,
+                    status=scoring.Status(row.status) if row else None,
+                    value=row.value if row else None,
+                    note=row.note if row else "",
+                    scheduled=d >= habit.start_date and schedule.is_scheduled(d),
+                )
+            )
+        today_row = recent.get((habit.id, day))
         items.append(
             TodayHabit(
                 habit=habit_read(habit),
-                today=check_in_read(todays[habit.id]) if habit.id in todays else None,
-                last_7_days=[DayState(date=d, status=log.checkins.get(d)) for d in days],
+                today=check_in_read(today_row) if today_row else None,
+                last_7_days=week,
                 current_streak=runs.current,
                 streak_unit=runs.unit,
-                rate_14d=recent.rate,
+                rate_14d=fortnight.rate,
             )
         )
     return TodayRead(date=day, timezone=user.timezone, habits=items)

@@ -117,6 +117,11 @@ class CheckInRead(ReadSchema):
 class DayState(ReadSchema):
     date: dt.date
     status: Status | None
+    value: float | None = None
+    note: str = ""
+    scheduled: bool = Field(
+        description="Due that day (false before the start date or on an unscheduled weekday)"
+    )
 
 
 class TodayHabit(ReadSchema):

@@ -294,21 +294,32 @@ def recent_notes(db: Session, habit: Habit, limit: int = 10) -> Sequence[tuple[d
     ).all()
 
 
-def today_rows(db: Session, user: User) -> tuple[date, Sequence[Habit], dict[int, CheckIn]]:
-    """Active habits and today's check-ins: two queries whatever the number of habits."""
+WEEK = 7
+
+
+def today_rows(
+    db: Session, user: User
+) -> tuple[date, Sequence[Habit], dict[tuple[int, date], CheckIn]]:
+    """Active habits and their check-ins of the last 7 days (with values and notes): two
+    queries whatever the number of habits."""
     today = today_for(user)
     habits = db.scalars(
         select(Habit)
         .where(Habit.user_id == user.id, Habit.archived.is_(False))
         .order_by(Habit.position, Habit.id)
     ).all()
-    todays = db.scalars(
+    recent = db.scalars(
         select(CheckIn)
         .join(Habit, Habit.id == CheckIn.habit_id)
-        .where(Habit.user_id == user.id, Habit.archived.is_(False), CheckIn.day == today)
+        .where(
+            Habit.user_id == user.id,
+            Habit.archived.is_(False),
+            CheckIn.day > today - timedelta(days=WEEK),
+            CheckIn.day <= today,
+        )
     ).all()
-    return today, habits, {c.habit_id: c for c in todays}
+    return today, habits, {(c.habit_id, c.day): c for c in recent}
 
 
-def week_days(today: date, n: int = 7) -> list[date]:
+def week_days(today: date, n: int = WEEK) -> list[date]:
     return [today - timedelta(days=i) for i in range(n - 1, -1, -1)]
