@@ -567,7 +567,8 @@ export interface paths {
         put?: never;
         /**
          * Take the starter plan (nine goals, three action items, a first sprint)
-         * @description In one transaction. Running it twice creates nothing the second time.
+         * @description In one transaction. Only what you do not have yet (matched by title) is created, so
+         *     running it twice duplicates nothing.
          */
         post: operations["take_starter_plan"];
         delete?: never;
@@ -764,7 +765,19 @@ export interface components {
              * Format: date
              */
             date: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Scheduled
+             * @description Due that day (false before the start date or on an unscheduled weekday)
+             */
+            scheduled: boolean;
             status: components["schemas"]["Status"] | null;
+            /** Value */
+            value?: number | null;
         };
         /** EntryCreate */
         EntryCreate: {
@@ -1716,7 +1729,7 @@ export interface components {
         StarterPlanRead: {
             /**
              * Created
-             * @description False when the plan was taken before: nothing new
+             * @description False when you had all of it already: nothing new
              */
             created: boolean;
             /** Goal Ids */
@@ -1724,7 +1737,7 @@ export interface components {
             /** Habit Ids */
             habit_ids: number[];
             /** Sprint Id */
-            sprint_id: number | null;
+            sprint_id: number;
         };
         /** StarterSprint */
         StarterSprint: {
