@@ -380,19 +380,37 @@ def test_huge_ids_in_bodies_are_422_not_500(client: TestClient) -> None:
         assert client.post(url, json=body, headers=user.headers).status_code == 422, url
 
 
-def test_today_week_strip_has_values_notes_and_schedule(client: TestClient, set_now: SetNow) -> None:
+def test_today_week_strip_has_values_notes_and_schedule(
+    client: TestClient, set_now: SetNow
+) -> None:
     set_now("2024-11-08T12:00:00Z")  # a Friday
     user = make_user(client)
     mwf = create(
-        client, user, name="DSA", start_date="2024-11-04",
+        client,
+        user,
+        name="DSA",
+        start_date="2024-11-04",
         schedule={"type": "weekdays", "days": [1, 3, 5]},
     )
-    water = create(client, user, name="Water", kind="numeric", target_value=8, start_date="2024-11-01")
+    water = create(
+        client, user, name="Water", kind="numeric", target_value=8, start_date="2024-11-01"
+    )
     put(client, user, mwf["id"], "2024-11-06", status="done", note="two pointers")
     put(client, user, water["id"], "2024-11-07", value=5)
-    habits = {h["habit"]["name"]: h for h in client.get("/api/v1/today", headers=user.headers).json()["habits"]}
+    habits = {
+        h["habit"]["name"]: h
+        for h in client.get("/api/v1/today", headers=user.headers).json()["habits"]
+    }
     dsa_week = {d["date"]: d for d in habits["DSA"]["last_7_days"]}
-    assert [d["scheduled"] for d in habits["DSA"]["last_7_days"]] == [False, False, True, False, True, False, True]
+    assert [d["scheduled"] for d in habits["DSA"]["last_7_days"]] == [
+        False,
+        False,
+        True,
+        False,
+        True,
+        False,
+        True,
+    ]
     assert dsa_week["2024-11-06"]["note"] == "two pointers"
     water_week = {d["date"]: d for d in habits["Water"]["last_7_days"]}
     assert water_week["2024-11-07"]["value"] == 5 and water_week["2024-11-07"]["status"] == "missed"
