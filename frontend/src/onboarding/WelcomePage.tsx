@@ -1,23 +1,84 @@
-// The first-run offer: take the seed's starter plan in one click, or start from scratch.
+// The first-run offer: take the starter plan in one click, or start from scratch. The plan shown
+// is the server's own preview (GET /starter-plan), so it is exactly what taking it creates.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api } from '../api/client';
+import { api, type Schemas } from '../api/client';
 import { errorMessage, unwrap } from '../api/errors';
 import { safeNext } from '../auth/next';
 import { HOME_PATH } from '../paths';
 import { useSession, useUser } from '../auth/session';
 import { formatDate, formatPercent } from '../goals/format';
 import { areaLabel, enthusiasmLabel, importanceLabel } from '../goals/labels';
+import { daysBetween } from '../sprints/format';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
+import { Markdown } from '../ui/Markdown';
+import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
-import { STARTER_ACTION_ITEMS, STARTER_GOALS, STARTER_SPRINT, daysRequired } from './plan';
 import './onboarding.css';
+
+type Plan = Schemas['StarterPlanPreview'];
 
 /** Where "Start from scratch" goes: ?next= if it is a same-site path, else home. */
 function nextPath(raw: string | undefined): string {
   return raw ? safeNext(raw) : HOME_PATH;
+}
+
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** 9 → "nine" (up to twelve; digits after that), capitalised on request. */
+function count(n: number, capital = false): string {
+  const word = WORDS[n] ?? String(n);
+  return capital ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+}
+
+function PlanDetails({ plan }: { plan: Plan }) {
+  const { goals, action_items: items, sprint } = plan;
+  const days = daysBetween(sprint.start_date, sprint.end_date) + 1;
+  const required = goals.filter((g) => g.importance === 'required').length;
+  return (
+    <>
+      <h3 class="welcome-subtitle">
+        {count(goals.length, true)} goal{goals.length === 1 ? '' : 's'} — the growth processes, with their labels
+      </h3>
+      <ol class="welcome-goals">
+        {goals.map((g) => (
+          <li key={g.title} class="welcome-goal">
+            <span class="welcome-goal-title">{g.title}</span>
+            <span class="welcome-goal-tags">
+              <span class="welcome-tag">{areaLabel(g.area)}</span>
+              <span class={g.importance === 'required' ? 'welcome-tag welcome-tag-strong' : 'welcome-tag'}>{importanceLabel(g.importance)}</span>
+              <span class="welcome-tag">{enthusiasmLabel(g.enthusiasm)}</span>
+            </span>
+            {g.description && <Markdown source={g.description} class="welcome-goal-desc" />}
+          </li>
+        ))}
+      </ol>
+
+      <div class="welcome-two">
+        <div>
+          <h3 class="welcome-subtitle">
+            {count(items.length, true)} action item{items.length === 1 ? '' : 's'}, every day
+          </h3>
+          <ul class="welcome-list">
+            {items.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3 class="welcome-subtitle">A first sprint</h3>
+          <p class="welcome-sprint">
+            <strong>{sprint.title}</strong>: {days} days starting today ({formatDate(sprint.start_date)}), target {formatPercent(sprint.target_rate)} —{' '}
+            {sprint.required_days} of {days} days for each action item.
+            {required > 0 && ` The ${count(required)} required goal${required === 1 ? ' is' : 's are'} part of it.`}
+          </p>
+          {sprint.theme && <p class="welcome-theme muted">Theme: “{sprint.theme}”</p>}
+        </div>
+      </div>
+    </>
+  );
 }
 
 export default function WelcomePage() {
@@ -25,18 +86,26 @@ export default function WelcomePage() {
   const user = useUser();
   const { setUser } = useSession();
   const { query, route } = useLocation();
-  const today = useRequest(() => unwrap(api.GET('/api/v1/today')));
+  const plan = useRequest(() => unwrap(api.GET('/api/v1/starter-plan')));
   const [busy, setBusy] = useState<'take' | 'skip' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [nothingNew, setNothingNew] = useState(false);
 
   const finish = async (action: 'take' | 'skip') => {
     setBusy(action);
     setError(null);
+    setNothingNew(false);
     try {
       if (action === 'take') {
-        await unwrap(api.POST('/api/v1/starter-plan'));
+        const result = await unwrap(api.POST('/api/v1/starter-plan'));
         setUser(await unwrap(api.GET('/api/v1/me')));
-        // Straight to what was just made: the nine goals, grouped by area.
+        if (!result.created) {
+          // They had all of it already: say so rather than pretend something was made.
+          setNothingNew(true);
+          setBusy(null);
+          return;
+        }
+        // Straight to what was just made: the goals, grouped by area.
         route('/goals');
       } else {
         setUser(await unwrap(api.PATCH('/api/v1/me', { body: { onboarded: true } })));
@@ -48,69 +117,58 @@ export default function WelcomePage() {
     }
   };
 
-  const required = daysRequired(STARTER_SPRINT.target, STARTER_SPRINT.days);
   const name = user.display_name.trim();
+  const taken = user.onboarded || plan.data?.taken === true;
 
   return (
     <div class="page welcome">
       <header class="page-header">
         <h1 tabIndex={-1}>{name ? `Welcome, ${name}` : 'Welcome to Kaizen'}</h1>
         <p class="muted welcome-lede">
-          Kaizen grew from one person's plan to grow their career: nine processes, three daily action items and a
-          fortnight at a time. Start from that plan, or from a blank page. Either way, everything can be changed or
+          Kaizen grew from one person's plan to grow their career: a handful of growth processes, a few daily action items
+          and a fortnight at a time. Start from that plan, or from a blank page. Either way, everything can be changed or
           deleted later.
         </p>
       </header>
 
-      {user.onboarded && (
-        <Alert kind="info">You have already made this choice. Taking the plan now adds whatever of it you don't have yet.</Alert>
+      {taken && !nothingNew && (
+        <Alert kind="info">You have already made this choice. Taking the plan again adds only what you don't have yet.</Alert>
       )}
 
-      <section class="card welcome-plan" aria-labelledby="welcome-plan-title">
+      <section class="card welcome-plan" aria-labelledby="welcome-plan-title" aria-busy={plan.status === 'loading' || undefined}>
         <h2 id="welcome-plan-title">The starter plan</h2>
 
-        <h3 class="welcome-subtitle">Nine goals — the growth processes, with their labels</h3>
-        <ol class="welcome-goals">
-          {STARTER_GOALS.map((g) => (
-            <li key={g.title} class="welcome-goal">
-              <span class="welcome-goal-title">{g.title}</span>
-              <span class="welcome-goal-tags">
-                <span class="welcome-tag">{areaLabel(g.area)}</span>
-                <span class={g.importance === 'required' ? 'welcome-tag welcome-tag-strong' : 'welcome-tag'}>{importanceLabel(g.importance)}</span>
-                <span class="welcome-tag">{enthusiasmLabel(g.enthusiasm)}</span>
-              </span>
-            </li>
-          ))}
-        </ol>
-
-        <div class="welcome-two">
-          <div>
-            <h3 class="welcome-subtitle">Three action items, every day</h3>
-            <ul class="welcome-list">
-              {STARTER_ACTION_ITEMS.map((a) => (
-                <li key={a}>{a}</li>
-              ))}
-            </ul>
-          </div>
-          <div>
-            <h3 class="welcome-subtitle">A first sprint</h3>
-            <p class="welcome-sprint">
-              <strong>{STARTER_SPRINT.title}</strong>: {STARTER_SPRINT.days} days starting today
-              {today.data ? ` (${formatDate(today.data.date)})` : ''}, target {formatPercent(STARTER_SPRINT.target)} — {required} of{' '}
-              {STARTER_SPRINT.days} days for each action item. The four required goals are part of it.
-            </p>
-          </div>
-        </div>
+        {plan.data ? (
+          <PlanDetails plan={plan.data} />
+        ) : plan.status === 'error' ? (
+          <ErrorState error={plan.error} onRetry={plan.reload} title="Couldn't load the starter plan" />
+        ) : (
+          <Loading label="Loading the starter plan…" minHeight="16rem" />
+        )}
 
         {error && <Alert>{error}</Alert>}
+        {nothingNew && (
+          <Alert kind="info">
+            You already have everything in the starter plan, so nothing new was added. <a href="/goals">See your goals</a>.
+          </Alert>
+        )}
         <div class="form-actions welcome-actions">
-          <Button variant="primary" busy={busy === 'take'} busyLabel="Setting up…" disabled={busy !== null} onClick={() => finish('take')}>
+          <Button
+            variant="primary"
+            busy={busy === 'take'}
+            busyLabel="Setting up…"
+            disabled={busy !== null || !plan.data}
+            onClick={() => finish('take')}
+          >
             Take the starter plan
           </Button>
           <Button busy={busy === 'skip'} busyLabel="One moment…" disabled={busy !== null} onClick={() => finish('skip')}>
             Start from scratch
           </Button>
         </div>
+        <p class="muted welcome-note">
+          Goals and action items you already have (by title) are kept as they are, never duplicated.
+        </p>
       </section>
     </div>
   );
