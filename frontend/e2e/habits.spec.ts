@@ -114,6 +114,69 @@ test('the seed numbers: 9/13, 7/13 and 8/13 read as 69%, 53% and 61%', async ({ 
   await expect(page.getByRole('img', { name: /^Last 365 days/ })).toHaveAttribute('aria-label', /Done: 7/);
 });
 
+/** True on Saturdays and Sundays ('YYYY-MM-DD', a calendar date). */
+function weekend(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  return [0, 6].includes(new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay());
+}
+
+test('a weekdays habit: weekend days in the strip are not due, can still be filled in, and do not count', async ({ page }) => {
+  await signedInUser(page);
+  const today = await serverToday(page);
+  const week = Array.from({ length: 7 }, (_, i) => addDays(today, i - 6));
+  const off = week.filter(weekend);
+  const workday = week.slice(0, 6).filter((d) => !weekend(d))[0]!;
+  const standup = await apiSend(page, 'POST', '/habits', {
+    name: 'Standup notes',
+    schedule: { type: 'weekdays', days: [1, 2, 3, 4, 5] },
+    start_date: addDays(today, -13),
+  });
+  await apiSend(page, 'PUT', `/habits/${standup.id}/check-ins/${workday}`, { status: 'done', note: 'Demo prep' });
+  // A habit that began two days ago: the four days before cannot be filled in.
+  await apiSend(page, 'POST', '/habits', { name: 'Stretch', start_date: addDays(today, -2) });
+  const extraReads: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'GET' && r.url().includes('/check-ins')) extraReads.push(r.url());
+  });
+
+  await page.goto('/today');
+  const strip = row(page, 'Standup notes').getByRole('list', { name: 'Standup notes, last 7 days' });
+  await expect(strip.getByRole('button')).toHaveCount(7);
+  const notDue = strip.getByRole('button', { name: /: not scheduled$/ });
+  await expect(notDue).toHaveCount(off.length);
+  expect(off).toHaveLength(2); // any 7 days in a row hold one weekend
+  for (let i = 0; i < off.length; i += 1) {
+    await expect(notDue.nth(i)).toHaveAttribute('data-due', 'false');
+    await expect(notDue.nth(i)).toBeEnabled();
+  }
+  await expect(strip.getByRole('button', { name: /: (not checked in|done)$/ })).toHaveCount(5);
+  if (weekend(today)) await expect(row(page, 'Standup notes').getByText('Not scheduled today')).toBeVisible();
+  const stretch = row(page, 'Stretch').getByRole('button', { name: /^Stretch, .*: before the start date$/ });
+  await expect(stretch).toHaveCount(4);
+  for (let i = 0; i < 4; i += 1) await expect(stretch.nth(i)).toBeDisabled();
+
+  // Filling in a weekend day is kept, shown as done but not due, and leaves the rate alone.
+  const rate = await row(page, 'Standup notes').locator('.today-rate').textContent();
+  const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/check-ins/${off[0]}`));
+  await notDue.first().click();
+  expect((await saved).status()).toBe(200);
+  const filled = strip.getByRole('button', { name: /: done, not scheduled$/ });
+  await expect(filled).toHaveCount(1);
+  await expect(filled).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(strip.getByRole('button', { name: /: done, not scheduled$/ })).toHaveCount(1);
+  await expect(row(page, 'Standup notes').locator('.today-rate')).toHaveText(rate!);
+
+  // The ⋯ menu has each day's note from /today (no extra request) and marks the weekend days.
+  await row(page, 'Standup notes').getByRole('button', { name: 'More for Standup notes: skip, value, note' }).click();
+  const form = page.getByRole('form', { name: 'Check in Standup notes' });
+  await expect(form.getByLabel('Day').locator('option', { hasText: '(not due)' })).toHaveCount(2);
+  await form.getByLabel('Day').selectOption(workday);
+  await expect(form.getByRole('textbox', { name: 'Note (optional)' })).toHaveValue('Demo prep');
+  await expect(form.getByRole('radio', { name: 'Done' })).toHaveAttribute('aria-checked', 'true');
+  expect(extraReads).toEqual([]);
+});
+
 test('keyboard: move with j/k, toggle with x, skip with s; a refused change rolls back with a message', async ({ page }) => {
   await signedInUser(page);
   await seedHabits(page, SEED.map((h) => ({ ...h, done: [] })));

@@ -2,13 +2,12 @@
 // value, for numeric habits) and a note. Client checks first; the server's 422s go next to the
 // field they are about.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/errors';
+import { ApiError, errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { shortDay } from './dates';
-import { describeTarget, type CheckIn, type CheckInPut, type CheckInStatus, type TodayHabit } from './model';
+import { describeTarget, type CheckInPut, type CheckInStatus, type TodayHabit } from './model';
 import type { Optimistic } from './useToday';
 
 interface Props {
@@ -24,41 +23,26 @@ const NOTE_MAX = 1000;
 export function CheckInPanel({ entry, todayDate, initialDate, onSave, onClose }: Props) {
   const { habit } = entry;
   const numeric = habit.kind === 'numeric';
-  const days = entry.last_7_days.map((d) => d.date).filter((d) => d >= habit.start_date).reverse();
+  // The week's days from the start date on (the API refuses earlier ones), newest first; each
+  // carries its status, value and note, so nothing else needs loading.
+  const week = entry.last_7_days.filter((d) => d.date >= habit.start_date).reverse();
+  const days = week.map((d) => d.date);
+  const dayOf = (d: string) => week.find((x) => x.date === d);
+  const dayStatus = (d: string) => dayOf(d)?.status ?? null;
+  // A numeric day's verdict may be "missed" (below target); its panel edits the value.
+  const startStatus = (d: string): CheckInStatus => {
+    const s = dayStatus(d);
+    return s === 'skipped' || (s && !numeric) ? s : 'done';
+  };
   const [date, setDate] = useState(days.includes(initialDate) ? initialDate : days[0] ?? todayDate);
-  const [known, setKnown] = useState<Record<string, CheckIn>>(() => (entry.today ? { [entry.today.date]: entry.today } : {}));
-  const dayStatus = (d: string) => entry.last_7_days.find((x) => x.date === d)?.status ?? null;
-  const [status, setStatus] = useState<CheckInStatus>(() => dayStatus(date) ?? 'done');
-  const [value, setValue] = useState(() => (known[date]?.value ?? '').toString());
-  const [note, setNote] = useState(() => known[date]?.note ?? '');
+  const [status, setStatus] = useState<CheckInStatus>(() => startStatus(date));
+  const [value, setValue] = useState(() => (dayOf(date)?.value ?? '').toString());
+  const [note, setNote] = useState(() => dayOf(date)?.note ?? '');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const rootRef = useRef<HTMLFormElement>(null);
   const name = habit.name;
-
-  // Notes and values of the other days of the week, to edit them in place.
-  useEffect(() => {
-    let live = true;
-    const from = days[days.length - 1];
-    if (!from) return undefined;
-    unwrap(api.GET('/api/v1/habits/{habit_id}/check-ins', { params: { path: { habit_id: habit.id }, query: { from, to: todayDate } } }))
-      .then((page) => {
-        if (!live) return;
-        const map: Record<string, CheckIn> = {};
-        for (const c of page.items) map[c.date] = c;
-        setKnown(map);
-        const mine = map[date];
-        if (mine) {
-          setNote((n) => n || mine.note);
-          setValue((v) => v || (mine.value ?? '').toString());
-        }
-      })
-      .catch(() => undefined); // not essential: the fields just start empty
-    return () => {
-      live = false;
-    };
-  }, [habit.id]);
 
   useEffect(() => {
     rootRef.current?.querySelector<HTMLElement>(numeric ? 'input[type=number]' : '[aria-checked=true], [role=radio]')?.focus();
@@ -66,9 +50,9 @@ export function CheckInPanel({ entry, todayDate, initialDate, onSave, onClose }:
 
   const pickDate = (d: string) => {
     setDate(d);
-    setStatus(dayStatus(d) ?? 'done');
-    setValue((known[d]?.value ?? '').toString());
-    setNote(known[d]?.note ?? '');
+    setStatus(startStatus(d));
+    setValue((dayOf(d)?.value ?? '').toString());
+    setNote(dayOf(d)?.note ?? '');
     setErrors({});
     setFormError(null);
   };
@@ -137,9 +121,9 @@ export function CheckInPanel({ entry, todayDate, initialDate, onSave, onClose }:
         <Field label="Day" error={errors.date}>
           {(control) => (
             <select class="input select" value={date} onChange={(e) => pickDate(e.currentTarget.value)} {...control}>
-              {days.map((d) => (
-                <option key={d} value={d}>
-                  {d === todayDate ? `Today, ${shortDay(d)}` : shortDay(d)}
+              {week.map((d) => (
+                <option key={d.date} value={d.date}>
+                  {`${d.date === todayDate ? `Today, ${shortDay(d.date)}` : shortDay(d.date)}${d.scheduled ? '' : ' (not due)'}`}
                 </option>
               ))}
             </select>

@@ -26,7 +26,7 @@ function entry(id: number, name: string, extra: Partial<TodayHabit> = {}): Today
       archived: false,
     },
     today: null,
-    last_7_days: DAYS.map((date) => ({ date, status: null })),
+    last_7_days: DAYS.map((date) => ({ date, status: null, value: null, note: '', scheduled: true })),
     current_streak: 0,
     streak_unit: 'days',
     rate_14d: 8 / 13,
@@ -91,7 +91,7 @@ describe('Today', () => {
 
   it('a done day tapped again is cleared with DELETE', async () => {
     const done = entry(1, 'Gym', { today: checkIn(1, DATE, 'done') as TodayHabit['today'] });
-    done.last_7_days[6] = { date: DATE, status: 'done' };
+    done.last_7_days[6] = { date: DATE, status: 'done', value: null, note: '', scheduled: true };
     const api = mockApi({ 'GET /api/v1/today': today([done]), [`DELETE /api/v1/habits/1/check-ins/${DATE}`]: json(204) });
     renderPage();
     const toggle = await screen.findByRole('button', { name: 'Gym done today' });
@@ -127,7 +127,6 @@ describe('Today', () => {
     const pages = entry(3, 'Pages', { habit: { ...entry(3, 'Pages').habit, kind: 'numeric', target_value: 20, unit: 'pages', target_type: 'at_least' } });
     mockApi({
       'GET /api/v1/today': today([pages]),
-      'GET /api/v1/habits/3/check-ins': { items: [], total: 0 },
       [`PUT /api/v1/habits/3/check-ins/${DATE}`]: validation('value', 'Input should be less than or equal to 1000000000000'),
     });
     renderPage();
@@ -139,6 +138,89 @@ describe('Today', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
     expect(await within(form).findByText('Input should be less than or equal to 1000000000000')).toBeTruthy();
     expect(within(form).getByLabelText('Value (pages)').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('a weekdays habit: weekend days read "not scheduled" and can still be filled in; days before the start cannot', async () => {
+    // 11–15 Nov are Mon–Fri; the 16th and 17th (today) are a weekend. The habit began on the 12th.
+    const weekdays = entry(4, 'Standup', {
+      habit: { ...entry(4, 'Standup').habit, schedule: { type: 'weekdays', days: [1, 2, 3, 4, 5] }, start_date: '2024-11-12' },
+      last_7_days: DAYS.map((date, i) => ({ date, status: null, value: null, note: '', scheduled: i >= 1 && i <= 4 })),
+    });
+    const api = mockApi({
+      'GET /api/v1/today': today([weekdays]),
+      'PUT /api/v1/habits/4/check-ins/2024-11-16': checkIn(4, '2024-11-16', 'done'),
+    });
+    renderPage();
+    const row = (await screen.findByRole('link', { name: 'Standup' })).closest('li')!;
+    const before = within(row).getByRole('button', { name: 'Standup, Mon 11 Nov: before the start date' });
+    expect((before as HTMLButtonElement).disabled).toBe(true);
+    expect(within(row).getByRole('button', { name: 'Standup, Tue 12 Nov: not checked in' }).dataset.due).toBeUndefined();
+    const saturday = within(row).getByRole('button', { name: 'Standup, Sat 16 Nov: not scheduled' });
+    expect(saturday.dataset.due).toBe('false');
+    expect((saturday as HTMLButtonElement).disabled).toBe(false);
+    expect(within(row).getByRole('button', { name: 'Standup, Today, Sun 17 Nov: not scheduled' }).dataset.due).toBe('false');
+    expect(within(row).getByText('Not scheduled today')).toBeTruthy();
+    fireEvent.click(before);
+    fireEvent.click(saturday);
+    expect(within(row).getByRole('button', { name: 'Standup, Sat 16 Nov: done, not scheduled' }).getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(api.called('PUT /api/v1/habits/4/check-ins/2024-11-16')).toHaveLength(1));
+    expect(api.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
+    // The ⋯ menu marks the weekend days, and offers none before the start date.
+    fireEvent.click(within(row).getByRole('button', { name: 'More for Standup: skip, value, note' }));
+    const options = within(await screen.findByRole('form', { name: 'Check in Standup' })).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([
+      'Today, Sun 17 Nov (not due)',
+      'Sat 16 Nov (not due)',
+      'Fri 15 Nov',
+      'Thu 14 Nov',
+      'Wed 13 Nov',
+      'Tue 12 Nov',
+    ]);
+  });
+
+  it('the ⋯ menu shows each day\'s value and note from /today, without another request', async () => {
+    const pages = entry(3, 'Pages', { habit: { ...entry(3, 'Pages').habit, kind: 'numeric', target_value: 20, unit: 'pages', target_type: 'at_least' } });
+    pages.last_7_days[5] = { date: '2024-11-16', status: 'done', value: 25, note: 'Attention is all you need', scheduled: true };
+    pages.last_7_days[6] = { date: DATE, status: 'missed', value: 8, note: 'Tired', scheduled: true };
+    pages.today = { habit_id: 3, date: DATE, status: 'missed', value: 8, note: 'Tired' };
+    const api = mockApi({
+      'GET /api/v1/today': today([pages]),
+      'PUT /api/v1/habits/3/check-ins/2024-11-16': { habit_id: 3, date: '2024-11-16', status: 'done', value: 30, note: 'Section 4' },
+    });
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'More for Pages: skip, value, note' }));
+    let form = await screen.findByRole('form', { name: 'Check in Pages' });
+    expect((within(form).getByLabelText('Value (pages)') as HTMLInputElement).value).toBe('8');
+    expect((within(form).getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe('Tired');
+    expect(within(form).getByRole('radio', { name: 'Enter value' }).getAttribute('aria-checked')).toBe('true');
+    fireEvent.change(within(form).getByLabelText('Day'), { target: { value: '2024-11-16' } });
+    expect((within(form).getByLabelText('Value (pages)') as HTMLInputElement).value).toBe('25');
+    expect((within(form).getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe('Attention is all you need');
+    fireEvent.input(within(form).getByLabelText('Value (pages)'), { target: { value: '30' } });
+    fireEvent.input(within(form).getByLabelText(/^Note/), { target: { value: 'Section 4' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Check in Pages' })).toBeNull());
+    expect(api.called('PUT /api/v1/habits/3/check-ins/2024-11-16')[0]!.body).toEqual({ value: 30, note: 'Section 4' });
+    // Tapping that day in the strip opens the menu on it, with what was just saved.
+    fireEvent.click(screen.getByRole('button', { name: 'Pages, Sat 16 Nov: done' }));
+    form = await screen.findByRole('form', { name: 'Check in Pages' });
+    expect((within(form).getByLabelText('Day') as HTMLSelectElement).value).toBe('2024-11-16');
+    expect((within(form).getByLabelText('Value (pages)') as HTMLInputElement).value).toBe('30');
+    expect((within(form).getByLabelText(/^Note/) as HTMLTextAreaElement).value).toBe('Section 4');
+    expect(api.calls.filter((c) => c.method === 'GET' && c.path.includes('/check-ins'))).toHaveLength(0);
+  });
+
+  it('tapping a past day keeps its note', async () => {
+    const gym = entry(1, 'Gym');
+    gym.last_7_days[4] = { date: '2024-11-15', status: 'skipped', value: null, note: 'Sore knee', scheduled: true };
+    const api = mockApi({
+      'GET /api/v1/today': today([gym]),
+      'PUT /api/v1/habits/1/check-ins/2024-11-15': { habit_id: 1, date: '2024-11-15', status: 'done', value: null, note: 'Sore knee' },
+    });
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Gym, Fri 15 Nov: skipped' }));
+    await waitFor(() => expect(api.called('PUT /api/v1/habits/1/check-ins/2024-11-15')).toHaveLength(1));
+    expect(api.called('PUT /api/v1/habits/1/check-ins/2024-11-15')[0]!.body).toEqual({ status: 'done', note: 'Sore knee' });
   });
 
   it('a new user creates the first action item right there', async () => {

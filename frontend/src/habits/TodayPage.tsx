@@ -25,7 +25,8 @@ function typing(target: EventTarget | null): boolean {
 export default function TodayPage() {
   const today = useToday();
   const { data, load, notice } = today;
-  const [panel, setPanel] = useState<number | null>(null);
+  // The open ⋯ panel: which habit, and the day it starts on (today, or a day tapped in the strip).
+  const [panel, setPanel] = useState<{ id: number; date: string | null } | null>(null);
   const [help, setHelp] = useState(false);
   const cursor = useRef(0);
   const listRef = useRef<HTMLOListElement>(null);
@@ -48,9 +49,10 @@ export default function TodayPage() {
   const toggleDay = (i: number, date: string) => {
     const entry = data?.habits[i];
     if (!entry || !data) return;
-    const current = entry.last_7_days.find((d) => d.date === date)?.status ?? null;
-    const next = toggled(current);
-    void today.checkIn(entry.habit.id, date, next ? { status: next, note: date === data.date ? entry.today?.note ?? '' : '' } : null, next).catch(() => undefined);
+    const day = entry.last_7_days.find((d) => d.date === date);
+    const next = toggled(day?.status);
+    // A PUT replaces the note: send the day's own back so a tap keeps it.
+    void today.checkIn(entry.habit.id, date, next ? { status: next, note: day?.note ?? '' } : null, next).catch(() => undefined);
   };
 
   // Keyboard shortcuts, while no field has the focus and no dialog is open.
@@ -86,7 +88,7 @@ export default function TodayPage() {
           if (!entry) return;
           e.preventDefault();
           cursor.current = i;
-          if (entry.habit.kind === 'numeric') setPanel(entry.habit.id);
+          if (entry.habit.kind === 'numeric') setPanel({ id: entry.habit.id, date: null });
           else toggleDay(i, data.date);
           return;
         case 's':
@@ -101,7 +103,7 @@ export default function TodayPage() {
           if (!entry) return;
           e.preventDefault();
           cursor.current = i;
-          setPanel(entry.habit.id);
+          setPanel({ id: entry.habit.id, date: null });
           return;
         default:
       }
@@ -189,11 +191,12 @@ export default function TodayPage() {
                 entry={entry}
                 index={i}
                 todayDate={data.date}
-                panelOpen={panel === entry.habit.id}
+                panelOpen={panel?.id === entry.habit.id}
+                panelDate={panel?.id === entry.habit.id ? panel.date ?? data.date : data.date}
                 onToggle={(date) => toggleDay(i, date)}
-                onOpenPanel={(open) => {
+                onOpenPanel={(open, date) => {
                   cursor.current = i;
-                  setPanel(open ? entry.habit.id : null);
+                  setPanel(open ? { id: entry.habit.id, date: date ?? null } : null);
                   if (!open) setTimeout(() => focusRow(i), 0);
                 }}
                 onSave={(date, body, optimistic) => today.checkIn(entry.habit.id, date, body, optimistic, true)}

@@ -11,22 +11,34 @@ interface Props {
   index: number;
   todayDate: string;
   panelOpen: boolean;
+  /** The day the open panel starts on. */
+  panelDate: string;
   onToggle: (date: string) => void;
-  onOpenPanel: (open: boolean) => void;
+  /** Opens (on `date`, else today) or closes the ⋯ panel. */
+  onOpenPanel: (open: boolean, date?: string) => void;
   onSave: (date: string, body: CheckInPut | null, optimistic: Optimistic) => Promise<unknown>;
 }
 
 const LONG_PRESS_MS = 500;
 
-function dayLabel(name: string, day: DayState, todayDate: string, beforeStart: boolean): string {
+/** Where a day of the strip stands: before the habit began (no check-ins), not due, or due. */
+export type DayKind = 'before' | 'unscheduled' | 'due';
+
+export function dayKind(day: DayState, startDate: string): DayKind {
+  if (day.date < startDate) return 'before';
+  return day.scheduled ? 'due' : 'unscheduled';
+}
+
+function dayLabel(name: string, day: DayState, todayDate: string, kind: DayKind): string {
   const when = day.date === todayDate ? `Today, ${shortDay(day.date)}` : shortDay(day.date);
-  if (beforeStart) return `${name}, ${when}: before the start date`;
-  const state = day.status ? STATUS_LABEL[day.status].toLowerCase() : 'not checked in';
-  return `${name}, ${when}: ${state}`;
+  if (kind === 'before') return `${name}, ${when}: before the start date`;
+  const state = day.status ? STATUS_LABEL[day.status].toLowerCase() : null;
+  if (kind === 'unscheduled') return `${name}, ${when}: ${state ? `${state}, ` : ''}not scheduled`;
+  return `${name}, ${when}: ${state ?? 'not checked in'}`;
 }
 
 /** One habit on Today: a big done toggle, its numbers, the last 7 days, and a menu for the rest. */
-export function TodayRow({ entry, index, todayDate, panelOpen, onToggle, onOpenPanel, onSave }: Props) {
+export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onToggle, onOpenPanel, onSave }: Props) {
   const { habit } = entry;
   const numeric = habit.kind === 'numeric';
   const todayStatus = entry.today?.status ?? null;
@@ -35,6 +47,8 @@ export function TodayRow({ entry, index, todayDate, panelOpen, onToggle, onOpenP
   const longPressed = useRef(false);
   const target = describeTarget(habit);
   const streak = describeStreak(entry.current_streak, entry.streak_unit);
+  const todayState = entry.last_7_days.find((d) => d.date === todayDate);
+  const offToday = !!todayState && dayKind(todayState, habit.start_date) === 'unscheduled';
 
   const startPress = () => {
     longPressed.current = false;
@@ -56,6 +70,7 @@ export function TodayRow({ entry, index, todayDate, panelOpen, onToggle, onOpenP
       data-habit-index={index}
       data-status={todayStatus ?? 'open'}
       data-streak={entry.current_streak}
+      data-due={offToday ? 'false' : undefined}
       style={habitStyle(habit.color)}
     >
       <button
@@ -110,6 +125,7 @@ export function TodayRow({ entry, index, todayDate, panelOpen, onToggle, onOpenP
           <span title="Done ÷ eligible days over the last 14 days">
             <strong class="today-rate">{formatPercent(entry.rate_14d)}</strong> last 14 days
           </span>
+          {offToday && <span class="today-off">Not scheduled today</span>}
           {todayStatus === 'skipped' && <span class="today-badge">Skipped today</span>}
           {todayStatus === 'missed' && <span class="today-badge today-badge-missed">Missed today</span>}
           {numeric && entry.today?.value != null && (
@@ -123,20 +139,22 @@ export function TodayRow({ entry, index, todayDate, panelOpen, onToggle, onOpenP
       </div>
       <ol class="today-strip" aria-label={`${habit.name}, last 7 days`}>
         {entry.last_7_days.map((day) => {
-          const beforeStart = day.date < habit.start_date;
+          const kind = dayKind(day, habit.start_date);
           const isToday = day.date === todayDate;
+          const label = dayLabel(habit.name, day, todayDate, kind);
           return (
             <li key={day.date}>
               <button
                 type="button"
                 class="today-day"
-                data-status={beforeStart ? 'before' : day.status ?? 'none'}
+                data-status={kind === 'before' ? 'before' : day.status ?? 'none'}
+                data-due={kind === 'due' ? undefined : 'false'}
                 data-today={isToday ? '' : undefined}
-                disabled={beforeStart}
+                disabled={kind === 'before'}
                 aria-pressed={day.status === 'done'}
-                aria-label={dayLabel(habit.name, day, todayDate, beforeStart)}
-                title={dayLabel(habit.name, day, todayDate, beforeStart)}
-                onClick={() => (numeric ? onOpenPanel(true) : onToggle(day.date))}
+                aria-label={label}
+                title={kind === 'unscheduled' ? `${label} (a check-in is kept but does not count)` : label}
+                onClick={() => (numeric ? onOpenPanel(true, day.date) : onToggle(day.date))}
               >
                 <span class="today-dow" aria-hidden="true">
                   {WEEKDAYS[isoWeekday(day.date) - 1]!.charAt(0)}
@@ -163,7 +181,14 @@ export function TodayRow({ entry, index, todayDate, panelOpen, onToggle, onOpenP
       </button>
       {panelOpen && (
         <div class="today-panel">
-          <CheckInPanel entry={entry} todayDate={todayDate} initialDate={todayDate} onSave={onSave} onClose={() => onOpenPanel(false)} />
+          <CheckInPanel
+            key={panelDate}
+            entry={entry}
+            todayDate={todayDate}
+            initialDate={panelDate}
+            onSave={onSave}
+            onClose={() => onOpenPanel(false)}
+          />
         </div>
       )}
     </li>
