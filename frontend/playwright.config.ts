@@ -13,13 +13,16 @@ const database = join(tmpdir(), `kaizen-e2e-${process.pid}-${Date.now()}.db`);
 const kaizen = process.env.KAIZEN_E2E_BIN ?? resolve(here, '../backend/.venv/bin/kaizen');
 // KAIZEN_E2E_DIST builds into another folder, so several e2e runs can share one checkout.
 const dist = process.env.KAIZEN_E2E_DIST ?? resolve(here, 'dist');
+// KAIZEN_E2E_OUTPUT puts traces and failure screenshots elsewhere, so parallel runs don't wipe
+// each other's results (Playwright empties outputDir when a run starts).
+const outputDir = process.env.KAIZEN_E2E_OUTPUT ?? './test-results';
 // Read by e2e/global-teardown.ts, which deletes the database afterwards.
 process.env.KAIZEN_E2E_DB ??= database;
 
 export default defineConfig({
   testDir: './e2e',
   globalTeardown: './e2e/global-teardown.ts',
-  outputDir: './test-results',
+  outputDir,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
