@@ -74,3 +74,19 @@ def test_spa_is_served_with_fallback_for_client_routes(spa_client: TestClient) -
 def test_spa_does_not_serve_files_outside_dist(spa_client: TestClient) -> None:
     r = spa_client.get("/..%2f..%2fetc/passwd")
     assert "root:" not in r.text
+
+
+def test_huge_chunked_body_is_413(client: TestClient) -> None:
+    """Found by review: without Content-Length the size guard was skipped."""
+
+    def chunks():  # type: ignore[no-untyped-def]
+        yield b'{"email": "a@example.com", "password": "'
+        for _ in range(300):
+            yield b"x" * 10_000
+        yield b'"}'
+
+    r = client.post(
+        "/api/v1/auth/register", content=chunks(), headers={"Content-Type": "application/json"}
+    )
+    assert r.status_code == 413
+    assert r.json() == {"detail": "Request body too large (2 MB at most)"}

@@ -1,15 +1,16 @@
 """The application factory: routers, error handlers, security headers, docs and the SPA."""
 
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import fastapi_offline
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, HTTPException, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kaizen import __version__
 from kaizen.api import private_router, public_router
@@ -17,6 +18,7 @@ from kaizen.config import settings
 from kaizen.errors import install_error_handlers
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
+TOO_LARGE = "Request body too large (2 MB at most)"
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 
 APP_CSP = (
@@ -86,24 +88,62 @@ def create_app() -> FastAPI:
     return app
 
 
-def _install_middleware(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def guard(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return JSONResponse({"detail": "Request body too large (2 MB at most)"}, 413)
-        response = await call_next(request)
-        docs = request.url.path.startswith(("/docs", "/redoc"))
-        response.headers.setdefault("Content-Security-Policy", DOCS_CSP if docs else APP_CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+class BodyTooLarge(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(413, TOO_LARGE)
 
+
+class Guard:
+    """Pure ASGI middleware (no BaseHTTPMiddleware, which costs throughput and turns errors
+    from `receive` into exception groups): security headers on every response, and a body
+    size cap that also counts chunked uploads, which carry no Content-Length."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            await JSONResponse({"detail": TOO_LARGE}, 413)(scope, receive, send)
+            return
+        path: str = scope["path"]
+        extra = [
+            (
+                "Content-Security-Policy",
+                DOCS_CSP if path.startswith(("/docs", "/redoc")) else APP_CSP,
+            ),
+            ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "same-origin"),
+            ("X-Frame-Options", "DENY"),
+        ]
+        if path.startswith("/api/"):
+            extra.append(("Cache-Control", "no-store"))
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > MAX_BODY_BYTES:
+                    raise BodyTooLarge()
+            return message
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in extra:
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, limited_receive, send_with_headers)
+
+
+def _install_middleware(app: FastAPI) -> None:
+    app.add_middleware(Guard)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -1,6 +1,7 @@
 """Schema pieces shared by every domain."""
 
 from collections.abc import Collection
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -30,6 +31,30 @@ def _known_timezones() -> frozenset[str]:
 
 
 Timezone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_check_timezone)]
+MIN_DAY = date(2000, 1, 1)
+MAX_DAY = date(2100, 12, 31)
+
+
+def _check_day(value: date) -> date:
+    # Outside these bounds date maths overflows (year 1 or 9999) or walks centuries of days.
+    if not MIN_DAY <= value <= MAX_DAY:
+        raise ValueError(f"dates must be between {MIN_DAY} and {MAX_DAY}")
+    return value
+
+
+def _check_moment(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("give a timezone, e.g. 2027-01-01T00:00:00Z")
+    # The local date is checked first: converting year 9999 to UTC would overflow.
+    _check_day(value.date())
+    _check_day(value.astimezone(UTC).date())
+    return value
+
+
+# Every date or timestamp a client sends goes through these.
+Day = Annotated[date, AfterValidator(_check_day)]
+Moment = Annotated[datetime, AfterValidator(_check_moment)]
+
 MAX_ID = 2**31 - 1
 # An id in a body: bounded so a huge number is a 422, not an overflow in the database.
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]

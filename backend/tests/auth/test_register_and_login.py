@@ -205,3 +205,21 @@ def test_disabled_user_cannot_sign_in_or_use_tokens(client: TestClient, engine: 
     assert client.get("/api/v1/me", headers=user.headers).status_code == 401
     r = client.post("/api/v1/auth/token", data={"username": user.email, "password": PASSWORD})
     assert r.status_code == 401
+
+
+def test_parallel_guesses_get_no_more_tries_than_the_limit(client: TestClient) -> None:
+    """Attempts are counted before the slow password check, so a burst of parallel guesses
+    cannot slip past the limit (found by review: 14 of 30 got through before)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    register(client, email="burst@example.com")
+
+    def guess(i: int) -> int:
+        body = {"email": "burst@example.com", "password": f"wrong guess {i}"}
+        return client.post("/api/v1/auth/login", json=body).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        codes = list(pool.map(guess, range(16)))
+    assert codes.count(401) <= settings.login_max_failures
+    assert codes.count(429) >= 16 - settings.login_max_failures
+    assert set(codes) <= {401, 429}

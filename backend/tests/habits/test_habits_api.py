@@ -414,3 +414,69 @@ def test_today_week_strip_has_values_notes_and_schedule(
     assert dsa_week["2024-11-06"]["note"] == "two pointers"
     water_week = {d["date"]: d for d in habits["Water"]["last_7_days"]}
     assert water_week["2024-11-07"]["value"] == 5 and water_week["2024-11-07"]["status"] == "missed"
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("GET", "/api/v1/check-ins?to=0001-01-01", None),
+        ("GET", "/api/v1/check-ins?from=9999-12-25&to=9999-12-31", None),
+        ("POST", "/api/v1/habits", {"name": "x", "start_date": "0001-01-01"}),
+        ("POST", "/api/v1/sprints", {"title": "x", "start_date": "9999-12-31"}),
+        ("POST", "/api/v1/goals", {"title": "x", "target_date": "9999-12-31"}),
+        ("POST", "/api/v1/portfolio-entries", {"title": "x", "published_on": "0001-01-01"}),
+        ("POST", "/api/v1/tokens", {"name": "x", "expires_at": "9999-12-31T23:00:00-14:00"}),
+        ("POST", "/api/v1/tokens", {"name": "x", "expires_at": "2030-01-01T00:00:00"}),
+    ],
+)
+def test_extreme_dates_are_422_not_500(
+    client: TestClient, method: str, url: str, body: dict[str, object] | None
+) -> None:
+    """Found by review: year-1 and year-9999 dates overflowed date maths into 500s."""
+    user = make_user(client)
+    r = client.request(method, url, json=body, headers=user.headers)
+    assert r.status_code == 422, r.text
+
+
+def test_extreme_dates_in_paths_and_stats_are_422(client: TestClient) -> None:
+    user = make_user(client)
+    habit = create(client, user)
+    for url in (
+        f"/api/v1/habits/{habit['id']}/stats?to=0001-01-03",
+        f"/api/v1/habits/{habit['id']}/stats?from=9999-12-25&to=9999-12-31",
+    ):
+        assert client.get(url, headers=user.headers).status_code == 422
+    assert put(client, user, habit["id"], "0001-01-01", status="done").status_code == 422
+
+
+def test_default_stats_window_of_an_old_habit_is_the_last_five_years(
+    client: TestClient, set_now: SetNow
+) -> None:
+    """Found by review: a habit older than the 5-year range limit made /stats a 422."""
+    set_now("2026-11-27T12:00:00Z")
+    user = make_user(client)
+    habit = create(client, user, start_date="2015-01-01")
+    stats = client.get(f"/api/v1/habits/{habit['id']}/stats", headers=user.headers)
+    assert stats.status_code == 200
+    assert stats.json()["to"] == "2026-11-27"
+    assert date.fromisoformat(stats.json()["from"]) > date(2021, 11, 1)
+
+
+def test_n_times_a_week_is_not_a_miss_while_the_week_can_be_made_up(
+    client: TestClient, set_now: SetNow
+) -> None:
+    """Found by review: windows ending today cut the current ISO week short."""
+    set_now("2026-11-27T12:00:00Z")  # a Friday
+    user = make_user(client)
+    habit = create(
+        client,
+        user,
+        name="Run",
+        start_date="2026-11-23",
+        schedule={"type": "times_per_week", "times": 3},
+    )
+    put(client, user, habit["id"], "2026-11-23", status="done")
+    today = client.get("/api/v1/today", headers=user.headers).json()["habits"][0]
+    assert today["rate_14d"] == 1.0  # Fri, Sat and Sun can still bring the week to 3
+    stats = client.get(f"/api/v1/habits/{habit['id']}/stats", headers=user.headers).json()
+    assert (stats["done"], stats["eligible"], stats["rate"]) == (1, 1, 1.0)

@@ -297,3 +297,32 @@ def test_list_and_scoreboard_run_constant_queries(
     assert queries(small, f"/api/v1/sprints/{small_last}/scoreboard") == queries(
         big, f"/api/v1/sprints/{big_last}/scoreboard"
     )
+
+
+def test_late_check_in_rescores_only_its_own_item(client: TestClient, set_now: SetNow) -> None:
+    """Found by review: a late check-in for one item re-scored every item with its *current*
+    schedule, rewriting a rescheduled item's history."""
+    set_now("2024-11-20T12:00:00Z")
+    user = make_user(client)
+    read, code = (
+        habit(client, user, "Read", start="2024-11-01"),
+        habit(client, user, "Code", start="2024-11-01"),
+    )
+    s = sprint(client, user, start_date="2024-11-01", habit_ids=[read, code])
+    for i in range(14):
+        day = date(2024, 11, 1) + timedelta(days=i)
+        check_in(client, user, read, day, "done" if i % 2 == 0 else "missed")
+        check_in(client, user, code, day, "done" if i % 2 == 0 else "missed")
+    board = client.get(f"/api/v1/sprints/{s['id']}/scoreboard", headers=user.headers).json()
+    assert board["score"] == 0.5
+    client.patch(
+        f"/api/v1/habits/{read}",
+        json={"schedule": {"type": "weekdays", "days": [1]}},
+        headers=user.headers,
+    )
+    check_in(client, user, code, date(2024, 11, 2), "done")  # a late fix for Code only
+    board = client.get(f"/api/v1/sprints/{s['id']}/scoreboard", headers=user.headers).json()
+    rows = {r["name"]: r for r in board["habits"]}
+    assert (rows["Read"]["done"], rows["Read"]["eligible"]) == (7, 14)
+    assert (rows["Code"]["done"], rows["Code"]["eligible"]) == (8, 14)
+    assert board["score"] == pytest.approx((7 + 8) / 28)

@@ -27,7 +27,7 @@ from kaizen.deps import (
     SessionDep,
     client_ip,
 )
-from kaizen.errors import AppError
+from kaizen.errors import field_error
 from kaizen.schemas import MAX_ID, Page
 
 public_router = APIRouter(prefix="/auth", tags=["auth"])
@@ -53,13 +53,7 @@ def register(body: RegisterIn, db: SessionDep) -> UserRead:
 
 
 def _authenticate(db: SessionDep, request: Request, email: str, password: str) -> User:
-    try:
-        return service.authenticate(
-            db, email=email, password=password, client_ip=client_ip(request)
-        )
-    except service.FailedLogin:
-        db.commit()  # keep the failure count although the request fails
-        raise
+    return service.authenticate(db, email=email, password=password, client_ip=client_ip(request))
 
 
 @public_router.post(
@@ -151,11 +145,8 @@ def list_tokens(user: CurrentUser, db: SessionDep, page: PageParams) -> Page[Api
 )
 def create_token(body: ApiTokenCreate, user: CurrentUser, db: SessionDep) -> ApiTokenCreated:
     """The secret is in this response only; Kaizen keeps just its hash."""
-    if body.expires_at is not None:
-        if body.expires_at.tzinfo is None:
-            raise AppError(422, "expires_at needs a timezone, e.g. 2027-01-01T00:00:00Z")
-        if body.expires_at <= utcnow():
-            raise AppError(422, "expires_at must be in the future")
+    if body.expires_at is not None and body.expires_at <= utcnow():
+        raise field_error("expires_at", "expires_at must be in the future")
     secret, row = service.issue_token(
         db, user, name=body.name, kind="personal", expires_at=body.expires_at
     )

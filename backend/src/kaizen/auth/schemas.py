@@ -3,7 +3,7 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, EmailStr, Field, StringConstraints, model_validator
 
-from kaizen.schemas import ReadSchema, Schema, Timezone
+from kaizen.schemas import Moment, ReadSchema, Schema, Timezone
 
 Password = Annotated[str, StringConstraints(min_length=10, max_length=256)]
 DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
@@ -79,7 +79,7 @@ class ApiTokenCreate(Schema):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] = (
         Field(examples=["laptop script"])
     )
-    expires_at: datetime | None = Field(
+    expires_at: Moment | None = Field(
         default=None, description="UTC timestamp; omitted means the token never expires"
     )
 

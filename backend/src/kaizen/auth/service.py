@@ -70,7 +70,8 @@ def _throttle_keys(email: str, client_ip: str | None) -> list[tuple[str, int]]:
     return keys
 
 
-def _check_throttle(db: Session, keys: list[tuple[str, int]]) -> None:
+def _throttled(db: Session, keys: list[tuple[str, int]]) -> AppError | None:
+    """A 429 if any key has more attempts in the window than it allows, else None."""
     now = utcnow()
     window_start = now - timedelta(seconds=settings.login_window_seconds)
     for key, limit in keys:
@@ -79,42 +80,56 @@ def _check_throttle(db: Session, keys: list[tuple[str, int]]) -> None:
                 LoginFailure.key == key, LoginFailure.at > window_start
             )
         ).one()
-        if count >= limit:
+        if count > limit:
             retry = settings.login_window_seconds - (now - oldest).total_seconds()
-            raise AppError(
+            return AppError(
                 429,
                 "Too many failed sign-ins; try again later",
                 headers={"Retry-After": str(max(1, math.ceil(retry)))},
             )
+    return None
 
 
 def authenticate(db: Session, *, email: str, password: str, client_ip: str | None) -> User:
-    """The user for these credentials, or 401; failures are counted for throttling."""
+    """The user for these credentials, or 401; failures are counted for throttling.
+
+    The attempt is recorded and committed *before* the slow password check, so parallel
+    attempts (on any worker) see each other and at most ``limit`` of them get to guess.
+    This is the one place a service commits: the count must be visible to other requests.
+    """
     keys = _throttle_keys(email, client_ip)
-    _check_throttle(db, keys)
+    now = utcnow()
+    attempt = [LoginFailure(key=key, at=now) for key, _ in keys]
+    db.add_all(attempt)
+    # Old rows are useless; trimming here keeps the table small without a cron job.
+    db.execute(
+        delete(LoginFailure).where(
+            LoginFailure.at < now - timedelta(seconds=settings.login_window_seconds)
+        )
+    )
+    db.commit()
+    throttled = _throttled(db, keys)
+    if throttled is not None:
+        # A refused attempt guessed nothing, so it does not extend the lock-out.
+        _forget(db, attempt)
+        db.commit()
+        raise throttled
     user = get_user_by_email(db, email)
     if user is None:
         security.burn_password_check(password)
-        ok = False
-    else:
-        ok = security.verify_password(password, user.password_hash) and user.is_active
-    if not ok or user is None:
-        now = utcnow()
-        db.add_all([LoginFailure(key=key, at=now) for key, _ in keys])
-        # Old rows are useless; trimming here keeps the table small without a cron job.
-        db.execute(
-            delete(LoginFailure).where(
-                LoginFailure.at < now - timedelta(seconds=settings.login_window_seconds)
-            )
-        )
-        db.flush()
-        raise FailedLogin()
-    db.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
-    return user
+    elif security.verify_password(password, user.password_hash) and user.is_active:
+        db.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
+        _forget(db, attempt)
+        return user
+    raise FailedLogin()
+
+
+def _forget(db: Session, rows: list[LoginFailure]) -> None:
+    db.execute(delete(LoginFailure).where(LoginFailure.id.in_([r.id for r in rows])))
 
 
 class FailedLogin(Unauthorized):
-    """Raised after the failure is recorded; the router commits before answering."""
+    """Wrong credentials; the attempt was already recorded and committed."""
 
     def __init__(self) -> None:
         super().__init__("Incorrect email or password")

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from kaizen.habits.scoring import StreakUnit
-from kaizen.schemas import LongText, ReadSchema, Schema, ShortText
+from kaizen.schemas import Day, LongText, ReadSchema, Schema, ShortText
 
 Area = Literal[
     "research", "open_source", "fundamentals", "reading", "writing", "dsa", "job_search", "other"
@@ -25,7 +25,7 @@ class GoalCreate(Schema):
     importance: Importance = "optional"
     enthusiasm: Enthusiasm = Field(default="okay", description=ENTHUSIASM_DOC)
     status: GoalStatus = "active"
-    target_date: dt.date | None = None
+    target_date: Day | None = None
 
 
 class GoalUpdate(Schema):
@@ -35,7 +35,7 @@ class GoalUpdate(Schema):
     importance: Importance | None = None
     enthusiasm: Enthusiasm | None = Field(default=None, description=ENTHUSIASM_DOC)
     status: GoalStatus | None = None
-    target_date: dt.date | None = None
+    target_date: Day | None = None
 
 
 class KeyResultCreate(Schema):

@@ -156,26 +156,25 @@ def goal_key_results(db: Session, goal: Goal) -> list[KeyResult]:
 def _linked_habits(db: Session, user: User, goal: Goal) -> dict[str, Any]:
     from kaizen.habits import scoring
     from kaizen.habits.models import Habit
-    from kaizen.habits.service import load_logs, today_for
+    from kaizen.habits.service import counting_end, current_streaks, today_for
 
     habits = db.scalars(
         select(Habit).where(Habit.goal_id == goal.id).order_by(Habit.position, Habit.id)
     ).all()
-    logs = load_logs(db, habits)
     today = today_for(user)
+    logs, runs = current_streaks(db, habits, today)
+    fortnight = (today - timedelta(days=13), counting_end(today, today))
     rows = []
     for habit in habits:
-        log = logs[habit.id]
-        runs = scoring.streaks(log, today=today)
-        recent = scoring.tally(log, today=today, start=today - timedelta(days=13), end=today)
+        recent = scoring.tally(logs[habit.id], today=today, start=fortnight[0], end=fortnight[1])
         rows.append(
             LinkedHabit(
                 id=habit.id,
                 name=habit.name,
                 archived=habit.archived,
                 rate_14d=recent.rate,
-                current_streak=runs.current,
-                streak_unit=runs.unit,
+                current_streak=runs[habit.id].current,
+                streak_unit=runs[habit.id].unit,
             )
         )
     return {"habits": rows}

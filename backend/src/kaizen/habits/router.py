@@ -23,14 +23,14 @@ from kaizen.habits.schemas import (
     TodayHabit,
     TodayRead,
 )
-from kaizen.schemas import Page
+from kaizen.schemas import Day, Page
 
 router = APIRouter(tags=["habits"])
 
 OwnedHabit = Annotated[Habit, Depends(owned(Habit, param="habit_id", label="Habit"))]
-Day = Annotated[date, Path(description="YYYY-MM-DD in your timezone", examples=["2024-11-04"])]
-FromQuery = Annotated[date | None, Query(alias="from", description="First day (inclusive)")]
-ToQuery = Annotated[date | None, Query(alias="to", description="Last day (inclusive)")]
+DayPath = Annotated[Day, Path(description="YYYY-MM-DD in your timezone", examples=["2024-11-04"])]
+FromQuery = Annotated[Day | None, Query(alias="from", description="First day (inclusive)")]
+ToQuery = Annotated[Day | None, Query(alias="to", description="Last day (inclusive)")]
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such habit (or not yours)"}}
 
@@ -121,7 +121,7 @@ def delete_habit(habit: OwnedHabit, user: CurrentUser, db: SessionDep) -> None:
     responses=NOT_FOUND,
 )
 def put_check_in(
-    date: Day, body: CheckInPut, habit: OwnedHabit, user: CurrentUser, db: SessionDep
+    date: DayPath, body: CheckInPut, habit: OwnedHabit, user: CurrentUser, db: SessionDep
 ) -> CheckInRead:
     """Sets the day's status; repeating the same request changes nothing. For numeric habits
     the value decides done or missed. Future dates and dates before the habit's start are 422."""
@@ -134,7 +134,7 @@ def put_check_in(
     summary="Clear a day's check-in",
     responses=NOT_FOUND,
 )
-def clear_check_in(date: Day, habit: OwnedHabit, db: SessionDep) -> None:
+def clear_check_in(date: DayPath, habit: OwnedHabit, db: SessionDep) -> None:
     service.clear_check_in(db, habit, date)
 
 
@@ -184,10 +184,12 @@ def habit_stats(
     `strength` is a different number: Loop Habit Tracker's exponential average."""
     today = service.today_for(user)
     end = to or today
-    start = from_ or min(habit.start_date, end)
+    # Default: from the start date, or the last five years of a longer history.
+    start = from_ or min(max(habit.start_date, end - service.MAX_RANGE), end)
     service.check_range(start, end)
     log = service.load_logs(db, [habit])[habit.id]
-    stats = scoring.habit_stats(log, today=today, start=start, end=end)
+    counted_end = service.counting_end(end, today)
+    stats = scoring.habit_stats(log, today=today, start=start, end=counted_end)
     history = scoring.history(log, today=today, start=end - timedelta(days=364), end=end)
     series_start = max(start, end - timedelta(days=364))
     return HabitStatsRead(
@@ -206,8 +208,8 @@ def habit_stats(
             StrengthPoint(date=d, value=v)
             for d, v in scoring.strength_series(log, today=today, start=series_start, end=end)
         ],
-        weeks=_periods(log, today, start, end, scoring.Period.WEEK),
-        months=_periods(log, today, start, end, scoring.Period.MONTH),
+        weeks=_periods(log, today, start, counted_end, scoring.Period.WEEK),
+        months=_periods(log, today, start, counted_end, scoring.Period.MONTH),
         history=[HeatmapCell(date=c.day, state=c.state, status=c.status) for c in history],
         recent_notes=[NoteRead(date=d, note=n) for d, n in service.recent_notes(db, habit)],
     )
@@ -237,7 +239,9 @@ def today(user: CurrentUser, db: SessionDep) -> TodayRead:
     for habit in habits:
         log = logs[habit.id]
         runs = streaks[habit.id]
-        fortnight = scoring.tally(log, today=day, start=day - timedelta(days=13), end=day)
+        fortnight = scoring.tally(
+            log, today=day, start=day - timedelta(days=13), end=service.counting_end(day, day)
+        )
         schedule = service.schedule_of(habit)
         week = []
         for d in days:

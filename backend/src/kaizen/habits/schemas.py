@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from kaizen.habits.scoring import CellState, Status, StreakUnit
-from kaizen.schemas import Id, LongText, ReadSchema, Schema, ShortText
+from kaizen.schemas import Day, Id, LongText, ReadSchema, Schema, ShortText
 
 HabitKind = Literal["boolean", "numeric"]
 TargetType = Literal["at_least", "at_most"]
@@ -57,7 +57,7 @@ class HabitFields(Schema):
     unit: Unit | None = None
     target_type: TargetType | None = None
     schedule: ScheduleIn | None = None
-    start_date: dt.date | None = Field(
+    start_date: Day | None = Field(
         default=None, description="First day that counts; default today in your timezone"
     )
     goal_id: Id | None = Field(default=None, description="Goal it serves")

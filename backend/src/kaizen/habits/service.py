@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi.exceptions import RequestValidationError
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kaizen import clock
@@ -26,6 +26,7 @@ from kaizen.ownership import ensure_owned
 from kaizen.schemas import apply_changes
 
 MAX_RANGE_DAYS = 366 * 5
+MAX_RANGE = timedelta(days=MAX_RANGE_DAYS)
 
 
 def today_for(user: User) -> date:
@@ -155,8 +156,13 @@ def _rescore_history(db: Session, habit: Habit, day: date) -> None:
 
 def reorder(db: Session, user: User, habit_ids: list[int]) -> None:
     ensure_owned(db, user.id, Habit, habit_ids, label="Habit", field="habit_ids")
-    for position, habit_id in enumerate(habit_ids, start=1):
-        db.execute(update(Habit).where(Habit.id == habit_id).values(position=position))
+    positions = {habit_id: position for position, habit_id in enumerate(habit_ids, start=1)}
+    db.execute(
+        update(Habit)
+        .where(Habit.id.in_(habit_ids))
+        .values(position=case(positions, value=Habit.id))
+        .execution_options(synchronize_session="fetch")
+    )
     db.flush()
 
 
@@ -202,6 +208,13 @@ def _date_error(message: str) -> RequestValidationError:
 def clear_check_in(db: Session, habit: Habit, day: date) -> None:
     db.execute(delete(CheckIn).where(CheckIn.habit_id == habit.id, CheckIn.day == day))
     _rescore_history(db, habit, day)
+
+
+def counting_end(end: date, today: date) -> date:
+    """The end to count a window to. A window that reaches today runs on to Sunday: future
+    days never count, but for "N times a week" the rest of the week can still make up a miss,
+    so cutting the week at today would count it as missed too early."""
+    return max(end, today + timedelta(days=6 - today.weekday())) if end >= today else end
 
 
 def check_range(start: date, end: date) -> None:

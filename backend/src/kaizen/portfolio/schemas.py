@@ -3,7 +3,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, Field, StringConstraints
 
-from kaizen.schemas import Id, LongText, ReadSchema, Schema, ShortText
+from kaizen.schemas import Day, Id, LongText, ReadSchema, Schema, ShortText
 
 EntryKind = Literal["blog_post", "implementation", "open_source", "project", "talk", "other"]
 EntryStatus = Literal["idea", "drafting", "published"]
@@ -17,7 +17,7 @@ class EntryCreate(Schema):
     kind: EntryKind = "blog_post"
     status: EntryStatus = "idea"
     url: Url | None = None
-    published_on: dt.date | None = Field(
+    published_on: Day | None = Field(
         default=None, description="Default: today, when created or moved to published"
     )
     goal_id: Id | None = None
@@ -29,7 +29,7 @@ class EntryUpdate(Schema):
     kind: EntryKind | None = None
     status: EntryStatus | None = None
     url: Url | None = None
-    published_on: dt.date | None = None
+    published_on: Day | None = None
     goal_id: Id | None = None
     notes: LongText | None = None
 

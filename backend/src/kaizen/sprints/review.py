@@ -33,6 +33,7 @@ class ReviewInput:
     score: float | None
     target_rate: float
     previous_score: float | None
+    has_previous: bool
     items: list[ReviewItem]
     next_target_rate: float
     next_days: int
@@ -83,16 +84,23 @@ def _score_sentence(review: ReviewInput) -> str:
         return "No day has counted yet, so there is no score."
     text = f"That's a {percent(review.score)} score (the average of the items' rates)"
     text += f" against a target of {percent(review.target_rate)}."
-    previous = review.previous_score if review.previous_score is not None else 0.0
-    points = delta_points(review.score, previous) or 0
-    origin = "" if review.previous_score is not None else " (no sprint before this one)"
+    if review.previous_score is None:
+        # Before the first sprint nothing was tracked: the seed's "we came here from 0%".
+        if review.has_previous:
+            return text + " The sprint before this one has no score to compare with."
+        return text + f" We came here from 0% (no sprint before this one): up {_points(review)}."
+    points = delta_points(review.score, review.previous_score) or 0
+    before = percent(review.previous_score)
     if points > 0:
-        text += f" We came here from {percent(previous)}{origin}: up {points} points."
-    elif points < 0:
-        text += f" Down from {percent(previous)} last sprint: {-points} points to win back."
-    else:
-        text += f" The same as last sprint's {percent(previous)}."
-    return text
+        return text + f" We came here from {before}: up {points} points."
+    if points < 0:
+        return text + f" Down from {before} last sprint: {-points} points to win back."
+    return text + f" The same as last sprint's {before}."
+
+
+def _points(review: ReviewInput) -> str:
+    points = delta_points(review.score, 0.0) or 0
+    return f"{points} point{'s' if points != 1 else ''}"
 
 
 def _target_sentence(review: ReviewInput) -> str:

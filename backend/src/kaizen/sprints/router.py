@@ -109,6 +109,7 @@ def sprint_review(sprint: OwnedSprint, user: CurrentUser, db: SessionDep) -> Res
             score=board.score,
             target_rate=sprint.target_rate,
             previous_score=board.previous_score,
+            has_previous=board.previous_sprint_id is not None,
             items=[
                 review.ReviewItem(name=h.name, done=h.done, eligible=h.eligible, skipped=h.skipped)
                 for h in board.habits

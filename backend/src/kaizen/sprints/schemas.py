@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from kaizen.habits.scoring import StreakUnit
-from kaizen.schemas import Id, LongText, ReadSchema, Schema, ShortText
+from kaizen.schemas import Day, Id, LongText, ReadSchema, Schema, ShortText
 
 SprintStatus = Literal["planned", "active", "finished"]
 Theme = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
@@ -15,8 +15,8 @@ Ids = Annotated[list[Id], Field(max_length=100)]
 class SprintCreate(Schema):
     title: ShortText = Field(examples=["Fortnight 2: hit 75%"])
     theme: Theme = Field(default="", examples=["torch inside out"])
-    start_date: dt.date | None = Field(default=None, description="Default: today")
-    end_date: dt.date | None = Field(default=None, description="Default: start + 13 days")
+    start_date: Day | None = Field(default=None, description="Default: today")
+    end_date: Day | None = Field(default=None, description="Default: start + 13 days")
     target_rate: Rate = 0.75
     habit_ids: Ids = Field(default_factory=list, description="Its action items, in order")
     goal_ids: Ids = Field(default_factory=list, description="Goals this sprint serves")
@@ -27,8 +27,8 @@ class SprintCreate(Schema):
 class SprintUpdate(Schema):
     title: ShortText | None = None
     theme: Theme | None = None
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
+    start_date: Day | None = None
+    end_date: Day | None = None
     target_rate: Rate | None = None
     habit_ids: Ids | None = None
     goal_ids: Ids | None = None

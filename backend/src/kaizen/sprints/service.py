@@ -162,15 +162,17 @@ def results(db: Session, user: User, sprints: Sequence[Sprint]) -> dict[int, dic
     number of queries.
 
     A finished sprint's results are frozen into its snapshot the first time they are read, so
-    renaming or deleting an item later does not rewrite history. A late check-in inside a
-    finished sprint marks the snapshot stale; re-scoring then refreshes the items that still
-    exist and keeps the frozen rows (and names) of the rest.
+    renaming, rescheduling or deleting an item later does not rewrite history. A late
+    check-in inside a finished sprint marks that item stale; re-scoring then refreshes only the
+    stale items and keeps the frozen rows (and names) of the rest.
     """
     today = today_for(user)
     out: dict[int, dict[str, Any]] = {}
     live = [s for s in sprints if _needs_scoring(s, today)]
     items = _items_by_sprint(db, [s.id for s in live])
-    logs = load_logs(db, {h.id: h for hs in items.values() for h in hs}.values())
+    # Only the sprints' own days matter, so older check-ins are not even read.
+    since = min((s.start_date for s in live), default=None)
+    logs = load_logs(db, {h.id: h for hs in items.values() for h in hs}.values(), since=since)
     for sprint in sprints:
         if sprint not in live:
             out[sprint.id] = dict(sprint.snapshot or {})
@@ -203,7 +205,9 @@ def results(db: Session, user: User, sprints: Sequence[Sprint]) -> dict[int, dic
         ]
         finished = status_of(sprint, today) == "finished"
         if finished and sprint.snapshot:
-            rows = _merge_frozen(sprint.snapshot.get("habits", []), rows)
+            rows = _merge_frozen(
+                sprint.snapshot.get("habits", []), rows, sprint.snapshot.get("stale", True)
+            )
         rates = [r["rate"] for r in rows if r["rate"] is not None]
         result = {
             "days_total": score.days_total,
@@ -220,15 +224,16 @@ def results(db: Session, user: User, sprints: Sequence[Sprint]) -> dict[int, dic
 
 
 def _merge_frozen(
-    frozen: list[dict[str, Any]], fresh: list[dict[str, Any]]
+    frozen: list[dict[str, Any]], fresh: list[dict[str, Any]], stale: bool | list[int]
 ) -> list[dict[str, Any]]:
-    """Fresh numbers for items that still exist, under their frozen names; frozen rows for
-    items deleted since."""
+    """Fresh numbers, under their frozen names, for the stale items (``True``: every item
+    that still exists); the frozen rows for the rest, including items deleted since."""
     fresh_by_id = {row["habit_id"]: row for row in fresh}
     merged = []
     for old in frozen:
         new = fresh_by_id.pop(old["habit_id"], None)
-        merged.append(old if new is None else {**new, "name": old["name"]})
+        refresh = new is not None and (stale is True or old["habit_id"] in (stale or []))
+        merged.append({**new, "name": old["name"]} if refresh and new else old)
     return merged + list(fresh_by_id.values())
 
 
@@ -245,7 +250,10 @@ def mark_stale(db: Session, habit_id: int, day: date) -> None:
         )
     ).all()
     for sprint in sprints:
-        sprint.snapshot = {**(sprint.snapshot or {}), "stale": True}
+        snapshot = sprint.snapshot or {}
+        stale = snapshot.get("stale") or []
+        if stale is not True and habit_id not in stale:
+            sprint.snapshot = {**snapshot, "stale": [*stale, habit_id]}
 
 
 def freeze_finished_with_habit(db: Session, user: User, habit: Habit) -> None:
