@@ -1,8 +1,6 @@
-from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response, status
-from sqlalchemy import select
 
 from kaizen.deps import CurrentUser, PageParams, SessionDep, owned
 from kaizen.schemas import Page
@@ -89,12 +87,7 @@ def sprint_review(sprint: OwnedSprint, user: CurrentUser, db: SessionDep) -> Res
     """Each item as done/eligible, the score, the comparison with the previous sprint, the next
     target and the days it needs, then your retrospective. Pastes cleanly into a blog."""
     board = service.scoreboard(db, user, sprint)
-    following = db.scalars(
-        select(Sprint)
-        .where(Sprint.user_id == user.id, Sprint.start_date == sprint.end_date + timedelta(days=1))
-        .order_by(Sprint.id)
-        .limit(1)
-    ).first()
+    following = service.following_sprint(db, sprint)
     next_rate = following.target_rate if following else sprint.target_rate
     next_days = (following.end_date - following.start_date).days + 1 if following else 14
     text = review.render(

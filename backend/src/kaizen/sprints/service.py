@@ -138,6 +138,19 @@ def previous_sprint(db: Session, sprint: Sprint) -> Sprint | None:
     ).first()
 
 
+def following_sprint(db: Session, sprint: Sprint) -> Sprint | None:
+    """The user's sprint that starts the day after this one ends (its "next fortnight")."""
+    return db.scalars(
+        select(Sprint)
+        .where(
+            Sprint.user_id == sprint.user_id,
+            Sprint.start_date == sprint.end_date + timedelta(days=1),
+        )
+        .order_by(Sprint.id)
+        .limit(1)
+    ).first()
+
+
 def _items_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[Habit]]:
     items: dict[int, list[Habit]] = defaultdict(list)
     if sprint_ids:
