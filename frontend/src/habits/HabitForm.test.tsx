@@ -22,7 +22,7 @@ describe('HabitForm', () => {
     expect(await screen.findByText('Give it a name, e.g. "Gym".')).toBeTruthy();
     expect(screen.getByText('Enter the target, e.g. 30.')).toBeTruthy();
     expect(screen.getByText('Pick at least one day.')).toBeTruthy();
-    expect(api.calls).toHaveLength(0);
+    expect(api.called('POST /api/v1/habits')).toHaveLength(0);
 
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Deep work ' } });
     fireEvent.input(screen.getByLabelText('Target'), { target: { value: '90' } });
@@ -33,9 +33,28 @@ describe('HabitForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create action item' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));
     expect(api.called('POST /api/v1/habits')[0]!.body).toEqual({
-      name: 'Deep work', description: '', kind: 'numeric', target_value: 90, unit: 'minutes', target_type: 'at_least',
+      name: 'Deep work', description: '', goal_id: null, kind: 'numeric', target_value: 90, unit: 'minutes', target_type: 'at_least',
       schedule: { type: 'weekdays', days: [1, 3] }, start_date: '2024-11-17', color: '#0e7490',
     });
+  });
+
+  it('links the action item to the goal it serves', async () => {
+    const goal = {
+      id: 7, title: 'Strengthen core CS/ML/DL', description: '', area: 'fundamentals', importance: 'required',
+      enthusiasm: 'okay', status: 'active', target_date: null, progress: null, key_result_count: 0,
+    };
+    const api = mockApi({
+      'GET /api/v1/goals': { items: [goal, { ...goal, id: 8, title: 'Dropped one', status: 'dropped' }], total: 2 },
+      'POST /api/v1/habits': json(201, { ...saved, goal_id: 7 }),
+    });
+    render(<HabitForm today="2024-11-17" onSaved={() => undefined} onCancel={() => undefined} />);
+    const select = (await screen.findByLabelText('Serves goal (optional)')) as HTMLSelectElement;
+    await waitFor(() => expect(select.options).toHaveLength(2)); // "No goal" and the active goal
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Implement autograd' } });
+    fireEvent.change(select, { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create action item' }));
+    await waitFor(() => expect(api.called('POST /api/v1/habits')).toHaveLength(1));
+    expect(api.called('POST /api/v1/habits')[0]!.body).toMatchObject({ name: 'Implement autograd', goal_id: 7 });
   });
 
   it("puts the server's 422 next to the field", async () => {

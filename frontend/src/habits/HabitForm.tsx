@@ -1,18 +1,21 @@
-// Create or edit an action item: name, description, yes/no or numeric (target, unit, at least /
-// at most), schedule (daily, chosen weekdays, N times a week), start date, colour.
+// Create or edit an action item: name, description, the goal it serves, yes/no or numeric
+// (target, unit, at least / at most), schedule (daily, chosen weekdays, N times a week), start
+// date, colour.
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Field, TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
+import { useRequest } from '../ui/useRequest';
 import { useUniqueId } from '../ui/useUniqueId';
-import { WEEKDAYS } from './dates';
+import { WEEKDAYS } from '../ui/format';
 import { COLORS, type Habit, type HabitCreate, type Schedule } from './model';
 
 type FormValues = {
   name: string;
   description: string;
+  goal_id: string;
   kind: string;
   target_value: string;
   unit: string;
@@ -29,6 +32,7 @@ function initialValues(habit: Habit | undefined, today: string): FormValues {
   return {
     name: habit?.name ?? '',
     description: habit?.description ?? '',
+    goal_id: habit?.goal_id?.toString() ?? '',
     kind: habit?.kind ?? 'boolean',
     target_value: habit?.target_value?.toString() ?? '',
     unit: habit?.unit ?? '',
@@ -66,6 +70,7 @@ function toBody(v: FormValues): HabitCreate {
   return {
     name: v.name.trim(),
     description: v.description,
+    goal_id: v.goal_id ? Number(v.goal_id) : null,
     kind: numeric ? 'numeric' : 'boolean',
     target_value: numeric ? Number(v.target_value) : null,
     unit: numeric ? v.unit.trim() || null : null,
@@ -87,6 +92,7 @@ interface Props {
 
 export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
   const ids = useUniqueId('habit-form');
+  const goals = useRequest(() => unwrap(api.GET('/api/v1/goals', { params: { query: { limit: 200 } } })));
   const form = useForm<FormValues>({
     initial: initialValues(habit, today),
     validate,
@@ -111,6 +117,28 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
       <Field label="Description" note="optional" error={form.errors.description}>
         {(c) => <textarea class="input habit-form-desc" rows={2} {...form.bind('description')} {...c} />}
       </Field>
+      <Field
+        label="Serves goal"
+        note="optional"
+        error={form.errors.goal_id}
+        hint={goals.status === 'error' ? 'Your goals could not be loaded; the link is kept as it is.' : undefined}
+      >
+        {(c) => (
+          <select class="input select" {...form.bind('goal_id')} onChange={(e) => form.set('goal_id', e.currentTarget.value)} {...c}>
+            <option value="">No goal</option>
+            {(goals.data?.items ?? [])
+              .filter((g) => g.status === 'active' || String(g.id) === v.goal_id)
+              .map((g) => (
+                <option key={g.id} value={String(g.id)}>
+                  {g.title}
+                </option>
+              ))}
+            {v.goal_id && !goals.data?.items.some((g) => String(g.id) === v.goal_id) && (
+              <option value={v.goal_id}>Goal #{v.goal_id}</option>
+            )}
+          </select>
+        )}
+      </Field>
 
       <fieldset class="habit-fieldset">
         <legend class="field-label">Kind</legend>
@@ -126,7 +154,7 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
         </div>
         {v.kind === 'numeric' && (
           <div class="habit-form-row">
-            <Field label="Goal" error={form.errors.target_type}>
+            <Field label="Target is" error={form.errors.target_type}>
               {(c) => (
                 <select class="input select" {...form.bind('target_type')} onChange={(e) => form.set('target_type', e.currentTarget.value)} {...c}>
                   <option value="at_least">At least</option>
