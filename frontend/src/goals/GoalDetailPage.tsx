@@ -9,7 +9,7 @@ import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
-import { formatDate, formatPercent } from './format';
+import { formatDate, formatPercent } from '../ui/format';
 import { GoalForm } from './GoalForm';
 import { KeyResults } from './KeyResults';
 import { areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type GoalDetail } from './labels';

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { SessionProvider } from '../auth/session';
 import { json, mockApi, USER } from '../test/api';
-import { formatDate, formatMonth, formatPercent } from './format';
+import { formatDate, formatMonth, formatPercent } from '../ui/format';
 import GoalsPage from './GoalsPage';
 import type { Goal } from './labels';
 

@@ -8,7 +8,7 @@ import { Button } from '../ui/Button';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
-import { formatDate } from './format';
+import { formatDate } from '../ui/format';
 import { GoalForm } from './GoalForm';
 import { AREAS, ENTHUSIASM, IMPORTANCE, areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type Goal } from './labels';
 import { ProgressBar } from './Progress';

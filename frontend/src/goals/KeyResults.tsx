@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
 import { useUniqueId } from '../ui/useUniqueId';
-import { formatNumber } from './format';
+import { formatGroupedNumber } from '../ui/format';
 import type { KeyResult } from './labels';
 import { ProgressBar } from './Progress';
 
@@ -28,7 +28,7 @@ export function checkNumber(raw: string, { required = true } = {}): string | und
 
 function valueText(kr: KeyResult): string {
   const unit = kr.unit ? ` ${kr.unit}` : '';
-  return `${formatNumber(kr.current_value)} of ${formatNumber(kr.target_value)}${unit}`;
+  return `${formatGroupedNumber(kr.current_value)} of ${formatGroupedNumber(kr.target_value)}${unit}`;
 }
 
 function KeyResultRow({ goalId, kr, onSaved, onDelete }: {
@@ -56,7 +56,7 @@ function KeyResultRow({ goalId, kr, onSaved, onDelete }: {
     },
   });
   const dirty = form.values.current_value.trim() !== String(kr.current_value);
-  const start = kr.start_value !== 0 ? ` · started at ${formatNumber(kr.start_value)}` : '';
+  const start = kr.start_value !== 0 ? ` · started at ${formatGroupedNumber(kr.start_value)}` : '';
   return (
     <li class="goal-kr">
       <div class="goal-kr-head">

@@ -1,4 +1,4 @@
-import { formatPercent } from './format';
+import { formatPercent } from '../ui/format';
 
 /**
  * A goal's or key result's progress: the floored percentage in words, and a bar beside it.

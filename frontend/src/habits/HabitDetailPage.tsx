@@ -3,7 +3,7 @@ import { useRoute } from 'preact-iso';
 import { api } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { BarChart, Heatmap, LineChart } from '../ui/charts';
-import { formatPercent } from '../ui/charts/format';
+import { flooredPercent, formatPercent } from '../ui/format';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
@@ -18,7 +18,7 @@ interface Window {
 
 /** Loop's strength as a 0–100 score (floored), written so it never reads as a percentage rate. */
 export function formatStrength(value: number): string {
-  return String(Math.floor(value * 100 + 1e-9));
+  return String(flooredPercent(value));
 }
 
 async function load(id: number, win: Window): Promise<{ habit: Habit; stats: HabitStats }> {

@@ -1,9 +1,9 @@
 // Calendar dates as the API sends them ('YYYY-MM-DD' in the user's timezone). All maths is done
 // in UTC on purpose: these are dates, not instants, and the browser's own timezone is irrelevant.
 
+import { MONTHS, WEEKDAYS } from '../ui/format';
+
 const DAY_MS = 86_400_000;
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function toMs(date: string): number {
   const [y, m, d] = date.split('-').map(Number);

@@ -1,6 +1,6 @@
 // Types and small pure helpers of the habits domain. Types come from the generated schema.
 import type { Schemas } from '../api/client';
-import { WEEKDAYS } from './dates';
+import { WEEKDAYS } from '../ui/format';
 
 export type Habit = Schemas['HabitRead'];
 export type HabitCreate = Schemas['HabitCreate'];

@@ -7,7 +7,7 @@ import { errorMessage, unwrap } from '../api/errors';
 import { safeNext } from '../auth/next';
 import { HOME_PATH } from '../paths';
 import { useSession, useUser } from '../auth/session';
-import { formatDate, formatPercent } from '../goals/format';
+import { formatDate, formatPercent } from '../ui/format';
 import { areaLabel, enthusiasmLabel, importanceLabel } from '../goals/labels';
 import { daysBetween } from '../sprints/format';
 import { Alert } from '../ui/Alert';

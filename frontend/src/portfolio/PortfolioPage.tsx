@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, type Schemas } from '../api/client';
 import { errorMessage, unwrap } from '../api/errors';
 import { useUser } from '../auth/session';
-import { formatDate, formatMonth } from '../goals/format';
+import { formatDate, formatMonth } from '../ui/format';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { BarChart } from '../ui/charts/BarChart';

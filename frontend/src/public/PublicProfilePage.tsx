@@ -3,7 +3,7 @@
 import { useRoute } from 'preact-iso';
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { formatDate } from '../goals/format';
+import { formatDate } from '../ui/format';
 import { kindLabel, safeHref } from '../portfolio/labels';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';

@@ -24,7 +24,8 @@ import {
   type ScoreItem,
   type Sprint,
 } from './data';
-import { deltaPoints, formatDay, formatPoints, formatRange, percent, plural, wholePercent } from './format';
+import { formatDay, formatPercent, formatRange, wholePercent } from '../ui/format';
+import { deltaPoints, formatPoints, plural } from './format';
 import { itemVerdict } from './itemState';
 import './sprints.css';
 
@@ -65,7 +66,7 @@ function ItemRow({ item, status }: { item: ScoreItem; status: Sprint['status'] }
           <strong>
             {item.done}/{item.eligible}
           </strong>{' '}
-          <span class="muted">· {percent(item.rate)}</span>
+          <span class="muted">· {formatPercent(item.rate)}</span>
         </p>
       </div>
       {total > 0 ? (
@@ -115,16 +116,16 @@ function ScoreSummary({ board }: { board: Scoreboard }) {
             <span class="sp-score-value sp-score-none">No score yet</span>
           ) : (
             <>
-              <span class="sp-score-value">{percent(board.score)}</span>
+              <span class="sp-score-value">{formatPercent(board.score)}</span>
               <span class="sp-score-unit">score</span>
             </>
           )}
         </p>
         <p class="sp-score-line">
-          <span>target {percent(board.target_rate)}</span>
+          <span>target {formatPercent(board.target_rate)}</span>
           <span aria-hidden="true"> · </span>
           <span>
-            from {percent(board.previous_score ?? 0)}
+            from {formatPercent(board.previous_score ?? 0)}
             {first && <span class="muted"> (first sprint)</span>}
           </span>
         </p>
@@ -193,7 +194,7 @@ export function BoardView({ data, reloading, reloadError }: { data: BoardData; r
               <p class="muted sp-legend">
                 <span class="sp-key sp-key-done" aria-hidden="true" /> done
                 <span class="sp-key sp-key-missed" aria-hidden="true" /> not done
-                <span class="sp-key sp-key-required" aria-hidden="true" /> target line ({percent(board.target_rate)})
+                <span class="sp-key sp-key-required" aria-hidden="true" /> target line ({formatPercent(board.target_rate)})
               </p>
               <ul class="sp-items" aria-label="Action items">
                 {board.habits.map((item) => (

@@ -5,7 +5,7 @@ import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { SprintNav, StatusBadge, useSprintTitle } from './bits';
 import { listSprints, NEW_PATH, retroPath, sprintPath, type Sprint } from './data';
-import { formatDay, formatRange, percent, wholePercent } from './format';
+import { formatDay, formatDayMonthGB, formatPercent, formatRange, wholePercent } from '../ui/format';
 import './sprints.css';
 
 /** Whether the sprint reached its target, in words (floored percentages, as shown). */
@@ -16,8 +16,6 @@ export function outcome(s: Sprint): { key: 'met' | 'below' | 'none' | 'pending';
   if (s.status === 'active') return { key: met ? 'met' : 'pending', text: met ? 'On target so far' : 'Below target so far' };
   return { key: met ? 'met' : 'below', text: met ? 'Target met' : 'Below target' };
 }
-
-const shortDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 function Trend({ sprints }: { sprints: Sprint[] }) {
   // Oldest first; planned sprints have nothing to plot yet.
@@ -33,13 +31,13 @@ function Trend({ sprints }: { sprints: Sprint[] }) {
     <LineChart
       title="Score per sprint, with its target"
       hideTitle
-      labels={scored.map((s) => shortDay.format(new Date(`${s.start_date}T00:00:00Z`)))}
+      labels={scored.map((s) => formatDayMonthGB(s.start_date))}
       series={[
         { name: 'Score', values: scored.map((s) => s.score) },
         { name: 'Target', values: scored.map((s) => s.target_rate), dashed: true, color: 'var(--text-muted)' },
       ]}
       max={1}
-      format={percent}
+      format={formatPercent}
       height={180}
     />
   );
@@ -97,11 +95,11 @@ export function HistoryPage() {
                       <dl class="sp-history-nums">
                         <div>
                           <dt>Score</dt>
-                          <dd class="sp-history-score">{percent(s.score)}</dd>
+                          <dd class="sp-history-score">{formatPercent(s.score)}</dd>
                         </div>
                         <div>
                           <dt>Target</dt>
-                          <dd>{percent(s.target_rate)}</dd>
+                          <dd>{formatPercent(s.target_rate)}</dd>
                         </div>
                         <div>
                           <dt>Result</dt>

@@ -13,7 +13,8 @@ import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { DownloadIcon, SprintNav, StatusBadge, useSprintTitle } from './bits';
-import { addDays, formatDay, formatRange, percent, percentInputToRate, rateToPercentInput } from './format';
+import { formatDay, formatPercent, formatRange } from '../ui/format';
+import { addDays, percentInputToRate, rateToPercentInput } from './format';
 import { getReview, getSprint, listSprints, sprintPath, type Sprint } from './data';
 import { MarkdownEditor } from './MarkdownEditor';
 import './sprints.css';
@@ -74,7 +75,7 @@ function Retro({ sprint, onSaved }: { sprint: Sprint; onSaved: (s: Sprint) => vo
           <h1 tabIndex={-1}>Retrospective</h1>
           <p class="muted sp-theme">
             <a href={sprintPath(sprint.id)}>{sprint.title}</a>
-            {sprint.score !== null && <> · score {percent(sprint.score)} against {percent(sprint.target_rate)}</>}
+            {sprint.score !== null && <> · score {formatPercent(sprint.score)} against {formatPercent(sprint.target_rate)}</>}
           </p>
         </div>
       </header>

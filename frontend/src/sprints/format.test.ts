@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, deltaPoints, formatPoints, formatRange, isIsoDate, percent, percentInputToRate, rateToPercentInput, wholePercent } from './format';
+import { formatRange, formatPercent as percent, wholePercent } from '../ui/format';
+import { addDays, daysBetween, deltaPoints, formatPoints, isIsoDate, percentInputToRate, rateToPercentInput } from './format';
 
 describe('sprint number formatting', () => {
   it('floors percentages like the review does', () => {

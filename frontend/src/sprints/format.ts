@@ -1,17 +1,6 @@
-// Numbers and dates for the sprint pages. Percentages are floored exactly as the API's review
-// text does (0.615… → "61%"), so the board and the Markdown never disagree; the display form is
-// the app's one shared formatter (src/ui/charts/format.ts).
-import { formatPercent } from '../ui/charts/format';
-
-/** A rate or score as a whole percent, floored; null stays null. (0.29 → 29, not 28.) */
-export function wholePercent(value: number | null | undefined): number | null {
-  if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  // Round away binary noise first (0.29 * 100 = 28.999…), then floor: the backend's whole_percent.
-  return Math.floor(Math.round(value * 100 * 1e9) / 1e9);
-}
-
-/** "61%", or "—" when there is no number yet. */
-export const percent = formatPercent;
+// Sprint-specific numbers and dates: points, plurals, date maths and the target input. Shared
+// formatters (floored percentages, calendar days and ranges) live in src/ui/format.ts.
+import { wholePercent } from '../ui/format';
 
 /** The change in displayed whole percents (61% after 0% → 61), like the review's "up 61 points". */
 export function deltaPoints(score: number | null | undefined, previous: number | null | undefined): number | null {
@@ -50,24 +39,6 @@ export function isIsoDate(value: string): boolean {
   if (!ISO_DATE_RE.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayYearFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "14 Nov 2026" for an ISO date (a calendar day: no timezone shift). */
-export function formatDay(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : dayYearFormat.format(d);
-}
-
-/** "14 Nov – 27 Nov 2026", or with both years when they differ. */
-export function formatRange(start: string, end: string): string {
-  const s = new Date(`${start}T00:00:00Z`);
-  const e = new Date(`${end}T00:00:00Z`);
-  if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return `${start} – ${end}`;
-  const sameYear = s.getUTCFullYear() === e.getUTCFullYear();
-  return `${sameYear ? dayFormat.format(s) : dayYearFormat.format(s)} – ${dayYearFormat.format(e)}`;
 }
 
 /** Target rate as the number typed in a percentage input: 0.75 → "75", 0.825 → "82.5". */

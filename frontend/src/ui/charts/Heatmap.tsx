@@ -18,6 +18,7 @@
  * box, starting at the most recent week.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { MONTHS, WEEKDAYS } from '../format';
 import { useUniqueId } from '../useUniqueId';
 import './charts.css';
 
@@ -55,7 +56,6 @@ const GAP = 3;
 const PITCH = CELL + GAP;
 const LEFT = 30; // room for weekday labels
 const TOP = 16; // room for month labels
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY_MS = 86_400_000;
 
 function parse(date: string): number {
@@ -70,8 +70,7 @@ function weekday(ms: number): number {
 
 function formatDay(ms: number): string {
   const d = new Date(ms);
-  const names = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  return `${names[weekday(ms)]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return `${WEEKDAYS[weekday(ms)]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** One cell's shape: the state's base square plus a mark that tells states apart without colour. */
