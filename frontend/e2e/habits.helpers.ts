@@ -1,42 +1,11 @@
-// Helpers for the habits e2e specs: a signed-in account made through the API, and API calls
-// from the page's own cookie session (unsafe ones carry the CSRF header).
-import { expect, type Page } from '@playwright/test';
-import { registerViaApi, type Account } from './helpers';
+// Helpers for the habits e2e specs: seeded action items with check-ins. The API shortcuts (a
+// signed-in account, calls from the page's cookie session) come from api.helpers.ts.
+import type { Page } from '@playwright/test';
+import { apiSend, serverToday } from './api.helpers';
+import { addDays } from './helpers';
 
-export async function signedInUser(page: Page): Promise<Account> {
-  const acct = await registerViaApi(page);
-  const res = await page.request.post('/api/v1/auth/login', { data: { email: acct.email, password: acct.password } });
-  expect(res.status()).toBe(200);
-  return acct;
-}
-
-async function csrf(page: Page): Promise<string> {
-  const cookie = (await page.context().cookies()).find((c) => c.name === 'kaizen_csrf');
-  if (!cookie) throw new Error('no CSRF cookie: sign in first');
-  return cookie.value;
-}
-
-export async function apiSend(page: Page, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, data?: unknown) {
-  const res = await page.request.fetch(`/api/v1${path}`, { method, data, headers: { 'X-CSRF-Token': await csrf(page) } });
-  expect(res.ok(), `${method} ${path} → ${res.status()} ${await res.text()}`).toBe(true);
-  return res.status() === 204 ? null : res.json();
-}
-
-export async function apiGet(page: Page, path: string) {
-  const res = await page.request.get(`/api/v1${path}`);
-  expect(res.ok(), `GET ${path} → ${res.status()}`).toBe(true);
-  return res.json();
-}
-
-/** Today in the account's timezone, as the server sees it. */
-export async function serverToday(page: Page): Promise<string> {
-  return (await apiGet(page, '/today')).date as string;
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
-}
+export { apiGet, apiSend, serverToday, signInViaApi as signedInUser } from './api.helpers';
+export { addDays } from './helpers';
 
 export interface HabitSeed {
   name: string;

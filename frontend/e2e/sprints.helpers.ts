@@ -1,44 +1,11 @@
 // API shortcuts for the sprint e2e tests: sign in without the form, create action items and
 // check-ins in the past, plan sprints — so each test sets up its own data quickly.
-import { expect, type Page } from '@playwright/test';
-import { registerViaApi, type Account } from './helpers';
+import type { Page } from '@playwright/test';
+import { apiSend, serverToday } from './api.helpers';
+import { addDays } from './helpers';
 
-/** Registers (timezone Asia/Kolkata) and signs the browser context in through the API. */
-export async function signInViaApi(page: Page): Promise<Account> {
-  const acct = await registerViaApi(page);
-  const res = await page.request.post('/api/v1/auth/login', { data: { email: acct.email, password: acct.password } });
-  expect(res.status()).toBe(200);
-  return acct;
-}
-
-async function csrf(page: Page): Promise<string> {
-  const cookie = (await page.context().cookies()).find((c) => c.name === 'kaizen_csrf');
-  if (!cookie) throw new Error('no kaizen_csrf cookie: sign in first');
-  return cookie.value;
-}
-
-export async function apiSend<T = unknown>(page: Page, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`/api/v1${path}`, { method, data, headers: { 'X-CSRF-Token': await csrf(page) } });
-  expect(res.ok(), `${method} ${path} → ${res.status()} ${await res.text()}`).toBe(true);
-  return (res.status() === 204 ? undefined : await res.json()) as T;
-}
-
-export async function apiGet<T = unknown>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(`/api/v1${path}`);
-  expect(res.ok(), `GET ${path} → ${res.status()}`).toBe(true);
-  return (await res.json()) as T;
-}
-
-/** Today in the user's timezone, as the server sees it. */
-export async function serverToday(page: Page): Promise<string> {
-  return (await apiGet<{ date: string }>(page, '/today')).date;
-}
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { apiGet, apiSend, serverToday, signInViaApi } from './api.helpers';
+export { addDays } from './helpers';
 
 export async function createHabit(page: Page, name: string, startDate: string): Promise<number> {
   const habit = await apiSend<{ id: number }>(page, 'POST', '/habits', { name, start_date: startDate });
