@@ -1,30 +1,8 @@
 // Screenshots of the goals, portfolio, public-profile and welcome pages at phone and desktop
 // widths, light and dark, into e2e/screenshots/ (gitignored). They also fail on sideways overflow.
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
 import { api, newUser } from './goals.helpers';
-
-const OUT = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-mkdirSync(OUT, { recursive: true });
-
-const VIEWPORTS = [
-  { name: 'phone', width: 390, height: 844, mobile: true },
-  { name: 'desktop', width: 1280, height: 800, mobile: false },
-] as const;
-
-/** The page as it is now, light then dark (one data setup serves both themes). */
-async function shot(page: Page, name: string, tag: string, fullPage = true) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const file = `${name}-${tag}-${scheme}`;
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${file} overflows horizontally`).toBeLessThanOrEqual(0);
-    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(OUT, `${file}.png`), fullPage });
-  }
-}
+import { deviceOptions, expectNoOverflow, shotBothSchemes, VIEWPORTS } from './screenshot.helpers';
 
 /** A month `back` months before `today` (YYYY-MM-DD), on day 10. */
 function monthsAgo(today: string, back: number): string {
@@ -35,11 +13,7 @@ function monthsAgo(today: string, back: number): string {
 
 for (const vp of VIEWPORTS) {
   test.describe(`goals ${vp.name}`, () => {
-    test.use({
-      viewport: { width: vp.width, height: vp.height },
-      isMobile: vp.mobile,
-      hasTouch: vp.mobile,
-    });
+    test.use(deviceOptions(vp));
 
     test('pages', async ({ page, browser }) => {
       test.setTimeout(60_000);
@@ -48,18 +22,18 @@ for (const vp of VIEWPORTS) {
 
       await page.goto('/');
       await expect(page.getByText('New here? Start with the starter plan.')).toBeVisible();
-      await shot(page, 'goals-home-offer', tag);
+      await shotBothSchemes(page, 'goals-home-offer', tag);
 
       await page.goto('/welcome');
       await expect(page.getByText(/14 days starting today \(/)).toBeVisible();
-      await shot(page, 'goals-welcome', tag);
+      await shotBothSchemes(page, 'goals-welcome', tag);
 
       await page.goto('/goals');
       await expect(page.getByText('No goals yet.', { exact: false })).toBeVisible();
       await page.getByRole('button', { name: 'New goal' }).click();
       await page.getByRole('button', { name: 'Create goal' }).click();
       await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
-      await shot(page, 'goals-empty-new', tag);
+      await shotBothSchemes(page, 'goals-empty-new', tag);
 
       // The starter plan, a few key results, an action item with check-ins, portfolio entries.
       const plan = await api<{ goal_ids: number[] }>(page, 'POST', '/starter-plan');
@@ -96,31 +70,31 @@ for (const vp of VIEWPORTS) {
       await page.goto('/goals');
       await page.getByRole('button', { name: 'By area' }).click();
       await expect(page.getByRole('region', { name: /^Fundamentals/ })).toBeVisible();
-      await shot(page, 'goals-by-area', tag);
+      await shotBothSchemes(page, 'goals-by-area', tag);
       await page.getByRole('button', { name: 'Importance × enthusiasm' }).click();
       await expect(page.getByRole('region', { name: /^Optional · Cool/ })).toBeVisible();
-      await shot(page, 'goals-matrix', tag);
+      await shotBothSchemes(page, 'goals-matrix', tag);
       await page.getByRole('button', { name: 'By area' }).click();
 
       await page.goto(`/goals/${oss}`);
       await expect(page.getByRole('list', { name: 'Linked action items' })).toBeVisible();
-      await shot(page, 'goals-detail', tag);
+      await shotBothSchemes(page, 'goals-detail', tag);
       await page.getByLabel('Current value of Merged pull requests').fill('x');
       await page.getByLabel('Current value of Merged pull requests').press('Enter');
       await page.getByRole('button', { name: 'Edit goal' }).click();
       await expect(page.getByRole('form', { name: 'Edit goal' })).toBeVisible();
-      await shot(page, 'goals-detail-editing', tag);
+      await shotBothSchemes(page, 'goals-detail-editing', tag);
 
       await page.goto('/goals/999999');
       await expect(page.getByRole('heading', { name: 'Goal not found' })).toBeVisible();
-      await shot(page, 'goals-not-found', tag);
+      await shotBothSchemes(page, 'goals-not-found', tag);
 
       await page.goto('/portfolio');
       await expect(page.getByText('3 published in the last 12 months')).toBeVisible();
-      await shot(page, 'portfolio', tag);
+      await shotBothSchemes(page, 'portfolio', tag);
       await page.getByRole('button', { name: 'Edit “Attention, explained with numpy”' }).click();
       await expect(page.getByRole('form', { name: 'Edit Attention, explained with numpy' })).toBeVisible();
-      await shot(page, 'portfolio-editing', tag);
+      await shotBothSchemes(page, 'portfolio-editing', tag);
 
       const handle = `asha-${vp.name}-${Date.now().toString(36)}`;
       await page.goto('/settings');
@@ -130,20 +104,16 @@ for (const vp of VIEWPORTS) {
       await section.getByRole('button', { name: 'Save public profile' }).click();
       await expect(section.getByText('Saved. Your profile is public.')).toBeVisible();
       await section.scrollIntoViewIfNeeded();
-      await shot(page, 'settings-public-profile', tag, false);
+      await shotBothSchemes(page, 'settings-public-profile', tag, false);
 
-      const visitor = await browser.newContext({
-        viewport: { width: vp.width, height: vp.height },
-        isMobile: vp.mobile,
-        hasTouch: vp.mobile,
-      });
+      const visitor = await browser.newContext(deviceOptions(vp));
       const pub = await visitor.newPage();
       await pub.goto(`/u/${handle}`);
       await expect(pub.getByRole('heading', { level: 1, name: 'Asha Rao' })).toBeVisible();
-      await shot(pub, 'public-profile', tag);
+      await shotBothSchemes(pub, 'public-profile', tag);
       await pub.goto('/u/nobody-here');
       await expect(pub.getByRole('heading', { level: 1, name: "This profile isn't available" })).toBeVisible();
-      await shot(pub, 'public-profile-missing', tag);
+      await shotBothSchemes(pub, 'public-profile-missing', tag);
       await visitor.close();
 
       if (vp.mobile) {
@@ -153,8 +123,7 @@ for (const vp of VIEWPORTS) {
           await page.goto(path);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           await expect(page.getByRole('status').filter({ hasText: 'Loading' })).toHaveCount(0);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          expect(overflow, `${path} overflows at 360 px`).toBeLessThanOrEqual(0);
+          await expectNoOverflow(page, `${path} overflows at 360 px`);
         }
       }
     });

@@ -1,35 +1,13 @@
 // Screenshots of the habits pages at phone and desktop widths, light and dark, into
 // e2e/screenshots/ (gitignored) for a person to look at. They also fail on horizontal overflow.
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
 import { apiSend, seedHabits, SEED, serverToday, signedInUser, addDays } from './habits.helpers';
+import { deviceOptions, SCHEMES, shot, snap, VIEWPORTS } from './screenshot.helpers';
 
-const OUT = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-mkdirSync(OUT, { recursive: true });
-
-const VIEWPORTS = [
-  { name: 'phone', width: 390, height: 844, mobile: true },
-  { name: 'desktop', width: 1280, height: 800, mobile: false },
-] as const;
-
-async function shot(page: Page, name: string, fullPage = true) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} overflows horizontally`).toBeLessThanOrEqual(0);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
-}
-
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of SCHEMES) {
   for (const vp of VIEWPORTS) {
     test(`habits pages, ${vp.name} ${scheme}`, async ({ browser }) => {
-      const context = await browser.newContext({
-        viewport: { width: vp.width, height: vp.height },
-        colorScheme: scheme,
-        isMobile: vp.mobile,
-        hasTouch: vp.mobile,
-      });
+      const context = await browser.newContext(deviceOptions(vp, scheme));
       const page = await context.newPage();
       const tag = `${vp.name}-${scheme}`;
       await signedInUser(page);
@@ -63,7 +41,7 @@ for (const scheme of ['light', 'dark'] as const) {
       if (vp.mobile) {
         // The narrowest phone we support.
         await page.setViewportSize({ width: 360, height: 740 });
-        await shot(page, `today-360-${scheme}`, false);
+        await shot(page, `today-360-${scheme}`, { fullPage: false });
         await page.setViewportSize({ width: vp.width, height: vp.height });
       }
 
@@ -74,10 +52,10 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.keyboard.press('Escape');
         await page.keyboard.press('?');
         await expect(page.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
-        await shot(page, `today-shortcuts-${tag}`, false);
+        await shot(page, `today-shortcuts-${tag}`, { fullPage: false });
       } else {
         await page.getByRole('button', { name: 'More', exact: true }).click();
-        await page.screenshot({ path: join(OUT, `tabbar-more-${tag}.png`) });
+        await snap(page, `tabbar-more-${tag}`);
       }
 
       await page.goto('/habits');

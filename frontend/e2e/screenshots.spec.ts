@@ -1,37 +1,13 @@
 // Screenshots of every page at phone and desktop widths, light and dark, into e2e/screenshots/
 // (gitignored) for a person to look at. They also fail on horizontal overflow.
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
 import { signUp } from './helpers';
+import { deviceOptions, SCHEMES, shot, snap, VIEWPORTS } from './screenshot.helpers';
 
-const OUT = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-mkdirSync(OUT, { recursive: true });
-
-const VIEWPORTS = [
-  { name: 'phone', width: 390, height: 844, mobile: true },
-  { name: 'desktop', width: 1280, height: 800, mobile: false },
-] as const;
-
-async function shot(page: Page, name: string) {
-  // No sideways scrolling at any width.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} overflows horizontally`).toBeLessThanOrEqual(0);
-  // Full-page shots from the top, so the sticky header sits where a person sees it.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-}
-
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of SCHEMES) {
   for (const vp of VIEWPORTS) {
     test.describe(`${vp.name} ${scheme}`, () => {
-      test.use({
-        viewport: { width: vp.width, height: vp.height },
-        colorScheme: scheme,
-        isMobile: vp.mobile,
-        hasTouch: vp.mobile,
-      });
+      test.use(deviceOptions(vp, scheme));
 
       test('pages', async ({ page }) => {
         const tag = `${vp.name}-${scheme}`;
@@ -59,11 +35,11 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.getByRole('button', { name: "Done, I've copied it" }).click();
         await page.getByRole('button', { name: 'Revoke token laptop script' }).click();
         await expect(page.getByRole('dialog')).toBeVisible();
-        await page.screenshot({ path: join(OUT, `settings-revoke-dialog-${tag}.png`) });
+        await snap(page, `settings-revoke-dialog-${tag}`);
         await page.keyboard.press('Escape');
 
         await page.getByRole('button', { name: /account menu/ }).click();
-        await page.screenshot({ path: join(OUT, `user-menu-${tag}.png`) });
+        await snap(page, `user-menu-${tag}`);
       });
     });
   }

@@ -1,35 +1,13 @@
 // Screenshots of the sprint pages at phone and desktop widths, light and dark, into
 // e2e/screenshots/ (gitignored) for a person to look at. They also fail on horizontal overflow.
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { deviceOptions, SCHEMES, shot, VIEWPORTS } from './screenshot.helpers';
 import { apiSend, seedSprint, signInViaApi } from './sprints.helpers';
 
-const OUT = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-mkdirSync(OUT, { recursive: true });
-
-const VIEWPORTS = [
-  { name: 'phone', width: 390, height: 844, mobile: true },
-  { name: 'desktop', width: 1280, height: 800, mobile: false },
-] as const;
-
-async function shot(page: Page, name: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${name} overflows horizontally`).toBeLessThanOrEqual(0);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
-}
-
-for (const scheme of ['light', 'dark'] as const) {
+for (const scheme of SCHEMES) {
   for (const vp of VIEWPORTS) {
     test.describe(`sprints ${vp.name} ${scheme}`, () => {
-      test.use({
-        viewport: { width: vp.width, height: vp.height },
-        colorScheme: scheme,
-        isMobile: vp.mobile,
-        hasTouch: vp.mobile,
-      });
+      test.use(deviceOptions(vp, scheme));
 
       test('sprint pages', async ({ page }) => {
         const tag = `${vp.name}-${scheme}`;
