@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { routes } from '../routes';
+import { useDisclosure } from '../ui/useDisclosure';
 import { useUniqueId } from '../ui/useUniqueId';
 import { isCurrent, splitNav } from './nav';
 import { MoreIcon, NavIcon } from './navIcons';
@@ -12,33 +13,12 @@ import { MoreIcon, NavIcon } from './navIcons';
 export function TabBar() {
   const { path } = useLocation();
   const { tabs, more } = splitNav(routes);
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, rootRef, buttonRef } = useDisclosure<HTMLElement>();
   const panelId = useUniqueId('more');
   const moreCurrent = more.some((r) => isCurrent(r, path));
 
   // A navigation closes the menu.
   useEffect(() => setOpen(false), [path]);
-
-  useEffect(() => {
-    if (!open) return undefined;
-    const onDown = (e: Event) => {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   if (tabs.length === 0) return null;
   return (

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { User } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useSession } from '../auth/session';
 import { SIGN_IN_PATH } from '../paths';
 import { ChevronDownIcon } from '../ui/icons';
+import { useDisclosure } from '../ui/useDisclosure';
 import { useUniqueId } from '../ui/useUniqueId';
 
 function initials(user: User): string {
@@ -14,33 +15,12 @@ function initials(user: User): string {
 
 /** The signed-in person's menu: who they are, settings, sign out. Escape or a click outside closes it. */
 export function UserMenu({ user }: { user: User }) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef, buttonRef } = useDisclosure<HTMLDivElement>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const menuId = useUniqueId();
   const { signOut } = useSession();
   const { route } = useLocation();
-
-  useEffect(() => {
-    if (!open) return undefined;
-    const onDown = (e: Event) => {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    document.addEventListener('pointerdown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
 
   const onSignOut = async () => {
     setBusy(true);
