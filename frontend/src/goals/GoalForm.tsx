@@ -3,7 +3,7 @@
 import type { Schemas } from '../api/client';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
-import { Field, TextField } from '../ui/Field';
+import { Field, SelectField, TextField, type SelectOption } from '../ui/Field';
 import { useForm } from '../ui/form';
 import { AREAS, ENTHUSIASM, GOAL_STATUS, IMPORTANCE, type Goal } from './labels';
 
@@ -66,18 +66,8 @@ export function GoalForm({ goal, submitLabel, busyLabel, onSubmit, onCancel, lab
     validate: validateGoal,
     submit: (v) => onSubmit(goalBody(v)),
   });
-  const select = (name: keyof GoalValues, fieldLabel: string, options: { value: string; label: string }[]) => (
-    <Field label={fieldLabel} error={form.errors[name]}>
-      {(control) => (
-        <select class="input select" {...control} {...form.bind(name)}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+  const select = (name: keyof GoalValues, fieldLabel: string, options: SelectOption[]) => (
+    <SelectField label={fieldLabel} options={options} error={form.errors[name]} {...form.bind(name)} />
   );
   return (
     <form class="form goal-form" noValidate onSubmit={form.onSubmit} aria-label={label}>

@@ -2,7 +2,7 @@
 import type { Schemas } from '../api/client';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
-import { Field, TextField } from '../ui/Field';
+import { Field, SelectField, TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
 import { checkUrl, KINDS, STATUSES, type Entry } from './labels';
 
@@ -49,28 +49,8 @@ export function EntryForm({ entry, goals, onSubmit, onCancel }: {
     <form class="form pf-edit" noValidate onSubmit={form.onSubmit} aria-label={`Edit ${entry.title}`}>
       <TextField label="Title" maxLength={200} error={form.errors.title} {...form.bind('title')} />
       <div class="pf-edit-grid">
-        <Field label="Kind" error={form.errors.kind}>
-          {(control) => (
-            <select class="input select" {...control} {...form.bind('kind')}>
-              {KINDS.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status" error={form.errors.status}>
-          {(control) => (
-            <select class="input select" {...control} {...form.bind('status')}>
-              {STATUSES.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Kind" options={KINDS} error={form.errors.kind} {...form.bind('kind')} />
+        <SelectField label="Status" options={STATUSES} error={form.errors.status} {...form.bind('status')} />
       </div>
       <TextField label="Link" note="optional" type="url" inputMode="url" autoComplete="off" placeholder="https://…" error={form.errors.url} {...form.bind('url')} />
       <div class="pf-edit-grid">

@@ -7,7 +7,7 @@ import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { BarChart } from '../ui/charts/BarChart';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { Field, TextField } from '../ui/Field';
+import { SelectField, TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
@@ -37,17 +37,7 @@ function QuickAdd({ onAdded }: { onAdded: (entry: Entry) => void }) {
     <form class="pf-quick" noValidate onSubmit={form.onSubmit} aria-label="Add to the portfolio">
       <div class="pf-quick-fields">
         <TextField label="New idea" maxLength={200} placeholder="e.g. How PyTorch's autograd works" error={form.errors.title} {...form.bind('title')} />
-        <Field label="Kind" error={form.errors.kind}>
-          {(control) => (
-            <select class="input select" {...control} {...form.bind('kind')}>
-              {KINDS.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Kind" options={KINDS} error={form.errors.kind} {...form.bind('kind')} />
         <Button type="submit" variant="primary" class="pf-quick-submit" busy={form.busy} busyLabel="Adding…">
           Add
         </Button>

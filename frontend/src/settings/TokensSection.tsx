@@ -6,7 +6,7 @@ import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { CopyButton } from '../ui/CopyButton';
-import { Field, TextField } from '../ui/Field';
+import { SelectField, TextField } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
 import { useForm } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
@@ -168,17 +168,7 @@ export function TokensSection() {
         <form class="form token-form" noValidate onSubmit={form.onSubmit} aria-label="Create a token">
           <div class="token-form-fields">
             <TextField label="Token name" maxLength={100} placeholder="e.g. laptop script" error={form.errors.name} {...form.bind('name')} />
-            <Field label="Expires" error={form.errors.expires}>
-              {(control) => (
-                <select class="input select" {...control} {...form.bind('expires')}>
-                  {EXPIRY_CHOICES.map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField label="Expires" options={EXPIRY_CHOICES} error={form.errors.expires} {...form.bind('expires')} />
           </div>
           {form.formError && <Alert>{form.formError}</Alert>}
           <div class="form-actions">

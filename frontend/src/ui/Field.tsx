@@ -53,3 +53,27 @@ export function TextField({ label, error, hint, note, ...input }: Omit<FieldProp
     </Field>
   );
 }
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+type SelectProps = JSX.SelectHTMLAttributes<HTMLSelectElement>;
+
+/** <Field> around a <select> of `options`. */
+export function SelectField({ label, error, hint, note, options, ...select }: Omit<FieldProps, 'children'> & SelectProps & { options: readonly SelectOption[] }) {
+  return (
+    <Field label={label} error={error} hint={hint} note={note}>
+      {(control) => (
+        <select class="input select" {...control} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
