@@ -7,7 +7,7 @@ import { Alert } from '../ui/Alert';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
-import { PencilIcon, SprintNav, StateIcon, StatusBadge, useRefreshOnFocus, useSprintTitle } from './bits';
+import { PencilIcon, SprintEyebrow, SprintNav, StateIcon, useRefreshOnFocus, useSprintTitle } from './bits';
 import {
   editPath,
   getCurrentSprint,
@@ -24,7 +24,7 @@ import {
   type ScoreItem,
   type Sprint,
 } from './data';
-import { formatDay, formatPercent, formatRange, wholePercent } from '../ui/format';
+import { formatDay, formatPercent, wholePercent } from '../ui/format';
 import { deltaPoints, formatPoints, plural } from './format';
 import { itemVerdict } from './itemState';
 import './sprints.css';
@@ -157,10 +157,7 @@ export function BoardView({ data, reloading, reloadError }: { data: BoardData; r
       <SprintNav current={undefined} />
       <header class="sp-header">
         <div class="sp-header-main">
-          <p class="sp-eyebrow">
-            <StatusBadge status={sprint.status} />
-            <span>{formatRange(sprint.start_date, sprint.end_date)}</span>
-          </p>
+          <SprintEyebrow sprint={sprint} />
           <h1 tabIndex={-1}>{sprint.title}</h1>
           {sprint.theme && <p class="muted sp-theme">Theme: {sprint.theme}</p>}
         </div>

@@ -12,8 +12,8 @@ import { useForm, type Errors } from '../ui/form';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
-import { DownloadIcon, SprintNav, StatusBadge, useSprintTitle } from './bits';
-import { formatDay, formatPercent, formatRange } from '../ui/format';
+import { DownloadIcon, SprintEyebrow, SprintNav, useSprintTitle } from './bits';
+import { formatDay, formatPercent } from '../ui/format';
 import { addDays, percentInputToRate, rateToPercentInput } from './format';
 import { getReview, getSprint, listSprints, sprintPath, type Sprint } from './data';
 import { MarkdownEditor } from './MarkdownEditor';
@@ -68,10 +68,7 @@ function Retro({ sprint, onSaved }: { sprint: Sprint; onSaved: (s: Sprint) => vo
       <SprintNav />
       <header class="sp-header">
         <div class="sp-header-main">
-          <p class="sp-eyebrow">
-            <StatusBadge status={sprint.status} />
-            <span>{formatRange(sprint.start_date, sprint.end_date)}</span>
-          </p>
+          <SprintEyebrow sprint={sprint} />
           <h1 tabIndex={-1}>Retrospective</h1>
           <p class="muted sp-theme">
             <a href={sprintPath(sprint.id)}>{sprint.title}</a>

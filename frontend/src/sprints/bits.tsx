@@ -1,12 +1,23 @@
-// Small pieces the sprint pages share: status badge, sub-navigation, state icons, page title.
+// Small pieces the sprint pages share: status badge and dates line, sub-navigation, state icons, page title.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { formatRange } from '../ui/format';
 import { APP_NAME } from '../ui/useTitle';
-import { CURRENT_PATH, HISTORY_PATH, STATUS_LABEL, type SprintStatus } from './data';
+import { CURRENT_PATH, HISTORY_PATH, STATUS_LABEL, type Sprint, type SprintStatus } from './data';
 import type { ItemState } from './itemState';
 
 export function StatusBadge({ status }: { status: SprintStatus }) {
   return <span class={`sp-badge sp-badge-${status}`}>{STATUS_LABEL[status]}</span>;
+}
+
+/** The line above a sprint page's heading: its status and its dates. */
+export function SprintEyebrow({ sprint }: { sprint: Pick<Sprint, 'status' | 'start_date' | 'end_date'> }) {
+  return (
+    <p class="sp-eyebrow">
+      <StatusBadge status={sprint.status} />
+      <span>{formatRange(sprint.start_date, sprint.end_date)}</span>
+    </p>
+  );
 }
 
 /** Current sprint · History, under each sprint page's heading. */
