@@ -154,7 +154,7 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
         </div>
         {v.kind === 'numeric' && (
           <div class="habit-form-row">
-            <Field label="Target is" error={form.errors.target_type}>
+            <Field label="Done when the value is" error={form.errors.target_type}>
               {(c) => (
                 <select class="input select" {...form.bind('target_type')} onChange={(e) => form.set('target_type', e.currentTarget.value)} {...c}>
                   <option value="at_least">At least</option>
