@@ -4,13 +4,15 @@ and the ``owned`` factory that turns ``{x_id}`` into the caller's row or a 404."
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, TypeVar
+from datetime import date
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Path, Query, Request
 from fastapi.security import APIKeyCookie, OAuth2PasswordBearer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kaizen import clock
 from kaizen.auth import security, service
 from kaizen.auth.models import User
 from kaizen.auth.service import Credential
@@ -121,6 +123,52 @@ def owned(model: type[M], *, param: str, label: str) -> Callable[..., M]:
     )
     dependency.__name__ = f"owned_{param}"
     return dependency
+
+
+def owned_child(
+    model: type[M], *, parent: Callable[..., Any], parent_fk: str, param: str, label: str
+) -> Callable[..., M]:
+    """A dependency loading a child row (a goal's key result, an application's event) by the
+    path parameter ``param``, only under its owned ``parent`` dependency's row: a child of
+    another parent, or of another user's parent, is a 404.
+
+    Usage: ``OwnedKeyResult = Annotated[KeyResult, Depends(owned_child(KeyResult,
+    parent=owned(Goal, ...), parent_fk="goal_id", param="key_result_id", label="Key result"))]``.
+    """
+
+    def dependency(db: Session, parent_row: Any, **path: int) -> M:
+        row: M | None = db.scalars(
+            select(model).where(
+                model.id == path[param],  # type: ignore[attr-defined]
+                getattr(model, parent_fk) == parent_row.id,
+            )
+        ).one_or_none()
+        if row is None:
+            raise NotFound(label)
+        return row
+
+    kw = inspect.Parameter.KEYWORD_ONLY
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("db", kw, annotation=SessionDep),
+            inspect.Parameter("parent_row", kw, annotation=Annotated[Any, Depends(parent)]),
+            inspect.Parameter(
+                param,
+                kw,
+                annotation=Annotated[int, Path(ge=1, le=MAX_ID, description=f"{label} id")],
+            ),
+        ]
+    )
+    dependency.__name__ = f"owned_{param}"
+    return dependency
+
+
+def local_today(user: CurrentUser) -> date:
+    """The user's "today", computed once per request and handed to services."""
+    return clock.local_today(user.timezone)
+
+
+Today = Annotated[date, Depends(local_today)]
 
 
 def client_ip(request: Request) -> str | None:
