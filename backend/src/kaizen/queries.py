@@ -11,7 +11,6 @@ from kaizen.deps import Pagination
 from kaizen.ownership import ensure_owned
 
 
-
 def paginate(db: Session, stmt: Select[Any], page: Pagination) -> tuple[Sequence[Any], int]:
     """One page of ``stmt``'s rows and the total over all pages (two queries, any data size)."""
     total = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
