@@ -7,7 +7,7 @@ import { flooredPercent, formatPercent } from '../ui/format';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
-import { dayMonth, longDay, monthLabel, shortDay } from './dates';
+import { dayMonth, longDay, monthLabel, shortDay } from '../ui/dates';
 import { describeSchedule, describeStreak, describeTarget, habitStyle, type Habit, type HabitStats } from './model';
 import './habits.css';
 

@@ -9,7 +9,7 @@ import { HOME_PATH } from '../paths';
 import { useSession, useUser } from '../auth/session';
 import { formatDate, formatPercent } from '../ui/format';
 import { areaLabel, enthusiasmLabel, importanceLabel } from '../goals/labels';
-import { daysBetween } from '../sprints/format';
+import { daysBetween } from '../ui/dates';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Markdown } from '../ui/Markdown';
