@@ -140,7 +140,7 @@ export default function GoalDetailPage() {
   );
   const [editing, setEditing] = useState(false);
   const del = useAction((goalId: number) => deleteGoal(goalId), { onDone: () => route('/goals') });
-  useTitle(goal.data?.title ?? 'Goal');
+  useTitle(goal.data?.title);
 
   if (goal.status === 'error' && goal.error instanceof ApiError && goal.error.status === 404) return <GoalNotFound />;
   if (goal.status === 'error' && !goal.data) {

@@ -5,7 +5,6 @@ import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
-import { useTitle } from '../ui/useTitle';
 import { formatDate } from '../ui/format';
 import { createGoal, listGoals, type GoalCreate } from './api';
 import { GoalForm } from './GoalForm';
@@ -131,7 +130,6 @@ function Matrix({ goals }: { goals: Goal[] }) {
 }
 
 export default function GoalsPage() {
-  useTitle('Goals');
   const user = useUser();
   const [view, setView] = useState<View>(storedView);
   const [creating, setCreating] = useState(false);

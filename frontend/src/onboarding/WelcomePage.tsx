@@ -15,7 +15,6 @@ import { Button } from '../ui/Button';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
-import { useTitle } from '../ui/useTitle';
 import './onboarding.css';
 
 type Plan = Schemas['StarterPlanPreview'];
@@ -82,7 +81,6 @@ function PlanDetails({ plan }: { plan: Plan }) {
 }
 
 export default function WelcomePage() {
-  useTitle('Welcome');
   const user = useUser();
   const { setUser } = useSession();
   const { query, route } = useLocation();

@@ -12,7 +12,6 @@ import { useForm } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { useTitle } from '../ui/useTitle';
 import { createEntry, deleteEntry, getEntryStats, listEntries, updateEntry, type EntryStats, type EntryUpdate } from './api';
 import { EntryForm } from './EntryForm';
 import { KINDS, STATUSES, entryStatusLabel, kindLabel, safeHref, type Entry, type EntryStatus } from './labels';
@@ -166,7 +165,6 @@ function Stats({ stats }: { stats: EntryStats }) {
 }
 
 export default function PortfolioPage() {
-  useTitle('Portfolio');
   const user = useUser();
   const list = useRequest(listEntries);
   const stats = useRequest(getEntryStats);

@@ -13,9 +13,10 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Field, TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
+import { withIdParam } from '../ui/routeId';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { PlusIcon, SprintNav, useSprintTitle } from './bits';
+import { PlusIcon, SprintNav } from './bits';
 import {
   CURRENT_PATH,
   getSprint,
@@ -81,11 +82,15 @@ async function loadForm(id: number | null): Promise<FormData> {
   return { sprint, today, habits: habits.items };
 }
 
-/** /sprints/new and /sprints/:id/edit */
+/** /sprints/new */
+export const NewSprintPage = () => <SprintFormPage />;
+
+/** /sprints/:id/edit */
+export const EditSprintPage = withIdParam(SprintFormPage);
+
 export function SprintFormPage({ id = null }: { id?: number | null }) {
   const request = useRequest(() => loadForm(id), [id]);
   const heading = id === null ? 'Plan a sprint' : 'Edit sprint';
-  useSprintTitle(heading);
   if (request.status === 'ready') return <SprintForm data={request.data} heading={heading} />;
   return (
     <div class="page sp-page">
