@@ -2,7 +2,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi, validation } from '../test/api';
 import { HabitForm } from './HabitForm';
-import { describeSchedule, describeTarget, onColor, type Habit } from './model';
+import type { Habit } from './api';
+import { onColor } from './colors';
+import { describeSchedule, describeTarget } from './labels';
 
 const saved: Habit = {
   id: 5, name: 'Deep work', description: '', kind: 'numeric', target_value: 90, unit: 'minutes', target_type: 'at_least',

@@ -3,7 +3,7 @@ import { LocationProvider } from 'preact-iso';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi } from '../test/api';
 import { CurrentSprint, SprintBoard } from './Board';
-import { SEED_BOARD, SEED_SPRINT } from './fixtures';
+import { SEED_BOARD, SEED_SPRINT } from './testData';
 
 const wrap = (ui: preact.ComponentChild) => render(<LocationProvider>{ui}</LocationProvider>);
 
