@@ -91,7 +91,7 @@ function MultiGoalPicker({ label = 'Goals', name, note = 'optional', error, hint
     onChange(on ? [...rest, goalId] : rest);
   };
   return (
-    <fieldset class="check-fieldset" aria-describedby={ids.describedBy}>
+    <fieldset class="fieldset" aria-describedby={ids.describedBy}>
       <legend class="field-label">
         <LabelText label={label} note={note} />
       </legend>

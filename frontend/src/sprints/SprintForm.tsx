@@ -289,7 +289,7 @@ function HabitPicker({ habits, selected, error, onToggle, onCreated }: {
   };
 
   return (
-    <fieldset class="check-fieldset" aria-describedby={error ? 'sp-habits-error' : undefined}>
+    <fieldset class="fieldset" aria-describedby={error ? 'sp-habits-error' : undefined}>
       <legend class="field-label">Action items</legend>
       {habits.length === 0 ? (
         <p class="muted sp-small">No action items yet — add the first one below.</p>
