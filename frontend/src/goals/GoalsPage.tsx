@@ -1,22 +1,20 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { api, type Schemas } from '../api/client';
-import { unwrap } from '../api/errors';
 import { useUser } from '../auth/session';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
-import { useTitle } from '../ui/useTitle';
 import { formatDate } from '../ui/format';
+import { createGoal, listGoals, type Goal, type GoalCreate } from './api';
 import { GoalForm } from './GoalForm';
-import { AREAS, ENTHUSIASM, IMPORTANCE, areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type Goal } from './labels';
+import { AreaTag, EnthusiasmTag, ImportanceTag, StatusTag } from './GoalTags';
+import { AREAS, ENTHUSIASM, IMPORTANCE } from './labels';
 import { ProgressBar } from './Progress';
 import './goals.css';
 
 type View = 'area' | 'matrix';
 const VIEW_KEY = 'kaizen-goals-view';
-const LIMIT = 200;
 
 function storedView(): View {
   try {
@@ -44,14 +42,14 @@ function GoalCard({ goal, showArea }: { goal: Goal; showArea?: boolean }) {
       </a>
       <p class="goal-tags">
         {showArea ? (
-          <span class="goal-tag">{areaLabel(goal.area)}</span>
+          <AreaTag goal={goal} />
         ) : (
           <>
-            <span class={goal.importance === 'required' ? 'goal-tag goal-tag-strong' : 'goal-tag'}>{importanceLabel(goal.importance)}</span>
-            <span class="goal-tag">{enthusiasmLabel(goal.enthusiasm)}</span>
+            <ImportanceTag goal={goal} />
+            <EnthusiasmTag goal={goal} />
           </>
         )}
-        {goal.status !== 'active' && <span class={`goal-tag goal-tag-${goal.status}`}>{statusLabel(goal.status)}</span>}
+        {goal.status !== 'active' && <StatusTag goal={goal} />}
       </p>
       {goal.key_result_count > 0 ? (
         <ProgressBar value={goal.progress} label="Progress" />
@@ -133,21 +131,20 @@ function Matrix({ goals }: { goals: Goal[] }) {
 }
 
 export default function GoalsPage() {
-  useTitle('Goals');
   const user = useUser();
   const [view, setView] = useState<View>(storedView);
   const [creating, setCreating] = useState(false);
   const [showClosed, setShowClosed] = useState(false);
   const [notice, setNotice] = useState<Goal | null>(null);
-  const list = useRequest(() => unwrap(api.GET('/api/v1/goals', { params: { query: { limit: LIMIT } } })));
+  const list = useRequest(listGoals);
 
   const choose = (next: View) => {
     setView(next);
     saveView(next);
   };
 
-  const create = async (body: Schemas['GoalCreate']) => {
-    const goal = await unwrap(api.POST('/api/v1/goals', { body }));
+  const create = async (body: GoalCreate) => {
+    const goal = await createGoal(body);
     setCreating(false);
     setNotice(goal);
     list.reload();

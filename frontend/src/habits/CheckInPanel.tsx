@@ -6,8 +6,9 @@ import { ApiError, errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { shortDay } from './dates';
-import { describeTarget, type CheckInPut, type CheckInStatus, type TodayHabit } from './model';
+import { shortDay } from '../ui/dates';
+import type { CheckInPut, CheckInStatus, TodayHabit } from './api';
+import { describeTarget } from './labels';
 import type { Optimistic } from './useToday';
 
 interface Props {

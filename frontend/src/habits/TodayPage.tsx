@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Alert } from '../ui/Alert';
 import { ErrorState, Loading } from '../ui/Status';
-import { longDay } from './dates';
-import { toggled } from './model';
+import { longDay } from '../ui/dates';
+import { toggled } from './useToday';
 import { QuickAdd } from './QuickAdd';
 import { TodayRow } from './TodayRow';
 import { useToday } from './useToday';

@@ -6,24 +6,15 @@ import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
+import { withIdParam } from '../ui/routeId';
 import { useRequest } from '../ui/useRequest';
-import { PencilIcon, SprintEyebrow, SprintNav, StateIcon, useRefreshOnFocus, useSprintTitle } from './bits';
-import {
-  editPath,
-  getCurrentSprint,
-  getScoreboard,
-  getSprint,
-  HISTORY_PATH,
-  listGoals,
-  listSprints,
-  NEW_PATH,
-  retroPath,
-  sprintPath,
-  type Goal,
-  type Scoreboard,
-  type ScoreItem,
-  type Sprint,
-} from './data';
+import { useTitle } from '../ui/useTitle';
+import { useRefreshOnFocus } from '../ui/useRefreshOnFocus';
+import { goalChoices, type Goal } from '../goals/api';
+import { PencilIcon, StateIcon } from './icons';
+import { SprintEyebrow, SprintNav } from './SprintHeader';
+import { getCurrentSprint, getScoreboard, getSprint, listSprints, type Scoreboard, type ScoreItem, type Sprint } from './api';
+import { editPath, HISTORY_PATH, NEW_PATH, retroPath, sprintPath } from './paths';
 import { formatDay, formatPercent, wholePercent } from '../ui/format';
 import { deltaPoints, formatPoints, plural } from './format';
 import { itemVerdict } from './itemState';
@@ -40,7 +31,7 @@ async function loadBoard(sprint: Sprint): Promise<BoardData> {
   const [board, goals] = await Promise.all([
     getScoreboard(sprint.id),
     sprint.goal_ids.length > 0
-      ? listGoals().then((page) => page.items.filter((g) => sprint.goal_ids.includes(g.id)), () => null)
+      ? goalChoices().then((goals) => goals.filter((g) => sprint.goal_ids.includes(g.id)), () => null)
       : Promise.resolve([]),
   ]);
   return { sprint, board, goals };
@@ -254,12 +245,14 @@ function BoardState({ request, title }: { request: ReturnType<typeof useBoard>; 
   );
 }
 
-/** /sprints/:id */
 export function SprintBoard({ id }: { id: number }) {
   const request = useBoard(async () => loadBoard(await getSprint(id)), [id]);
-  useSprintTitle(request.data ? request.data.sprint.title : 'Sprint');
+  useTitle(request.data?.sprint.title);
   return <BoardState request={request} title="Sprint" />;
 }
+
+/** /sprints/:id */
+export const SprintBoardPage = withIdParam(SprintBoard);
 
 /** /sprints: the sprint containing today, or an offer to plan one. */
 export function CurrentSprint() {
@@ -267,7 +260,7 @@ export function CurrentSprint() {
     const sprint = await getCurrentSprint();
     return sprint ? loadBoard(sprint) : null;
   }, []);
-  useSprintTitle(request.data ? request.data.sprint.title : 'Sprints');
+  useTitle(request.data?.sprint.title);
   if (request.status !== 'loading' && request.status !== 'error' && request.data === null) return <NoCurrentSprint />;
   return <BoardState request={request as ReturnType<typeof useBoard>} title="Current sprint" />;
 }

@@ -4,29 +4,25 @@
 import type { TargetedEvent } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
+import { errorMessage } from '../api/errors';
+import { GoalPicker } from '../goals/GoalPicker';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { Field, TextField } from '../ui/Field';
+import { TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
+import { withIdParam } from '../ui/routeId';
+import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { PlusIcon, SprintNav, useSprintTitle } from './bits';
-import {
-  CURRENT_PATH,
-  getSprint,
-  getToday,
-  HISTORY_PATH,
-  listGoals,
-  listHabits,
-  sprintPath,
-  type Goal,
-  type Habit,
-  type Sprint,
-} from './data';
-import { addDays, daysBetween, isIsoDate, percentInputToRate, plural, rateToPercentInput } from './format';
+import { createHabit, getTodayDate, listHabits, type Habit } from '../habits/api';
+import { PlusIcon } from './icons';
+import { SprintNav } from './SprintHeader';
+import { createSprint, deleteSprint, getSprint, updateSprint, type Sprint } from './api';
+import { CURRENT_PATH, HISTORY_PATH, sprintPath } from './paths';
+import { addDays, daysBetween, isIsoDate } from '../ui/dates';
+import { checkTargetInput, daysNeeded, percentInputToRate, plural, rateToPercentInput } from './format';
+import { TargetField } from './TargetField';
 import { MarkdownEditor } from './MarkdownEditor';
 import './sprints.css';
 
@@ -41,13 +37,10 @@ type SprintValues = {
   start_date: string;
   end_date: string;
   target_rate: string;
-  habit_ids: string;
-  goal_ids: string;
+  habit_ids: number[];
+  goal_ids: number[];
   plan: string;
 };
-
-export const idsOf = (csv: string): number[] => csv.split(',').filter(Boolean).map(Number);
-const csvOf = (ids: number[]): string => ids.join(',');
 
 export function validateSprint(v: SprintValues): Errors<SprintValues> {
   const errors: Errors<SprintValues> = {};
@@ -61,9 +54,8 @@ export function validateSprint(v: SprintValues): Errors<SprintValues> {
     if (days < 1) errors.end_date = 'The end date can’t be before the start date.';
     else if (days > MAX_DAYS) errors.end_date = `A sprint lasts at most ${MAX_DAYS} days.`;
   }
-  const rate = percentInputToRate(v.target_rate);
-  if (rate === null) errors.target_rate = 'Enter the target as a percentage, e.g. 75.';
-  else if (rate < 0 || rate > 1) errors.target_rate = 'The target must be between 0 and 100 %.';
+  const target = checkTargetInput(v.target_rate, 75);
+  if (target) errors.target_rate = target;
   if (v.plan.length > MAX_PLAN) errors.plan = `Use at most ${MAX_PLAN.toLocaleString('en')} characters.`;
   return errors;
 }
@@ -72,24 +64,26 @@ interface FormData {
   sprint: Sprint | null;
   today: string;
   habits: Habit[];
-  goals: Goal[];
 }
 
 async function loadForm(id: number | null): Promise<FormData> {
-  const [sprint, today, habits, goals] = await Promise.all([
+  const [sprint, today, habits] = await Promise.all([
     id === null ? Promise.resolve(null) : getSprint(id),
-    getToday(),
+    getTodayDate(),
     listHabits(),
-    listGoals(),
   ]);
-  return { sprint, today, habits: habits.items, goals: goals.items };
+  return { sprint, today, habits: habits.items };
 }
 
-/** /sprints/new and /sprints/:id/edit */
+/** /sprints/new */
+export const NewSprintPage = () => <SprintFormPage />;
+
+/** /sprints/:id/edit */
+export const EditSprintPage = withIdParam(SprintFormPage);
+
 export function SprintFormPage({ id = null }: { id?: number | null }) {
   const request = useRequest(() => loadForm(id), [id]);
   const heading = id === null ? 'Plan a sprint' : 'Edit sprint';
-  useSprintTitle(heading);
   if (request.status === 'ready') return <SprintForm data={request.data} heading={heading} />;
   return (
     <div class="page sp-page">
@@ -110,9 +104,12 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
   const { route } = useLocation();
   const { sprint, today } = data;
   const [habits, setHabits] = useState<Habit[]>(data.habits);
-  const [deleting, setDeleting] = useState(false);
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const del = useAction(
+    async () => {
+      if (sprint) await deleteSprint(sprint.id);
+    },
+    { stayBusy: true, onDone: () => route(HISTORY_PATH) },
+  );
 
   const form = useForm<SprintValues>({
     initial: {
@@ -121,8 +118,8 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
       start_date: sprint?.start_date ?? today,
       end_date: sprint?.end_date ?? addDays(today, DEFAULT_DAYS - 1),
       target_rate: rateToPercentInput(sprint?.target_rate ?? 0.75),
-      habit_ids: csvOf(sprint?.habit_ids ?? []),
-      goal_ids: csvOf(sprint?.goal_ids ?? []),
+      habit_ids: sprint?.habit_ids ?? [],
+      goal_ids: sprint?.goal_ids ?? [],
       plan: sprint?.plan ?? '',
     },
     validate: validateSprint,
@@ -133,13 +130,13 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
         start_date: v.start_date,
         end_date: v.end_date,
         target_rate: percentInputToRate(v.target_rate) ?? 0.75,
-        habit_ids: idsOf(v.habit_ids),
-        goal_ids: idsOf(v.goal_ids),
+        habit_ids: v.habit_ids,
+        goal_ids: v.goal_ids,
         plan: v.plan,
       };
       const saved = sprint
-        ? await unwrap(api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } }, body }))
-        : await unwrap(api.POST('/api/v1/sprints', { body: { ...body, retrospective: '' } }));
+        ? await updateSprint(sprint.id, body)
+        : await createSprint({ ...body, retrospective: '' });
       route(sprintPath(saved.id));
     },
   });
@@ -154,33 +151,17 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
   };
 
   const length = isIsoDate(v.start_date) && isIsoDate(v.end_date) ? daysBetween(v.start_date, v.end_date) + 1 : null;
-  const rate = percentInputToRate(v.target_rate);
+  const needed = daysNeeded(percentInputToRate(v.target_rate), length);
   const targetHint =
-    rate !== null && rate >= 0 && rate <= 1 && length !== null && length > 0
-      ? `A daily item then needs ${Math.ceil(Math.round(rate * length * 1e9) / 1e9)} of its ${length} days.`
-      : 'The share of each item’s days you mean to do.';
+    needed !== null ? `A daily item then needs ${needed} of its ${length} days.` : 'The share of each item’s days you mean to do.';
 
-  const selectedHabits = idsOf(v.habit_ids);
-  const selectedGoals = idsOf(v.goal_ids);
-  const toggle = (field: 'habit_ids' | 'goal_ids', id: number, on: boolean) => {
-    const ids = idsOf(v[field]).filter((x) => x !== id);
-    form.set(field, csvOf(on ? [...ids, id] : ids));
+  const selectedHabits = v.habit_ids;
+  const toggleHabit = (id: number, on: boolean) => {
+    const ids = v.habit_ids.filter((x) => x !== id);
+    form.set('habit_ids', on ? [...ids, id] : ids);
   };
   // Active items, plus archived ones the sprint already holds (so saving never drops them).
   const shownHabits = habits.filter((h) => !h.archived || selectedHabits.includes(h.id));
-
-  const confirmDelete = async () => {
-    if (!sprint) return;
-    setDeleteBusy(true);
-    setDeleteError(null);
-    try {
-      await unwrap(api.DELETE('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } } }));
-      route(HISTORY_PATH);
-    } catch (err) {
-      setDeleteError(errorMessage(err));
-      setDeleteBusy(false);
-    }
-  };
 
   return (
     <div class="page sp-page">
@@ -204,54 +185,28 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
             min={isIsoDate(v.start_date) ? v.start_date : undefined}
             {...form.bind('end_date')}
           />
-          <Field label="Target" error={form.errors.target_rate} hint={targetHint}>
-            {(control) => (
-              <div class="sp-suffix">
-                <input class="input" inputMode="decimal" autoComplete="off" {...control} {...form.bind('target_rate')} />
-                <span class="sp-suffix-unit" aria-hidden="true">
-                  %
-                </span>
-              </div>
-            )}
-          </Field>
+          <TargetField error={form.errors.target_rate} hint={targetHint} {...form.bind('target_rate')} />
         </div>
 
         <HabitPicker
           habits={shownHabits}
           selected={selectedHabits}
           error={form.errors.habit_ids}
-          onToggle={(id, on) => toggle('habit_ids', id, on)}
+          onToggle={toggleHabit}
           onCreated={(habit) => {
             setHabits((list) => [...list, habit]);
-            toggle('habit_ids', habit.id, true);
+            toggleHabit(habit.id, true);
           }}
         />
 
-        <fieldset class="sp-fieldset" aria-describedby={form.errors.goal_ids ? 'sp-goals-error' : undefined}>
-          <legend class="field-label">
-            Goals <span class="field-note">(optional)</span>
-          </legend>
-          {data.goals.length === 0 ? (
-            <p class="muted sp-small">No goals yet. Goals are the long-running processes a sprint serves.</p>
-          ) : (
-            <ul class="sp-checks">
-              {data.goals.map((g) => (
-                <li key={g.id}>
-                  <label class="sp-check">
-                    <input type="checkbox" checked={selectedGoals.includes(g.id)} onChange={(e) => toggle('goal_ids', g.id, e.currentTarget.checked)} />
-                    <span>{g.title}</span>
-                    {g.status !== 'active' && <span class="muted sp-small"> ({g.status})</span>}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-          {form.errors.goal_ids && (
-            <p class="field-error" id="sp-goals-error">
-              {form.errors.goal_ids}
-            </p>
-          )}
-        </fieldset>
+        <GoalPicker
+          multiple
+          name="goal_ids"
+          value={v.goal_ids}
+          onChange={(ids) => form.set('goal_ids', ids)}
+          error={form.errors.goal_ids}
+          emptyText="No goals yet. Goals are the long-running processes a sprint serves."
+        />
 
         <MarkdownEditor
           label="Plan"
@@ -277,10 +232,7 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
             <Button
               variant="danger"
               class="sp-delete"
-              onClick={() => {
-                setDeleteError(null);
-                setDeleting(true);
-              }}
+              onClick={() => del.ask()}
             >
               Delete sprint
             </Button>
@@ -288,15 +240,11 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
         </div>
       </form>
       <ConfirmDialog
-        open={deleting}
+        {...del.dialog}
         title={`Delete “${sprint?.title ?? ''}”?`}
         confirmLabel="Delete sprint"
         busyLabel="Deleting…"
         danger
-        busy={deleteBusy}
-        error={deleteError}
-        onConfirm={confirmDelete}
-        onCancel={() => setDeleting(false)}
       >
         <p>The sprint, its plan and its retrospective go. Its action items and their check-ins stay.</p>
       </ConfirmDialog>
@@ -330,7 +278,7 @@ function HabitPicker({ habits, selected, error, onToggle, onCreated }: {
     setBusy(true);
     setAddError(null);
     try {
-      const habit = await unwrap(api.POST('/api/v1/habits', { body: { name: trimmed } }));
+      const habit = await createHabit({ name: trimmed });
       onCreated(habit);
       setName('');
     } catch (err) {
@@ -341,15 +289,15 @@ function HabitPicker({ habits, selected, error, onToggle, onCreated }: {
   };
 
   return (
-    <fieldset class="sp-fieldset" aria-describedby={error ? 'sp-habits-error' : undefined}>
+    <fieldset class="fieldset" aria-describedby={error ? 'sp-habits-error' : undefined}>
       <legend class="field-label">Action items</legend>
       {habits.length === 0 ? (
         <p class="muted sp-small">No action items yet — add the first one below.</p>
       ) : (
-        <ul class="sp-checks">
+        <ul class="check-list">
           {habits.map((h) => (
             <li key={h.id}>
-              <label class="sp-check">
+              <label class="check-item">
                 <input type="checkbox" checked={selected.includes(h.id)} onChange={(e) => onToggle(h.id, e.currentTarget.checked)} />
                 <span>{h.name}</span>
                 {h.archived && <span class="muted sp-small"> (archived)</span>}

@@ -1,5 +1,5 @@
-// Sprint-specific numbers and dates: points, plurals, date maths and the target input. Shared
-// formatters (floored percentages, calendar days and ranges) live in src/ui/format.ts.
+// Sprint-specific numbers: points, plurals and the target input. Shared formatters (floored
+// percentages, calendar days and ranges) live in src/ui/format.ts, date maths in src/ui/dates.ts.
 import { wholePercent } from '../ui/format';
 
 /** The change in displayed whole percents (61% after 0% → 61), like the review's "up 61 points". */
@@ -21,26 +21,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Days between two ISO dates (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-/** An ISO date moved by `days`. */
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE_RE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 /** Target rate as the number typed in a percentage input: 0.75 → "75", 0.825 → "82.5". */
 export function rateToPercentInput(rate: number): string {
   return String(Math.round(rate * 100 * 1000) / 1000);
@@ -51,4 +31,18 @@ export function percentInputToRate(value: string): number | null {
   const text = value.trim().replace(',', '.').replace(/%$/, '').trim();
   if (!text || !/^-?\d+(\.\d+)?$/.test(text)) return null;
   return Math.round(Number(text) * 1000) / 100_000;
+}
+
+/** The target typed as a percentage: what is wrong with it, or undefined. */
+export function checkTargetInput(value: string, example: number): string | undefined {
+  const rate = percentInputToRate(value);
+  if (rate === null) return `Enter the target as a percentage, e.g. ${example}.`;
+  if (rate < 0 || rate > 1) return 'The target must be between 0 and 100 %.';
+  return undefined;
+}
+
+/** How many of `days` days a daily item needs to reach `rate`; null when either is out of range. */
+export function daysNeeded(rate: number | null, days: number | null): number | null {
+  if (rate === null || rate < 0 || rate > 1 || days === null || !(days > 0)) return null;
+  return Math.ceil(Math.round(rate * days * 1e9) / 1e9);
 }
