@@ -14,6 +14,7 @@ import re
 import shlex
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -52,9 +53,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[int]:
-    """`kaizen serve` on a free port with a fresh database; yields the port."""
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
+    """`kaizen serve` on a free port with its own SQLite database (one for this module)."""
+    tmp_path = tmp_path_factory.mktemp("readme")
     port = _free_port()
     env = {
         **os.environ,
@@ -80,10 +82,22 @@ def server(tmp_path: Path) -> Iterator[int]:
             assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
             assert time.monotonic() < deadline, "kaizen serve did not start"
             time.sleep(0.1)
-        yield port
+        yield port, tmp_path / "kaizen.db"
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(live: tuple[int, Path]) -> int:
+    """The live server's port, with an empty database: each block starts from nothing, as a
+    new reader would (ids of deleted rows are never handed out again, and no block's ids
+    depend on rows an earlier block created)."""
+    port, database = live
+    with sqlite3.connect(database) as db:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("DELETE FROM users")
+    return port
 
 
 def _run(command: str, env: dict[str, str]) -> str:
