@@ -2,6 +2,7 @@
 
 - a domain's ``service.py`` never imports another domain's ``service.py``, nor any flow;
 - only routers and the CLI import a flow (``flows.py``);
+- services and flows import no router and not ``kaizen.deps`` (HTTP dependencies);
 - no import inside a function body (lazy imports hide cycles);
 - no import cycle between modules.
 
@@ -20,6 +21,8 @@ PACKAGE = "kaizen"
 # Imports inside functions that are deliberate, as "module: imported module". Keep it empty;
 # a lazy import must say here why it cannot live at the top of its module.
 ALLOWED_LAZY_IMPORTS: frozenset[str] = frozenset()
+# The request-level dependencies (session, current user, path ids): for routers only.
+HTTP_DEPS = f"{PACKAGE}.deps"
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ def layer_violations(root: Path, package: str = PACKAGE) -> list[str]:
             problems.append(f"{where}: a service never imports another domain's service")
         if kinds[1] == "flows" and kinds[0] not in {"router", "cli"}:
             problems.append(f"{where}: only routers and the CLI import a flow")
+        if kinds[0] in {"service", "flows"} and (kinds[1] == "router" or imp.target == HTTP_DEPS):
+            problems.append(f"{where}: services and flows know nothing of HTTP")
     return problems
 
 
@@ -188,11 +193,13 @@ def fake(tmp_path: Path) -> Path:
             "app/a/service.py": "from app.b import service as b\nfrom app.a import logs\n",
             "app/a/logs.py": "def f():\n    import app.b.models\n",
             "app/a/router.py": "from app.flow import flows\n",
+            "app/flow/router.py": "",
             "app/b/__init__.py": "",
             "app/b/models.py": "from . import service\n",
             "app/b/service.py": "from app.flow.flows import run\nfrom ..a import logs\n",
             "app/flow/__init__.py": "",
-            "app/flow/flows.py": "from app.a import service\ndef run(): ...\n",
+            "app/flow/flows.py": "from app.a import service\nfrom app.flow import router\n"
+            "def run(): ...\n",
         },
     )
 
@@ -203,6 +210,7 @@ def test_checkers_find_violations_in_a_fabricated_package(fake: Path) -> None:
     assert any("app.b.service (line 1) imports app.flow.flows" in p for p in layers)
     assert not any(p.startswith("app.a.router") for p in layers)  # routers may call flows
     assert not any("imports app.a.logs" in p for p in layers)  # read modules are fine
+    assert any("app.flow.flows (line 2) imports app.flow.router" in p for p in layers)
     assert lazy_imports(fake, "app") == [
         "app.a.logs (line 2) imports app.b.models inside a function"
     ]

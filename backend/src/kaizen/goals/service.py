@@ -8,11 +8,10 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from kaizen.auth.models import User
-from kaizen.deps import Pagination
 from kaizen.errors import field_error
 from kaizen.goals.models import Goal, KeyResult
 from kaizen.goals.schemas import GoalCreate, GoalUpdate, KeyResultCreate, KeyResultUpdate
-from kaizen.queries import next_position, paginate
+from kaizen.queries import Pagination, next_position, paginate
 from kaizen.schemas import apply_changes
 
 MAX_KEY_RESULTS = 20

@@ -2,7 +2,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from kaizen.deps import CurrentUser, PageParams, Pagination, SessionDep, Today, owned
+from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.habits import service
 from kaizen.habits.models import Habit
 from kaizen.habits.schemas import (
@@ -15,6 +15,7 @@ from kaizen.habits.schemas import (
     ReorderIn,
     TodayRead,
 )
+from kaizen.queries import Pagination
 from kaizen.schemas import Day, Page
 
 router = APIRouter(tags=["habits"])

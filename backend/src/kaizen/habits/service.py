@@ -9,7 +9,6 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
-from kaizen.deps import Pagination
 from kaizen.errors import field_error
 from kaizen.goals.links import check_goal_link
 from kaizen.habits import logs, scoring
@@ -32,7 +31,7 @@ from kaizen.habits.schemas import (
     TodayRead,
     WeekdaysSchedule,
 )
-from kaizen.queries import next_position, paginate, reorder
+from kaizen.queries import Pagination, next_position, paginate, reorder
 from kaizen.schemas import apply_changes
 from kaizen.sprints import snapshots
 

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
-from kaizen.deps import Pagination
 from kaizen.errors import NotFound
 from kaizen.goals.links import check_goal_link
 from kaizen.portfolio.models import PortfolioEntry
@@ -21,7 +20,7 @@ from kaizen.portfolio.schemas import (
     PublicEntry,
     PublicProfile,
 )
-from kaizen.queries import paginate
+from kaizen.queries import Pagination, paginate
 from kaizen.schemas import apply_changes
 
 

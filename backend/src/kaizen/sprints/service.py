@@ -12,14 +12,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
-from kaizen.deps import Pagination
 from kaizen.errors import NotFound, field_error
 from kaizen.goals.links import check_goal_links
 from kaizen.habits import scoring as habit_scoring
 from kaizen.habits.logs import schedule_of
 from kaizen.habits.models import Habit
 from kaizen.ownership import ensure_owned
-from kaizen.queries import paginate
+from kaizen.queries import Pagination, paginate
 from kaizen.schemas import apply_changes
 from kaizen.sprints import review, scoring, snapshots
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
