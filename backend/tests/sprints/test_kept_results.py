@@ -8,9 +8,30 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.factories import check_in, create_habit, create_sprint, create_token, make_user
+from tests.factories import (
+    ApiUser,
+    check_in,
+    create_habit,
+    create_sprint,
+    create_token,
+    make_user,
+)
 
 SetNow = Callable[[str], None]
+START = date(2024, 11, 4)
+
+
+def fortnight(client: TestClient, user: ApiUser, done: dict[str, int]) -> tuple[int, list[int]]:
+    """A sprint from 4 Nov 2024 whose items were done on their first ``done[name]`` days of
+    14 and missed on the rest; its id and the items' ids."""
+    ids = [create_habit(client, user, name=n, start_date=START.isoformat())["id"] for n in done]
+    sprint = create_sprint(client, user, start_date=START.isoformat(), habit_ids=ids)
+    for habit_id, days in zip(ids, done.values(), strict=True):
+        for i in range(14):
+            check_in(
+                client, user, habit_id, START + timedelta(days=i), "done" if i < days else "missed"
+            )
+    return sprint["id"], ids
 
 
 def test_editing_a_finished_sprint_with_unchanged_fields_keeps_its_results(
@@ -19,14 +40,8 @@ def test_editing_a_finished_sprint_with_unchanged_fields_keeps_its_results(
     """Issue #15 item 3: Gym 7/14 and Read 14/14, Read deleted, then the edit form's PATCH."""
     set_now("2024-11-20T12:00:00Z")
     user = make_user(client)
-    gym = create_habit(client, user, name="Gym", start_date="2024-11-04")["id"]
-    read = create_habit(client, user, name="Read", start_date="2024-11-04")["id"]
-    sprint = create_sprint(client, user, start_date="2024-11-04", habit_ids=[gym, read])
-    for i in range(14):
-        day = date(2024, 11, 4) + timedelta(days=i)
-        check_in(client, user, gym, day, "done" if i < 7 else "missed")
-        check_in(client, user, read, day, "done")
-    url = f"/api/v1/sprints/{sprint['id']}"
+    sprint_id, (gym, read) = fortnight(client, user, {"Gym": 7, "Read": 14})
+    url = f"/api/v1/sprints/{sprint_id}"
     assert client.get(url, headers=user.headers).json()["score"] == 0.75
     assert client.delete(f"/api/v1/habits/{read}", headers=user.headers).status_code == 204
     form = client.get(url, headers=user.headers).json()
@@ -51,17 +66,31 @@ def test_changing_a_finished_sprints_target_rescores_kept_items(
 ) -> None:
     set_now("2024-11-20T12:00:00Z")
     user = make_user(client)
-    gym = create_habit(client, user, name="Gym", start_date="2024-11-04")["id"]
-    sprint = create_sprint(client, user, start_date="2024-11-04", habit_ids=[gym])
-    for i in range(14):
-        check_in(client, user, gym, date(2024, 11, 4) + timedelta(days=i), "done")
+    sprint_id, (gym,) = fortnight(client, user, {"Gym": 14})
     client.patch(f"/api/v1/habits/{gym}", json={"name": "Run"}, headers=user.headers)
-    url = f"/api/v1/sprints/{sprint['id']}"
+    url = f"/api/v1/sprints/{sprint_id}"
     r = client.patch(url, json={"target_rate": 0.5}, headers=user.headers)
     assert r.status_code == 200
     board = client.get(f"{url}/scoreboard", headers=user.headers).json()
     assert board["habits"][0]["name"] == "Gym"  # the kept name
     assert board["habits"][0]["required"] == 7  # ⌈0.5 × 14⌉, re-scored
+
+
+def test_a_frozen_sprint_reopened_by_an_edit_is_rescored_when_it_finishes_again(
+    client: TestClient, set_now: SetNow
+) -> None:
+    set_now("2024-11-20T12:00:00Z")
+    user = make_user(client)
+    headers = {"Authorization": f"Bearer {create_token(client, user)['token']}"}
+    sprint_id, (gym,) = fortnight(client, user, {"Gym": 7})
+    client.patch(f"/api/v1/habits/{gym}", json={"name": "Run"}, headers=headers)  # freezes
+    url = f"/api/v1/sprints/{sprint_id}"
+    assert client.patch(url, json={"end_date": "2024-11-21"}, headers=headers).status_code == 200
+    check_in(client, user, gym, date(2024, 11, 19), "done")  # the sprint is on again
+    set_now("2024-11-25T12:00:00Z")  # and over again, with no write since
+    board = client.get(f"{url}/scoreboard", headers=headers).json()
+    row = board["habits"][0]
+    assert (row["name"], row["done"], row["eligible"]) == ("Gym", 8, 18)
 
 
 WRITES = ("insert", "update", "delete")
