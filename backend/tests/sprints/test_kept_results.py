@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from tests.factories import (
     ApiUser,
     check_in,
+    create_goal,
     create_habit,
     create_sprint,
     create_token,
@@ -101,7 +102,7 @@ def test_reads_never_write(
 ) -> None:
     set_now("2024-11-10T12:00:00Z")  # the sprint is on; it has finished when it is read
     user = make_user(client)
-    goal = client.post("/api/v1/goals", json={"title": "Fit"}, headers=user.headers).json()
+    goal = create_goal(client, user, title="Fit")
     gym = create_habit(client, user, name="Gym", start_date="2024-11-04", goal_id=goal["id"])
     sprint = create_sprint(
         client, user, start_date="2024-11-04", habit_ids=[gym["id"]], goal_ids=[goal["id"]]
