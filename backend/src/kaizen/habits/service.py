@@ -165,6 +165,7 @@ def put_check_in(
     db.flush()
     # A late check-in inside a finished sprint re-scores that item in its kept results.
     snapshots.rescore_habit(db, habit.id, day, today)
+    snapshots.freeze_finished(db, user.id, today)
     return row
 
 

@@ -70,6 +70,7 @@ def create_sprint(db: Session, user: User, body: SprintCreate, today: date) -> S
     _set_habits(db, user, sprint, body.habit_ids)
     _set_goals(db, user, sprint, body.goal_ids)
     db.flush()
+    snapshots.freeze_finished(db, user.id, today)
     return sprint
 
 

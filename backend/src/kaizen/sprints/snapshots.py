@@ -4,7 +4,9 @@ typed snapshot that freezes a finished sprint's results.
 Freezing happens only on writes that would otherwise rewrite history: before an item is
 renamed, rescheduled, archived or deleted (``freeze_finished_with_habit``), after a late
 check-in inside a finished sprint (``rescore_habit``: only that item), and when a finished
-sprint's dates or target change. Reads never write; they read a snapshot or score live.
+sprint's dates or target change. Check-ins and new sprints also freeze sprints that have just
+finished (``freeze_finished``), so later reads find them frozen. Reads never write; they read
+a snapshot, or score live a finished sprint no write has touched since (the same numbers).
 Other domains (habits) import this module, never the sprints service.
 """
 
@@ -203,6 +205,18 @@ def _finished_with_habit(
 def freeze_finished_with_habit(db: Session, habit_id: int, today: date) -> None:
     """Freeze finished sprints holding this habit before it is renamed, archived or deleted."""
     freeze(db, _finished_with_habit(db, habit_id, today), today)
+
+
+def freeze_finished(db: Session, user_id: int, today: date) -> None:
+    """Freeze the user's sprints that have finished since the last write (usually none: one
+    query). Writes call this so reads of old sprints find their snapshots instead of scoring
+    them live every time; it changes no number, only where it is read from."""
+    unfrozen = db.scalars(
+        select(Sprint).where(
+            Sprint.user_id == user_id, Sprint.end_date < today, Sprint.snapshot.is_(None)
+        )
+    ).all()
+    freeze(db, unfrozen, today)
 
 
 def rescore_habit(db: Session, habit_id: int, day: date, today: date) -> None:
