@@ -3,7 +3,9 @@
 
 def import_all_models() -> None:
     import kaizen.auth.models
+    import kaizen.calendar.models
     import kaizen.goals.models
     import kaizen.habits.models
+    import kaizen.opportunities.models
     import kaizen.portfolio.models
     import kaizen.sprints.models  # noqa: F401
