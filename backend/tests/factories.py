@@ -67,3 +67,64 @@ def browser_login(client: TestClient, email: str, password: str = PASSWORD) -> s
     csrf = client.cookies.get("kaizen_csrf")
     assert csrf
     return csrf
+
+
+# Opportunities -----------------------------------------------------------------------------
+
+
+def create_organization(
+    client: TestClient, user: ApiUser, *, name: str = "Sarvam AI", **fields: object
+) -> dict[str, object]:
+    r = client.post("/api/v1/organizations", json={"name": name, **fields}, headers=user.headers)
+    assert r.status_code == 201, r.text
+    body: dict[str, object] = r.json()
+    return body
+
+
+def create_application(
+    client: TestClient,
+    user: ApiUser,
+    *,
+    organization_id: int | None = None,
+    role: str = "ML Engineer",
+    **fields: object,
+) -> dict[str, object]:
+    if organization_id is None:
+        organization_id = int(str(create_organization(client, user)["id"]))
+    r = client.post(
+        "/api/v1/applications",
+        json={"organization_id": organization_id, "role": role, **fields},
+        headers=user.headers,
+    )
+    assert r.status_code == 201, r.text
+    body: dict[str, object] = r.json()
+    return body
+
+
+def create_event(
+    client: TestClient,
+    user: ApiUser,
+    *,
+    application_id: int | None = None,
+    starts_at: str = "2026-12-03T18:00:00",
+    **fields: object,
+) -> dict[str, object]:
+    if application_id is None:
+        application_id = int(str(create_application(client, user)["id"]))
+    r = client.post(
+        f"/api/v1/applications/{application_id}/events",
+        json={"starts_at": starts_at, **fields},
+        headers=user.headers,
+    )
+    assert r.status_code == 201, r.text
+    body: dict[str, object] = r.json()
+    return body
+
+
+def create_contact(
+    client: TestClient, user: ApiUser, *, name: str = "Priya", **fields: object
+) -> dict[str, object]:
+    r = client.post("/api/v1/contacts", json={"name": name, **fields}, headers=user.headers)
+    assert r.status_code == 201, r.text
+    body: dict[str, object] = r.json()
+    return body

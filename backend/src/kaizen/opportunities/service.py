@@ -284,6 +284,8 @@ def update_application(
         goal_ids = changes.pop("goal_ids") or []
         _check_goals(db, user, goal_ids)
         app.goal_links = [ApplicationGoal(goal_id=g) for g in goal_ids]
+    if "stage" in changes and changes["stage"] is None:
+        raise field_error("stage", "stage cannot be null")
     new_stage = changes.pop("stage", None)
     apply_changes(app, changes, nullable=APP_NULLABLE, text={"notes", "source"})
     if new_stage is not None and new_stage != app.stage:
@@ -400,8 +402,8 @@ def _utc(value: datetime) -> datetime:
 def _aware(value: datetime, user: User) -> datetime:
     """A naive time is the user's local time."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=ZoneInfo(user.timezone))
-    return value
+        value = value.replace(tzinfo=ZoneInfo(user.timezone))
+    return value.astimezone(UTC)
 
 
 def _check_contacts(db: Session, user: User, contact_ids: list[int]) -> None:
