@@ -16,22 +16,36 @@ DAY0 = date(2026, 11, 1)
 SEARCH: list[tuple[str, str, str, list[tuple[int, str]]]] = [
     ("EY", "Data Scientist", "job", [(0, "applied"), (3, "screening"), (10, "rejected")]),
     ("Tiger Analytics", "Data Scientist", "job", [(0, "applied"), (30, "ghosted")]),
-    ("Fractal", "ML Engineer", "job",
-     [(0, "applied"), (5, "screening"), (12, "interviewing"), (20, "rejected")]),
-    ("Sarvam AI", "ML Engineer", "job",
-     [(0, "applied"), (2, "screening"), (6, "interviewing"), (16, "offer")]),
-    ("smallest.ai", "Research Engineer", "job",
-     [(0, "applied"), (4, "screening"), (10, "interviewing")]),
+    (
+        "Fractal",
+        "ML Engineer",
+        "job",
+        [(0, "applied"), (5, "screening"), (12, "interviewing"), (20, "rejected")],
+    ),
+    (
+        "Sarvam AI",
+        "ML Engineer",
+        "job",
+        [(0, "applied"), (2, "screening"), (6, "interviewing"), (16, "offer")],
+    ),
+    (
+        "smallest.ai",
+        "Research Engineer",
+        "job",
+        [(0, "applied"), (4, "screening"), (10, "interviewing")],
+    ),
     ("Krutrim", "ML Intern", "internship", [(0, "applied"), (7, "rejected")]),
-    ("Google", "Software Engineer", "job",
-     [(0, "applied"), (8, "screening"), (15, "interviewing"), (25, "rejected")]),
+    (
+        "Google",
+        "Software Engineer",
+        "job",
+        [(0, "applied"), (8, "screening"), (15, "interviewing"), (25, "rejected")],
+    ),
     ("Microsoft", "Software Engineer", "job", [(0, "applied")]),
     ("Amazon", "SDE", "job", [(0, "applied"), (14, "rejected")]),
     ("Google", "SWE Intern", "internship", [(0, "wishlist")]),
-    ("Microsoft", "Research Fellow", "research_collaboration",
-     [(0, "applied"), (5, "withdrawn")]),
-    ("Sarvam AI", "Applied Scientist", "job",
-     [(0, "wishlist"), (1, "applied"), (9, "screening")]),
+    ("Microsoft", "Research Fellow", "research_collaboration", [(0, "applied"), (5, "withdrawn")]),
+    ("Sarvam AI", "Applied Scientist", "job", [(0, "wishlist"), (1, "applied"), (9, "screening")]),
 ]
 TYPES = {
     "EY": "analytics",
@@ -59,14 +73,19 @@ def build_search(client: TestClient, user: ApiUser, set_now: Callable[[str], Non
     _at(set_now, 0)
     for org, role, kind, steps in SEARCH:
         app = create_application(
-            client, user, organization_id=int(str(orgs[org])), role=role, kind=kind,
+            client,
+            user,
+            organization_id=int(str(orgs[org])),
+            role=role,
+            kind=kind,
             stage=steps[0][1],
         )
         moves += [(day, int(str(app["id"])), stage) for day, stage in steps[1:]]
     for day, app_id, stage in sorted(moves):
         _at(set_now, day)
-        r = client.patch(f"/api/v1/applications/{app_id}", json={"stage": stage},
-                         headers=user.headers)
+        r = client.patch(
+            f"/api/v1/applications/{app_id}", json={"stage": stage}, headers=user.headers
+        )
         assert r.status_code == 200, r.text
 
 
@@ -85,7 +104,11 @@ def test_pinned_funnel_of_a_realistic_search(
     body = r.json()
     assert body["total"] == 12
     assert [s["stage"] for s in body["stages"]] == [
-        "applied", "screening", "interviewing", "offer", "accepted"
+        "applied",
+        "screening",
+        "interviewing",
+        "offer",
+        "accepted",
     ]
     assert [s["reached"] for s in body["stages"]] == [11, 6, 4, 1, 0]
     assert [s["conversion"] for s in body["stages"]] == [0.5455, 0.6667, 0.25, 0.0, None]
@@ -93,11 +116,13 @@ def test_pinned_funnel_of_a_realistic_search(
     assert body["response_rate"] == 0.7273
     # Finished stays in `applied`: 3, 30, 5, 2, 4, 7, 8, 14, 5, 8 days (Microsoft still waits).
     assert (_stage(body, "applied")["median_days"], _stage(body, "applied")["p75_days"]) == (
-        6.0, 8.0
+        6.0,
+        8.0,
     )
     # Screening: 7, 7, 4, 6, 7 (the Applied Scientist is still in it).
     assert (_stage(body, "screening")["median_days"], _stage(body, "screening")["p75_days"]) == (
-        7.0, 7.0
+        7.0,
+        7.0,
     )
     # Interviewing: 8, 10, 10.
     assert _stage(body, "interviewing")["median_days"] == 10.0
@@ -126,8 +151,7 @@ def test_pinned_funnel_of_a_realistic_search(
     r = client.get("/api/v1/applications/stats?kind=internship", headers=user.headers)
     assert r.json()["total"] == 2
     # from/to filter on applied_on: only the Applied Scientist applied on day 1.
-    r = client.get("/api/v1/applications/stats?from=2026-11-02&to=2026-11-30",
-                   headers=user.headers)
+    r = client.get("/api/v1/applications/stats?from=2026-11-02&to=2026-11-30", headers=user.headers)
     assert r.json()["total"] == 1
     assert [s["reached"] for s in r.json()["stages"]] == [1, 1, 0, 0, 0]
 
@@ -140,8 +164,9 @@ def test_moving_back_counts_what_was_reached(
     app = create_application(client, user, stage="applied")
     for day, stage in [(2, "interviewing"), (3, "screening")]:
         _at(set_now, day)
-        client.patch(f"/api/v1/applications/{app['id']}", json={"stage": stage},
-                     headers=user.headers)
+        client.patch(
+            f"/api/v1/applications/{app['id']}", json={"stage": stage}, headers=user.headers
+        )
     body = client.get("/api/v1/applications/stats", headers=user.headers).json()
     assert [s["reached"] for s in body["stages"]] == [1, 1, 1, 0, 0]
     assert body["response_rate"] == 1.0
