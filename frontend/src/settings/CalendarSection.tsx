@@ -13,6 +13,7 @@ import { useForm } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
+import './calendar.css';
 
 export function CalendarSection() {
   const user = useUser();
@@ -46,7 +47,7 @@ export function CalendarSection() {
   const active = status.data?.active ?? false;
 
   return (
-    <section class="card" aria-labelledby="calendar-title">
+    <section class="card calendar-section" aria-labelledby="calendar-title">
       <h2 id="calendar-title">Calendar feed</h2>
       <p class="card-lede">
         Subscribe from your calendar app to see interviews, assessments and deadlines (with alerts), follow-ups, sprint starts and ends, and your daily check-in reminder. Anyone with the link can
@@ -60,7 +61,7 @@ export function CalendarSection() {
         <>
           {url ? (
             <div class="stack">
-              <p class="opp-feed-url" data-testid="feed-url">
+              <p class="calendar-feed-url" data-testid="feed-url">
                 {url}
               </p>
               <p class="muted">This link is shown only now. Copy it into your calendar app (“subscribe to calendar” / “from URL”).</p>
