@@ -228,7 +228,7 @@ function ApplicationView({ id }: { id: number }) {
         <Stepper stage={a.stage} reached={reached} />
         <SelectField label="Move to" options={STAGES} value={a.stage} disabled={move.busy} onChange={(e) => void move.run(e.currentTarget.value as Stage)} />
         {move.error && <Alert>{move.error}</Alert>}
-        <h3>History</h3>
+        <h3 class="opp-history-title">History</h3>
         {history.status === 'error' ? (
           <ErrorState error={history.error} onRetry={history.reload} />
         ) : !history.data ? (

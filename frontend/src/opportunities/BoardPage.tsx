@@ -98,13 +98,16 @@ export default function BoardPage() {
     if (stage === app.stage) return;
     setError(null);
     const previous = app;
+    // The card moves to another column (a new element): keep the focus with it if it was there.
+    const hadFocus = document.activeElement?.closest('.opp-card')?.getAttribute('data-id') === String(app.id);
     apps.mutate((page) => ({ ...page, items: page.items.map((a) => (a.id === app.id ? { ...a, stage, stage_changed_at: now.toISOString() } : a)) }));
     try {
       const updated = await moveApplication(app.id, stage);
       apps.mutate((page) => ({ ...page, items: page.items.map((a) => (a.id === app.id ? updated : a)) }));
       setAnnounce(`Moved ${app.role} at ${app.organization.name} to ${stageLabel(stage)}.`);
-      // Keep the focus on the moved card, now in its new column.
-      setTimeout(() => document.querySelector<HTMLElement>(`.opp-card[data-id="${app.id}"]`)?.focus(), 0);
+      setTimeout(() => {
+        if (hadFocus || document.activeElement === document.body) document.querySelector<HTMLElement>(`.opp-card[data-id="${app.id}"]`)?.focus();
+      }, 0);
     } catch {
       apps.mutate((page) => ({ ...page, items: page.items.map((a) => (a.id === app.id ? previous : a)) }));
       setError(`Couldn't move ${app.role} at ${app.organization.name}. Try again.`);

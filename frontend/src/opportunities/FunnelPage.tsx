@@ -11,6 +11,8 @@ import { KINDS, ORG_TYPES, stageLabel } from './labels';
 import { SubNav } from './SubNav';
 import './opportunities.css';
 
+const SHORT: Record<string, string> = { applied: 'Applied', screening: 'Screen', interviewing: 'Interview', offer: 'Offer', accepted: 'Accept' };
+
 const days = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v} d`);
 
 export function FunnelTable({ funnel }: { funnel: Funnel }) {
@@ -86,7 +88,7 @@ export default function FunnelPage() {
             <p class="muted">No applications match. Add some on the board.</p>
           ) : (
             <>
-              <BarChart title="Applications that reached each stage" data={s.stages.map((x) => ({ label: stageLabel(x.stage), value: x.reached, title: `${stageLabel(x.stage)}: ${x.reached}` }))} maxLabels={5} />
+              <BarChart title="Applications that reached each stage" data={s.stages.map((x) => ({ label: SHORT[x.stage] ?? stageLabel(x.stage), value: x.reached, title: `${stageLabel(x.stage)}: ${x.reached}` }))} maxLabels={5} />
               <FunnelTable funnel={s} />
             </>
           )}
