@@ -67,9 +67,8 @@ export function Card({ app, timeZone, today, now, onMove, onDragStart }: CardPro
         </p>
       )}
       <label class="opp-move">
-        <span class="visually-hidden">Move {name} to</span>
         <span aria-hidden="true">Move to</span>
-        <select class="input select" value={app.stage} onChange={(e) => onMove(app, e.currentTarget.value as Stage)}>
+        <select class="input select" aria-label={`Move ${name} to`} value={app.stage} onChange={(e) => onMove(app, e.currentTarget.value as Stage)}>
           {STAGES.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
