@@ -4,7 +4,6 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useUser } from '../auth/session';
 import { GoalPicker } from '../goals/GoalPicker';
-import { ProgressBar } from '../goals/Progress';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -31,6 +30,7 @@ import {
 } from './api';
 import { formatMoment } from './board';
 import { EVENT_KINDS, MAIN_PATH, STAGES, eventKindLabel, kindLabel, stageLabel, typeLabel } from './labels';
+import { Readiness } from './Readiness';
 import { SubNav } from './SubNav';
 import './opportunities.css';
 
@@ -327,18 +327,7 @@ function ApplicationView({ id }: { id: number }) {
         </section>
         <section class="card" aria-labelledby="opp-ready-title">
           <h2 id="opp-ready-title">Readiness</h2>
-          {a.readiness.length === 0 ? (
-            <p class="muted">Link the goals this role demands (DSA, fundamentals…) to see how ready you are.</p>
-          ) : (
-            <ul class="opp-readiness">
-              {a.readiness.map((g) => (
-                <li key={g.id}>
-                  <a href={`/goals/${g.id}`}>{g.title}</a>
-                  <ProgressBar value={g.progress ?? null} label={g.title} />
-                </li>
-              ))}
-            </ul>
-          )}
+          <Readiness goals={a.readiness} empty="Link the goals this role demands (DSA, fundamentals…) to see how ready you are." />
         </section>
       </div>
       <ConfirmDialog title={`Delete ${a.role} at ${a.organization.name}?`} confirmLabel="Delete" busyLabel="Deleting…" danger {...remove.dialog}>

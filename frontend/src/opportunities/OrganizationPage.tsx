@@ -2,7 +2,6 @@
 // and your applications there.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { ProgressBar } from '../goals/Progress';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -14,6 +13,7 @@ import { useTitle } from '../ui/useTitle';
 import { deleteOrganization, getOrganization, listApplications, updateOrganization, type OrganizationCreate } from './api';
 import { RATINGS, interestLabel, kindLabel, stageLabel, typeLabel } from './labels';
 import { OrganizationForm } from './OrganizationForm';
+import { Readiness } from './Readiness';
 import { SubNav } from './SubNav';
 import './opportunities.css';
 
@@ -82,18 +82,7 @@ function OrganizationView({ id }: { id: number }) {
           </section>
           <section class="card" aria-labelledby="opp-org-ready">
             <h2 id="opp-org-ready">Readiness</h2>
-            {o.readiness.length === 0 ? (
-              <p class="muted">Link the goals it demands (Edit → Goals it demands) to see how ready you are.</p>
-            ) : (
-              <ul class="opp-readiness">
-                {o.readiness.map((g) => (
-                  <li key={g.id}>
-                    <a href={`/goals/${g.id}`}>{g.title}</a>
-                    <ProgressBar value={g.progress ?? null} label={g.title} />
-                  </li>
-                ))}
-              </ul>
-            )}
+            <Readiness goals={o.readiness} empty="Link the goals it demands (Edit → Goals it demands) to see how ready you are." />
           </section>
         </div>
       )}

@@ -5,10 +5,10 @@ import csv
 import io
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, case, exists, func, select
+from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from kaizen.auth.models import User
@@ -54,6 +54,7 @@ from kaizen.queries import paginate
 from kaizen.schemas import apply_changes
 
 NO_NEWS_DAYS = 7
+M = TypeVar("M")
 EXPORT_LIMIT = 10_000
 
 
@@ -107,14 +108,19 @@ def create_organization(db: Session, user: User, body: OrganizationCreate) -> Or
     return org
 
 
-def load_organization(db: Session, org: Organization) -> Organization:
-    """The row again, with what the read schema needs."""
-    return db.scalars(
-        select(Organization)
-        .where(Organization.id == org.id)
-        .options(selectinload(Organization.goal_links))
+def _reload(db: Session, model: type[M], row_id: int, *options: Any) -> M:
+    """The row again, with what its read schema needs loaded by ``options``."""
+    row: M = db.scalars(
+        select(model)
+        .where(model.id == row_id)  # type: ignore[attr-defined]
+        .options(*options)
         .execution_options(populate_existing=True)
     ).one()
+    return row
+
+
+def load_organization(db: Session, org: Organization) -> Organization:
+    return _reload(db, Organization, org.id, selectinload(Organization.goal_links))
 
 
 def update_organization(
@@ -148,8 +154,7 @@ def delete_organization(db: Session, org: Organization) -> None:
 # Applications ----------------------------------------------------------------------------
 
 
-def _with_links(stmt: Select[Any]) -> Select[Any]:
-    return stmt.options(joinedload(Application.organization), selectinload(Application.goal_links))
+APP_OPTIONS = (joinedload(Application.organization), selectinload(Application.goal_links))
 
 
 def list_applications(
@@ -182,7 +187,9 @@ def list_applications(
         stmt = stmt.where(Organization.type == type)
     if organization_id:
         stmt = stmt.where(Application.organization_id == organization_id)
-    stmt = _with_links(stmt).order_by(Application.stage_changed_at.desc(), Application.id.desc())
+    stmt = stmt.options(*APP_OPTIONS).order_by(
+        Application.stage_changed_at.desc(), Application.id.desc()
+    )
     return paginate(db, stmt, page)
 
 
@@ -207,12 +214,7 @@ def next_events(db: Session, application_ids: list[int], now: datetime) -> dict[
 
 
 def load_application(db: Session, app_id: int) -> Application:
-    row: Application = db.scalars(
-        _with_links(select(Application).where(Application.id == app_id)).execution_options(
-            populate_existing=True
-        )
-    ).one()
-    return row
+    return _reload(db, Application, app_id, *APP_OPTIONS)
 
 
 def _organization(db: Session, user: User, organization_id: int) -> Organization:
@@ -442,12 +444,7 @@ def _minutes(start: datetime, end: datetime) -> int:
 
 
 def load_event(db: Session, event: Event) -> Event:
-    return db.scalars(
-        select(Event)
-        .where(Event.id == event.id)
-        .options(selectinload(Event.contact_links))
-        .execution_options(populate_existing=True)
-    ).one()
+    return _reload(db, Event, event.id, selectinload(Event.contact_links))
 
 
 def update_event(db: Session, user: User, event: Event, body: EventUpdate) -> Event:
@@ -516,8 +513,7 @@ def _contact_links(
         contact.event_links = [ContactEvent(event_id=e) for e in event_ids]
 
 
-def _contact_options(stmt: Select[Any]) -> Select[Any]:
-    return stmt.options(selectinload(Contact.application_links), selectinload(Contact.event_links))
+CONTACT_OPTIONS = (selectinload(Contact.application_links), selectinload(Contact.event_links))
 
 
 def list_contacts(
@@ -541,7 +537,9 @@ def list_contacts(
         )
     if q:
         stmt = stmt.where(func.lower(Contact.name).contains(q.lower(), autoescape=True))
-    return paginate(db, _contact_options(stmt).order_by(func.lower(Contact.name), Contact.id), page)
+    return paginate(
+        db, stmt.options(*CONTACT_OPTIONS).order_by(func.lower(Contact.name), Contact.id), page
+    )
 
 
 def create_contact(db: Session, user: User, body: ContactCreate) -> Contact:
@@ -567,12 +565,7 @@ def create_contact(db: Session, user: User, body: ContactCreate) -> Contact:
 
 
 def load_contact(db: Session, contact: Contact) -> Contact:
-    row: Contact = db.scalars(
-        _contact_options(select(Contact).where(Contact.id == contact.id)).execution_options(
-            populate_existing=True
-        )
-    ).one()
-    return row
+    return _reload(db, Contact, contact.id, *CONTACT_OPTIONS)
 
 
 def update_contact(db: Session, user: User, contact: Contact, body: ContactUpdate) -> Contact:
