@@ -43,7 +43,7 @@ function OrganizationView({ id }: { id: number }) {
           <h1 tabIndex={-1}>{o.name}</h1>
         </div>
         {!editing && (
-          <div class="form-actions">
+          <div class="opp-header-actions">
             <Button onClick={() => setEditing(true)}>Edit</Button>
             <Button variant="danger" onClick={() => remove.ask(undefined)}>
               Delete

@@ -1,6 +1,8 @@
 // The goals an organization or application demands, each with its progress from key results.
 import { ProgressBar } from '../goals/Progress';
 import type { ApplicationDetail } from './api';
+// ProgressBar's styles live with the goals pages.
+import '../goals/goals.css';
 
 export function Readiness({ goals, empty }: { goals: ApplicationDetail['readiness']; empty: string }) {
   if (goals.length === 0) return <p class="muted">{empty}</p>;

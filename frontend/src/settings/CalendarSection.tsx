@@ -65,14 +65,12 @@ export function CalendarSection() {
                 {url}
               </p>
               <p class="muted">This link is shown only now. Copy it into your calendar app (“subscribe to calendar” / “from URL”).</p>
-              <div class="form-actions">
-                <CopyButton text={url} label="Copy link" what="calendar feed link" />
-              </div>
             </div>
           ) : (
             <p class="muted">{active ? 'Your feed is on. Its link was shown when you created it; rotate to get a new one.' : 'Your feed is off.'}</p>
           )}
           <div class="form-actions">
+            {url && <CopyButton text={url} label="Copy link" what="calendar feed link" />}
             <Button variant={active ? 'secondary' : 'primary'} busy={rotate.busy} busyLabel="Creating…" onClick={() => void rotate.run(undefined)}>
               {active ? 'Rotate link' : 'Create feed link'}
             </Button>
