@@ -13,6 +13,7 @@ from kaizen.calendar.router import router as calendar_router
 from kaizen.deps import current_user
 from kaizen.goals.router import router as goals_router
 from kaizen.habits.router import router as habits_router
+from kaizen.onboarding.router import router as onboarding_router
 from kaizen.opportunities.router import router as opportunities_router
 from kaizen.portfolio.router import public_router as portfolio_public_router
 from kaizen.portfolio.router import router as portfolio_router
@@ -45,6 +46,7 @@ private_router.include_router(habits_router)
 private_router.include_router(sprints_router)
 private_router.include_router(goals_router)
 private_router.include_router(portfolio_router)
+private_router.include_router(onboarding_router)
 public_router.include_router(portfolio_public_router)
 private_router.include_router(opportunities_router)
 private_router.include_router(calendar_router)

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from kaizen.auth.models import User
 from kaizen.db import UTCDateTime
-from kaizen.deps import Pagination
 from kaizen.errors import field_error
 from kaizen.goals.models import Goal
 from kaizen.opportunities.funnel import (
@@ -50,7 +49,7 @@ from kaizen.opportunities.schemas import (
     OrganizationUpdate,
 )
 from kaizen.ownership import ensure_owned
-from kaizen.queries import paginate
+from kaizen.queries import Pagination, paginate
 from kaizen.schemas import apply_changes
 
 NO_NEWS_DAYS = 7
