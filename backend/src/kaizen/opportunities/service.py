@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from kaizen.auth.models import User
 from kaizen.db import UTCDateTime
 from kaizen.errors import field_error
-from kaizen.goals.models import Goal
+from kaizen.goals.links import check_goal_links
 from kaizen.opportunities.funnel import (
     CLOSED,
     MAIN_PATH,
@@ -64,10 +64,6 @@ def _plain(values: dict[str, Any], *urls: str) -> dict[str, Any]:
     return values
 
 
-def _check_goals(db: Session, user: User, goal_ids: list[int]) -> None:
-    ensure_owned(db, user.id, Goal, goal_ids, label="Goal", field="goal_ids")
-
-
 # Organizations ----------------------------------------------------------------------------
 
 ORG_TEXT = {"location", "notes"}
@@ -99,7 +95,7 @@ def list_organizations(
 def create_organization(db: Session, user: User, body: OrganizationCreate) -> Organization:
     values = _plain(body.model_dump(), "website")
     goal_ids = values.pop("goal_ids")
-    _check_goals(db, user, goal_ids)
+    check_goal_links(db, user, goal_ids)
     org = Organization(user_id=user.id, **values)
     org.goal_links = [OrganizationGoal(goal_id=g) for g in goal_ids]
     db.add(org)
@@ -129,7 +125,7 @@ def update_organization(
     org = load_organization(db, org)
     if "goal_ids" in changes:
         goal_ids = changes.pop("goal_ids") or []
-        _check_goals(db, user, goal_ids)
+        check_goal_links(db, user, goal_ids)
         org.goal_links = [OrganizationGoal(goal_id=g) for g in goal_ids]
     apply_changes(org, changes, nullable=ORG_NULLABLE, text=ORG_TEXT)
     db.flush()
@@ -250,7 +246,7 @@ def create_application(
     values = _plain(body.model_dump(), "url")
     goal_ids = values.pop("goal_ids")
     org = _organization(db, user, values["organization_id"])
-    _check_goals(db, user, goal_ids)
+    check_goal_links(db, user, goal_ids)
     warnings = _duplicate_warnings(db, user, org, values["role"])
     app = Application(user_id=user.id, stage_changed_at=now, **values)
     if path_index(app.stage) >= 1 and app.applied_on is None:
@@ -283,7 +279,7 @@ def update_application(
         app.organization = _organization(db, user, changes.pop("organization_id"))
     if "goal_ids" in changes:
         goal_ids = changes.pop("goal_ids") or []
-        _check_goals(db, user, goal_ids)
+        check_goal_links(db, user, goal_ids)
         app.goal_links = [ApplicationGoal(goal_id=g) for g in goal_ids]
     if "stage" in changes and changes["stage"] is None:
         raise field_error("stage", "stage cannot be null")
