@@ -182,7 +182,7 @@ function DetailsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () => 
   );
 }
 
-function ApplicationView({ id }: { id: number }) {
+export function ApplicationView({ id }: { id: number }) {
   const user = useUser();
   const { route } = useLocation();
   const app = useRequest(() => getApplication(id));
