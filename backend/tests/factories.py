@@ -129,3 +129,31 @@ def create_portfolio_entry(client: TestClient, user: ApiUser, **fields: Any) -> 
 
 def create_token(client: TestClient, user: ApiUser, **fields: Any) -> Body:
     return _post(client, user, "/api/v1/tokens", {"name": "laptop", **fields})
+
+
+def create_organization(client: TestClient, user: ApiUser, **fields: Any) -> Body:
+    return _post(client, user, "/api/v1/organizations", {"name": "Sarvam AI", **fields})
+
+
+def create_application(
+    client: TestClient, user: ApiUser, *, organization_id: int | None = None, **fields: Any
+) -> Body:
+    """An application (for a new organization unless ``organization_id`` is given)."""
+    if organization_id is None:
+        organization_id = int(create_organization(client, user)["id"])
+    body = {"organization_id": organization_id, "role": "ML Engineer", **fields}
+    return _post(client, user, "/api/v1/applications", body)
+
+
+def create_event(
+    client: TestClient, user: ApiUser, *, application_id: int | None = None, **fields: Any
+) -> Body:
+    """An interview (naive times are the user's local time) of a new or given application."""
+    if application_id is None:
+        application_id = int(create_application(client, user)["id"])
+    body = {"starts_at": "2026-12-03T18:00:00", **fields}
+    return _post(client, user, f"/api/v1/applications/{application_id}/events", body)
+
+
+def create_contact(client: TestClient, user: ApiUser, **fields: Any) -> Body:
+    return _post(client, user, "/api/v1/contacts", {"name": "Priya", **fields})

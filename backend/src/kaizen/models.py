@@ -1,8 +1,10 @@
 """Imports every domain's models so Base.metadata knows all tables (Alembic, tests)."""
 
 import kaizen.auth.models
+import kaizen.calendar.models
 import kaizen.goals.models
 import kaizen.habits.models
+import kaizen.opportunities.models
 import kaizen.portfolio.models
 import kaizen.sprints.models  # noqa: F401
 

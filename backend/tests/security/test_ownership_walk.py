@@ -15,9 +15,13 @@ from kaizen.api import PUBLIC_PATHS
 from tests.factories import (
     ApiUser,
     check_in,
+    create_application,
+    create_contact,
+    create_event,
     create_goal,
     create_habit,
     create_key_result,
+    create_organization,
     create_portfolio_entry,
     create_sprint,
     create_token,
@@ -39,6 +43,10 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
     key_result = create_key_result(client, owner, goal["id"])
     entry = create_portfolio_entry(client, owner, goal_id=goal["id"])
     token = create_token(client, owner)
+    organization = create_organization(client, owner, goal_ids=[goal["id"]])
+    application = create_application(client, owner, organization_id=organization["id"])
+    event = create_event(client, owner, application_id=application["id"])
+    contact = create_contact(client, owner, application_ids=[application["id"]])
     return {
         "goal_id": str(goal["id"]),
         "habit_id": str(habit["id"]),
@@ -47,6 +55,10 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
         "key_result_id": str(key_result["id"]),
         "entry_id": str(entry["id"]),
         "token_id": str(token["id"]),
+        "organization_id": str(organization["id"]),
+        "application_id": str(application["id"]),
+        "event_id": str(event["id"]),
+        "contact_id": str(contact["id"]),
     }
 
 
@@ -59,6 +71,10 @@ OWNER_VIEWS = [
     "/api/v1/portfolio-entries",
     "/api/v1/tokens",
     "/api/v1/me",
+    "/api/v1/organizations",
+    "/api/v1/applications",
+    "/api/v1/contacts",
+    "/api/v1/events?from=2026-12-01&to=2026-12-31",
 ]
 
 

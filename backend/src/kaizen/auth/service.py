@@ -268,7 +268,7 @@ def update_me(
     if changes.get("public_profile") and not (changes.get("handle") or user.handle):
         raise field_error("handle", "Choose a handle before making your profile public")
     for key, value in changes.items():
-        if value is not None or key == "handle":
+        if value is not None or key in ("handle", "reminder_time"):
             setattr(user, key, value)
     if user.handle is None:
         user.public_profile = False
