@@ -13,6 +13,7 @@ from kaizen.goals.router import router as goals_router
 from kaizen.habits.router import router as habits_router
 from kaizen.portfolio.router import public_router as portfolio_public_router
 from kaizen.portfolio.router import router as portfolio_router
+from kaizen.reading.router import router as reading_router
 from kaizen.sprints.router import router as sprints_router
 
 PUBLIC_PATHS = frozenset(
@@ -42,3 +43,4 @@ private_router.include_router(sprints_router)
 private_router.include_router(goals_router)
 private_router.include_router(portfolio_router)
 public_router.include_router(portfolio_public_router)
+private_router.include_router(reading_router)

@@ -6,4 +6,5 @@ def import_all_models() -> None:
     import kaizen.goals.models
     import kaizen.habits.models
     import kaizen.portfolio.models
+    import kaizen.reading.models
     import kaizen.sprints.models  # noqa: F401
