@@ -2,6 +2,7 @@
 
 import itertools
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi.testclient import TestClient
 
@@ -67,3 +68,12 @@ def browser_login(client: TestClient, email: str, password: str = PASSWORD) -> s
     csrf = client.cookies.get("kaizen_csrf")
     assert csrf
     return csrf
+
+
+def create_reading_item(client: TestClient, user: ApiUser, **fields: object) -> dict[str, Any]:
+    """A reading item of ``user`` (only a title is needed; ``fields`` override)."""
+    body: dict[str, object] = {"title": f"Paper {next(_counter)}", **fields}
+    response = client.post("/api/v1/reading-items", json=body, headers=user.headers)
+    assert response.status_code == 201, response.text
+    item: dict[str, Any] = response.json()
+    return item

@@ -193,6 +193,8 @@ def update_item(
 ) -> ReadingItem:
     changes = _plain(body.model_dump(exclude_unset=True))
     _check_links(db, user, changes)
+    if "status" in changes and changes["status"] is None:
+        raise field_error("status", "status cannot be null")
     status = changes.pop("status", None)
     # The citation key stays as it was, so exports keep their keys when metadata is fixed.
     apply_changes(
@@ -371,20 +373,30 @@ def plan_import(
         raise field_error("file", f"At most {MAX_ITEMS_PER_IMPORT} entries per import")
     existing = db.execute(
         select(
-            ReadingItem.doi, ReadingItem.arxiv_id, ReadingItem.title, ReadingItem.citation_key
+            ReadingItem.doi,
+            ReadingItem.arxiv_id,
+            ReadingItem.title,
+            ReadingItem.year,
+            ReadingItem.citation_key,
         ).where(ReadingItem.user_id == user.id)
     ).all()
-    seen_doi = {d.lower() for d, _, _, _ in existing if d}
-    seen_arxiv = {a for _, a, _, _ in existing if a}
-    seen_title = {formats.normalise_title(t) for _, _, t, _ in existing}
-    taken = {k for _, _, _, k in existing}
+    seen_doi = {row.doi.lower() for row in existing if row.doi}
+    seen_arxiv = {row.arxiv_id for row in existing if row.arxiv_id}
+    # A title is a duplicate unless both years are known and differ ("Deep learning", the 2015
+    # review, is not "Deep Learning", the 2016 book).
+    seen_title: dict[str, set[int | None]] = defaultdict(set)
+    for row in existing:
+        seen_title[formats.normalise_title(row.title)].add(row.year)
+    taken = {row.citation_key for row in existing}
     plan = ImportPlan(items=[], keys=[], skipped=0, errors=list(errors))
     for entry in parsed:
         title_key = formats.normalise_title(entry.title)
+        years = seen_title.get(title_key, set())
+        same_title = bool(years) and (entry.year is None or None in years or entry.year in years)
         if (
             (entry.doi and entry.doi.lower() in seen_doi)
             or (entry.arxiv_id and entry.arxiv_id in seen_arxiv)
-            or (title_key and title_key in seen_title)
+            or same_title
         ):
             plan.skipped += 1
             continue
@@ -392,7 +404,7 @@ def plan_import(
             seen_doi.add(entry.doi.lower())
         if entry.arxiv_id:
             seen_arxiv.add(entry.arxiv_id)
-        seen_title.add(title_key)
+        seen_title[title_key].add(entry.year)
         base = entry.key if entry.key and entry.key not in taken else None
         key = formats.unique_key(
             base or formats.citation_key(entry.authors, entry.year, entry.title), taken
@@ -551,13 +563,14 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
     while day in reading_days:
         streak, day = streak + 1, day - timedelta(days=1)
 
-    by_status = dict(
-        db.execute(
+    by_status = {
+        status: count
+        for status, count in db.execute(
             select(ReadingItem.status, func.count())
             .where(ReadingItem.user_id == user.id)
             .group_by(ReadingItem.status)
-        ).tuples()
-    )
+        )
+    }
     return ReadingStats(
         finished_per_month=finished_per_month,
         pages_per_week=pages_per_week,
