@@ -116,6 +116,11 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+def clean_key(key: str | None) -> str | None:
+    """A citation key safe to write back into BibTeX (no spaces, commas or braces)."""
+    return re.sub(r"[^\w:.+/-]", "", _ascii(key or ""))[:100] or None
+
+
 def unique_key(base: str, taken: set[str]) -> str:
     """``base``, else ``base`` + a, b, …, z, aa, …: never one of ``taken``; adds it there."""
     key, n = base, 0
@@ -178,7 +183,7 @@ def _bib_entry(entry: Entry) -> Parsed:
     )
     return Parsed(
         line=(entry.start_line or 0) + 1,
-        key=entry.key[:100] or None,
+        key=clean_key(entry.key),
         title=title,
         kind=kind,
         authors=authors[:MAX_AUTHORS],
@@ -216,19 +221,22 @@ def parse_bibtex(text: str) -> tuple[list[Parsed], list[EntryError]]:
     return parsed, errors
 
 
+_LATEX_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "~": r"\textasciitilde{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "$": r"\$",
+    "_": r"\_",
+}
+
+
 def _bib_value(value: str) -> str:
-    """Braces kept balanced and LaTeX specials escaped, so the reader decodes the same text."""
-    depth, out = 0, []
-    for char in value:
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            if depth == 0:
-                continue
-            depth -= 1
-        out.append(char)
-    text = "".join(out) + "}" * depth
-    return re.sub(r"(?<!\\)([&%#$])", r"\\\1", text)
+    """Text escaped for LaTeX, so a reader decoding LaTeX gets exactly ``value`` back."""
+    return "".join(_LATEX_ESCAPES.get(char, char) for char in value)
 
 
 @dataclass
@@ -368,7 +376,7 @@ def _ris_record(record: dict[str, object], line: int) -> Parsed:
     keywords = record.get("keywords") or []
     return Parsed(
         line=line,
-        key=(_first(record, "id") or "")[:100] or None,
+        key=clean_key(_first(record, "id")),
         title=title,
         kind=kind,
         authors=authors[:MAX_AUTHORS],
@@ -401,13 +409,10 @@ def to_ris(items: Iterable[Exportable]) -> str:
             record["doi"] = item.doi
         if item.isbn:
             record["issn"] = item.isbn
-        urls = [item.url] if item.url else []
         if item.arxiv_id:
             record["note"] = f"arXiv:{item.arxiv_id}"
-            if not urls:
-                urls.append(f"https://arxiv.org/abs/{item.arxiv_id}")
-        if urls:
-            record["urls"] = urls
+        if item.url:
+            record["urls"] = [item.url]
         if item.tags:
             record["keywords"] = item.tags
         records.append(record)

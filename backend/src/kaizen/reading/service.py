@@ -405,10 +405,9 @@ def plan_import(
         if entry.arxiv_id:
             seen_arxiv.add(entry.arxiv_id)
         seen_title[title_key].add(entry.year)
-        base = entry.key if entry.key and entry.key not in taken else None
-        key = formats.unique_key(
-            base or formats.citation_key(entry.authors, entry.year, entry.title), taken
-        )
+        # The file's own key when it has one (suffixed if the library uses it already).
+        base = entry.key or formats.citation_key(entry.authors, entry.year, entry.title)
+        key = formats.unique_key(base, taken)
         plan.items.append(entry)
         plan.keys.append(key)
     return plan
