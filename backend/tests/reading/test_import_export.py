@@ -15,7 +15,9 @@ BIB = {"Content-Type": "application/x-bibtex"}
 RIS = {"Content-Type": "application/x-research-info-systems"}
 
 
-def _import(client: TestClient, user: ApiUser, body: bytes | str, headers: dict[str, str], **params: Any) -> Any:
+def _import(
+    client: TestClient, user: ApiUser, body: bytes | str, headers: dict[str, str], **params: Any
+) -> Any:
     return client.post(
         f"{API}/import", content=body, headers={**user.headers, **headers}, params=params
     )
@@ -29,7 +31,20 @@ def _all(client: TestClient, user: ApiUser) -> list[dict[str, Any]]:
 
 def _essence(item: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(
-        item[k] for k in ("title", "kind", "authors", "year", "venue", "arxiv_id", "doi", "isbn", "url", "tags", "citation_key")
+        item[k]
+        for k in (
+            "title",
+            "kind",
+            "authors",
+            "year",
+            "venue",
+            "arxiv_id",
+            "doi",
+            "isbn",
+            "url",
+            "tags",
+            "citation_key",
+        )
     )
 
 
@@ -52,7 +67,9 @@ def test_the_50_entry_library_imports_with_the_right_counts(client: TestClient) 
     assert len(items) == 45
     # In file order at the end of the queue.
     assert [i["citation_key"] for i in _all(client, user)][:3] == [
-        "vaswani2017attention", "lecun2015deep", "he2016resnet",
+        "vaswani2017attention",
+        "lecun2015deep",
+        "he2016resnet",
     ]
     vaswani = items["vaswani2017attention"]
     assert vaswani["venue"] == "Advances in Neural Information Processing Systems"  # @string
@@ -87,7 +104,11 @@ def test_export_round_trips_with_stable_keys(client: TestClient) -> None:
     user = make_user(client)
     _import(client, user, (FIXTURES / "library.bib").read_text(), BIB)
     create_reading_item(
-        client, user, title="Odd {braces and 50% of #things}", authors=["Zoë Ångström"], kind="video"
+        client,
+        user,
+        title="Odd {braces and 50% of #things}",
+        authors=["Zoë Ångström"],
+        kind="video",
     )
     original = sorted(_essence(i) for i in _all(client, user))
 
@@ -133,20 +154,28 @@ def test_ris_from_a_reference_manager(client: TestClient) -> None:
     items = {i["title"]: i for i in _all(client, user)}
     paper = items["Attention Is All You Need"]
     assert paper["authors"][:2] == ["Ashish Vaswani", "Noam Shazeer"]
-    assert (paper["year"], paper["doi"], paper["tags"]) == (2017, "10.48550/arXiv.1706.03762", ["nlp", "transformers"])
+    assert (paper["year"], paper["doi"], paper["tags"]) == (
+        2017,
+        "10.48550/arXiv.1706.03762",
+        ["nlp", "transformers"],
+    )
     assert items["Designing Data-Intensive Applications"]["kind"] == "book"
     assert items["Über die Grundlagen"]["authors"] == ["Jürgen Müller"]
 
 
 def test_multipart_upload(client: TestClient) -> None:
     user = make_user(client)
-    files = {"file": ("zotero.bib", b"@book{k, title={A Book}, year=2001}", "application/octet-stream")}
+    files = {
+        "file": ("zotero.bib", b"@book{k, title={A Book}, year=2001}", "application/octet-stream")
+    }
     r = client.post(f"{API}/import", files=files, headers=user.headers)
     assert r.status_code == 200, r.text
     assert r.json()["created"] == 1
     files = {"file": ("export.ris", (FIXTURES / "zotero.ris").read_bytes(), "text/plain")}
     assert client.post(f"{API}/import", files=files, headers=user.headers).json()["created"] == 4
-    r = client.post(f"{API}/import", files={"other": ("x.bib", b"@book{k2, title={B}}")}, headers=user.headers)
+    r = client.post(
+        f"{API}/import", files={"other": ("x.bib", b"@book{k2, title={B}}")}, headers=user.headers
+    )
     assert r.status_code == 422
 
 
@@ -175,7 +204,9 @@ def test_a_failing_import_creates_nothing(client: TestClient) -> None:
 
 def test_keys_never_clash_with_the_library(client: TestClient) -> None:
     user = make_user(client)
-    mine = create_reading_item(client, user, title="Deep Thoughts", authors=["Ada Lovelace"], year=1843)
+    mine = create_reading_item(
+        client, user, title="Deep Thoughts", authors=["Ada Lovelace"], year=1843
+    )
     assert mine["citation_key"] == "lovelace1843deep"
     r = _import(client, user, "@book{lovelace1843deep, title={Other Book}, year=1850}", BIB)
     keys = sorted(i["citation_key"] for i in _all(client, user))

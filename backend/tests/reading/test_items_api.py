@@ -31,7 +31,9 @@ def test_create_needs_only_a_title(client: TestClient, set_now: Callable[[str], 
     assert item["position"] == 1
     assert item["citation_key"] == "anonattention"
     detail = client.get(f"{API}/{item['id']}", headers=user.headers).json()
-    assert detail["status_history"] == [{"status": "queued", "date": "2026-11-04", "read_through": 1}]
+    assert detail["status_history"] == [
+        {"status": "queued", "date": "2026-11-04", "read_through": 1}
+    ]
 
 
 def test_full_item_round_trips(client: TestClient) -> None:
@@ -162,11 +164,20 @@ def test_finishing_a_queued_item_in_one_step_starts_it_too(
 def test_filters(client: TestClient) -> None:
     user = make_user(client)
     a = create_reading_item(
-        client, user, title="Deep Learning", kind="book", year=2016, tags=["dl", "fundamentals"],
+        client,
+        user,
+        title="Deep Learning",
+        kind="book",
+        year=2016,
+        tags=["dl", "fundamentals"],
         authors=["Ian Goodfellow", "Yoshua Bengio"],
     )
     b = create_reading_item(
-        client, user, title="Attention 100% _done_", year=2017, tags=["transformers"],
+        client,
+        user,
+        title="Attention 100% _done_",
+        year=2017,
+        tags=["transformers"],
         authors=["Ashish Vaswani"],
     )
     c = create_reading_item(client, user, title="CS231n", kind="course", tags=["dl"])
@@ -220,7 +231,10 @@ def test_another_users_ids_are_404(client: TestClient) -> None:
         ("writeup_id", entry["id"]),
         ("implementation_id", entry["id"]),
     ):
-        assert client.post(API, json={"title": "x", field: value}, headers=me.headers).status_code == 404
+        assert (
+            client.post(API, json={"title": "x", field: value}, headers=me.headers).status_code
+            == 404
+        )
         r = client.patch(f"{API}/{mine['id']}", json={field: value}, headers=me.headers)
         assert r.status_code == 404, r.text
     r = client.put("/api/v1/reading-settings", json={"habit_id": habit["id"]}, headers=me.headers)
@@ -245,7 +259,11 @@ def test_links_to_my_goal_and_portfolio_entries(client: TestClient) -> None:
         headers=user.headers,
     ).json()
     item = create_reading_item(
-        client, user, goal_id=goal["id"], implementation_id=impl["id"], url="https://arxiv.org/abs/1706.03762"
+        client,
+        user,
+        goal_id=goal["id"],
+        implementation_id=impl["id"],
+        url="https://arxiv.org/abs/1706.03762",
     )
     assert (item["goal_id"], item["implementation_id"]) == (goal["id"], impl["id"])
 
@@ -256,7 +274,9 @@ def test_links_to_my_goal_and_portfolio_entries(client: TestClient) -> None:
     assert post["title"] == f"Notes on {item['title']}"
     assert post["goal_id"] == goal["id"]
     assert "https://arxiv.org/abs/1706.03762" in post["notes"]
-    assert client.get(f"{API}/{item['id']}", headers=user.headers).json()["writeup_id"] == post["id"]
+    assert (
+        client.get(f"{API}/{item['id']}", headers=user.headers).json()["writeup_id"] == post["id"]
+    )
     # One write-up per item: a second start is a 409 and creates no second draft.
     r = client.post(f"{API}/{item['id']}/portfolio-entry", json={}, headers=user.headers)
     assert r.status_code == 409
@@ -291,7 +311,9 @@ def test_list_queries_are_constant(client: TestClient, count_queries: Any) -> No
     create_reading_item(client, user, title="Solo")
     small = counts()
     for n in range(30):
-        item = create_reading_item(client, user, title=f"A paper {n}", tags=["x"], progress_total=10)
+        item = create_reading_item(
+            client, user, title=f"A paper {n}", tags=["x"], progress_total=10
+        )
         client.post(f"{API}/{item['id']}/progress", json={"amount": 4}, headers=user.headers)
         if n % 2:
             client.patch(f"{API}/{item['id']}", json={"status": "done"}, headers=user.headers)

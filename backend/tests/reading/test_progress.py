@@ -25,9 +25,7 @@ def _read_habit(client: TestClient, user: ApiUser, start: str = "2026-11-01") ->
     )
     assert r.status_code == 201, r.text
     habit: dict[str, Any] = r.json()
-    r = client.put(
-        "/api/v1/reading-settings", json={"habit_id": habit["id"]}, headers=user.headers
-    )
+    r = client.put("/api/v1/reading-settings", json={"habit_id": habit["id"]}, headers=user.headers)
     assert r.status_code == 200, r.text
     assert r.json() == {"habit_id": habit["id"], "unit": "pages"}
     return habit
@@ -46,7 +44,12 @@ def _check_ins(client: TestClient, user: ApiUser, habit_id: int) -> dict[str, An
 
 
 def _log(
-    client: TestClient, user: ApiUser, item_id: int, amount: float, key: str | None = None, **extra: Any
+    client: TestClient,
+    user: ApiUser,
+    item_id: int,
+    amount: float,
+    key: str | None = None,
+    **extra: Any,
 ) -> Any:
     headers = {**user.headers, **({"Idempotency-Key": key} if key else {})}
     return client.post(
@@ -74,10 +77,17 @@ def test_progress_starts_the_item_and_adds_up(
         ("2026-11-10", 20, "pages"),
         ("2026-11-09", 15.5, "pages"),
     ]
-    for bad in ({"amount": 0}, {"amount": -3}, {"amount": 1e9}, {"amount": 5, "date": "2026-11-11"}):
+    for bad in (
+        {"amount": 0},
+        {"amount": -3},
+        {"amount": 1e9},
+        {"amount": 5, "date": "2026-11-11"},
+    ):
         r = client.post(f"{API}/{item['id']}/progress", json=bad, headers=user.headers)
         assert r.status_code == 422, (bad, r.text)
-    assert client.get(f"{API}/{item['id']}", headers=user.headers).json()["progress_current"] == 35.5
+    assert (
+        client.get(f"{API}/{item['id']}", headers=user.headers).json()["progress_current"] == 35.5
+    )
 
 
 def test_percent_progress_stops_at_100(client: TestClient) -> None:
@@ -156,7 +166,9 @@ def test_what_does_not_feed_the_action_item(
 def test_only_a_numeric_action_item_can_be_linked(client: TestClient) -> None:
     user = make_user(client)
     boolean = client.post("/api/v1/habits", json={"name": "Gym"}, headers=user.headers).json()
-    r = client.put("/api/v1/reading-settings", json={"habit_id": boolean["id"]}, headers=user.headers)
+    r = client.put(
+        "/api/v1/reading-settings", json={"habit_id": boolean["id"]}, headers=user.headers
+    )
     assert r.status_code == 422
     assert client.get("/api/v1/reading-settings", headers=user.headers).json() == {
         "habit_id": None,

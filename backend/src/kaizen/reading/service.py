@@ -562,14 +562,12 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
     while day in reading_days:
         streak, day = streak + 1, day - timedelta(days=1)
 
-    by_status = {
-        status: count
-        for status, count in db.execute(
-            select(ReadingItem.status, func.count())
-            .where(ReadingItem.user_id == user.id)
-            .group_by(ReadingItem.status)
-        )
-    }
+    status_counts = db.execute(
+        select(ReadingItem.status, func.count())
+        .where(ReadingItem.user_id == user.id)
+        .group_by(ReadingItem.status)
+    ).all()
+    by_status = {row[0]: row[1] for row in status_counts}
     return ReadingStats(
         finished_per_month=finished_per_month,
         pages_per_week=pages_per_week,
