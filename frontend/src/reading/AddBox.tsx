@@ -76,10 +76,7 @@ export function AddBox({ onAdded }: { onAdded: (item: ReadingItem) => void }) {
 
   const sourceName: Record<string, string> = { arxiv: 'arXiv', crossref: 'Crossref', openlibrary: 'Open Library' };
   return (
-    <section class="card rd-add" aria-labelledby="rd-add-title">
-      <h2 id="rd-add-title" class="visually-hidden">
-        Add to the queue
-      </h2>
+    <section class="card rd-add" aria-label="Add reading">
       <form class="rd-add-form" noValidate onSubmit={(e) => void submit(e)}>
         <TextField
           label="Add to the queue"

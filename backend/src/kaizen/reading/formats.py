@@ -3,6 +3,7 @@
 Parsing uses bibtexparser 2 (LaTeX accents and braces decoded by its pylatexenc middleware)
 and rispy; writing BibTeX is done here so keys, field order and escaping stay stable."""
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -12,6 +13,9 @@ import bibtexparser
 import rispy  # type: ignore[import-untyped]
 from bibtexparser import middlewares as mw
 from bibtexparser.model import Entry
+
+# A broken entry in a user's file is reported in the import's answer, not as a server warning.
+logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 
 MAX_TITLE, MAX_VENUE, MAX_AUTHOR, MAX_AUTHORS, MAX_TAGS, MAX_TAG = 500, 300, 200, 100, 30, 40
 ARXIV_RE = re.compile(r"(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
