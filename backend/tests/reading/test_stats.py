@@ -53,6 +53,8 @@ def test_stats(client: TestClient, set_now: Callable[[str], None]) -> None:
     )
 
     stats = client.get(f"{API}/stats", headers=user.headers).json()
+    assert stats["months"][0] == "2025-12" and stats["months"][-1] == "2026-11"
+    assert len(stats["months"]) == 12
     assert stats["finished_per_month"] == [
         {"month": "2026-09", "kind": "paper", "count": 1},
         {"month": "2026-11", "kind": "book", "count": 1},
@@ -78,6 +80,8 @@ def test_stats(client: TestClient, set_now: Callable[[str], None]) -> None:
 def test_empty_stats(client: TestClient) -> None:
     user = make_user(client)
     stats = client.get(f"{API}/stats", headers=user.headers).json()
+    assert stats["months"][0] == "2025-12" and stats["months"][-1] == "2026-11"
+    assert len(stats["months"]) == 12
     assert stats["finished_per_month"] == []
     assert stats["median_days_to_finish"] is None
     assert stats["current_streak"] == 0

@@ -2156,11 +2156,16 @@ export interface components {
             current_streak: number;
             /**
              * Finished Per Month
-             * @description Last 12 months, oldest first
+             * @description Months of those with something finished, by kind, oldest first
              */
             finished_per_month: components["schemas"]["MonthKindCount"][];
             /** Median Days To Finish */
             median_days_to_finish: number | null;
+            /**
+             * Months
+             * @description The 12 months counted, oldest first (YYYY-MM)
+             */
+            months: string[];
             /**
              * Pages Per Week
              * @description Last 12 weeks (Monday starts)

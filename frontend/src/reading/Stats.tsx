@@ -8,7 +8,7 @@ import { getStats, type ReadingStats } from './api';
 import { kindLabel } from './labels';
 
 export function StatsView({ stats }: { stats: ReadingStats }) {
-  const months = new Map<string, { total: number; parts: string[] }>();
+  const months = new Map<string, { total: number; parts: string[] }>(stats.months.map((m) => [m, { total: 0, parts: [] }]));
   for (const row of stats.finished_per_month) {
     const m = months.get(row.month) ?? { total: 0, parts: [] };
     m.total += row.count;
@@ -18,7 +18,7 @@ export function StatsView({ stats }: { stats: ReadingStats }) {
   const finished = [...months.entries()].map(([month, m]) => ({
     label: formatMonth(month, true),
     value: m.total,
-    title: `${formatMonth(month)}: ${m.parts.join(', ')}`,
+    title: `${formatMonth(month)}: ${m.parts.join(', ') || 'nothing finished'}`,
   }));
   const weeks = stats.pages_per_week.map((w) => ({
     label: shortDay(w.week_start).replace(/^\w+ /, ''),

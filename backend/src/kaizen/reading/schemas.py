@@ -244,7 +244,10 @@ class WeekAmount(ReadSchema):
 
 
 class ReadingStats(ReadSchema):
-    finished_per_month: list[MonthKindCount] = Field(description="Last 12 months, oldest first")
+    months: list[str] = Field(description="The 12 months counted, oldest first (YYYY-MM)")
+    finished_per_month: list[MonthKindCount] = Field(
+        description="Months of those with something finished, by kind, oldest first"
+    )
     pages_per_week: list[WeekAmount] = Field(description="Last 12 weeks (Monday starts)")
     median_days_to_finish: float | None
     current_streak: int = Field(description="Consecutive days with logged progress up to today")

@@ -569,6 +569,7 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
     ).all()
     by_status = {row[0]: row[1] for row in status_counts}
     return ReadingStats(
+        months=[f"{y:04d}-{m:02d}" for y, m in months],
         finished_per_month=finished_per_month,
         pages_per_week=pages_per_week,
         median_days_to_finish=median,
