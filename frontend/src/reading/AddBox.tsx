@@ -91,29 +91,22 @@ export function AddBox({ onAdded }: { onAdded: (item: ReadingItem) => void }) {
         </Button>
       </form>
       {error && <Alert>{error}</Alert>}
-      {stage.kind === 'found' && (
+      {stage.kind !== 'idle' && (
         <div class="rd-add-stage">
           <ItemForm
-            key="found"
+            key={stage.kind}
             initial={stage.draft}
             submitLabel="Add to queue"
             busyLabel="Adding…"
             onSubmit={add}
             onCancel={() => setStage({ kind: 'idle' })}
-            intro={<Alert kind="success">Found on {sourceName[stage.source] ?? stage.source}. Check the details and add it.</Alert>}
-          />
-        </div>
-      )}
-      {stage.kind === 'manual' && (
-        <div class="rd-add-stage">
-          <ItemForm
-            key="manual"
-            initial={stage.draft}
-            submitLabel="Add to queue"
-            busyLabel="Adding…"
-            onSubmit={add}
-            onCancel={() => setStage({ kind: 'idle' })}
-            intro={<Alert kind="info">{stage.reason}. Enter the details yourself.</Alert>}
+            intro={
+              stage.kind === 'found' ? (
+                <Alert kind="success">Found on {sourceName[stage.source] ?? stage.source}. Check the details and add it.</Alert>
+              ) : (
+                <Alert kind="info">{stage.reason}. Enter the details yourself.</Alert>
+              )
+            }
           />
         </div>
       )}

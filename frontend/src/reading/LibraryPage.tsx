@@ -9,7 +9,8 @@ import { useRequest } from '../ui/useRequest';
 import { LIBRARY_STATUSES, listItems, listTags, type Kind, type Status } from './api';
 import { ReadingNav } from './ReadingNav';
 import { Stats } from './Stats';
-import { KINDS, authorsShort, kindLabel, statusLabel } from './labels';
+import { ItemMeta } from './ItemMeta';
+import { KINDS, statusLabel } from './labels';
 import './reading.css';
 
 interface Filters {
@@ -109,13 +110,10 @@ export default function LibraryPage() {
                   <p class="rd-row-title">
                     <a href={`/reading/${item.id}`}>{item.title}</a>
                   </p>
-                  <p class="rd-row-meta muted">
-                    <span class="rd-kind">{kindLabel(item.kind)}</span>
-                    {authorsShort(item.authors) && <span>{authorsShort(item.authors)}</span>}
-                    {item.year !== null && <span>{item.year}</span>}
+                  <ItemMeta item={item}>
                     {item.status === 'dropped' ? <span>{statusLabel('dropped')}</span> : item.finished_on && <span>Finished {formatDate(item.finished_on)}</span>}
                     {item.rating !== null && <span aria-label={`Rated ${item.rating} of 5`}>{'★'.repeat(item.rating)}</span>}
-                  </p>
+                  </ItemMeta>
                 </div>
               </li>
             ))}

@@ -14,7 +14,7 @@ import { HabitLink } from './HabitLink';
 import { ProgressLine } from './ProgressLine';
 import { ProgressLogger } from './ProgressLogger';
 import { ReadingNav } from './ReadingNav';
-import { authorsShort, kindLabel } from './labels';
+import { ItemMeta } from './ItemMeta';
 import './reading.css';
 
 /** `list` with the item at `from` moved to `to`. */
@@ -48,7 +48,6 @@ function QueueRow({ item, index, count, dragging, onMove, onStatus, statusBusy, 
 }) {
   const [logging, setLogging] = useState(false);
   const next = NEXT_STATUS[item.status];
-  const who = authorsShort(item.authors);
   return (
     <li class="rd-row" data-status={item.status} data-dragging={dragging ? '' : undefined} draggable={!logging} {...drag}>
       <span class="rd-handle" aria-hidden="true" title="Drag to reorder">
@@ -58,12 +57,7 @@ function QueueRow({ item, index, count, dragging, onMove, onStatus, statusBusy, 
         <p class="rd-row-title">
           <a href={`/reading/${item.id}`}>{item.title}</a>
         </p>
-        <p class="rd-row-meta muted">
-          <span class="rd-kind">{kindLabel(item.kind)}</span>
-          {who && <span>{who}</span>}
-          {item.year !== null && <span>{item.year}</span>}
-          {item.status === 'reading' && <span class="rd-badge">Reading</span>}
-        </p>
+        <ItemMeta item={item}>{item.status === 'reading' && <span class="rd-badge">Reading</span>}</ItemMeta>
         {(item.status === 'reading' || item.progress_current > 0) && <ProgressLine item={item} />}
         {logging && (
           <ProgressLogger

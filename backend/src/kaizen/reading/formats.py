@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import bibtexparser
 import rispy  # type: ignore[import-untyped]
@@ -243,22 +244,27 @@ def _bib_value(value: str) -> str:
     return "".join(_LATEX_ESCAPES.get(char, char) for char in value)
 
 
-@dataclass
-class Exportable:
+class Citable(Protocol):
+    """What an export needs of an item (a ReadingItem row has all of it)."""
+
     citation_key: str
     kind: str
     title: str
-    authors: list[str]
     year: int | None
     venue: str | None
     url: str | None
     arxiv_id: str | None
     doi: str | None
     isbn: str | None
-    tags: list[str]
+
+    @property
+    def authors(self) -> list[str]: ...
+
+    @property
+    def tags(self) -> list[str]: ...
 
 
-def to_bibtex(items: Iterable[Exportable]) -> str:
+def to_bibtex(items: Iterable[Citable]) -> str:
     chunks = []
     for item in items:
         if item.kind == "book":
@@ -394,7 +400,7 @@ def _ris_record(record: dict[str, object], line: int) -> Parsed:
     )
 
 
-def to_ris(items: Iterable[Exportable]) -> str:
+def to_ris(items: Iterable[Citable]) -> str:
     records: list[dict[str, object]] = []
     for item in items:
         record: dict[str, object] = {

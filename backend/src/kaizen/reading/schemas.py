@@ -98,8 +98,9 @@ class ReadingItemUpdate(Schema):
     implementation_id: Id | None = None
 
 
-class ReadingItemRead(ReadSchema):
-    id: int
+class Metadata(ReadSchema):
+    """What identifies a work: a reading item's and a lookup's common fields."""
+
     kind: Kind
     title: str
     authors: list[str]
@@ -109,6 +110,10 @@ class ReadingItemRead(ReadSchema):
     arxiv_id: str | None
     doi: str | None
     isbn: str | None
+
+
+class ReadingItemRead(Metadata):
+    id: int
     tags: list[str]
     citation_key: str
     status: Status
@@ -197,17 +202,8 @@ class LookupIn(Schema):
     ] = Field(examples=["https://arxiv.org/abs/1706.03762", "10.1145/3292500.3330701"])
 
 
-class LookupResult(ReadSchema):
+class LookupResult(Metadata):
     source: Literal["arxiv", "crossref", "openlibrary"]
-    kind: Kind
-    title: str
-    authors: list[str]
-    year: int | None
-    venue: str | None
-    url: str | None
-    arxiv_id: str | None
-    doi: str | None
-    isbn: str | None
     progress_total: float | None = None
 
 

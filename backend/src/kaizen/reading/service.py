@@ -458,26 +458,11 @@ def previews(plan: ImportPlan) -> list[ImportPreview]:
     ]
 
 
-def exportables(db: Session, user: User) -> list[formats.Exportable]:
-    rows = db.scalars(
+def exportables(db: Session, user: User) -> Sequence[ReadingItem]:
+    """Every item, oldest first (a stable order, so exports compare line by line)."""
+    return db.scalars(
         select(ReadingItem).where(ReadingItem.user_id == user.id).order_by(ReadingItem.id)
     ).all()
-    return [
-        formats.Exportable(
-            citation_key=r.citation_key,
-            kind=r.kind,
-            title=r.title,
-            authors=r.authors,
-            year=r.year,
-            venue=r.venue,
-            url=r.url,
-            arxiv_id=r.arxiv_id,
-            doi=r.doi,
-            isbn=r.isbn,
-            tags=r.tags,
-        )
-        for r in rows
-    ]
 
 
 # ------------------------------------------------------------------------------------ stats
