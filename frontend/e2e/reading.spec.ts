@@ -57,6 +57,20 @@ test('paste → read over days → done → blog post → import → export', as
   await expect(queue.getByRole('link')).toHaveText(['The Pragmatic Programmer', 'Attention Is All You Need']);
   await page.reload();
   await expect(queue.getByRole('link')).toHaveText(['The Pragmatic Programmer', 'Attention Is All You Need']);
+  // …and dragging a row's handle (mouse here; touch uses the same pointer events) moves it back.
+  const handle = queue.getByRole('listitem').nth(1).locator('.rd-handle');
+  const target = queue.getByRole('listitem').nth(0);
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + 10, { steps: 8 });
+  await page.mouse.up();
+  await expect(queue.getByRole('link')).toHaveText(['Attention Is All You Need', 'The Pragmatic Programmer']);
+  await expect.poll(async () => (await apiGet<{ items: { title: string }[] }>(page, '/reading-items')).items.map((i) => i.title)).toEqual([
+    'Attention Is All You Need',
+    'The Pragmatic Programmer',
+  ]);
 
   // Start it in one press, then read it over four days from its page.
   await page.getByRole('button', { name: 'Start “Attention Is All You Need”' }).click();

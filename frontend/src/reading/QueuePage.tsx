@@ -1,7 +1,7 @@
 // The reading queue: what is being read, then what is up next, in the order the person chose.
-// Reorder by dragging (mouse) or with the up/down buttons (keyboard, touch); start and finish in
+// Reorder by dragging the handle (mouse or touch) or with the up/down buttons (keyboard); start and finish in
 // one press; log progress in place.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -40,17 +40,17 @@ function QueueRow({ item, index, count, dragging, onMove, onStatus, statusBusy, 
   statusBusy: boolean;
   onLogged: (item: ReadingItem) => void;
   drag: {
-    onDragStart: (e: DragEvent) => void;
-    onDragOver: (e: DragEvent) => void;
-    onDrop: (e: DragEvent) => void;
-    onDragEnd: () => void;
+    onPointerDown: (e: PointerEvent) => void;
+    onPointerMove: (e: PointerEvent) => void;
+    onPointerUp: (e: PointerEvent) => void;
+    onPointerCancel: (e: PointerEvent) => void;
   };
 }) {
   const [logging, setLogging] = useState(false);
   const next = NEXT_STATUS[item.status];
   return (
-    <li class="rd-row" data-status={item.status} data-dragging={dragging ? '' : undefined} draggable={!logging} {...drag}>
-      <span class="rd-handle" aria-hidden="true" title="Drag to reorder">
+    <li class="rd-row" data-status={item.status} data-index={index} data-dragging={dragging ? '' : undefined}>
+      <span class="rd-handle" aria-hidden="true" title="Drag to reorder" {...drag}>
         ⋮⋮
       </span>
       <div class="rd-row-main">
@@ -139,27 +139,45 @@ export default function QueuePage() {
     void save(next.map((i) => i.id), before);
   };
 
+  // Dragging by the handle with pointer events, so a mouse, a finger and a pen all work; the
+  // order changes live under the pointer and is saved once, when the pointer is released.
+  const latest = useRef(items);
+  latest.current = items;
+  const drag = useRef<{ at: number; before: ReadingItem[] } | null>(null);
+  const finishDrag = (save_: boolean) => {
+    const current = drag.current;
+    drag.current = null;
+    setDragging(null);
+    if (!current) return;
+    const ids = latest.current.map((i) => i.id);
+    if (save_ && ids.join() !== current.before.map((i) => i.id).join()) void save(ids, current.before);
+  };
   const dragHandlers = (index: number) => ({
-    onDragStart: (e: DragEvent) => {
-      setDragging(index);
-      e.dataTransfer?.setData('text/plain', String(items[index]?.id ?? ''));
-      if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-    },
-    onDragOver: (e: DragEvent) => {
-      if (dragging === null) return;
+    onPointerDown: (e: PointerEvent) => {
+      if (e.button !== 0) return;
       e.preventDefault();
-      if (dragging !== index) {
-        // Live preview: the dragged item moves here locally; saved on drop.
-        req.mutate((d) => ({ ...d, items: moved(d.items, dragging, index) }));
-        setDragging(index);
+      (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+      drag.current = { at: index, before: latest.current };
+      setDragging(index);
+    },
+    onPointerMove: (e: PointerEvent) => {
+      const current = drag.current;
+      if (!current) return;
+      const row = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('.rd-queue > [data-index]');
+      const to = row ? Number(row.dataset.index) : NaN;
+      if (Number.isInteger(to) && to !== current.at) {
+        const from = current.at;
+        req.mutate((d) => ({ ...d, items: moved(d.items, from, to) }));
+        current.at = to;
+        setDragging(to);
       }
     },
-    onDrop: (e: DragEvent) => {
-      e.preventDefault();
-      setDragging(null);
-      void save(items.map((i) => i.id), items);
+    onPointerUp: () => finishDrag(true),
+    onPointerCancel: () => {
+      const current = drag.current;
+      if (current) req.mutate((d) => ({ ...d, items: current.before }));
+      finishDrag(false);
     },
-    onDragEnd: () => setDragging(null),
   });
 
   return (
