@@ -64,7 +64,7 @@ export function AddBox({ onAdded }: { onAdded: (item: ReadingItem) => void }) {
         const reason =
           err instanceof ApiError && err.status === 404
             ? 'No record was found for that.'
-            : `Couldn't fetch the details (${errorMessage(err)})`;
+            : `Couldn't fetch the details: ${errorMessage(err).replace(/\.?$/, '.')}`;
         setStage({ kind: 'manual', reason, draft: draftFromIdentifier(value) });
       }
     } catch (err) {
@@ -104,7 +104,7 @@ export function AddBox({ onAdded }: { onAdded: (item: ReadingItem) => void }) {
               stage.kind === 'found' ? (
                 <Alert kind="success">Found on {sourceName[stage.source] ?? stage.source}. Check the details and add it.</Alert>
               ) : (
-                <Alert kind="info">{stage.reason}. Enter the details yourself.</Alert>
+                <Alert kind="info">{stage.reason} Enter the details yourself.</Alert>
               )
             }
           />

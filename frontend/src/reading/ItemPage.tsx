@@ -2,6 +2,7 @@
 // sanitised), rating, goal, and the write-up and implementation it led to.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { useGoalChoices } from '../goals/GoalPicker';
 import { MarkdownEditor } from '../sprints/MarkdownEditor';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -91,6 +92,17 @@ function Links({ item, onChanged }: { item: ReadingItemDetail; onChanged: (messa
       </dd>
       {start.error && <Alert>{start.error}</Alert>}
     </dl>
+  );
+}
+
+/** The goal the item serves, by its title once the shared goals list has loaded. */
+function GoalLink({ id }: { id: number }) {
+  const goals = useGoalChoices();
+  const title = goals.data?.find((g) => g.id === id)?.title;
+  return (
+    <p>
+      Serves the goal <a href={`/goals/${id}`}>{title ?? `#${id}`}</a>.
+    </p>
   );
 }
 
@@ -216,11 +228,7 @@ function ItemDetail({ id }: { id: number }) {
         <section class="card" aria-labelledby="rd-links-title">
           <h2 id="rd-links-title">What it led to</h2>
           <Links item={item} onChanged={(text) => { setMessage(text); req.reload(); }} />
-          {item.goal_id !== null && (
-            <p>
-              Serves <a href={`/goals/${item.goal_id}`}>a goal</a>.
-            </p>
-          )}
+          {item.goal_id !== null && <GoalLink id={item.goal_id} />}
         </section>
 
         <section class="card" aria-labelledby="rd-history-title">

@@ -74,14 +74,14 @@ describe('reading queue', () => {
   it('falls back to manual entry when the lookup fails, with what the link already says', async () => {
     const api = mockApi({
       ...BASE,
-      'POST /api/v1/reading-items/lookup': json(502, { detail: 'Could not reach arXiv; enter the details by hand' }),
+      'POST /api/v1/reading-items/lookup': json(502, { detail: 'Could not reach arXiv' }),
       'POST /api/v1/reading-items': (req: Request) => req.json().then((body: { title: string }) => json(201, readingItem(9, { title: body.title }))),
     });
     render(<QueuePage />);
     await screen.findByRole('list', { name: 'Reading queue' });
     fireEvent.input(screen.getByLabelText('Add to the queue'), { target: { value: 'https://arxiv.org/abs/1706.03762v5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
-    expect(await screen.findByText(/Couldn't fetch the details \(Could not reach arXiv; enter the details by hand\)/)).toBeTruthy();
+    expect(await screen.findByText("Couldn't fetch the details: Could not reach arXiv. Enter the details yourself.")).toBeTruthy();
     expect((screen.getByLabelText(/arXiv id/) as HTMLInputElement).value).toBe('1706.03762');
     fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'Attention Is All You Need' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add to queue' }));

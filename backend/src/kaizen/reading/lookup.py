@@ -46,13 +46,13 @@ def _get(client: httpx.Client, source: str, url: str, params: dict[str, str]) ->
     try:
         response = client.get(url, params=params, timeout=TIMEOUT)
     except httpx.TimeoutException as exc:
-        raise AppError(504, f"{source} did not answer in time; enter the details by hand") from exc
+        raise AppError(504, f"{source} did not answer in time") from exc
     except httpx.HTTPError as exc:
-        raise AppError(502, f"Could not reach {source}; enter the details by hand") from exc
+        raise AppError(502, f"Could not reach {source}") from exc
     if response.status_code == 404:
         raise NotFound(f"{source} record")
     if response.status_code != 200:
-        raise AppError(502, f"{source} answered {response.status_code}; enter the details by hand")
+        raise AppError(502, f"{source} answered with an error ({response.status_code})")
     return response
 
 
