@@ -106,7 +106,7 @@ function GoalLink({ id }: { id: number }) {
   );
 }
 
-function ItemDetail({ id }: { id: number }) {
+export function ItemDetail({ id }: { id: number }) {
   const req = useRequest(() => getItem(id), [id]);
   const { route } = useLocation();
   const [editing, setEditing] = useState(false);
