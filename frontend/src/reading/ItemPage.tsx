@@ -19,7 +19,8 @@ import { ItemForm, changedFields, type ItemDraft } from './ItemForm';
 import { ProgressLine } from './ProgressLine';
 import { ProgressLogger } from './ProgressLogger';
 import { ReadingNav } from './ReadingNav';
-import { amountLabel, kindLabel, safeHref, statusLabel } from './labels';
+import { safeHref } from '../ui/links';
+import { amountLabel, kindLabel, statusLabel } from './labels';
 import './reading.css';
 
 const ACTIONS: Record<Status, { to: Status; label: string }[]> = {

@@ -5,6 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
+import { ChevronDownIcon, Icon } from '../ui/icons';
 import { ErrorState, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
@@ -85,11 +86,13 @@ function QueueRow({ item, index, count, dragging, onMove, onStatus, statusBusy, 
         <span class="rd-move">
           <button type="button" class="icon-btn" id={`rd-up-${item.id}`} aria-label={`Move “${item.title}” up`} title="Move up" disabled={index === 0}
             onClick={() => onMove(index, index - 1, index - 1 === 0 ? `#rd-down-${item.id}` : `#rd-up-${item.id}`)}>
-            <svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="m6 15 6-6 6 6" /></svg>
+            <Icon>
+              <path d="m6 15 6-6 6 6" />
+            </Icon>
           </button>
           <button type="button" class="icon-btn" id={`rd-down-${item.id}`} aria-label={`Move “${item.title}” down`} title="Move down" disabled={index === count - 1}
             onClick={() => onMove(index, index + 1, index + 1 === count - 1 ? `#rd-up-${item.id}` : `#rd-down-${item.id}`)}>
-            <svg class="icon" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="m6 9 6 6 6-6" /></svg>
+            <ChevronDownIcon />
           </button>
         </span>
       </div>

@@ -64,9 +64,3 @@ export function looksLikeIdentifier(text: string): boolean {
     /^(isbn[:\s]*)?[\d-]{9,16}[\dXx]$/i.test(t.replace(/\s/g, ''))
   );
 }
-
-/** Only http(s) links are rendered as links. */
-export function safeHref(url: string | null | undefined): string | null {
-  if (!url) return null;
-  return /^https?:\/\//i.test(url) ? url : null;
-}
