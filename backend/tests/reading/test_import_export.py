@@ -187,6 +187,8 @@ def test_a_failing_import_creates_nothing(client: TestClient) -> None:
     assert len(huge) > 5 * 1024 * 1024
     r = _import(client, user, huge, BIB)
     assert r.status_code == 413 and "5 MB" in r.json()["detail"]
+    r = _import(client, user, huge * 2, BIB)  # past what the server reads at all
+    assert r.status_code == 413 and "5 MB" in r.json()["detail"]
     files = {"file": ("big.bib", huge, "application/x-bibtex")}
     assert client.post(f"{API}/import", files=files, headers=user.headers).status_code == 413
     for body, headers in (
