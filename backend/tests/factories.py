@@ -157,3 +157,9 @@ def create_event(
 
 def create_contact(client: TestClient, user: ApiUser, **fields: Any) -> Body:
     return _post(client, user, "/api/v1/contacts", {"name": "Priya", **fields})
+
+
+def create_reading_item(client: TestClient, user: ApiUser, **fields: Any) -> Body:
+    return _post(
+        client, user, "/api/v1/reading-items", {"title": f"Paper {next(_counter)}", **fields}
+    )

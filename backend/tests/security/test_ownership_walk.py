@@ -23,6 +23,7 @@ from tests.factories import (
     create_key_result,
     create_organization,
     create_portfolio_entry,
+    create_reading_item,
     create_sprint,
     create_token,
     make_user,
@@ -47,6 +48,7 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
     application = create_application(client, owner, organization_id=organization["id"])
     event = create_event(client, owner, application_id=application["id"])
     contact = create_contact(client, owner, application_ids=[application["id"]])
+    reading_item = create_reading_item(client, owner, goal_id=goal["id"], writeup_id=entry["id"])
     return {
         "goal_id": str(goal["id"]),
         "habit_id": str(habit["id"]),
@@ -59,6 +61,7 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
         "application_id": str(application["id"]),
         "event_id": str(event["id"]),
         "contact_id": str(contact["id"]),
+        "reading_item_id": str(reading_item["id"]),
     }
 
 
@@ -75,6 +78,8 @@ OWNER_VIEWS = [
     "/api/v1/applications",
     "/api/v1/contacts",
     "/api/v1/events?from=2026-12-01&to=2026-12-31",
+    "/api/v1/reading-items",
+    "/api/v1/reading-settings",
 ]
 
 
