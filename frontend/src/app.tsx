@@ -3,6 +3,7 @@ import type { User } from './api/client';
 import { signInUrl, safeNext } from './auth/next';
 import { SessionProvider, useSession } from './auth/session';
 import { OnboardingOffer } from './onboarding/OnboardingOffer';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
 import { HOME_PATH, routes, type AppRoute } from './routes';
 import { Header } from './shell/Header';
 import { NotFound } from './ui/NotFound';
@@ -63,6 +64,7 @@ export function App({ initialUser }: { initialUser?: User | null }) {
           <OnboardingOffer />
           <Pages />
         </main>
+        <UpdatePrompt />
       </SessionProvider>
     </LocationProvider>
   );
