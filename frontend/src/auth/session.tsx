@@ -4,6 +4,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { api, onUnauthorized, type User } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
+import { clearOffline } from '../offline/queue';
 
 export interface Session {
   status: 'loading' | 'ready' | 'error';
@@ -27,6 +28,11 @@ export function useUser(): User {
   const { user } = useSession();
   if (!user) throw new Error('useUser() used on a page that does not require sign-in');
   return user;
+}
+
+/** The signed-in user or null; also works outside a <SessionProvider> (component tests). */
+export function useMaybeUser(): User | null {
+  return useContext(SessionContext)?.user ?? null;
 }
 
 export async function fetchMe(): Promise<User | null> {
@@ -68,6 +74,8 @@ export function SessionProvider({ children, initialUser }: { children: Component
       // Already signed out is fine; anything else (offline) is shown to the person.
       if (!(err instanceof ApiError && err.status === 401)) throw err;
     }
+    // Nothing personal stays on the device: the offline queue and cached pages go too.
+    await clearOffline().catch(() => undefined);
     setUser(null);
   }, []);
 
