@@ -4,6 +4,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { api, onUnauthorized, type User } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
+import { rememberedMe, rememberMe } from '../offline/me';
 import { clearOffline } from '../offline/queue';
 
 export interface Session {
@@ -56,7 +57,14 @@ export function SessionProvider({ children, initialUser }: { children: Component
         setUser(me);
         setStatus('ready');
       })
-      .catch((err: unknown) => {
+      .catch(async (err: unknown) => {
+        // Offline: open as the person last signed in on this device (the offline mode).
+        const known = err instanceof ApiError && err.status === 0 ? await rememberedMe().catch(() => null) : null;
+        if (known) {
+          setUser(known);
+          setStatus('ready');
+          return;
+        }
         setError(err);
         setStatus('error');
       });
@@ -66,6 +74,11 @@ export function SessionProvider({ children, initialUser }: { children: Component
     if (initialUser === undefined) reload();
     return onUnauthorized(() => setUser(null));
   }, []);
+
+  // Remember who is signed in for the offline mode (and forget once no one is).
+  useEffect(() => {
+    if (status === 'ready') void rememberMe(user).catch(() => undefined);
+  }, [user, status]);
 
   const signOut = useCallback(async () => {
     try {
