@@ -1,0 +1,117 @@
+// axe-core on every page of the app (every route in src/routes.tsx, signed in with data, and the
+// guest pages signed out), light and dark, at phone and desktop widths: 0 violations (issue #16).
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { apiSend } from './api.helpers';
+import { registerViaApi } from './helpers';
+import { deviceOptions, SCHEMES, VIEWPORTS } from './screenshot.helpers';
+import { seedSprint } from './sprints.helpers';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The route patterns of src/routes.tsx (read from the source, so a new page can't be missed). */
+function routePatterns(): string[] {
+  const src = readFileSync(join(here, '../src/routes.tsx'), 'utf8');
+  const consts = readFileSync(join(here, '../src/paths.ts'), 'utf8');
+  const value = (name: string) => new RegExp(`export const ${name} = '([^']+)'`).exec(consts)?.[1] ?? name;
+  return [...src.matchAll(/^\s*path: ('([^']+)'|([A-Z_]+)),/gm)].map((m) => m[2] ?? value(m[3]!));
+}
+
+interface Seeded {
+  habitId: number;
+  sprintId: number;
+  goalId: number;
+  handle: string;
+}
+
+/** The addresses that stand for each route pattern (several for the sprint pages). */
+function addresses(s: Seeded): Record<string, string[]> {
+  return {
+    '/sign-in': ['/sign-in'],
+    '/sign-up': ['/sign-up'],
+    '/today': ['/today'],
+    '/habits': ['/habits'],
+    '/habits/:id': [`/habits/${s.habitId}`],
+    '/sprints': ['/sprints'],
+    '/sprints/:rest+': [`/sprints/${s.sprintId}`, `/sprints/${s.sprintId}/retro`, `/sprints/${s.sprintId}/edit`, '/sprints/new', '/sprints/history'],
+    '/goals': ['/goals'],
+    '/goals/:id': [`/goals/${s.goalId}`],
+    '/portfolio': ['/portfolio'],
+    '/u/:handle': [`/u/${s.handle}`],
+    '/welcome': ['/welcome'],
+    '/settings': ['/settings'],
+  };
+}
+
+const GUEST = new Set(['/sign-in', '/sign-up']);
+
+let seeded: Seeded;
+let storageState: Awaited<ReturnType<ReturnType<Page['context']>['storageState']>>;
+
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  const acct = await registerViaApi(page);
+  expect((await page.request.post('/api/v1/auth/login', { data: { email: acct.email, password: acct.password } })).status()).toBe(200);
+  const { sprint } = await seedSprint(page, { previous: true });
+  const plan = await apiSend<{ goal_ids: number[] }>(page, 'POST', '/starter-plan');
+  const goalId = plan.goal_ids[0]!;
+  await apiSend(page, 'POST', `/goals/${goalId}/key-results`, { title: 'Papers read', target_value: 10, current_value: 3, unit: 'papers' });
+  await apiSend(page, 'POST', '/portfolio-entries', { title: 'How autograd works', kind: 'blog_post', status: 'published', url: 'https://example.com/autograd', goal_id: goalId });
+  await apiSend(page, 'PATCH', `/sprints/${sprint.id}`, { retrospective: 'Gym slipped in week two.\n\n- **keep** the morning slot' }).catch(() => undefined);
+  const habits = await page.request.get('/api/v1/habits').then((r) => r.json() as Promise<{ items: { id: number }[] }>);
+  const handle = `asha${Date.now().toString(36)}`;
+  await apiSend(page, 'PATCH', '/me', { handle, public_profile: true, onboarded: true });
+  seeded = { habitId: habits.items[0]!.id, sprintId: sprint.id, goalId, handle };
+  storageState = await context.storageState();
+  await context.close();
+});
+
+test('every route of src/routes.tsx is walked', () => {
+  const walked = Object.keys(addresses({ habitId: 1, sprintId: 1, goalId: 1, handle: 'x' }));
+  expect(routePatterns().sort()).toEqual(walked.sort());
+});
+
+async function audit(page: Page, url: string): Promise<string[]> {
+  await page.goto(url);
+  await expect(page.locator('main h1').first()).toBeVisible();
+  // Data loaded, spinners gone.
+  await expect(page.locator('[aria-busy="true"], .loading')).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (v) => `${url}: ${v.id} (${v.impact}) ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
+  );
+}
+
+async function walk(browser: Browser, options: BrowserContextOptions, urls: string[]): Promise<string[]> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const found: string[] = [];
+  try {
+    for (const url of urls) found.push(...(await audit(page, url)));
+  } finally {
+    await context.close();
+  }
+  return found;
+}
+
+for (const vp of VIEWPORTS) {
+  for (const scheme of SCHEMES) {
+    test(`axe finds nothing on any page: ${vp.name}, ${scheme}`, async ({ browser }) => {
+      test.setTimeout(120_000);
+      const all = addresses(seeded);
+      const user = Object.entries(all).filter(([p]) => !GUEST.has(p)).flatMap(([, urls]) => urls);
+      const guest = Object.entries(all).filter(([p]) => GUEST.has(p)).flatMap(([, urls]) => urls);
+      const options = { ...deviceOptions(vp, scheme), serviceWorkers: 'block' as const };
+      const violations = [
+        ...(await walk(browser, { ...options, storageState }, user)),
+        ...(await walk(browser, options, guest)),
+      ];
+      expect(violations, violations.join('\n')).toEqual([]);
+    });
+  }
+}
