@@ -27,23 +27,22 @@ interface Seeded {
   handle: string;
 }
 
-/** The addresses that stand for each route pattern (several for the sprint pages). */
-function addresses(s: Seeded): Record<string, string[]> {
-  return {
-    '/sign-in': ['/sign-in'],
-    '/sign-up': ['/sign-up'],
-    '/today': ['/today'],
-    '/habits': ['/habits'],
-    '/habits/:id': [`/habits/${s.habitId}`],
-    '/sprints': ['/sprints'],
-    '/sprints/:rest+': [`/sprints/${s.sprintId}`, `/sprints/${s.sprintId}/retro`, `/sprints/${s.sprintId}/edit`, '/sprints/new', '/sprints/history'],
-    '/goals': ['/goals'],
-    '/goals/:id': [`/goals/${s.goalId}`],
-    '/portfolio': ['/portfolio'],
-    '/u/:handle': [`/u/${s.handle}`],
-    '/welcome': ['/welcome'],
-    '/settings': ['/settings'],
-  };
+/**
+ * A real address for a route pattern: each `:param` is filled from the seeded data by the segment
+ * before it (`/habits/:id` → the seeded habit). A new route whose parameter has no data here
+ * fails the coverage test below: seed something for it.
+ */
+function address(pattern: string, s: Seeded): string {
+  const params: Record<string, string> = { habits: String(s.habitId), sprints: String(s.sprintId), goals: String(s.goalId), u: s.handle };
+  return pattern
+    .split('/')
+    .map((seg, i, all) => {
+      if (!seg.startsWith(':')) return seg;
+      const value = params[all[i - 1] ?? ''];
+      if (value === undefined) throw new Error(`a11y.spec.ts: no seeded data for ${seg} in ${pattern}`);
+      return value;
+    })
+    .join('/');
 }
 
 const GUEST = new Set(['/sign-in', '/sign-up']);
@@ -71,9 +70,10 @@ test.beforeAll(async ({ browser }) => {
   await context.close();
 });
 
-test('every route of src/routes.tsx is walked', () => {
-  const walked = Object.keys(addresses({ habitId: 1, sprintId: 1, goalId: 1, handle: 'x' }));
-  expect(routePatterns().sort()).toEqual(walked.sort());
+test('every route of src/routes.tsx has an address to walk', () => {
+  const patterns = routePatterns();
+  expect(patterns).toContain('/today');
+  for (const p of patterns) expect(address(p, { habitId: 1, sprintId: 1, goalId: 1, handle: 'x' })).not.toContain(':');
 });
 
 async function audit(page: Page, url: string): Promise<string[]> {
@@ -103,9 +103,9 @@ for (const vp of VIEWPORTS) {
   for (const scheme of SCHEMES) {
     test(`axe finds nothing on any page: ${vp.name}, ${scheme}`, async ({ browser }) => {
       test.setTimeout(120_000);
-      const all = addresses(seeded);
-      const user = Object.entries(all).filter(([p]) => !GUEST.has(p)).flatMap(([, urls]) => urls);
-      const guest = Object.entries(all).filter(([p]) => GUEST.has(p)).flatMap(([, urls]) => urls);
+      const patterns = routePatterns();
+      const user = patterns.filter((p) => !GUEST.has(p)).map((p) => address(p, seeded));
+      const guest = patterns.filter((p) => GUEST.has(p)).map((p) => address(p, seeded));
       const options = { ...deviceOptions(vp, scheme), serviceWorkers: 'block' as const };
       const violations = [
         ...(await walk(browser, { ...options, storageState }, user)),

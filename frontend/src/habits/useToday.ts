@@ -11,7 +11,7 @@ import { useMaybeUser } from '../auth/session';
 import { cacheGet, cachePut, enqueue, pending, type ReplayResult } from '../offline/queue';
 import { useOfflineSync } from '../offline/useOfflineSync';
 import type { CheckIn, CheckInPut, CheckInStatus, TodayHabit, TodayRead } from './model';
-import { shortDay } from './dates';
+import { shortDay } from '../ui/dates';
 import { pendingCheckIn, withQueued } from './offline';
 
 export interface Notice {
