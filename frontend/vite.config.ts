@@ -44,6 +44,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/docs/, /^\/redoc/, /^\/openapi\.json/, /^\/docs-assets\//],
         cleanupOutdatedCaches: true,
+        // A tap on a reminder notification opens the app (public/sw-notifications.js).
+        importScripts: ['/sw-notifications.js'],
         // No runtimeCaching: API responses (personal data) never enter the Cache Storage.
         sourcemap: false,
       },

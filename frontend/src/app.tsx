@@ -4,6 +4,7 @@ import { signInUrl, safeNext } from './auth/next';
 import { SessionProvider, useSession } from './auth/session';
 import { OnboardingOffer } from './onboarding/OnboardingOffer';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
+import { Reminders } from './reminders/Reminders';
 import { HOME_PATH, routes, type AppRoute } from './routes';
 import { Header } from './shell/Header';
 import { NotFound } from './ui/NotFound';
@@ -65,6 +66,7 @@ export function App({ initialUser }: { initialUser?: User | null }) {
           <Pages />
         </main>
         <UpdatePrompt />
+        <Reminders />
       </SessionProvider>
     </LocationProvider>
   );

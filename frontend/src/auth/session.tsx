@@ -7,6 +7,7 @@ import { api, onUnauthorized, type User } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 import { rememberedMe, rememberMe } from '../offline/me';
 import { clearOffline } from '../offline/queue';
+import { clearReminders } from '../reminders/reminders';
 
 export interface Session {
   status: 'loading' | 'ready' | 'error';
@@ -93,6 +94,7 @@ export function SessionProvider({ children, initialUser }: { children: Component
     }
     // Nothing personal stays on the device: the offline queue and cached pages go too.
     await clearOffline().catch(() => undefined);
+    clearReminders();
     setUser(null);
   }, []);
 

@@ -1,3 +1,4 @@
+import { ReminderSection } from '../reminders/ReminderSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { PublicProfileSection } from './PublicProfileSection';
@@ -15,6 +16,7 @@ export default function SettingsPage() {
         <PublicProfileSection />
         <PasswordSection />
         <TokensSection />
+        <ReminderSection />
       </div>
     </div>
   );
