@@ -8,7 +8,7 @@ export function UpdatePrompt() {
   const [busy, setBusy] = useState(false);
   useEffect(() => onUpdate(setReady), []);
   return (
-    <div class="update-prompt-region" role="status" aria-live="polite">
+    <div class="update-prompt-region" aria-live="polite">
       {ready && (
         <div class="update-prompt card">
           <p>A new version of Kaizen is ready.</p>

@@ -1,9 +1,12 @@
 import { cleanup } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
+import { memoryStorage, useStorage } from '../offline/storage';
 import { clearCache } from '../api/cache';
 
 afterEach(() => {
   cleanup();
+  // The offline store (queue, cached pages, who was signed in) starts empty in every test.
+  useStorage(memoryStorage());
   clearCache();
   vi.unstubAllGlobals();
   localStorage.clear();
