@@ -102,7 +102,7 @@ async function walk(browser: Browser, options: BrowserContextOptions, urls: stri
 for (const vp of VIEWPORTS) {
   for (const scheme of SCHEMES) {
     test(`axe finds nothing on any page: ${vp.name}, ${scheme}`, async ({ browser }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(240_000);
       const patterns = routePatterns();
       const user = patterns.filter((p) => !GUEST.has(p)).map((p) => address(p, seeded));
       const guest = patterns.filter((p) => GUEST.has(p)).map((p) => address(p, seeded));
@@ -115,3 +115,22 @@ for (const vp of VIEWPORTS) {
     });
   }
 }
+
+test('at 200 % zoom (a 1280 × 800 window shows 640 × 400 CSS pixels) no page scrolls sideways', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ viewport: { width: 640, height: 400 }, storageState, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const wide: string[] = [];
+  try {
+    for (const url of routePatterns().filter((p) => !GUEST.has(p)).map((p) => address(p, seeded))) {
+      await page.goto(url);
+      await expect(page.locator('main h1').first()).toBeVisible();
+      await expect(page.locator('[aria-busy="true"], .loading')).toHaveCount(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) wide.push(`${url}: ${overflow}px too wide`);
+    }
+  } finally {
+    await context.close();
+  }
+  expect(wide).toEqual([]);
+});
