@@ -1,7 +1,8 @@
 // axe-core on every page of the app (every route in src/routes.tsx, signed in with data, and the
 // guest pages signed out), light and dark, at phone and desktop widths: 0 violations (issue #16).
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,7 @@
 // A keyboard-only journey (issue #16): Today, a habit, the sprint board and the retrospective,
 // with Tab, Enter and the page shortcuts only; every stop shows a visible focus indicator.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiGet } from './api.helpers';
 import { seedSprint, signInViaApi } from './sprints.helpers';
 

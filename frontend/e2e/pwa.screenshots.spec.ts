@@ -1,7 +1,7 @@
 // Screenshots of what issue #16 added, at phone and desktop widths, light and dark, into
 // e2e/screenshots/ (gitignored): Today offline with changes waiting, then synced; the action items
 // list with its drag grips; Settings → Reminders. They also fail on sideways scrolling.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { seedHabits, SEED, signedInUser } from './habits.helpers';
 import { deviceOptions, SCHEMES, shot, VIEWPORTS } from './screenshot.helpers';
 

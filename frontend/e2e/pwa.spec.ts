@@ -1,6 +1,7 @@
 // Installable and offline: the manifest and service worker, and check-ins made without a
 // connection that reach the server when it returns (issue #16).
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiGet, apiSend, seedHabits, serverToday, signedInUser } from './habits.helpers';
 
 /** Waits until a service worker controls the page (the first visit installs it; a reload puts the page under it). */

@@ -1,6 +1,7 @@
 // Reordering by drag with a finger and with a mouse (SortableJS behind src/ui/useSortable.ts),
 // and the arrow buttons kept for the keyboard (issue #16).
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiGet, seedHabits, signedInUser } from './habits.helpers';
 
 async function serverOrder(page: Page): Promise<string[]> {

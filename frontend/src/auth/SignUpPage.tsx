@@ -1,6 +1,5 @@
 import { useLocation } from 'preact-iso';
-import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/errors';
+import { ApiError } from '../api/errors';
 import { SIGN_IN_PATH } from '../paths';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -8,6 +7,7 @@ import { Field, TextField } from '../ui/Field';
 import { checkEmail, checkNewPassword, MIN_PASSWORD, useForm } from '../ui/form';
 import { TimezoneSelect } from '../ui/TimezoneSelect';
 import { browserTimezone } from '../ui/timezones';
+import { login, register } from './api';
 import { useSession } from './session';
 
 export default function SignUpPage() {
@@ -23,13 +23,9 @@ export default function SignUpPage() {
     }),
     submit: async (v) => {
       const email = v.email.trim();
-      await unwrap(
-        api.POST('/api/v1/auth/register', {
-          body: { email, password: v.password, display_name: v.display_name.trim(), timezone: v.timezone },
-        }),
-      );
+      await register({ email, password: v.password, display_name: v.display_name.trim(), timezone: v.timezone });
       // Registering does not start a session; sign in with the same details straight away.
-      const user = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password: v.password } }));
+      const user = await login({ email, password: v.password });
       setUser(user);
     },
     mapError: (err) =>

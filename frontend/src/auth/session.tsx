@@ -3,11 +3,12 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { clearCache } from '../api/cache';
-import { api, onUnauthorized, type User } from '../api/client';
-import { ApiError, unwrap } from '../api/errors';
+import { onUnauthorized, type User } from '../api/client';
+import { ApiError } from '../api/errors';
 import { rememberedMe, rememberMe } from '../offline/me';
 import { clearOffline } from '../offline/queue';
 import { clearReminders } from '../reminders/reminders';
+import { getMe, logout } from './api';
 
 export interface Session {
   status: 'loading' | 'ready' | 'error';
@@ -40,7 +41,7 @@ export function useMaybeUser(): User | null {
 
 export async function fetchMe(): Promise<User | null> {
   try {
-    return await unwrap(api.GET('/api/v1/me'));
+    return await getMe();
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;
@@ -87,7 +88,7 @@ export function SessionProvider({ children, initialUser }: { children: Component
 
   const signOut = useCallback(async () => {
     try {
-      await unwrap(api.POST('/api/v1/auth/logout'));
+      await logout();
     } catch (err) {
       // Already signed out is fine; anything else (offline) is shown to the person.
       if (!(err instanceof ApiError && err.status === 401)) throw err;

@@ -6,9 +6,9 @@ import { Button } from '../ui/Button';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { formatDate } from '../ui/format';
-import { createGoal, listGoals, type GoalCreate } from './api';
+import { createGoal, listGoals, type Goal, type GoalCreate } from './api';
 import { GoalForm } from './GoalForm';
-import { AREAS, ENTHUSIASM, IMPORTANCE, areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type Goal } from './labels';
+import { AREAS, ENTHUSIASM, IMPORTANCE, areaLabel, enthusiasmLabel, importanceLabel, statusLabel } from './labels';
 import { ProgressBar } from './Progress';
 import './goals.css';
 

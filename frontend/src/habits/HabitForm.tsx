@@ -1,8 +1,6 @@
 // Create or edit an action item: name, description, the goal it serves, yes/no or numeric
 // (target, unit, at least / at most), schedule (daily, chosen weekdays, N times a week), start
 // date, colour.
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
 import { GoalPicker } from '../goals/GoalPicker';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -11,7 +9,8 @@ import { useForm, type Errors } from '../ui/form';
 import { useUniqueId } from '../ui/useUniqueId';
 import { ISO_DATE_RE } from '../ui/dates';
 import { WEEKDAYS } from '../ui/format';
-import { COLORS, type Habit, type HabitCreate, type Schedule } from './model';
+import { createHabit, updateHabit, type Habit, type HabitCreate, type Schedule } from './api';
+import { COLORS } from './colors';
 
 type FormValues = {
   name: string;
@@ -99,8 +98,8 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
     submit: async (v) => {
       const body = toBody(v);
       const saved = habit
-        ? await unwrap(api.PATCH('/api/v1/habits/{habit_id}', { params: { path: { habit_id: habit.id } }, body }))
-        : await unwrap(api.POST('/api/v1/habits', { body }));
+        ? await updateHabit(habit.id, body)
+        : await createHabit(body);
       onSaved(saved);
     },
   });

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { LocationProvider } from 'preact-iso';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, validation } from '../test/api';
-import type { TodayHabit, TodayRead } from './model';
+import type { TodayHabit, TodayRead } from './api';
 import TodayPage from './TodayPage';
 
 const DATE = '2024-11-17';

@@ -3,7 +3,7 @@ import { OfflineStatus } from '../offline/OfflineStatus';
 import { Alert } from '../ui/Alert';
 import { ErrorState, Loading } from '../ui/Status';
 import { longDay } from '../ui/dates';
-import { toggled } from './model';
+import { toggled } from './useToday';
 import { QuickAdd } from './QuickAdd';
 import { TodayRow } from './TodayRow';
 import { useToday } from './useToday';

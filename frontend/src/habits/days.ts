@@ -1,6 +1,6 @@
 // A day of a Today entry changed: what the page shows while a check-in is on its way (and, offline,
 // until it is sent).
-import type { CheckIn, TodayHabit } from './model';
+import type { CheckIn, TodayHabit } from './api';
 import type { Optimistic } from './useToday';
 
 export function withDay(entry: TodayHabit, date: string, todayDate: string, status: Optimistic, saved?: CheckIn | null): TodayHabit {

@@ -6,7 +6,7 @@ import { pending } from '../offline/queue';
 import { memoryStorage, useStorage } from '../offline/storage';
 import { describeOffline } from '../offline/useOfflineSync';
 import { json, mockApi, USER } from '../test/api';
-import type { Habit, TodayRead } from './model';
+import type { Habit, TodayRead } from './api';
 import { expectedStatus, withQueued } from './offline';
 import TodayPage from './TodayPage';
 

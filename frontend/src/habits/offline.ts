@@ -1,6 +1,6 @@
 // Today's offline mode: what a queued check-in looks like on the page before the server has it.
 import type { QueuedCheckIn } from '../offline/queue';
-import type { CheckIn, CheckInPut, CheckInStatus, Habit, TodayRead } from './model';
+import type { CheckIn, CheckInPut, CheckInStatus, Habit, TodayRead } from './api';
 import { withDay } from './days';
 
 /** The status the server will give `body` (its rule in habits/service.py `_status_for`). */

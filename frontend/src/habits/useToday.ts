@@ -5,12 +5,11 @@
 // reached; a check-in that can't be sent is queued, stays on the page, and is replayed when the
 // connection returns.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/errors';
+import { ApiError, errorMessage } from '../api/errors';
 import { useMaybeUser } from '../auth/session';
 import { cacheGet, cachePut, enqueue, pending, type ReplayResult } from '../offline/queue';
 import { useOfflineSync } from '../offline/useOfflineSync';
-import type { CheckIn, CheckInPut, CheckInStatus, TodayHabit, TodayRead } from './model';
+import { deleteCheckIn, getToday, putCheckIn, type CheckIn, type CheckInPut, type CheckInStatus, type TodayHabit, type TodayRead } from './api';
 import { shortDay } from '../ui/dates';
 import { pendingCheckIn, withQueued } from './offline';
 
@@ -28,6 +27,11 @@ export type Optimistic = CheckInStatus | null | undefined;
 import { withDay } from './days';
 
 export { withDay };
+
+/** The next status when a day is tapped: anything but done becomes done; done clears. */
+export function toggled(status: CheckInStatus | null | undefined): CheckInStatus | null {
+  return status === 'done' ? null : 'done';
+}
 
 let noticeId = 0;
 
@@ -50,7 +54,7 @@ export function useToday() {
     const mine = ++generation.current;
     if (!quiet) setLoad({ status: 'loading' });
     try {
-      const fresh = await unwrap(api.GET('/api/v1/today'));
+      const fresh = await getToday();
       if (userId !== null) void cachePut(userId, 'today', fresh).catch(() => undefined);
       // Changes still waiting to be sent stay on the page.
       const waiting = userId === null ? [] : await pending(userId);
@@ -123,15 +127,14 @@ export function useToday() {
       inFlight.current++;
       generation.current++; // a read already in flight is now stale
       stale.current = true;
-      const params = { path: { habit_id: habitId, date } };
       try {
         let saved: CheckIn | null = null;
         // Without a connection (or with changes already waiting, which must go first), queue it.
         if (userId !== null && before && (!navigator.onLine || (await pending(userId)).length > 0)) {
           return await queue(userId, before, date, body);
         }
-        if (body) saved = await unwrap(api.PUT('/api/v1/habits/{habit_id}/check-ins/{date}', { params, body }));
-        else await unwrap(api.DELETE('/api/v1/habits/{habit_id}/check-ins/{date}', { params }));
+        if (body) saved = await putCheckIn(habitId, date, body);
+        else await deleteCheckIn(habitId, date);
         setData((prev) =>
           prev && { ...prev, habits: prev.habits.map((h) => (h.habit.id === habitId ? withDay(h, date, prev.date, optimistic, saved) : h)) },
         );

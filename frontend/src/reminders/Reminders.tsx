@@ -1,9 +1,8 @@
 // Mounted once by the app while someone is signed in: checks every 30 s whether the day's
 // reminder is due and, if some action items are still open, shows a notification.
 import { useEffect } from 'preact/hooks';
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
 import { useMaybeUser } from '../auth/session';
+import { getToday } from '../habits/api';
 import { lastShown, markShown, notificationsSupported, notify, reminderDue, remindersEnabled, reminderTime } from './reminders';
 
 const EVERY_MS = 30_000;
@@ -20,7 +19,7 @@ export function Reminders() {
       busy = true;
       try {
         markShown(date);
-        const today = await unwrap(api.GET('/api/v1/today')).catch(() => null);
+        const today = await getToday().catch(() => null);
         const open = today ? today.habits.filter((h) => !h.today).length : null;
         if (open === 0) return; // everything is checked in: nothing to remind of
         const body = open === null ? 'Time for your daily check-in.' : `${open} action item${open === 1 ? '' : 's'} still open today.`;

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi } from '../test/api';
-import { SEED_SPRINT } from './fixtures';
+import { SEED_SPRINT } from './testData';
 import { HistoryPage } from './History';
 
 const sprint = (id: number, start: string, end: string, status: 'planned' | 'active' | 'finished', score: number | null, target = 0.75) => ({

@@ -2,8 +2,7 @@
 // the generated review (rendered and as source) to copy or download, and the next sprint.
 import { useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
+import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { CopyButton } from '../ui/CopyButton';
@@ -14,11 +13,13 @@ import { ErrorState, Loading } from '../ui/Status';
 import { withIdParam } from '../ui/routeId';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
-import { DownloadIcon, SprintEyebrow, SprintNav } from './bits';
+import { DownloadIcon } from './icons';
+import { SprintEyebrow, SprintNav } from './SprintHeader';
 import { formatDay, formatPercent } from '../ui/format';
 import { addDays } from '../ui/dates';
 import { percentInputToRate, rateToPercentInput } from './format';
-import { getReview, getSprint, listSprints, sprintPath, type Sprint } from './data';
+import { getReview, getSprint, listSprints, planNextSprint, updateSprint, type Sprint } from './api';
+import { sprintPath } from './paths';
 import { MarkdownEditor } from './MarkdownEditor';
 import './sprints.css';
 
@@ -106,9 +107,7 @@ function RetroEditor({ sprint, onSaved }: { sprint: Sprint; onSaved: (s: Sprint)
       retrospective: v.retrospective.length > MAX_RETRO ? `Use at most ${MAX_RETRO.toLocaleString('en')} characters.` : undefined,
     }),
     submit: async (v) => {
-      const updated = await unwrap(
-        api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } }, body: { retrospective: v.retrospective } }),
-      );
+      const updated = await updateSprint(sprint.id, { retrospective: v.retrospective });
       form.reset({ retrospective: updated.retrospective });
       setSaved(true);
       onSaved(updated);
@@ -247,16 +246,11 @@ function NextSprint({ sprint }: { sprint: Sprint }) {
     initial: { target_rate: rateToPercentInput(sprint.target_rate), days: '14', title: '' },
     validate: validateNext,
     submit: async (v) => {
-      const created = await unwrap(
-        api.POST('/api/v1/sprints/{sprint_id}/next', {
-          params: { path: { sprint_id: sprint.id } },
-          body: {
-            target_rate: percentInputToRate(v.target_rate) ?? sprint.target_rate,
-            days: Number(v.days),
-            ...(v.title.trim() ? { title: v.title.trim() } : {}),
-          },
-        }),
-      );
+      const created = await planNextSprint(sprint.id, {
+        target_rate: percentInputToRate(v.target_rate) ?? sprint.target_rate,
+        days: Number(v.days),
+        ...(v.title.trim() ? { title: v.title.trim() } : {}),
+      });
       route(sprintPath(created.id));
     },
   });

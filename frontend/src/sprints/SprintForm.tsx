@@ -4,8 +4,7 @@
 import type { TargetedEvent } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
+import { errorMessage } from '../api/errors';
 import { GoalPicker } from '../goals/GoalPicker';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -16,17 +15,11 @@ import { ErrorState, Loading } from '../ui/Status';
 import { withIdParam } from '../ui/routeId';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { PlusIcon, SprintNav } from './bits';
-import {
-  CURRENT_PATH,
-  getSprint,
-  getToday,
-  HISTORY_PATH,
-  listHabits,
-  sprintPath,
-  type Habit,
-  type Sprint,
-} from './data';
+import { createHabit, getTodayDate, listHabits, type Habit } from '../habits/api';
+import { PlusIcon } from './icons';
+import { SprintNav } from './SprintHeader';
+import { createSprint, deleteSprint, getSprint, updateSprint, type Sprint } from './api';
+import { CURRENT_PATH, HISTORY_PATH, sprintPath } from './paths';
 import { addDays, daysBetween, isIsoDate } from '../ui/dates';
 import { percentInputToRate, plural, rateToPercentInput } from './format';
 import { MarkdownEditor } from './MarkdownEditor';
@@ -76,7 +69,7 @@ interface FormData {
 async function loadForm(id: number | null): Promise<FormData> {
   const [sprint, today, habits] = await Promise.all([
     id === null ? Promise.resolve(null) : getSprint(id),
-    getToday(),
+    getTodayDate(),
     listHabits(),
   ]);
   return { sprint, today, habits: habits.items };
@@ -113,7 +106,7 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
   const [habits, setHabits] = useState<Habit[]>(data.habits);
   const del = useAction(
     async () => {
-      if (sprint) await unwrap(api.DELETE('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } } }));
+      if (sprint) await deleteSprint(sprint.id);
     },
     { stayBusy: true, onDone: () => route(HISTORY_PATH) },
   );
@@ -142,8 +135,8 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
         plan: v.plan,
       };
       const saved = sprint
-        ? await unwrap(api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } }, body }))
-        : await unwrap(api.POST('/api/v1/sprints', { body: { ...body, retrospective: '' } }));
+        ? await updateSprint(sprint.id, body)
+        : await createSprint({ ...body, retrospective: '' });
       route(sprintPath(saved.id));
     },
   });
@@ -296,7 +289,7 @@ function HabitPicker({ habits, selected, error, onToggle, onCreated }: {
     setBusy(true);
     setAddError(null);
     try {
-      const habit = await unwrap(api.POST('/api/v1/habits', { body: { name: trimmed } }));
+      const habit = await createHabit({ name: trimmed });
       onCreated(habit);
       setName('');
     } catch (err) {

@@ -2,8 +2,10 @@ import { cleanup } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
 import { memoryStorage, useStorage } from '../offline/storage';
 import { clearCache } from '../api/cache';
+import { takeUnmocked } from './api';
 
 afterEach(() => {
+  const unmocked = takeUnmocked();
   cleanup();
   // The offline store (queue, cached pages, who was signed in) starts empty in every test.
   useStorage(memoryStorage());
@@ -15,4 +17,7 @@ afterEach(() => {
     if (name) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
   });
   history.replaceState(null, '', '/');
+  if (unmocked.length > 0) {
+    throw new Error(`The test made requests nothing was mocked for: ${[...new Set(unmocked)].join(', ')}`);
+  }
 });

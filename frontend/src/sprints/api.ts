@@ -1,0 +1,62 @@
+// Every request of the sprints domain, typed from the generated schema. Pages and components
+// call these, never the raw client. (Action items and goals come from their own domains' api.ts.)
+import { api, type Schemas } from '../api/client';
+import { ApiError, unwrap } from '../api/errors';
+
+export type Sprint = Schemas['SprintRead'];
+export type SprintCreate = Schemas['SprintCreate'];
+export type SprintUpdate = Schemas['SprintUpdate'];
+export type SprintNext = Schemas['SprintNext'];
+export type Scoreboard = Schemas['Scoreboard'];
+export type ScoreItem = Schemas['ScoreboardItem'];
+export type SprintStatus = Sprint['status'];
+
+/** The biggest page the API hands out; a person has far fewer sprints. */
+export const SPRINTS_LIMIT = 200;
+
+export function getSprint(id: number): Promise<Sprint> {
+  return unwrap(api.GET('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } } }));
+}
+
+export function getScoreboard(id: number): Promise<Scoreboard> {
+  return unwrap(api.GET('/api/v1/sprints/{sprint_id}/scoreboard', { params: { path: { sprint_id: id } } }));
+}
+
+/** The sprint containing today, or null when there is none (the API answers 404). */
+export async function getCurrentSprint(): Promise<Sprint | null> {
+  try {
+    return await unwrap(api.GET('/api/v1/sprints/current'));
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+export function listSprints(): Promise<Schemas['Page_SprintRead_']> {
+  return unwrap(api.GET('/api/v1/sprints', { params: { query: { limit: SPRINTS_LIMIT } } }));
+}
+
+/** The sprint's review as Markdown text. */
+export async function getReview(id: number): Promise<string> {
+  const text = await unwrap(
+    api.GET('/api/v1/sprints/{sprint_id}/review', { params: { path: { sprint_id: id } }, parseAs: 'text' }),
+  );
+  return typeof text === 'string' ? text : '';
+}
+
+export function createSprint(body: SprintCreate): Promise<Sprint> {
+  return unwrap(api.POST('/api/v1/sprints', { body }));
+}
+
+export function updateSprint(id: number, body: SprintUpdate): Promise<Sprint> {
+  return unwrap(api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } }, body }));
+}
+
+export async function deleteSprint(id: number): Promise<void> {
+  await unwrap(api.DELETE('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } } }));
+}
+
+/** Plans the sprint after `id` (from its retrospective). */
+export function planNextSprint(id: number, body: SprintNext): Promise<Sprint> {
+  return unwrap(api.POST('/api/v1/sprints/{sprint_id}/next', { params: { path: { sprint_id: id } }, body }));
+}
