@@ -5,6 +5,9 @@ import { expect, test } from './fixtures';
 import { seedHabits, SEED, signedInUser } from './habits.helpers';
 import { deviceOptions, SCHEMES, shot, VIEWPORTS } from './screenshot.helpers';
 
+// Offline, the app's requests fail by design (it then shows the cached day): Chromium logs those.
+test.use({ allowedConsoleErrors: [/net::ERR_INTERNET_DISCONNECTED/] });
+
 for (const scheme of SCHEMES) {
   for (const vp of VIEWPORTS) {
     test(`offline, reorder and reminders, ${vp.name} ${scheme}`, async ({ browser }) => {
