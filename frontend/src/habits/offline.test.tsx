@@ -6,27 +6,13 @@ import { pending } from '../offline/queue';
 import { memoryStorage, useStorage } from '../offline/storage';
 import { describeOffline } from '../offline/useOfflineSync';
 import { json, mockApi, USER } from '../test/api';
-import type { Habit, TodayRead } from './api';
+import type { TodayRead } from './api';
+import { makeHabit } from './testData';
 import { expectedStatus, withQueued } from './offline';
 import TodayPage from './TodayPage';
 
 const DATE = '2026-11-30';
-const habit = (id: number, name: string, extra: Partial<Habit> = {}): Habit => ({
-  id,
-  name,
-  description: '',
-  kind: 'boolean',
-  target_value: null,
-  unit: null,
-  target_type: null,
-  schedule: { type: 'daily' },
-  start_date: '2026-11-01',
-  goal_id: null,
-  color: null,
-  position: id,
-  archived: false,
-  ...extra,
-});
+const habit = makeHabit;
 const day = (date: string) => ({ date, status: null, value: null, note: '', scheduled: true });
 const TODAY: TodayRead = {
   date: DATE,
