@@ -6,7 +6,7 @@ import { apiGet, apiSend, seedHabits, serverToday, signedInUser } from './habits
 
 /** Waits until a service worker controls the page (the first visit installs it; a reload puts the page under it). */
 // Offline, the app's requests fail by design (it then shows the cached day): Chromium logs those.
-test.use({ allowedConsoleErrors: [/net::ERR_INTERNET_DISCONNECTED/] });
+test.use({ allowedConsoleErrors: [/net::ERR_INTERNET_DISCONNECTED/], serviceWorkers: 'allow' });
 
 async function underServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
