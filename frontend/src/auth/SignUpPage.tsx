@@ -3,7 +3,7 @@ import { ApiError } from '../api/errors';
 import { SIGN_IN_PATH } from '../paths';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
-import { Field, TextField } from '../ui/Field';
+import { EmailField, Field, TextField } from '../ui/Field';
 import { checkEmail, checkNewPassword, MIN_PASSWORD, useForm } from '../ui/form';
 import { TimezoneSelect } from '../ui/TimezoneSelect';
 import { browserTimezone } from '../ui/timezones';
@@ -46,16 +46,7 @@ export default function SignUpPage() {
             error={form.errors.display_name}
             {...form.bind('display_name')}
           />
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            autoCapitalize="none"
-            spellcheck={false}
-            error={form.errors.email}
-            {...form.bind('email')}
-          />
+          <EmailField label="Email" autoComplete="email" error={form.errors.email} {...form.bind('email')} />
           <TextField
             label="Password"
             type="password"

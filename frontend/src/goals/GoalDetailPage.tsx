@@ -14,7 +14,7 @@ import { formatDate, formatPercent } from '../ui/format';
 import { deleteGoal, getGoal, updateGoal, type GoalCreate, type GoalDetail } from './api';
 import { GoalForm } from './GoalForm';
 import { KeyResults } from './KeyResults';
-import { areaLabel, enthusiasmLabel, importanceLabel, statusLabel } from './labels';
+import { AreaTag, EnthusiasmTag, ImportanceTag, StatusTag } from './GoalTags';
 import { ProgressBar } from './Progress';
 import { describeStreak } from '../habits/labels';
 import { entryStatusLabel, kindLabel } from '../portfolio/labels';
@@ -52,7 +52,7 @@ function Linked({ goal }: { goal: GoalDetail }) {
               <li key={h.id} class="goal-linked-item">
                 <span class="goal-linked-name">
                   <a href={`/habits/${h.id}`}>{h.name}</a>
-                  {h.archived && <span class="goal-tag">Archived</span>}
+                  {h.archived && <span class="tag">Archived</span>}
                 </span>
                 <dl class="goal-linked-stats">
                   <div>
@@ -165,10 +165,10 @@ export default function GoalDetailPage() {
       <header class="page-header goal-detail-header">
         <h1 tabIndex={-1}>{g.title}</h1>
         <p class="goal-tags">
-          <span class="goal-tag">{areaLabel(g.area)}</span>
-          <span class={g.importance === 'required' ? 'goal-tag goal-tag-strong' : 'goal-tag'}>{importanceLabel(g.importance)}</span>
-          <span class="goal-tag">{enthusiasmLabel(g.enthusiasm)}</span>
-          <span class={`goal-tag goal-tag-${g.status}`}>{statusLabel(g.status)}</span>
+          <AreaTag goal={g} />
+          <ImportanceTag goal={g} />
+          <EnthusiasmTag goal={g} />
+          <StatusTag goal={g} />
           {g.target_date && <span class="goal-target">Target {formatDate(g.target_date)}</span>}
         </p>
       </header>

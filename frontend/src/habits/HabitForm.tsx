@@ -118,7 +118,7 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
       </Field>
       <GoalPicker label="Serves goal" name="goal_id" activeOnly value={v.goal_id} onChange={(id) => form.set('goal_id', id)} error={form.errors.goal_id} />
 
-      <fieldset class="habit-fieldset">
+      <fieldset class="fieldset">
         <legend class="field-label">Kind</legend>
         <div class="choice-row">
           <label class="choice">
@@ -146,7 +146,7 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
         )}
       </fieldset>
 
-      <fieldset class="habit-fieldset">
+      <fieldset class="fieldset">
         <legend class="field-label">Schedule</legend>
         <div class="choice-row">
           {[
@@ -186,7 +186,7 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
 
       <div class="habit-form-row">
         <TextField label="Start date" type="date" max={today} error={form.errors.start_date} hint="Days before it don't count." {...form.bind('start_date')} />
-        <fieldset class="habit-fieldset">
+        <fieldset class="fieldset">
           <legend class="field-label">Colour</legend>
           <div class="swatches">
             <label class="swatch swatch-none" title="Theme colour">

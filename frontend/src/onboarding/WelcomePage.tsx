@@ -7,7 +7,7 @@ import { HOME_PATH } from '../paths';
 import { getMe, updateMe } from '../auth/api';
 import { useSession, useUser } from '../auth/session';
 import { formatDate, formatPercent } from '../ui/format';
-import { areaLabel, enthusiasmLabel, importanceLabel } from '../goals/labels';
+import { AreaTag, EnthusiasmTag, ImportanceTag } from '../goals/GoalTags';
 import { daysBetween } from '../ui/dates';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -45,9 +45,9 @@ function PlanDetails({ plan }: { plan: Plan }) {
           <li key={g.title} class="welcome-goal">
             <span class="welcome-goal-title">{g.title}</span>
             <span class="welcome-goal-tags">
-              <span class="welcome-tag">{areaLabel(g.area)}</span>
-              <span class={g.importance === 'required' ? 'welcome-tag welcome-tag-strong' : 'welcome-tag'}>{importanceLabel(g.importance)}</span>
-              <span class="welcome-tag">{enthusiasmLabel(g.enthusiasm)}</span>
+              <AreaTag goal={g} />
+              <ImportanceTag goal={g} />
+              <EnthusiasmTag goal={g} />
             </span>
             {g.description && <Markdown source={g.description} class="welcome-goal-desc" />}
           </li>

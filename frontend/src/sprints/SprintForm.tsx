@@ -9,7 +9,7 @@ import { GoalPicker } from '../goals/GoalPicker';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { Field, TextField } from '../ui/Field';
+import { TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
 import { withIdParam } from '../ui/routeId';
@@ -21,7 +21,8 @@ import { SprintNav } from './SprintHeader';
 import { createSprint, deleteSprint, getSprint, updateSprint, type Sprint } from './api';
 import { CURRENT_PATH, HISTORY_PATH, sprintPath } from './paths';
 import { addDays, daysBetween, isIsoDate } from '../ui/dates';
-import { percentInputToRate, plural, rateToPercentInput } from './format';
+import { checkTargetInput, daysNeeded, percentInputToRate, plural, rateToPercentInput } from './format';
+import { TargetField } from './TargetField';
 import { MarkdownEditor } from './MarkdownEditor';
 import './sprints.css';
 
@@ -53,9 +54,8 @@ export function validateSprint(v: SprintValues): Errors<SprintValues> {
     if (days < 1) errors.end_date = 'The end date can’t be before the start date.';
     else if (days > MAX_DAYS) errors.end_date = `A sprint lasts at most ${MAX_DAYS} days.`;
   }
-  const rate = percentInputToRate(v.target_rate);
-  if (rate === null) errors.target_rate = 'Enter the target as a percentage, e.g. 75.';
-  else if (rate < 0 || rate > 1) errors.target_rate = 'The target must be between 0 and 100 %.';
+  const target = checkTargetInput(v.target_rate, 75);
+  if (target) errors.target_rate = target;
   if (v.plan.length > MAX_PLAN) errors.plan = `Use at most ${MAX_PLAN.toLocaleString('en')} characters.`;
   return errors;
 }
@@ -151,11 +151,9 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
   };
 
   const length = isIsoDate(v.start_date) && isIsoDate(v.end_date) ? daysBetween(v.start_date, v.end_date) + 1 : null;
-  const rate = percentInputToRate(v.target_rate);
+  const needed = daysNeeded(percentInputToRate(v.target_rate), length);
   const targetHint =
-    rate !== null && rate >= 0 && rate <= 1 && length !== null && length > 0
-      ? `A daily item then needs ${Math.ceil(Math.round(rate * length * 1e9) / 1e9)} of its ${length} days.`
-      : 'The share of each item’s days you mean to do.';
+    needed !== null ? `A daily item then needs ${needed} of its ${length} days.` : 'The share of each item’s days you mean to do.';
 
   const selectedHabits = v.habit_ids;
   const toggleHabit = (id: number, on: boolean) => {
@@ -187,16 +185,7 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
             min={isIsoDate(v.start_date) ? v.start_date : undefined}
             {...form.bind('end_date')}
           />
-          <Field label="Target" error={form.errors.target_rate} hint={targetHint}>
-            {(control) => (
-              <div class="sp-suffix">
-                <input class="input" inputMode="decimal" autoComplete="off" {...control} {...form.bind('target_rate')} />
-                <span class="sp-suffix-unit" aria-hidden="true">
-                  %
-                </span>
-              </div>
-            )}
-          </Field>
+          <TargetField error={form.errors.target_rate} hint={targetHint} {...form.bind('target_rate')} />
         </div>
 
         <HabitPicker
@@ -300,7 +289,7 @@ function HabitPicker({ habits, selected, error, onToggle, onCreated }: {
   };
 
   return (
-    <fieldset class="check-fieldset" aria-describedby={error ? 'sp-habits-error' : undefined}>
+    <fieldset class="fieldset" aria-describedby={error ? 'sp-habits-error' : undefined}>
       <legend class="field-label">Action items</legend>
       {habits.length === 0 ? (
         <p class="muted sp-small">No action items yet — add the first one below.</p>

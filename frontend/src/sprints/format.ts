@@ -32,3 +32,17 @@ export function percentInputToRate(value: string): number | null {
   if (!text || !/^-?\d+(\.\d+)?$/.test(text)) return null;
   return Math.round(Number(text) * 1000) / 100_000;
 }
+
+/** The target typed as a percentage: what is wrong with it, or undefined. */
+export function checkTargetInput(value: string, example: number): string | undefined {
+  const rate = percentInputToRate(value);
+  if (rate === null) return `Enter the target as a percentage, e.g. ${example}.`;
+  if (rate < 0 || rate > 1) return 'The target must be between 0 and 100 %.';
+  return undefined;
+}
+
+/** How many of `days` days a daily item needs to reach `rate`; null when either is out of range. */
+export function daysNeeded(rate: number | null, days: number | null): number | null {
+  if (rate === null || rate < 0 || rate > 1 || days === null || !(days > 0)) return null;
+  return Math.ceil(Math.round(rate * days * 1e9) / 1e9);
+}

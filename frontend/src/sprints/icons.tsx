@@ -1,15 +1,13 @@
 // The sprint pages' icons: an item's state on the board, edit, download, add.
 import type { ComponentChildren } from 'preact';
+import { Icon } from '../ui/icons';
 import type { ItemState } from './itemState';
 
-function Svg({ children }: { children: ComponentChildren }) {
-  return (
-    <svg class="icon sp-icon" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor"
-      stroke-width="2.25" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
-      {children}
-    </svg>
-  );
-}
+const Svg = ({ children }: { children: ComponentChildren }) => (
+  <Icon size={18} strokeWidth={2.25} class="sp-icon">
+    {children}
+  </Icon>
+);
 
 export function StateIcon({ state }: { state: ItemState }) {
   switch (state) {
