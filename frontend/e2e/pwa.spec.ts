@@ -16,6 +16,18 @@ async function underServiceWorker(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
+/** A signed-in account with these action items (none checked in), on Today under the service worker. */
+async function todayWith(page: Page, names: string[]): Promise<{ ids: number[]; today: string }> {
+  await signedInUser(page);
+  const ids = await seedHabits(page, names.map((name) => ({ name, done: [] })));
+  const today = await serverToday(page);
+  await page.goto('/today');
+  await expect(page.getByRole('button', { name: `${names[0]} done today` })).toBeVisible();
+  await underServiceWorker(page);
+  await expect(page.getByRole('button', { name: `${names[0]} done today` })).toBeVisible();
+  return { ids, today };
+}
+
 async function checkInsOn(page: Page, habitId: number, date: string): Promise<{ status: string }[]> {
   const res = await page.request.get(`/api/v1/habits/${habitId}/check-ins?from=${date}&to=${date}`);
   expect(res.ok()).toBe(true);
@@ -66,18 +78,7 @@ test('the app is installable: a valid manifest with icons, and a service worker 
 });
 
 test('offline: reload, check in three items, come back online, and the server has exactly those three', async ({ page, context }) => {
-  await signedInUser(page);
-  const ids = await seedHabits(page, [
-    { name: 'Gym', done: [] },
-    { name: 'Read 20 pages', done: [] },
-    { name: 'No junk food', done: [] },
-    { name: 'Meditate', done: [] },
-  ]);
-  const today = await serverToday(page);
-  await page.goto('/today');
-  await expect(page.getByRole('button', { name: 'Gym done today' })).toBeVisible();
-  await underServiceWorker(page);
-  await expect(page.getByRole('button', { name: 'Gym done today' })).toBeVisible();
+  const { ids, today } = await todayWith(page, ['Gym', 'Read 20 pages', 'No junk food', 'Meditate']);
 
   await context.setOffline(true);
   await page.reload();
@@ -104,16 +105,10 @@ test('offline: reload, check in three items, come back online, and the server ha
 });
 
 test('a queued change for an item deleted meanwhile is dropped with a message, never applied to another', async ({ page, context }) => {
-  await signedInUser(page);
-  const [gym, read, other] = await seedHabits(page, [
-    { name: 'Gym', done: [] },
-    { name: 'Read', done: [] },
-    { name: 'Stretch', done: [] },
-  ]);
-  const today = await serverToday(page);
-  await page.goto('/today');
-  await expect(page.getByRole('button', { name: 'Gym done today' })).toBeVisible();
-  await underServiceWorker(page);
+  const {
+    ids: [gym, read, other],
+    today,
+  } = await todayWith(page, ['Gym', 'Read', 'Stretch']);
 
   await context.setOffline(true);
   await page.reload();
@@ -132,11 +127,7 @@ test('a queued change for an item deleted meanwhile is dropped with a message, n
 });
 
 test('signing out clears the queue and the cached day', async ({ page, context }) => {
-  await signedInUser(page);
-  await seedHabits(page, [{ name: 'Gym', done: [] }]);
-  await page.goto('/today');
-  await underServiceWorker(page);
-  await expect(page.getByRole('button', { name: 'Gym done today' })).toBeVisible();
+  await todayWith(page, ['Gym']);
   await context.setOffline(true);
   await expect(page.getByRole('status').filter({ hasText: /offline/i })).toHaveText(/^Offline/);
   await page.getByRole('button', { name: 'Gym done today' }).click();

@@ -16,15 +16,21 @@ async function centre(locator: Locator): Promise<{ x: number; y: number }> {
 
 const NAMES = ['Gym', 'Read 20 pages', 'No junk food'];
 
+/** A signed-in account with NAMES as its action items, on the Habits page; returns the list's items. */
+async function habitsList(page: Page): Promise<Locator> {
+  await signedInUser(page);
+  await seedHabits(page, NAMES.map((name) => ({ name, done: [] })));
+  await page.goto('/habits');
+  const items = page.getByRole('list', { name: 'Active action items' }).getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  return items;
+}
+
 test.describe('on a touch screen', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test('a finger drags an action item by its grip to a new place, and the order is saved', async ({ page }) => {
-    await signedInUser(page);
-    await seedHabits(page, NAMES.map((name) => ({ name, done: [] })));
-    await page.goto('/habits');
-    const items = page.getByRole('list', { name: 'Active action items' }).getByRole('listitem');
-    await expect(items).toHaveCount(3);
+    const items = await habitsList(page);
     const from = await centre(items.nth(2).locator('.drag-handle'));
     const to = await centre(items.nth(0).locator('.drag-handle'));
     // Real touch events, as a phone sends them.
@@ -43,11 +49,7 @@ test.describe('on a touch screen', () => {
 });
 
 test('a mouse drags an item; the arrow buttons reorder from the keyboard and say where it went', async ({ page }) => {
-  await signedInUser(page);
-  await seedHabits(page, NAMES.map((name) => ({ name, done: [] })));
-  await page.goto('/habits');
-  const items = page.getByRole('list', { name: 'Active action items' }).getByRole('listitem');
-  await expect(items).toHaveCount(3);
+  const items = await habitsList(page);
   const from = await centre(items.nth(0).locator('.drag-handle'));
   const to = await centre(items.nth(2).locator('.drag-handle'));
   await page.mouse.move(from.x, from.y);
