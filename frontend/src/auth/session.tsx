@@ -6,7 +6,7 @@ import { clearCache } from '../api/cache';
 import { onUnauthorized, type User } from '../api/client';
 import { ApiError } from '../api/errors';
 import { rememberedMe, rememberMe } from '../offline/me';
-import { clearOffline } from '../offline/queue';
+import { clearOffline, forgetOthers } from '../offline/queue';
 import { clearReminders } from '../reminders/reminders';
 import { getMe, logout } from './api';
 
@@ -83,7 +83,9 @@ export function SessionProvider({ children, initialUser }: { children: Component
 
   // Remember who is signed in for the offline mode (and forget once no one is).
   useEffect(() => {
-    if (status === 'ready') void rememberMe(user).catch(() => undefined);
+    if (status !== 'ready') return;
+    void rememberMe(user).catch(() => undefined);
+    if (user) void forgetOthers(user.id).catch(() => undefined);
   }, [user, status]);
 
   const signOut = useCallback(async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors';
-import { cacheGet, cachePut, clearOffline, enqueue, onQueueChange, pending, replay, retryable, type QueuedCheckIn } from './queue';
+import { cacheGet, cachePut, clearOffline, enqueue, forgetOthers, onQueueChange, pending, replay, retryable, type QueuedCheckIn } from './queue';
 import { memoryStorage, useStorage } from './storage';
 
 const change = (habitId: number, date: string, extra: Partial<QueuedCheckIn> = {}): QueuedCheckIn => ({
@@ -114,5 +114,15 @@ describe('offline queue', () => {
     expect(await pending(1)).toEqual([]);
     expect(changes).toBe(2);
     stop();
+  });
+
+  it('forgets what another account left on the device when someone signs in', async () => {
+    await enqueue(change(1, '2026-11-30'));
+    await enqueue(change(5, '2026-11-30', { userId: 2 }));
+    await cachePut(1, 'today', { date: 'mine' });
+    await forgetOthers(2);
+    expect(await pending(1)).toEqual([]);
+    expect(await pending(2)).toHaveLength(1);
+    expect(await cacheGet(1, 'today')).toBeNull();
   });
 });

@@ -138,6 +138,21 @@ export async function cacheGet<T>(userId: number, key: string): Promise<T | null
   return hit && hit.userId === userId ? hit.data : null;
 }
 
+/** Someone else signs in on this device: forget what an earlier account left (queue and cache). */
+export async function forgetOthers(userId: number): Promise<void> {
+  await serial(async () => {
+    const queue = await readQueue();
+    const mine = queue.filter((c) => c.userId === userId);
+    if (mine.length !== queue.length) await storage().set(QUEUE, mine);
+    for (const key of await storage().keys()) {
+      if (!key.startsWith(CACHE_PREFIX)) continue;
+      const hit = await storage().get<{ userId: number }>(key);
+      if (hit && hit.userId !== userId) await storage().del(key);
+    }
+  });
+  changed();
+}
+
 /** Signing out: forget the waiting changes and every cached payload. */
 export async function clearOffline(): Promise<void> {
   await serial(() => storage().clear());

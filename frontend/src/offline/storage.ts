@@ -1,12 +1,13 @@
 // Where the offline mode keeps its data: one IndexedDB database (idb-keyval) of a few keys.
 // Tests swap in an in-memory store with `useStorage(memoryStorage())`.
-import { clear, createStore, del, get, set } from 'idb-keyval';
+import { clear, createStore, del, get, keys, set } from 'idb-keyval';
 
 export interface KeyValue {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
   clear(): Promise<void>;
+  keys(): Promise<string[]>;
 }
 
 function idbStorage(): KeyValue {
@@ -17,6 +18,7 @@ function idbStorage(): KeyValue {
     set: (key, value) => set(key, value, db()),
     del: (key) => del(key, db()),
     clear: () => clear(db()),
+    keys: async () => (await keys(db())).map(String),
   };
 }
 
@@ -27,6 +29,7 @@ export function memoryStorage(): KeyValue {
     set: async (key, value) => void map.set(key, structuredClone(value)),
     del: async (key) => void map.delete(key),
     clear: async () => map.clear(),
+    keys: async () => [...map.keys()],
   };
 }
 
