@@ -33,6 +33,9 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
+    // The app's service worker (offline shell) is off in the browser tests, so no spec depends on
+    // what an earlier visit cached; e2e/pwa.spec.ts turns it on to test installing and offline.
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     launchOptions: {
       // Debian's Chromium; never `npx playwright install` (no browser downloads here).

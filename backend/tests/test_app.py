@@ -56,6 +56,8 @@ def spa_client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: object) 
     (tmp_path / "index.html").write_text("<!doctype html><title>Kaizen SPA</title>")
     (tmp_path / "assets" / "app.js").write_text("console.log('hi')")
     (tmp_path / "favicon.svg").write_text("<svg/>")
+    (tmp_path / "sw.js").write_text("self.addEventListener('fetch', () => {})")
+    (tmp_path / "manifest.webmanifest").write_text('{"name": "Kaizen"}')
     monkeypatch.setattr(settings, "frontend_dist", tmp_path)
     return TestClient(create_app())
 
@@ -69,6 +71,17 @@ def test_spa_is_served_with_fallback_for_client_routes(spa_client: TestClient) -
     assert spa_client.get("/favicon.svg").status_code == 200
     assert spa_client.get("/api/v1/nope").status_code == 404
     assert spa_client.get("/api/v1/health").json() == {"status": "ok"}
+
+
+def test_service_worker_and_manifest_are_revalidated(spa_client: TestClient) -> None:
+    sw = spa_client.get("/sw.js")
+    assert sw.status_code == 200 and sw.headers["Cache-Control"] == "no-cache"
+    assert sw.headers["Content-Type"].startswith("text/javascript")
+    manifest = spa_client.get("/manifest.webmanifest")
+    assert manifest.headers["Content-Type"].startswith("application/manifest+json")
+    assert manifest.headers["Cache-Control"] == "no-cache"
+    csp = manifest.headers["Content-Security-Policy"]
+    assert "worker-src 'self'" in csp and "manifest-src 'self'" in csp
 
 
 def test_spa_does_not_serve_files_outside_dist(spa_client: TestClient) -> None:

@@ -3,6 +3,8 @@ import type { User } from './api/client';
 import { signInUrl, safeNext } from './auth/next';
 import { SessionProvider, useSession } from './auth/session';
 import { OnboardingOffer } from './onboarding/OnboardingOffer';
+import { UpdatePrompt } from './pwa/UpdatePrompt';
+import { Reminders } from './reminders/Reminders';
 import { HOME_PATH, routes, type AppRoute } from './routes';
 import { Header } from './shell/Header';
 import { NotFound } from './ui/NotFound';
@@ -25,11 +27,30 @@ function RouteView({ route }: { route: AppRoute; path: string; component: AppRou
 
 const HomeRedirect = () => <Redirect to={HOME_PATH} />;
 
+let headingWatch: MutationObserver | null = null;
+
 function focusHeading() {
   // After client-side navigation, move focus to the new page's heading so screen readers and
   // keyboard users start there (headings carry tabIndex=-1).
-  const heading = document.querySelector<HTMLElement>('main h1');
-  heading?.focus({ preventScroll: true });
+  const main = document.getElementById('main');
+  if (!main) return;
+  let target: HTMLElement = main.querySelector<HTMLElement>('h1') ?? main;
+  target.focus({ preventScroll: true });
+  // A page that swaps its heading when its data arrives (a loading heading, then the real one)
+  // would drop focus on <body>: follow to the new heading, unless the person has moved on.
+  headingWatch?.disconnect();
+  const watch = new MutationObserver(() => {
+    const active = document.activeElement;
+    if (target.isConnected && target !== main) return;
+    if (active && active !== document.body && active !== main) return;
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (!heading || heading === target) return;
+    target = heading;
+    heading.focus({ preventScroll: true });
+  });
+  watch.observe(main, { childList: true, subtree: true });
+  headingWatch = watch;
+  window.setTimeout(() => watch.disconnect(), 10_000);
 }
 
 function Pages() {
@@ -63,6 +84,8 @@ export function App({ initialUser }: { initialUser?: User | null }) {
           <OnboardingOffer />
           <Pages />
         </main>
+        <UpdatePrompt />
+        <Reminders />
       </SessionProvider>
     </LocationProvider>
   );

@@ -26,9 +26,15 @@ DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 
 APP_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
-    "form-action 'self'; frame-ancestors 'none'"
+    "connect-src 'self'; font-src 'self'; worker-src 'self'; manifest-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+# The service worker and the web app manifest are revalidated on every load, so a new deploy
+# is seen at once (the worker then waits until the page accepts the update).
+REVALIDATED = {
+    "sw.js": "text/javascript",
+    "manifest.webmanifest": "application/manifest+json",
+}
 # Swagger UI and ReDoc boot from a small inline script.
 DOCS_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
@@ -199,5 +205,9 @@ def _install_spa(app: FastAPI, dist: Path) -> None:
             return JSONResponse({"detail": "Not found"}, status_code=404)
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(root):
+            if path in REVALIDATED:
+                return FileResponse(
+                    candidate, media_type=REVALIDATED[path], headers={"Cache-Control": "no-cache"}
+                )
             return FileResponse(candidate)
         return FileResponse(index, headers={"Cache-Control": "no-cache"})

@@ -5,6 +5,9 @@ import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/ho
 import { clearCache } from '../api/cache';
 import { onUnauthorized, type User } from '../api/client';
 import { ApiError } from '../api/errors';
+import { rememberedMe, rememberMe } from '../offline/me';
+import { clearOffline, forgetOthers } from '../offline/queue';
+import { clearReminders } from '../reminders/reminders';
 import { getMe, logout } from './api';
 
 export interface Session {
@@ -31,6 +34,11 @@ export function useUser(): User {
   return user;
 }
 
+/** The signed-in user or null; also works outside a <SessionProvider> (component tests). */
+export function useMaybeUser(): User | null {
+  return useContext(SessionContext)?.user ?? null;
+}
+
 export async function fetchMe(): Promise<User | null> {
   try {
     return await getMe();
@@ -52,7 +60,14 @@ export function SessionProvider({ children, initialUser }: { children: Component
         setUser(me);
         setStatus('ready');
       })
-      .catch((err: unknown) => {
+      .catch(async (err: unknown) => {
+        // Offline: open as the person last signed in on this device (the offline mode).
+        const known = err instanceof ApiError && err.status === 0 ? await rememberedMe().catch(() => null) : null;
+        if (known) {
+          setUser(known);
+          setStatus('ready');
+          return;
+        }
         setError(err);
         setStatus('error');
       });
@@ -66,6 +81,13 @@ export function SessionProvider({ children, initialUser }: { children: Component
     return onUnauthorized(() => setUser(null));
   }, []);
 
+  // Remember who is signed in for the offline mode (and forget once no one is).
+  useEffect(() => {
+    if (status !== 'ready') return;
+    void rememberMe(user).catch(() => undefined);
+    if (user) void forgetOthers(user.id).catch(() => undefined);
+  }, [user, status]);
+
   const signOut = useCallback(async () => {
     try {
       await logout();
@@ -73,6 +95,9 @@ export function SessionProvider({ children, initialUser }: { children: Component
       // Already signed out is fine; anything else (offline) is shown to the person.
       if (!(err instanceof ApiError && err.status === 401)) throw err;
     }
+    // Nothing personal stays on the device: the offline queue and cached pages go too.
+    await clearOffline().catch(() => undefined);
+    clearReminders();
     setUser(null);
   }, []);
 

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorState, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
+import { useSortable } from '../ui/useSortable';
 import { shortDay } from '../ui/dates';
 import { HabitForm } from './HabitForm';
 import { deleteHabit, getTodayDate, listHabits, reorderHabits, updateHabit, type Habit } from './api';
@@ -41,7 +42,6 @@ export default function HabitsPage() {
   const [editing, setEditing] = useState<number | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const [dragging, setDragging] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
 
   const data = req.data;
@@ -82,6 +82,13 @@ export default function HabitsPage() {
       setMessage({ kind: 'error', text: `Couldn't save the new order: ${errorMessage(err)}` });
     }
   };
+
+  // Drag by the grip (mouse or touch); the arrow buttons are the keyboard way.
+  const sortableRef = useSortable<HTMLOListElement>((from, to) => void reorder(from, to), {
+    handle: '.drag-handle',
+    filter: '[data-editing]',
+    disabled: editing !== null,
+  });
 
   const del = useAction((habit: Habit) => deleteHabit(habit.id), {
     onDone: (_, habit) => {
@@ -138,42 +145,13 @@ export default function HabitsPage() {
           {active.length === 0 ? (
             <p class="empty">No active action items. {!creating && 'Create one to start checking in.'}</p>
           ) : (
-            <ol class="habit-list" aria-label="Active action items">
+            <ol class="habit-list" aria-label="Active action items" ref={sortableRef}>
               {active.map((h, i) => (
                 <li
                   key={h.id}
                   class="habit-item"
-                  data-dragging={dragging === i ? '' : undefined}
                   style={habitStyle(h.color)}
-                  draggable={editing !== h.id}
-                  onDragStart={(e) => {
-                    setDragging(i);
-                    e.dataTransfer?.setData('text/plain', String(h.id));
-                    if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-                  }}
-                  onDragOver={(e) => {
-                    if (dragging === null) return;
-                    e.preventDefault();
-                    if (dragging !== i) {
-                      // Live preview: move the dragged item here locally; saved on drop.
-                      req.mutate((d) => {
-                        const act = d.habits.filter((x) => !x.archived);
-                        return { ...d, habits: [...moved(act, dragging, i), ...d.habits.filter((x) => x.archived)] };
-                      });
-                      setDragging(i);
-                    }
-                  }}
-                  onDrop={(e) => {
-                    e.preventDefault();
-                    if (!data) return;
-                    const ids = data.habits.filter((x) => !x.archived).concat(archived).map((x) => x.id);
-                    setDragging(null);
-                    reorderHabits(ids).catch((err: unknown) => {
-                      setMessage({ kind: 'error', text: `Couldn't save the new order: ${errorMessage(err)}` });
-                      req.reload();
-                    });
-                  }}
-                  onDragEnd={() => setDragging(null)}
+                  data-editing={editing === h.id ? '' : undefined}
                 >
                   {editing === h.id ? (
                     <div class="habit-edit">
@@ -196,7 +174,7 @@ export default function HabitsPage() {
                     </div>
                   ) : (
                     <>
-                      <span class="habit-handle" aria-hidden="true" title="Drag to reorder">
+                      <span class="habit-handle drag-handle" aria-hidden="true" title="Drag to reorder (or use the arrows)">
                         ⋮⋮
                       </span>
                       <span class="habit-swatch" aria-hidden="true" />

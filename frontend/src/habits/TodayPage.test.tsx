@@ -3,6 +3,7 @@ import { LocationProvider } from 'preact-iso';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, validation } from '../test/api';
 import type { TodayHabit, TodayRead } from './api';
+import { makeHabit } from './testData';
 import TodayPage from './TodayPage';
 
 const DATE = '2024-11-17';
@@ -10,21 +11,7 @@ const DAYS = ['2024-11-11', '2024-11-12', '2024-11-13', '2024-11-14', '2024-11-1
 
 function entry(id: number, name: string, extra: Partial<TodayHabit> = {}): TodayHabit {
   return {
-    habit: {
-      id,
-      name,
-      description: '',
-      kind: 'boolean',
-      target_value: null,
-      unit: null,
-      target_type: null,
-      schedule: { type: 'daily' },
-      start_date: '2024-11-04',
-      goal_id: null,
-      color: null,
-      position: id,
-      archived: false,
-    },
+    habit: makeHabit(id, name, { start_date: '2024-11-04' }),
     today: null,
     last_7_days: DAYS.map((date) => ({ date, status: null, value: null, note: '', scheduled: true })),
     current_streak: 0,

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { OfflineStatus } from '../offline/OfflineStatus';
 import { Alert } from '../ui/Alert';
 import { ErrorState, Loading } from '../ui/Status';
 import { longDay } from '../ui/dates';
@@ -138,6 +139,8 @@ export default function TodayPage() {
           <kbd>?</kbd> Shortcuts
         </button>
       </header>
+
+      <OfflineStatus state={today.connection} />
 
       <div id="today-shortcuts" class="card today-shortcuts" hidden={!help}>
         <h2>Keyboard shortcuts</h2>

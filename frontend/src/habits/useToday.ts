@@ -1,10 +1,17 @@
 // The Today page's data: GET /today, plus check-ins applied optimistically. A change shows at
 // once; if the server refuses it, the day goes back to what it was and `notice` says why. Once
 // every write has settled, /today is fetched again quietly so streaks and rates follow.
+// Offline (src/offline/): the last /today is kept in IndexedDB and shown when the server can't be
+// reached; a check-in that can't be sent is queued, stays on the page, and is replayed when the
+// connection returns.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../api/errors';
+import { ApiError, errorMessage } from '../api/errors';
+import { useMaybeUser } from '../auth/session';
+import { cacheGet, cachePut, enqueue, pending, type ReplayResult } from '../offline/queue';
+import { useOfflineSync } from '../offline/useOfflineSync';
 import { deleteCheckIn, getToday, putCheckIn, type CheckIn, type CheckInPut, type CheckInStatus, type TodayHabit, type TodayRead } from './api';
 import { shortDay } from '../ui/dates';
+import { pendingCheckIn, withQueued } from './offline';
 
 export interface Notice {
   id: number;
@@ -17,25 +24,9 @@ export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 
 /** `undefined` keeps the day's status as it is (a numeric value whose verdict the server gives). */
 export type Optimistic = CheckInStatus | null | undefined;
 
-export function withDay(entry: TodayHabit, date: string, todayDate: string, status: Optimistic, saved?: CheckIn | null): TodayHabit {
-  const next = saved === undefined ? status : saved === null ? null : saved.status;
-  if (next === undefined) return entry;
-  // What the server saved (or cleared) replaces the day's value and note too; an optimistic
-  // change only touches the status until then.
-  const last_7_days = entry.last_7_days.map((d) => {
-    if (d.date !== date) return d;
-    if (saved) return { ...d, status: saved.status, value: saved.value, note: saved.note };
-    if (saved === null) return { ...d, status: null, value: null, note: '' };
-    return { ...d, status: next };
-  });
-  let today = entry.today;
-  if (date === todayDate) {
-    if (saved) today = saved;
-    else if (next === null) today = null;
-    else today = { habit_id: entry.habit.id, date, status: next, value: entry.today?.value ?? null, note: entry.today?.note ?? '' };
-  }
-  return { ...entry, last_7_days, today };
-}
+import { withDay } from './days';
+
+export { withDay };
 
 /** The next status when a day is tapped: anything but done becomes done; done clears. */
 export function toggled(status: CheckInStatus | null | undefined): CheckInStatus | null {
@@ -57,23 +48,36 @@ export function useToday() {
   const inFlight = useRef(0);
   const generation = useRef(0);
   const stale = useRef(false);
+  const userId = useMaybeUser()?.id ?? null;
 
   const fetchToday = useCallback(async (quiet: boolean) => {
     const mine = ++generation.current;
     if (!quiet) setLoad({ status: 'loading' });
     try {
       const fresh = await getToday();
+      if (userId !== null) void cachePut(userId, 'today', fresh).catch(() => undefined);
+      // Changes still waiting to be sent stay on the page.
+      const waiting = userId === null ? [] : await pending(userId);
       // A write started since: its optimistic state wins; fetch again when it settles.
       if (mine !== generation.current || inFlight.current > 0) return;
       stale.current = false;
-      setData(fresh);
+      setData(withQueued(fresh, waiting));
       setLoad({ status: 'ready' });
     } catch (error) {
       if (mine !== generation.current) return;
+      // No connection: the last known day, with the changes made since laid over it.
+      if (offline(error) && userId !== null) {
+        const cached = await cacheGet<TodayRead>(userId, 'today').catch(() => null);
+        if (cached && mine === generation.current && inFlight.current === 0) {
+          setData(withQueued(cached, await pending(userId)));
+          setLoad({ status: 'ready' });
+          return;
+        }
+      }
       if (quiet) return; // the page still shows the last good data; the next write retries
       setLoad({ status: 'error', error });
     }
-  }, [setData]);
+  }, [setData, userId]);
 
   useEffect(() => {
     void fetchToday(false);
@@ -83,6 +87,30 @@ export function useToday() {
   }, [fetchToday]);
 
   const say = useCallback((kind: Notice['kind'], text: string) => setNotice({ id: ++noticeId, kind, text }), []);
+
+  // Queued changes went out (or were refused for good): tell why any was dropped, then reload.
+  const afterSync = useCallback(
+    (result: ReplayResult) => {
+      if (result.dropped.length > 0) say('error', result.dropped.map((d) => d.reason).join(' '));
+      void fetchToday(true);
+    },
+    [fetchToday, say],
+  );
+  const connection = useOfflineSync(userId, afterSync);
+  const { sync } = connection;
+
+  /** Keeps a change to send later; the page shows it as saved (the entry's day, as the server will). */
+  const queue = useCallback(
+    async (user: number, entry: TodayHabit, date: string, body: CheckInPut | null): Promise<CheckIn | null> => {
+      await enqueue({ userId: user, habitId: entry.habit.id, habitName: entry.habit.name, date, body });
+      const saved = body ? pendingCheckIn(entry.habit, date, body) : null;
+      setData((prev) => prev && { ...prev, habits: prev.habits.map((h) => (h.habit.id === entry.habit.id ? withDay(h, date, prev.date, saved?.status ?? null, saved) : h)) });
+      stale.current = false; // nothing to fetch again until the queue is sent
+      if (navigator.onLine) void sync();
+      return saved;
+    },
+    [setData, sync],
+  );
 
   /**
    * Sets (body) or clears (null) a habit's day. `optimistic` is what to show until the server
@@ -101,6 +129,10 @@ export function useToday() {
       stale.current = true;
       try {
         let saved: CheckIn | null = null;
+        // Without a connection (or with changes already waiting, which must go first), queue it.
+        if (userId !== null && before && (!navigator.onLine || (await pending(userId)).length > 0)) {
+          return await queue(userId, before, date, body);
+        }
         if (body) saved = await putCheckIn(habitId, date, body);
         else await deleteCheckIn(habitId, date);
         setData((prev) =>
@@ -108,6 +140,7 @@ export function useToday() {
         );
         return saved;
       } catch (error) {
+        if (userId !== null && before && offline(error)) return await queue(userId, before, date, body);
         const previous = before?.last_7_days.find((d) => d.date === date)?.status ?? null;
         setData((prev) =>
           prev && {
@@ -127,17 +160,23 @@ export function useToday() {
         if (inFlight.current === 0 && stale.current) void fetchToday(true);
       }
     },
-    [fetchToday, say, setData],
+    [fetchToday, say, setData, userId, queue],
   );
 
   return {
     data,
     load,
     notice,
+    connection,
     dismiss: () => setNotice(null),
     say,
     reload: () => fetchToday(false),
     refresh: () => fetchToday(true),
     checkIn,
   };
+}
+
+/** The request never reached the server (status 0: no connection). */
+function offline(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 0;
 }

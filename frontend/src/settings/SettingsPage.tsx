@@ -1,4 +1,5 @@
 import { CalendarSection } from './CalendarSection';
+import { ReminderSection } from '../reminders/ReminderSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { PublicProfileSection } from './PublicProfileSection';
@@ -17,6 +18,7 @@ export default function SettingsPage() {
         <PasswordSection />
         <TokensSection />
         <CalendarSection />
+        <ReminderSection />
       </div>
     </div>
   );

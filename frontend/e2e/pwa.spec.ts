@@ -1,0 +1,154 @@
+// Installable and offline: the manifest and service worker, and check-ins made without a
+// connection that reach the server when it returns (issue #16).
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { apiGet, apiSend, seedHabits, serverToday, signedInUser } from './habits.helpers';
+
+/** Waits until a service worker controls the page (the first visit installs it; a reload puts the page under it). */
+// Offline, the app's requests fail by design (it then shows the cached day): Chromium logs those.
+test.use({ allowedConsoleErrors: [/net::ERR_INTERNET_DISCONNECTED/], serviceWorkers: 'allow' });
+
+async function underServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+/** A signed-in account with these action items (none checked in), on Today under the service worker. */
+async function todayWith(page: Page, names: string[]): Promise<{ ids: number[]; today: string }> {
+  await signedInUser(page);
+  const ids = await seedHabits(page, names.map((name) => ({ name, done: [] })));
+  const today = await serverToday(page);
+  await page.goto('/today');
+  await expect(page.getByRole('button', { name: `${names[0]} done today` })).toBeVisible();
+  await underServiceWorker(page);
+  await expect(page.getByRole('button', { name: `${names[0]} done today` })).toBeVisible();
+  return { ids, today };
+}
+
+async function checkInsOn(page: Page, habitId: number, date: string): Promise<{ status: string }[]> {
+  const res = await page.request.get(`/api/v1/habits/${habitId}/check-ins?from=${date}&to=${date}`);
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as { items: { status: string }[] }).items;
+}
+
+test('the app is installable: a valid manifest with icons, and a service worker that controls the page', async ({ page }) => {
+  await page.goto('/sign-in');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('/manifest.webmanifest');
+  const res = await page.request.get(href!);
+  expect(res.headers()['content-type']).toContain('application/manifest+json');
+  const manifest = await res.json();
+  expect(manifest).toMatchObject({ name: expect.stringContaining('Kaizen'), short_name: 'Kaizen', start_url: '/today', display: 'standalone', scope: '/' });
+  expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+  expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+  const sizes = (purpose: string) => manifest.icons.filter((i: { purpose: string }) => i.purpose === purpose).map((i: { sizes: string }) => i.sizes);
+  expect(sizes('any')).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  expect(sizes('maskable')).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons as { src: string; type: string; sizes: string }[]) {
+    const img = await page.request.get(icon.src);
+    expect(img.ok(), icon.src).toBe(true);
+    expect(img.headers()['content-type']).toContain(icon.type);
+    if (icon.type === 'image/png') {
+      // The PNG header carries the real size: it must match what the manifest claims.
+      const png = await img.body();
+      expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
+    }
+  }
+  // Light and dark theme colours for the browser UI.
+  await expect(page.locator('meta[name="theme-color"]')).toHaveCount(2);
+
+  await underServiceWorker(page);
+  const sw = await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return { script: reg?.active?.scriptURL ?? '', scope: reg?.scope ?? '' };
+  });
+  expect(sw.script).toMatch(/\/sw\.js$/);
+  expect(new URL(sw.scope).pathname).toBe('/');
+  // Only the app shell is cached, never an API response.
+  const cached = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+    return urls;
+  });
+  expect(cached.some((u) => u === '/index.html')).toBe(true);
+  expect(cached.filter((u) => u.startsWith('/api/'))).toEqual([]);
+});
+
+test('offline: reload, check in three items, come back online, and the server has exactly those three', async ({ page, context }) => {
+  const { ids, today } = await todayWith(page, ['Gym', 'Read 20 pages', 'No junk food', 'Meditate']);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  const status = page.getByRole('status').filter({ hasText: /offline|sync/i });
+  await expect(status).toHaveText(/^Offline/);
+  for (const name of ['Gym', 'Read 20 pages', 'No junk food']) {
+    await page.getByRole('button', { name: `${name} done today` }).click();
+    await expect(page.getByRole('button', { name: `${name} done today` })).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(status).toHaveText('Offline — 3 changes waiting');
+  // Still queued across a reload while offline.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'No junk food done today' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(status).toHaveText('Offline — 3 changes waiting');
+  for (const id of ids) expect(await checkInsOn(page, id, today)).toEqual([]);
+
+  await context.setOffline(false);
+  await expect(status).toHaveText('Synced');
+  for (const id of ids.slice(0, 3)) expect((await checkInsOn(page, id, today)).map((c) => c.status)).toEqual(['done']);
+  expect(await checkInsOn(page, ids[3]!, today)).toEqual([]);
+  const all = await apiGet<{ items: { habit_id: number }[] }>(page, `/check-ins?from=${today}&to=${today}`);
+  expect(all.items.map((c) => c.habit_id).sort()).toEqual(ids.slice(0, 3).sort());
+});
+
+test('a queued change for an item deleted meanwhile is dropped with a message, never applied to another', async ({ page, context }) => {
+  const {
+    ids: [gym, read, other],
+    today,
+  } = await todayWith(page, ['Gym', 'Read', 'Stretch']);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Gym done today' }).click();
+  await page.getByRole('button', { name: 'Read done today' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /offline/i })).toHaveText('Offline — 2 changes waiting');
+  // Meanwhile, on another device: Gym is deleted (the API request does not go through this page).
+  await apiSend(page, 'DELETE', `/habits/${gym}`);
+
+  await context.setOffline(false);
+  await expect(page.locator('.today-notice')).toContainText('Gym was deleted');
+  await expect(page.getByRole('status').filter({ hasText: /sync/i })).toHaveText('Synced');
+  expect((await checkInsOn(page, read!, today)).map((c) => c.status)).toEqual(['done']);
+  expect(await checkInsOn(page, other!, today)).toEqual([]);
+  await expect(page.getByRole('button', { name: 'Gym done today' })).toHaveCount(0);
+});
+
+test('signing out clears the queue and the cached day', async ({ page, context }) => {
+  await todayWith(page, ['Gym']);
+  await context.setOffline(true);
+  await expect(page.getByRole('status').filter({ hasText: /offline/i })).toHaveText(/^Offline/);
+  await page.getByRole('button', { name: 'Gym done today' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /offline/i })).toHaveText('Offline — 1 change waiting');
+  await context.setOffline(false);
+  await page.getByRole('button', { name: /account menu/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  const left = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('kaizen-offline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('data')) return resolve(0);
+          const count = db.transaction('data').objectStore('data').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+  expect(left).toBe(0);
+});
