@@ -1,6 +1,6 @@
 // Screenshots of the opportunities pages and the calendar settings at phone and desktop widths,
 // light and dark, into e2e/screenshots/ (gitignored). They also fail on sideways overflow.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { newUser } from './goals.helpers';
 import { seedSearch } from './opportunities.helpers';
 import { deviceOptions, shotBothSchemes, VIEWPORTS } from './screenshot.helpers';

@@ -2,7 +2,8 @@
 // stages (menu, keyboard, drag), log an interview at 18:00 Kolkata time, see follow-ups and the
 // funnel, copy the calendar feed URL (and read the feed), export the CSV.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiGet, serverToday } from './api.helpers';
 import { newUser } from './goals.helpers';
 import { addDays } from './helpers';

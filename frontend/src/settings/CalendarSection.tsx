@@ -1,8 +1,7 @@
 // Settings → Calendar: the private ICS feed (create, copy, rotate, turn off) and the time of
 // the daily check-in reminder it carries.
 import { useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
+import { updateMe } from '../auth/api';
 import { useSession, useUser } from '../auth/session';
 import { feedStatus, rotateFeed, turnFeedOff } from '../opportunities/api';
 import { Alert } from '../ui/Alert';
@@ -39,7 +38,7 @@ export function CalendarSection() {
     validate: (v) => ({ reminder_time: v.reminder_time && !/^\d{2}:\d{2}$/.test(v.reminder_time) ? 'Enter a time like 21:00.' : undefined }),
     submit: async (v) => {
       setSaved(false);
-      const updated = await unwrap(api.PATCH('/api/v1/me', { body: { reminder_time: v.reminder_time || null } }));
+      const updated = await updateMe({ reminder_time: v.reminder_time || null });
       setUser(updated);
       setSaved(true);
     },
