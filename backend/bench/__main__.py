@@ -1,148 +1,352 @@
 """Load benchmark: `make bench` (or `cd backend && .venv/bin/python -m bench`).
 
-Seeds a throwaway SQLite database with a heavy user (30 action items with five years of daily
-check-ins, a sprint every fortnight), starts `kaizen serve` on 127.0.0.1, and times the heavy
-read endpoints with a bounded number of sequential requests. Prints p50/p95/max per endpoint
-and fails (exit 1) when a p95 exceeds its budget. Speed lives here, never in timed tests.
+Seeds a throwaway database with the bench's users (see ``seed.py``), starts a bare FastAPI
+JSON route and `kaizen serve` (access log off) side by side on loopback, and drives each
+endpoint with `wrk`: at 32 connections for throughput (reported as a share of the bare route's
+throughput in the same run) and at 1 connection for the 99th percentile. Then it checks that
+Today is flat in history length (10 years vs 1 year) and that `--workers 2` scales the writes
+and Today. Prints one table with the goal beside each figure and exits 1 when a goal is
+missed. Speed lives here, never in timed tests.
+
+    python -m bench                          # SQLite (default)
+    python -m bench --database postgresql    # a throwaway PostgreSQL cluster
+    python -m bench --seconds 2              # shorter wrk runs
 """
 
+from __future__ import annotations
+
+import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
-HABITS = 30
-YEARS = 5
-REQUESTS = 40
-BUDGET_MS = {
-    "/api/v1/today": 150,
-    "/api/v1/check-ins": 150,
-    "stats": 250,
-    "/api/v1/sprints": 300,
-    "scoreboard": 200,
-}
+from bench import servers, wrk
+from bench.seed import BenchUser
+
+BACKEND = Path(__file__).resolve().parent.parent
+API = "/api/v1"
 
 
-def seed(url: str, today: date) -> None:
-    os.environ["KAIZEN_DATABASE_URL"] = url
-    from sqlalchemy import insert
+@dataclass(frozen=True)
+class Goal:
+    share: float | None  # of the bare route's throughput, at 32 connections
+    p99_ms: float | None  # at one connection
 
-    from kaizen import migrate
-    from kaizen.auth import security
-    from kaizen.auth.models import User
-    from kaizen.db import new_session
-    from kaizen.habits.models import CheckIn, Habit
-    from kaizen.sprints.models import Sprint, SprintHabit
+    def describe(self) -> str:
+        parts = []
+        if self.share is not None:
+            parts.append(f">= {self.share:.0%}")
+        if self.p99_ms is not None:
+            parts.append(f"p99 <= {self.p99_ms:g} ms")
+        return ", ".join(parts) or "(measured)"
 
-    migrate.upgrade(url)
-    start = today - timedelta(days=365 * YEARS)
-    with new_session() as db:
-        user = User(
-            email="bench@example.com",
-            password_hash=security.hash_password("benchmark password"),
-            timezone="Asia/Kolkata",
+
+TODAY = Goal(0.05, 15)
+WRITE = Goal(0.10, None)
+LIST = Goal(0.10, None)
+AGGREGATE = Goal(0.03, 25)
+INFO = Goal(None, None)
+FLAT_RATIO = 1.2  # 10 years of history costs at most 1.2x one year
+WORKERS_RATIO = 1.7  # two workers give at least 1.7x one
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    route: str  # the OpenAPI path (availability check)
+    path: Callable[[BenchUser], str]
+    goal: Goal
+    method: str = "GET"
+
+
+def _put_paths(user: BenchUser, today_iso: str) -> list[str]:
+    from datetime import date, timedelta
+
+    today = date.fromisoformat(today_iso)
+    return [
+        f"{API}/habits/{habit_id}/check-ins/{today - timedelta(days=d)}"
+        for d in range(1, 15)
+        for habit_id in user.habit_ids
+    ]
+
+
+LINES = [
+    Line("GET /me", "/me", lambda u: f"{API}/me", INFO),
+    Line("GET /today", "/today", lambda u: f"{API}/today", TODAY),
+    Line("GET /home", "/home", lambda u: f"{API}/home", TODAY),
+    Line("GET /habits", "/habits", lambda u: f"{API}/habits", LIST),
+    Line("GET /goals", "/goals", lambda u: f"{API}/goals", LIST),
+    Line("GET /sprints", "/sprints", lambda u: f"{API}/sprints", LIST),
+    Line("GET /applications", "/applications", lambda u: f"{API}/applications", LIST),
+    Line("GET /reading-items", "/reading-items", lambda u: f"{API}/reading-items", LIST),
+    Line(
+        "GET /habits/{id}/stats",
+        "/habits/{habit_id}/stats",
+        lambda u: f"{API}/habits/{u.habit_ids[0]}/stats",
+        AGGREGATE,
+    ),
+    Line(
+        "GET /sprints/{id}/scoreboard",
+        "/sprints/{sprint_id}/scoreboard",
+        lambda u: f"{API}/sprints/{u.sprint_ids[-1]}/scoreboard",
+        AGGREGATE,
+    ),
+    Line("GET /check-ins", "/check-ins", lambda u: f"{API}/check-ins", AGGREGATE),
+    Line(
+        "sprint history (GET /sprints?limit=200)",
+        "/sprints",
+        lambda u: f"{API}/sprints?limit=200",
+        AGGREGATE,
+    ),
+    Line(
+        "GET /applications/stats",
+        "/applications/stats",
+        lambda u: f"{API}/applications/stats",
+        AGGREGATE,
+    ),
+    Line(
+        "GET /reading-items/stats",
+        "/reading-items/stats",
+        lambda u: f"{API}/reading-items/stats",
+        AGGREGATE,
+    ),
+    Line("GET /reviews/weekly", "/reviews/weekly", lambda u: f"{API}/reviews/weekly", AGGREGATE),
+    Line(
+        "PUT /habits/{id}/check-ins/{date}",
+        "/habits/{habit_id}/check-ins/{date}",
+        lambda u: "",
+        WRITE,
+        method="PUT",
+    ),
+]
+
+
+@dataclass
+class Row:
+    label: str
+    goal: str
+    share: str = ""
+    rps: str = ""
+    p99: str = ""
+    verdict: str = ""
+
+
+class Bench:
+    def __init__(self, wrk_bin: str, seconds: float) -> None:
+        self.wrk = wrk_bin
+        self.seconds = seconds
+        self.bare_rps: list[float] = []
+        self.rows: list[Row] = []
+        self.failed = False
+
+    @property
+    def bare(self) -> float:
+        return statistics.median(self.bare_rps)
+
+    def measure_bare(self, base: str) -> None:
+        run = wrk.run(self.wrk, f"{base}/bare", connections=32, seconds=self.seconds)
+        self.bare_rps.append(run.rps)
+        print(f"  bare route: {run.rps:,.0f} req/s", flush=True)
+
+    def drive(
+        self, base: str, path: str, token: str, *, connections: int, put_paths: list[str] | None
+    ) -> wrk.Run:
+        return wrk.run(
+            self.wrk,
+            base + (put_paths[0] if put_paths else path),
+            connections=connections,
+            seconds=self.seconds,
+            token=token,
+            put_paths=put_paths,
         )
-        db.add(user)
-        db.flush()
-        habits = [
-            Habit(user_id=user.id, name=f"habit {i}", start_date=start, position=i)
-            for i in range(HABITS)
-        ]
-        db.add_all(habits)
-        db.flush()
-        days = (today - start).days
-        rows = [
-            {
-                "habit_id": h.id,
-                "day": start + timedelta(days=d),
-                "status": "done" if (d * 7 + i) % 10 < 7 else "missed",
-                "note": "",
-            }
-            for i, h in enumerate(habits)
-            for d in range(days)
-        ]
-        for chunk in range(0, len(rows), 20_000):
-            db.execute(insert(CheckIn), rows[chunk : chunk + 20_000])
-        sprint_start = start
-        while sprint_start <= today:
-            sprint = Sprint(
-                user_id=user.id,
-                title=f"Sprint {sprint_start}",
-                start_date=sprint_start,
-                end_date=sprint_start + timedelta(days=13),
-            )
-            db.add(sprint)
-            db.flush()
-            db.add_all(SprintHabit(sprint_id=sprint.id, habit_id=h.id) for h in habits[:5])
-            sprint_start += timedelta(days=14)
-        db.commit()
-        print(f"seeded {len(rows):,} check-ins, {HABITS} habits", flush=True)
+
+    def verdict(self, ok: bool) -> str:
+        self.failed |= not ok
+        return "PASS" if ok else "FAIL"
 
 
-def time_endpoint(client: httpx.Client, url: str) -> list[float]:
-    client.get(url).raise_for_status()  # warm caches (and freeze finished sprints)
-    samples = []
-    for _ in range(REQUESTS):
-        t0 = time.perf_counter()
-        client.get(url).raise_for_status()
-        samples.append((time.perf_counter() - t0) * 1000)
-    return samples
+def _warm(base: str, path: str, token: str) -> int:
+    response = httpx.get(base + path, headers={"Authorization": f"Bearer {token}"}, timeout=60)
+    for _ in range(3):
+        httpx.get(base + path, headers={"Authorization": f"Bearer {token}"}, timeout=60)
+    return response.status_code
 
 
-def main() -> int:
-    workdir = Path(tempfile.mkdtemp(prefix="kaizen-bench-"))
-    url = f"sqlite:///{workdir}/bench.db"
-    today = date.today()
-    seed(url, today)
-    port = 8790
-    env = {**os.environ, "KAIZEN_DATABASE_URL": url, "KAIZEN_ACCESS_LOG": "false"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kaizen.cli", "serve", "--port", str(port)], env=env
+def measure_lines(bench: Bench, base: str, bare_base: str, user: BenchUser, today: str) -> dict[str, wrk.Run]:
+    available = set(httpx.get(f"{base}/openapi.json", timeout=30).json()["paths"])
+    throughput: dict[str, wrk.Run] = {}
+    for n, line in enumerate(LINES):
+        row = Row(line.label, line.goal.describe())
+        bench.rows.append(row)
+        if API + line.route not in available:
+            row.verdict = "not available"
+            print(f"- {line.label}: not available", flush=True)
+            continue
+        if n and n % 5 == 0:
+            bench.measure_bare(bare_base)
+        put_paths = _put_paths(user, today) if line.method == "PUT" else None
+        path = line.path(user)
+        if put_paths is None:
+            code = _warm(base, path, user.token)
+            if code == 404:
+                row.verdict = "not available"
+                continue
+            if code >= 400:
+                row.verdict = bench.verdict(False) + f" (HTTP {code})"
+                continue
+        fast = bench.drive(base, path, user.token, connections=32, put_paths=put_paths)
+        slow = bench.drive(base, path, user.token, connections=1, put_paths=put_paths)
+        throughput[line.label] = fast
+        share = fast.rps / bench.bare
+        ok = fast.errors == 0 and slow.errors == 0
+        ok &= line.goal.share is None or share >= line.goal.share
+        ok &= line.goal.p99_ms is None or slow.p99_ms <= line.goal.p99_ms
+        row.share, row.rps, row.p99 = f"{share:.1%}", f"{fast.rps:,.0f}", f"{slow.p99_ms:.1f} ms"
+        row.verdict = bench.verdict(ok)
+        if fast.errors or slow.errors:
+            row.verdict += f" ({fast.errors + slow.errors} errors)"
+        print(f"- {line.label}: {row.rps} req/s ({row.share}), p99 {row.p99}", flush=True)
+    return throughput
+
+
+def measure_flatness(bench: Bench, base: str, users: dict[str, BenchUser]) -> None:
+    short, long = users["years1"], users["years10"]
+    for user in (short, long):
+        _warm(base, f"{API}/today", user.token)
+    one = bench.drive(base, f"{API}/today", short.token, connections=32, put_paths=None)
+    ten = bench.drive(base, f"{API}/today", long.token, connections=32, put_paths=None)
+    one_slow = bench.drive(base, f"{API}/today", short.token, connections=1, put_paths=None)
+    ten_slow = bench.drive(base, f"{API}/today", long.token, connections=1, put_paths=None)
+    ratio = one.rps / ten.rps if ten.rps else float("inf")
+    ok = ratio <= FLAT_RATIO and not (one.errors or ten.errors)
+    bench.rows.append(
+        Row(
+            "GET /today, 10 years vs 1 year of history",
+            f"cost <= {FLAT_RATIO}x",
+            f"{ratio:.2f}x",
+            f"{one.rps:,.0f} / {ten.rps:,.0f}",
+            f"{one_slow.p99_ms:.1f} / {ten_slow.p99_ms:.1f} ms",
+            bench.verdict(ok),
+        )
     )
-    failed = False
-    try:
-        base = f"http://127.0.0.1:{port}"
-        with httpx.Client(base_url=base, timeout=30) as client:
-            for _ in range(100):
-                try:
-                    client.get("/api/v1/health")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            token = client.post(
-                "/api/v1/auth/token",
-                data={"username": "bench@example.com", "password": "benchmark password"},
-            ).json()["access_token"]
-            client.headers["Authorization"] = f"Bearer {token}"
-            habit_id = client.get("/api/v1/habits?limit=1").json()["items"][0]["id"]
-            sprint_id = client.get("/api/v1/sprints?limit=1").json()["items"][0]["id"]
-            targets = {
-                "/api/v1/today": "/api/v1/today",
-                "/api/v1/check-ins": "/api/v1/check-ins",
-                "stats": f"/api/v1/habits/{habit_id}/stats",
-                "/api/v1/sprints": "/api/v1/sprints?limit=200",
-                "scoreboard": f"/api/v1/sprints/{sprint_id}/scoreboard",
-            }
-            print(f"{'endpoint':<22}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}{'budget':>10}")
-            for name, path in targets.items():
-                samples = sorted(time_endpoint(client, path))
-                p95 = samples[int(len(samples) * 0.95) - 1]
-                budget = BUDGET_MS[name]
-                failed |= p95 > budget
-                print(
-                    f"{name:<22}{statistics.median(samples):>10.1f}{p95:>10.1f}"
-                    f"{samples[-1]:>10.1f}{budget:>10}{'  OVER' if p95 > budget else ''}"
+    print(f"- today 1y {one.rps:,.0f} req/s vs 10y {ten.rps:,.0f} req/s: {ratio:.2f}x", flush=True)
+
+
+def measure_workers(
+    bench: Bench, database_url: str, user: BenchUser, today: str, single: dict[str, wrk.Run]
+) -> None:
+    with servers.kaizen(database_url, workers=2) as base:
+        _warm(base, f"{API}/today", user.token)
+        for label, put_paths in (
+            ("GET /today", None),
+            ("PUT /habits/{id}/check-ins/{date}", _put_paths(user, today)),
+        ):
+            if label not in single:
+                continue
+            run = bench.drive(base, f"{API}/today", user.token, connections=32, put_paths=put_paths)
+            ratio = run.rps / single[label].rps
+            bench.rows.append(
+                Row(
+                    f"{label}, --workers 2 vs 1",
+                    f">= {WORKERS_RATIO}x",
+                    f"{ratio:.2f}x",
+                    f"{run.rps:,.0f}",
+                    "",
+                    bench.verdict(ratio >= WORKERS_RATIO and run.errors == 0),
                 )
+            )
+            print(f"- {label} with 2 workers: {run.rps:,.0f} req/s ({ratio:.2f}x)", flush=True)
+
+
+def print_table(bench: Bench, database: str) -> None:
+    header = ("endpoint", "share of bare", "req/s (32 conn)", "p99 (1 conn)", "goal", "result")
+    body = [(r.label, r.share, r.rps, r.p99, r.goal, r.verdict) for r in bench.rows]
+    widths = [max(len(str(c)) for c in col) for col in zip(header, *body, strict=False)]
+    print(
+        f"\nKaizen bench on {database}: bare FastAPI route {bench.bare:,.0f} req/s "
+        f"(median of {len(bench.bare_rps)} runs at 32 connections)\n"
+    )
+    for cells in (header, tuple("-" * w for w in widths), *body):
+        print("  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+
+
+def _prepare(database_url: str) -> tuple[dict[str, BenchUser], str]:
+    from sqlalchemy.orm import Session
+
+    from kaizen import clock, migrate
+    from kaizen.db import build_engine
+
+    from bench import seed
+
+    migrate.upgrade(database_url)
+    today = clock.local_today(seed.TIMEZONE)
+    started = time.monotonic()
+    print("seeding:", flush=True)
+    engine = build_engine(database_url)
+    with Session(engine) as db:
+        users = seed.seed(db, today)
+    engine.dispose()
+    print(f"  seeded in {time.monotonic() - started:.0f} s", flush=True)
+    return users, today.isoformat()
+
+
+def run(database_url: str, database: str, seconds: float, workers_check: bool) -> int:
+    bench = Bench(wrk.ensure_wrk(), seconds)
+    users, today = _prepare(database_url)
+    heavy = users["years5"]
+    with servers.bare() as bare_base, servers.kaizen(database_url) as base:
+        bench.measure_bare(bare_base)
+        single = measure_lines(bench, base, bare_base, heavy, today)
+        measure_flatness(bench, base, users)
+        bench.measure_bare(bare_base)
+    if workers_check:
+        measure_workers(bench, database_url, heavy, today, single)
+    print_table(bench, database)
+    if bench.failed:
+        print("\nFAIL: at least one goal was missed")
+        return 1
+    print("\nPASS: every goal met")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--seconds", type=float, default=3.0, help="length of each wrk run")
+    parser.add_argument(
+        "--no-workers", action="store_true", help="skip the --workers 2 scaling check"
+    )
+    args = parser.parse_args(argv)
+    if args.database == "postgresql":
+        url = os.environ.get("KAIZEN_TEST_DATABASE_URL")
+        if not url:
+            return _under_postgres(sys.argv[1:])
+        return run(url, "PostgreSQL", args.seconds, not args.no_workers)
+    workdir = Path(tempfile.mkdtemp(prefix="kaizen-bench-"))
+    try:
+        url = f"sqlite:///{workdir}/bench.db"
+        return run(url, "SQLite", args.seconds, not args.no_workers)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-    return 1 if failed else 0
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _under_postgres(argv: list[str]) -> int:
+    """Re-run this bench inside scripts/with_postgres.py's throwaway cluster."""
+    if not (shutil.which("initdb") and shutil.which("pg_ctl")):
+        print("the PostgreSQL bench needs initdb and pg_ctl on PATH", file=sys.stderr)
+        return 1
+    script = BACKEND / "scripts" / "with_postgres.py"
+    cmd = [sys.executable, str(script), "--", sys.executable, "-m", "bench", *argv]
+    return subprocess.run(cmd, cwd=BACKEND, check=False).returncode
 
 
 if __name__ == "__main__":
