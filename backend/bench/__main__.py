@@ -181,7 +181,9 @@ def _warm(base: str, path: str, token: str) -> int:
     return response.status_code
 
 
-def measure_lines(bench: Bench, base: str, bare_base: str, user: BenchUser, today: str) -> dict[str, wrk.Run]:
+def measure_lines(
+    bench: Bench, base: str, bare_base: str, user: BenchUser, today: str
+) -> dict[str, wrk.Run]:
     available = set(httpx.get(f"{base}/openapi.json", timeout=30).json()["paths"])
     throughput: dict[str, wrk.Run] = {}
     for n, line in enumerate(LINES):
@@ -282,10 +284,9 @@ def print_table(bench: Bench, database: str) -> None:
 def _prepare(database_url: str) -> tuple[dict[str, BenchUser], str]:
     from sqlalchemy.orm import Session
 
+    from bench import seed
     from kaizen import clock, migrate
     from kaizen.db import build_engine
-
-    from bench import seed
 
     migrate.upgrade(database_url)
     today = clock.local_today(seed.TIMEZONE)

@@ -48,7 +48,7 @@ def _schedule(i: int) -> dict[str, object]:
     if 25 <= i < 28:
         return {"schedule_type": "times_per_week", "schedule_times": 3}
     if i >= 28:
-        return {"kind": "numeric", "target_value": 8.0, "unit": "glasses", "target_type": "at_least"}
+        return {"kind": "numeric", "target_value": 8.0, "unit": "cups", "target_type": "at_least"}
     return {}
 
 

@@ -30,7 +30,8 @@ def ensure_wrk() -> str:
         return found
     if shutil.which("apt-get") and os.geteuid() == 0:
         print("installing wrk (apt-get install -y wrk) ...", flush=True)
-        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False)
+        apt = shutil.which("apt-get") or "apt-get"
+        subprocess.run([apt, "install", "-y", "-q", "wrk"], check=False)
         found = shutil.which("wrk")
         if found:
             return found
@@ -60,7 +61,9 @@ def parse(output: str) -> Run:
     )
     if socket:
         errors += sum(int(g) for g in socket.groups())
-    return Run(float(rps.group(1)), _ms(p50.group(1)), _ms(p99.group(1)), int(total.group(1)), errors)
+    return Run(
+        float(rps.group(1)), _ms(p50.group(1)), _ms(p99.group(1)), int(total.group(1)), errors
+    )
 
 
 def run(
