@@ -182,11 +182,11 @@ def _warm(base: str, path: str, token: str) -> int:
 
 
 def measure_lines(
-    bench: Bench, base: str, bare_base: str, user: BenchUser, today: str
+    bench: Bench, base: str, bare_base: str, user: BenchUser, today: str, lines: list[Line]
 ) -> dict[str, wrk.Run]:
     available = set(httpx.get(f"{base}/openapi.json", timeout=30).json()["paths"])
     throughput: dict[str, wrk.Run] = {}
-    for n, line in enumerate(LINES):
+    for n, line in enumerate(lines):
         row = Row(line.label, line.goal.describe())
         bench.rows.append(row)
         if API + line.route not in available:
@@ -300,16 +300,20 @@ def _prepare(database_url: str) -> tuple[dict[str, BenchUser], str]:
     return users, today.isoformat()
 
 
-def run(database_url: str, database: str, seconds: float, workers_check: bool) -> int:
+def run(
+    database_url: str, database: str, seconds: float, workers_check: bool, only: list[str]
+) -> int:
     bench = Bench(wrk.ensure_wrk(), seconds)
+    lines = [line for line in LINES if not only or any(o in line.label for o in only)]
     users, today = _prepare(database_url)
     heavy = users["years5"]
     with servers.bare() as bare_base, servers.kaizen(database_url) as base:
         bench.measure_bare(bare_base)
-        single = measure_lines(bench, base, bare_base, heavy, today)
-        measure_flatness(bench, base, users)
+        single = measure_lines(bench, base, bare_base, heavy, today, lines)
+        if "GET /today" in single:
+            measure_flatness(bench, base, users)
         bench.measure_bare(bare_base)
-    if workers_check:
+    if workers_check and single:
         measure_workers(bench, database_url, heavy, today, single)
     print_table(bench, database)
     if bench.failed:
@@ -326,16 +330,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-workers", action="store_true", help="skip the --workers 2 scaling check"
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="measure only the lines whose label contains TEXT (repeatable)",
+    )
     args = parser.parse_args(argv)
     if args.database == "postgresql":
         url = os.environ.get("KAIZEN_TEST_DATABASE_URL")
         if not url:
             return _under_postgres(sys.argv[1:])
-        return run(url, "PostgreSQL", args.seconds, not args.no_workers)
+        return run(url, "PostgreSQL", args.seconds, not args.no_workers, args.only)
     workdir = Path(tempfile.mkdtemp(prefix="kaizen-bench-"))
     try:
         url = f"sqlite:///{workdir}/bench.db"
-        return run(url, "SQLite", args.seconds, not args.no_workers)
+        return run(url, "SQLite", args.seconds, not args.no_workers, args.only)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

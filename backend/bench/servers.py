@@ -18,6 +18,7 @@ BACKEND = Path(__file__).resolve().parent.parent
 BARE_PORT = 8875
 KAIZEN_PORT = 8876
 KAIZEN_WORKERS_PORT = 8877
+PIDS: dict[str, int] = {}  # base URL -> server process id (for the profiler)
 LOG = Path(tempfile.gettempdir()) / "kaizen-bench-servers.log"
 
 
@@ -44,7 +45,9 @@ def _serve(cmd: list[str], env: dict[str, str], ready: str) -> Iterator[str]:
     )
     try:
         _wait(ready, process)
-        yield ready.split("/", 3)[0] + "//" + ready.split("/", 3)[2]
+        base = ready.split("/", 3)[0] + "//" + ready.split("/", 3)[2]
+        PIDS[base] = process.pid
+        yield base
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)

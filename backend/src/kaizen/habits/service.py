@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from kaizen import clock
 from kaizen.auth.models import User
 from kaizen.errors import field_error
-from kaizen.habits import scoring
+from kaizen.habits import recent, scoring
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.schemas import (
     CheckInPut,
@@ -265,37 +265,11 @@ def load_logs(
     }
 
 
-RECENT_DAYS = 400
-
-
 def current_streaks(
     db: Session, habits: Sequence[Habit], today: date
 ) -> tuple[dict[int, scoring.HabitLog], dict[int, scoring.Streaks]]:
-    """Recent logs and current streaks. Only the last ~13 months are read; the few habits whose
-    streak reaches back that far are read in full by one more query."""
-    since = today - timedelta(days=RECENT_DAYS)
-    logs = load_logs(db, habits, since=since)
-    runs = {h.id: scoring.streaks(logs[h.id], today=today) for h in habits}
-    long_running = [
-        h
-        for h in habits
-        if h.start_date < since and _streak_reaches(logs[h.id], runs[h.id], since, today)
-    ]
-    if long_running:
-        full = load_logs(db, long_running)
-        for habit in long_running:
-            runs[habit.id] = scoring.streaks(full[habit.id], today=today)
-    return logs, runs
-
-
-def _streak_reaches(log: scoring.HabitLog, runs: scoring.Streaks, since: date, today: date) -> bool:
-    """Whether the current run is unbroken back to ``since``, so it may continue before it."""
-    if runs.current == 0:
-        return False
-    if runs.unit is scoring.StreakUnit.WEEKS:
-        return runs.current >= (today - since).days // 7 - 1
-    counts = scoring.tally(log, today=today, start=since, end=today)
-    return counts.done == counts.eligible
+    """Recent logs (from five weeks back) and current streaks, in at most two queries."""
+    return recent.current_streaks(db, habits, today, {h.id: schedule_of(h) for h in habits})
 
 
 def recent_notes(db: Session, habit: Habit, limit: int = 10) -> Sequence[tuple[date, str]]:
