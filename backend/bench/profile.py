@@ -69,12 +69,17 @@ def profile(pid: int, seconds: int, out: Path) -> subprocess.Popen[bytes]:
     )
 
 
+# Leaf frames of threads that wait (the event loop between requests, idle pool threads).
+IDLE = ("Runner.run (asyncio", "Condition.wait (threading", "select (selectors", "_worker (")
+
+
 def summarise(raw: Path) -> Counter[str]:
     counts: Counter[str] = Counter()
     for line in raw.read_text().splitlines():
         stack, _, n = line.rpartition(" ")
-        if stack and n.isdigit():
-            counts[bucket_of(stack)] += int(n)
+        if not stack or not n.isdigit() or stack.split(";")[-1].startswith(IDLE):
+            continue
+        counts[bucket_of(stack)] += int(n)
     return counts
 
 

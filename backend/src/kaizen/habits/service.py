@@ -239,6 +239,9 @@ def list_check_ins(
     return db.scalars(stmt).all()
 
 
+STATUSES = {s.value: s for s in scoring.Status}
+
+
 def load_logs(
     db: Session, habits: Iterable[Habit], *, since: date | None = None
 ) -> dict[int, scoring.HabitLog]:
@@ -251,9 +254,9 @@ def load_logs(
     stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status).where(CheckIn.habit_id.in_(by_id))
     if since is not None:
         stmt = stmt.where(CheckIn.day >= since)
-    rows = db.execute(stmt)
-    for habit_id, day, status in rows:
-        statuses[habit_id][day] = scoring.Status(status)
+    status_of = STATUSES.__getitem__  # a dict lookup: Status(value) costs far more per row
+    for habit_id, day, status in db.execute(stmt):
+        statuses[habit_id][day] = status_of(status)
     return {
         habit_id: scoring.HabitLog(
             schedule=schedule_of(habit),
