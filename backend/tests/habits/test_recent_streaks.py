@@ -3,13 +3,19 @@ window's start (kaizen/habits/recent.py). On random histories, the cut log must 
 the whole history's current streak and 14-day rate whenever it is not read further back."""
 
 from datetime import date, timedelta
+from unittest.mock import patch
 
-from hypothesis import given, settings
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import insert
 
-from kaizen.habits import recent
+from kaizen.db import new_session
+from kaizen.habits import aggregates, recent
+from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.scoring import HabitLog, Schedule, ScheduleKind, Status, streaks, tally
 from kaizen.habits.service import counting_end
+from tests.factories import make_user
 
 BASE = date(2024, 1, 1)
 
@@ -59,3 +65,70 @@ def test_the_recent_window_gives_the_whole_historys_streak_and_rate(
     assert tally(window, today=today, **fortnight) == tally(log, today=today, **fortnight)
     if log.start_date >= since or not recent.reaches_before(window, since, today):
         assert streaks(window, today=today).current == streaks(log, today=today).current
+
+
+@st.composite
+def stored_histories(draw: st.DrawFn) -> tuple[HabitLog, date, bool]:
+    log, _ = draw(histories())
+    # Today late enough for runs to reach back past the recent window; the history may end
+    # before it (a run of empty days) or carry rows after it (never read as the past).
+    today = log.start_date + timedelta(days=draw(st.integers(recent.RECENT_DAYS, 300)))
+    return log, today, draw(st.booleans())
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(stored_histories())
+def test_current_streaks_from_sql_equal_the_whole_history(
+    client: TestClient, history: tuple[HabitLog, date, bool]
+) -> None:
+    """The SQL path (aggregates.runs_before) against scoring.streaks over the whole history,
+    with few gaps read per item (so the read-everything fallback is taken too)."""
+    log, today, few_gaps = history
+    user = _user(client)
+    with new_session() as db:
+        habit = Habit(user_id=user, name="h", start_date=log.start_date, **_columns(log.schedule))
+        db.add(habit)
+        db.flush()
+        rows = [
+            {"habit_id": habit.id, "day": d, "status": s.value, "note": ""}
+            for d, s in log.checkins.items()
+            if d <= today
+        ]
+        if rows:
+            db.execute(insert(CheckIn), rows)
+        expected = streaks(
+            HabitLog(
+                log.schedule, log.start_date, {d: s for d, s in log.checkins.items() if d <= today}
+            ),
+            today=today,
+        ).current
+        with patch.object(aggregates, "GAPS", 2 if few_gaps else aggregates.GAPS):
+            _, runs = recent.current_streaks(db, [habit], today, {habit.id: log.schedule})
+        db.rollback()
+    assert runs[habit.id].current == expected
+
+
+_USERS: dict[int, int] = {}
+
+
+def _user(client: TestClient) -> int:
+    """One user per test run (the client fixture is shared by every example)."""
+    key = id(client)
+    if key not in _USERS:
+        _USERS[key] = make_user(client).id
+    return _USERS[key]
+
+
+def _columns(schedule: Schedule) -> dict[str, object]:
+    if schedule.kind is ScheduleKind.WEEKDAYS:
+        return {
+            "schedule_type": "weekdays",
+            "schedule_days": "".join(map(str, sorted(schedule.weekdays))),
+        }
+    if schedule.kind is ScheduleKind.TIMES_PER_WEEK:
+        return {"schedule_type": "times_per_week", "schedule_times": schedule.times_per_week}
+    return {"schedule_type": "daily"}

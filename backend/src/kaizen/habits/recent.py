@@ -4,7 +4,8 @@ The Today page (and a goal's linked items) need, per action item, the last fortn
 Sunday for the 14-day rate, and the current streak. Almost every streak ends inside the last
 few weeks, so one query reads a short recent window for every item as plain tuples; only the
 items whose run is unbroken back to that window's start are read further back, by one more
-query. Two queries whatever the number of items or the length of their history.
+query. A few queries whatever the number of items or the length of their history: the run
+before the window is counted in SQL (``aggregates.py``) rather than read day by day.
 
 The figures are the same functions (``scoring.tally``, ``scoring.streaks``) over a log cut at
 the window's start, which gives exactly the full history's answer whenever the run breaks
@@ -18,7 +19,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kaizen.habits import scoring
+from kaizen.habits import aggregates, scoring
 from kaizen.habits.models import CheckIn, Habit
 
 # Five weeks: the 7-day strip, the 14-day rate up to Sunday, and every streak shorter than
@@ -62,7 +63,10 @@ def current_streaks(
     today: date,
     schedules: dict[int, scoring.Schedule],
 ) -> tuple[dict[int, scoring.HabitLog], dict[int, scoring.Streaks]]:
-    """Recent logs (good for any window from ``today - RECENT_DAYS`` on) and current streaks."""
+    """Recent logs (good for any window from ``today - RECENT_DAYS`` on) and current streaks.
+
+    Only ``current`` is the whole history's figure; ``best`` is at least the current run and
+    otherwise covers the recent window only. At most four queries (usually one or three)."""
     since = today - timedelta(days=RECENT_DAYS)
     recent = statuses(db, (h.id for h in habits), since=since)
     logs = {h.id: _log(h, schedules[h.id], recent[h.id], since) for h in habits}
@@ -71,8 +75,23 @@ def current_streaks(
         h for h in habits if h.start_date < since and reaches_before(logs[h.id], since, today)
     ]
     if long_running:
-        full = statuses(db, (h.id for h in long_running))
+        # Runs that reach back past the window: their length before it comes from SQL
+        # (aggregates.runs_before), or, for N times a week, from the whole history.
+        before = aggregates.runs_before(
+            db,
+            {h.id: schedules[h.id] for h in long_running},
+            {h.id: h.start_date for h in long_running},
+            since,
+        )
         for habit in long_running:
+            if habit.id in before:
+                current = runs[habit.id].current + before[habit.id]
+                runs[habit.id] = scoring.Streaks(
+                    current, max(current, runs[habit.id].best), runs[habit.id].unit
+                )
+        rest = [h for h in long_running if h.id not in before]
+        full = statuses(db, (h.id for h in rest))
+        for habit in rest:
             log = _log(habit, schedules[habit.id], full[habit.id], None)
             runs[habit.id] = scoring.streaks(log, today=today)
     return logs, runs
