@@ -7,13 +7,27 @@ skipped days since then; the run's length is then arithmetic.
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Date, Integer, and_, func, or_, select
+from sqlalchemy import (
+    CompoundSelect,
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from kaizen.habits import scoring
@@ -25,70 +39,94 @@ GAPS = 64
 _KEEPS_RUN = (scoring.Status.DONE.value, scoring.Status.SKIPPED.value)
 
 
-class day_number(FunctionElement[int]):  # noqa: N801 -- an SQL function, named like one
-    """A date as a whole number of days (consecutive dates differ by one) on every backend."""
+class next_day(FunctionElement[date]):  # noqa: N801 -- an SQL function, named like one
+    """The day after a date column, on every backend."""
 
-    type = Integer()
+    type = Date()
     inherit_cache = True
 
 
-@compiles(day_number)
-def _day_number(element: day_number, compiler: Any, **kw: Any) -> str:
-    return f"({compiler.process(element.clauses, **kw)} - DATE '2000-01-01')"
+@compiles(next_day)
+def _next_day(element: next_day, compiler: Any, **kw: Any) -> str:
+    return f"({compiler.process(element.clauses, **kw)} + 1)"
 
 
-@compiles(day_number, "sqlite")
-def _day_number_sqlite(element: day_number, compiler: Any, **kw: Any) -> str:
-    return f"CAST(julianday({compiler.process(element.clauses, **kw)}) AS INTEGER)"
+@compiles(next_day, "sqlite")
+def _next_day_sqlite(element: next_day, compiler: Any, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)}, '+1 day')"
 
 
-def _gaps(
-    db: Session, habit_ids: Sequence[int], before: date
-) -> dict[int, list[tuple[date | None, date, bool]]]:
-    """Per item, newest first: ``(previous day, day, is_gap)`` for the latest done-or-skipped
-    row before ``before`` and for each such row that follows a day without one (``previous
-    day`` is None for the item's first such row). At most ``GAPS`` rows per item."""
-    step = day_number(CheckIn.day) - func.lag(day_number(CheckIn.day)).over(
-        partition_by=CheckIn.habit_id, order_by=CheckIn.day
-    )
-    rows = (
-        select(
-            CheckIn.habit_id,
-            CheckIn.day,
-            func.lag(CheckIn.day, type_=Date)
-            .over(partition_by=CheckIn.habit_id, order_by=CheckIn.day)
-            .label("prev_day"),
-            step.label("step"),
-            func.row_number()
-            .over(partition_by=CheckIn.habit_id, order_by=CheckIn.day.desc())
-            .label("latest"),
+@dataclass
+class Gaps:
+    """An item's days without a done or skipped row before a date, newest first."""
+
+    ranges: list[tuple[date, date]]  # inclusive (first, last) day of each gap
+    complete: bool  # every gap is listed (else only the newest GAPS)
+
+
+@lru_cache(maxsize=64)
+def _gaps_statement(items: int) -> CompoundSelect[int, date | None, date | None]:
+    """The gaps query for ``items`` items, built once: its parameters are ``h0`` … (the item
+    ids), ``before`` and ``gaps`` (how many per item)."""
+    keeps = CheckIn.status.in_(_KEEPS_RUN)
+    c, n = aliased(CheckIn), aliased(CheckIn)
+    before = bindparam("before", type_=Date)
+    parts: list[Select[int, date | None, date | None]] = []
+    for i in range(items):
+        habit_id = bindparam(f"h{i}", type_=Integer)
+        following = (
+            select(func.min(n.day))
+            .where(n.habit_id == habit_id, n.day > c.day, n.status.in_(_KEEPS_RUN))
+            .scalar_subquery()
         )
-        .where(
-            CheckIn.habit_id.in_(habit_ids),
-            CheckIn.day < before,
-            CheckIn.status.in_(_KEEPS_RUN),
+        after_gap = ~exists().where(
+            n.habit_id == habit_id, n.day == next_day(c.day), n.status.in_(_KEEPS_RUN)
         )
-        .subquery()
-    )
-    gaps = (
-        select(
-            rows.c.habit_id,
-            rows.c.prev_day,
-            rows.c.day,
-            or_(rows.c.step.is_(None), rows.c.step > 1).label("is_gap"),
-            func.row_number()
-            .over(partition_by=rows.c.habit_id, order_by=rows.c.day.desc())
-            .label("rank"),
+        newest = (
+            select(habit_id.label("habit_id"), c.day.label("day"), following.label("following"))
+            .where(c.habit_id == habit_id, c.day < before, c.status.in_(_KEEPS_RUN), after_gap)
+            .order_by(c.day.desc())
+            .limit(bindparam("gaps", type_=Integer))
+            .subquery()
         )
-        .where(or_(rows.c.latest == 1, rows.c.step.is_(None), rows.c.step > 1))
-        .subquery()
-    )
-    found: dict[int, list[tuple[date | None, date, bool]]] = defaultdict(list)
-    stmt = select(gaps.c.habit_id, gaps.c.prev_day, gaps.c.day, gaps.c.is_gap).where(
-        gaps.c.rank <= GAPS
-    )
-    for habit_id, prev_day, day, is_gap in db.execute(stmt.order_by(gaps.c.day.desc())):
-        found[habit_id].append((prev_day, day, bool(is_gap)))
+        parts.append(select(newest.c.habit_id, newest.c.day, newest.c.following))
+        first_row = (
+            select(func.min(CheckIn.day))
+            .where(CheckIn.habit_id == habit_id, keeps)
+            .scalar_subquery()
+        )
+        parts.append(
+            select(habit_id.label("habit_id"), null().label("day"), first_row.label("following"))
+        )
+    return union_all(*parts)
+
+
+def _gaps(db: Session, starts: dict[int, date], before: date) -> dict[int, Gaps]:
+    """Each gap starts the day after a done-or-skipped row whose next day has none; SQLite
+    and PostgreSQL walk the (habit_id, date) index backwards from ``before`` and stop after
+    ``GAPS`` of them, so a long run costs index steps, not rows."""
+    params: dict[str, object] = {f"h{i}": h for i, h in enumerate(starts)}
+    rows = db.execute(_gaps_statement(len(starts)), {**params, "before": before, "gaps": GAPS})
+    found = {h: Gaps([], True) for h in starts}
+    counts: dict[int, int] = defaultdict(int)
+    last = before - timedelta(days=1)
+    one = timedelta(days=1)
+    firsts: dict[int, date | None] = {}
+    for habit_id, day, following in rows:
+        if day is None:
+            firsts[habit_id] = following
+            continue
+        counts[habit_id] += 1
+        hi = min(following - one, last) if following else last
+        found[habit_id].ranges.append((day + one, hi))
+    for habit_id, gaps in found.items():
+        gaps.ranges.sort(reverse=True)
+        gaps.complete = counts[habit_id] < GAPS
+        first = firsts.get(habit_id)
+        if gaps.complete:
+            # Before the first done-or-skipped row (or all of it, without one).
+            end = min(first - one, last) if first else last
+            gaps.ranges.append((starts[habit_id], end))
     return found
 
 
@@ -102,30 +140,15 @@ def _latest_scheduled(schedule: scoring.Schedule, lo: date, hi: date) -> date | 
     return None
 
 
-def last_break(
-    schedule: scoring.Schedule,
-    start: date,
-    before: date,
-    rows: Sequence[tuple[date | None, date, bool]],
-) -> date | None:
-    """The latest scheduled day in ``[start, before)`` without a done or skipped row, from the
-    rows of :func:`_gaps`; ``start - 1 day`` when there is none; ``None`` when it lies beyond
-    the rows read."""
-    one = timedelta(days=1)
-    # The days after the latest row, then each gap, newest first.
-    ranges: list[tuple[date, date]] = [(rows[0][1] + one if rows else start, before - one)]
-    reached_first = not rows
-    for prev_day, day, is_gap in rows:
-        if is_gap:
-            ranges.append((prev_day + one if prev_day else start, day - one))
-            reached_first |= prev_day is None
-    for lo, hi in ranges:
-        found = _latest_scheduled(schedule, max(lo, start), hi) if hi >= max(lo, start) else None
+def last_break(schedule: scoring.Schedule, start: date, gaps: Gaps) -> date | None:
+    """The latest scheduled day on or after ``start`` without a done or skipped row;
+    ``start - 1 day`` when there is none; ``None`` when it lies beyond the gaps read."""
+    for lo, hi in gaps.ranges:
+        lo = max(lo, start)
+        found = _latest_scheduled(schedule, lo, hi) if hi >= lo else None
         if found is not None:
             return found
-    if reached_first:
-        return start - timedelta(days=1)
-    return None  # GAPS rows read and the break is older still
+    return start - timedelta(days=1) if gaps.complete else None
 
 
 def scheduled_days(schedule: scoring.Schedule, lo: date, hi: date) -> int:
@@ -157,10 +180,10 @@ def runs_before(
     ids = [h for h, s in schedules.items() if s.kind is not scoring.ScheduleKind.TIMES_PER_WEEK]
     if not ids:
         return {}
-    gaps = _gaps(db, ids, before)
+    gaps = _gaps(db, {h: starts[h] for h in ids}, before)
     breaks: dict[int, date] = {}
     for habit_id in ids:
-        found = last_break(schedules[habit_id], starts[habit_id], before, gaps.get(habit_id, []))
+        found = last_break(schedules[habit_id], starts[habit_id], gaps[habit_id])
         if found is not None:
             breaks[habit_id] = found
     if not breaks:
