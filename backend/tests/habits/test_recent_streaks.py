@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from unittest.mock import patch
 
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert
 
@@ -72,16 +72,31 @@ def stored_histories(draw: st.DrawFn) -> tuple[HabitLog, date, bool]:
     log, _ = draw(histories())
     # Today late enough for runs to reach back past the recent window; the history may end
     # before it (a run of empty days) or carry rows after it (never read as the past).
-    today = log.start_date + timedelta(days=draw(st.integers(recent.RECENT_DAYS, 300)))
+    today = log.start_date + timedelta(days=draw(st.integers(recent.RECENT_DAYS, 160)))
     return log, today, draw(st.booleans())
 
 
 @settings(
-    max_examples=120,
+    max_examples=250,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(stored_histories())
+@example(  # a run of weeks back to a start on a Saturday: the first week has two days only
+    (
+        HabitLog(
+            Schedule.times_a_week(3),
+            date(2024, 1, 6),
+            {
+                date(2024, 1, 6) + timedelta(days=d): Status.DONE
+                for d in range(80)
+                if d < 2 or (d - 2) % 7 < 3
+            },
+        ),
+        date(2024, 3, 27),
+        False,
+    )
+)
 def test_current_streaks_from_sql_equal_the_whole_history(
     client: TestClient, history: tuple[HabitLog, date, bool]
 ) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    case,
     exists,
     func,
     null,
@@ -31,7 +32,7 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from kaizen.habits import scoring
-from kaizen.habits.models import CheckIn
+from kaizen.habits.models import CheckIn, Habit
 
 # How many of the most recent gaps per item are read; an item whose break lies further back
 # (only possible when every one of them fell on unscheduled days) is read in full instead.
@@ -206,3 +207,75 @@ def runs_before(
         - skipped[habit_id]
         for habit_id, b in breaks.items()
     }
+
+
+# -------------------------------------------------------------------------- runs of weeks
+
+EPOCH_MONDAY = date(1900, 1, 1)  # a Monday: week numbers count whole ISO weeks from it
+
+
+class week_number(FunctionElement[int]):  # noqa: N801 -- an SQL function, named like one
+    """The ISO week (Monday to Sunday) a date column falls in, as a whole number."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(week_number)
+def _week_number(element: week_number, compiler: Any, **kw: Any) -> str:
+    return f"(({compiler.process(element.clauses, **kw)} - DATE '1900-01-01') / 7)"
+
+
+@compiles(week_number, "sqlite")
+def _week_number_sqlite(element: week_number, compiler: Any, **kw: Any) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"(CAST(julianday({column}) - julianday('1900-01-01') AS INTEGER) / 7)"
+
+
+def week_runs_before(
+    db: Session,
+    schedules: dict[int, scoring.Schedule],
+    starts: dict[int, date],
+    before: date,
+) -> dict[int, int]:
+    """For N-times-a-week items: how many met weeks the run alive at ``before`` (a Monday)
+    holds, from done and skipped counts per ISO week added up in SQL. A week whose target is
+    0 (every day skipped) passes over; a week below target breaks the run. One query."""
+    if not schedules:
+        return {}
+    week = week_number(CheckIn.day)
+    stmt = (
+        select(
+            CheckIn.habit_id,
+            week,
+            func.sum(case((CheckIn.status == scoring.Status.DONE.value, 1), else_=0)),
+            func.sum(case((CheckIn.status == scoring.Status.SKIPPED.value, 1), else_=0)),
+        )
+        .join(Habit, Habit.id == CheckIn.habit_id)
+        .where(
+            CheckIn.habit_id.in_(list(schedules)),
+            CheckIn.day < before,
+            CheckIn.day >= Habit.start_date,
+        )
+        .group_by(CheckIn.habit_id, week)
+    )
+    counts: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for habit_id, number, done, skipped in db.execute(stmt):
+        counts[habit_id][int(number)] = (int(done), int(skipped))
+    runs: dict[int, int] = {}
+    for habit_id, schedule in schedules.items():
+        per_week = schedule.times_per_week or 0
+        start = starts[habit_id]
+        run = 0
+        monday = before - timedelta(days=7)
+        while monday + timedelta(days=6) >= start:
+            days = 7 - max(0, (start - monday).days)
+            done, skipped = counts[habit_id].get((monday - EPOCH_MONDAY).days // 7, (0, 0))
+            target = min(per_week, days - skipped)
+            if target > 0:
+                if done < target:
+                    break
+                run += 1
+            monday -= timedelta(days=7)
+        runs[habit_id] = run
+    return runs

@@ -25,6 +25,7 @@ from kaizen.habits.models import CheckIn, Habit
 # Five weeks: the 7-day strip, the 14-day rate up to Sunday, and every streak shorter than
 # about a month. Longer runs are read in full by the second query.
 RECENT_DAYS = 35
+LONGER_DAYS = 365
 _STATUS = {s.value: s for s in scoring.Status}  # a dict lookup is much cheaper than Status(v)
 
 
@@ -66,7 +67,7 @@ def current_streaks(
     """Recent logs (good for any window from ``today - RECENT_DAYS`` on) and current streaks.
 
     Only ``current`` is the whole history's figure; ``best`` is at least the current run and
-    otherwise covers the recent window only. At most four queries (usually one or three)."""
+    otherwise covers the recent window only. At most five queries (usually one to three)."""
     since = today - timedelta(days=RECENT_DAYS)
     recent = statuses(db, (h.id for h in habits), since=since)
     logs = {h.id: _log(h, schedules[h.id], recent[h.id], since) for h in habits}
@@ -75,26 +76,56 @@ def current_streaks(
         h for h in habits if h.start_date < since and reaches_before(logs[h.id], since, today)
     ]
     if long_running:
-        # Runs that reach back past the window: their length before it comes from SQL
-        # (aggregates.runs_before), or, for N times a week, from the whole history.
+        # Runs that reach back past the window: their length before it is counted in SQL.
+        days = [h for h in long_running if runs[h.id].unit is scoring.StreakUnit.DAYS]
         before = aggregates.runs_before(
-            db,
-            {h.id: schedules[h.id] for h in long_running},
-            {h.id: h.start_date for h in long_running},
-            since,
+            db, {h.id: schedules[h.id] for h in days}, {h.id: h.start_date for h in days}, since
         )
-        for habit in long_running:
+        for habit in days:
             if habit.id in before:
-                current = runs[habit.id].current + before[habit.id]
-                runs[habit.id] = scoring.Streaks(
-                    current, max(current, runs[habit.id].best), runs[habit.id].unit
-                )
-        rest = [h for h in long_running if h.id not in before]
-        full = statuses(db, (h.id for h in rest))
-        for habit in rest:
-            log = _log(habit, schedules[habit.id], full[habit.id], None)
-            runs[habit.id] = scoring.streaks(log, today=today)
+                runs[habit.id] = _longer(runs[habit.id], runs[habit.id].current, before[habit.id])
+        # Runs of weeks: the window from its first Monday on, then whole weeks before it.
+        weeks = [h for h in long_running if runs[h.id].unit is scoring.StreakUnit.WEEKS]
+        monday = since + timedelta(days=(7 - since.weekday()) % 7)
+        before_weeks = aggregates.week_runs_before(
+            db, {h.id: schedules[h.id] for h in weeks}, {h.id: h.start_date for h in weeks}, monday
+        )
+        for habit in weeks:
+            window = scoring.streaks(
+                _log(habit, schedules[habit.id], recent[habit.id], monday), today=today
+            )
+            runs[habit.id] = _longer(runs[habit.id], window.current, before_weeks[habit.id])
+        _read_further(db, [h for h in days if h.id not in before], today, schedules, runs)
     return logs, runs
+
+
+def _longer(runs: scoring.Streaks, window: int, before: int) -> scoring.Streaks:
+    current = window + before
+    return scoring.Streaks(current, max(current, runs.best), runs.unit)
+
+
+def _read_further(
+    db: Session,
+    habits: Sequence[Habit],
+    today: date,
+    schedules: dict[int, scoring.Schedule],
+    runs: dict[int, scoring.Streaks],
+) -> None:
+    """The rare runs of days whose start the gaps query did not reach: a year more is read
+    first, and only the runs reaching back past that are read in full."""
+    since = today - timedelta(days=RECENT_DAYS + LONGER_DAYS)
+    year = statuses(db, (h.id for h in habits), since=since)
+    further = []
+    for habit in habits:
+        log = _log(habit, schedules[habit.id], year[habit.id], since)
+        if habit.start_date < since and reaches_before(log, since, today):
+            further.append(habit)
+        else:
+            runs[habit.id] = scoring.streaks(log, today=today)
+    full = statuses(db, (h.id for h in further))
+    for habit in further:
+        log = _log(habit, schedules[habit.id], full[habit.id], None)
+        runs[habit.id] = scoring.streaks(log, today=today)
 
 
 def reaches_before(log: scoring.HabitLog, since: date, today: date) -> bool:

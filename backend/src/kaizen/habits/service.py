@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy import case, delete, func, select, update
-from sqlalchemy.orm import Session, load_only
+from sqlalchemy.orm import Session
 
 from kaizen import clock
 from kaizen.auth.models import User
@@ -300,10 +300,6 @@ def today_rows(
     ).all()
     recent = db.scalars(
         select(CheckIn)
-        # Only what the week strip shows: the timestamps cost more to load than the rest.
-        .options(
-            load_only(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value, CheckIn.note)
-        )
         .join(Habit, Habit.id == CheckIn.habit_id)
         .where(
             Habit.user_id == user.id,
