@@ -160,7 +160,7 @@ class Bench:
     def drive(
         self, base: str, path: str, token: str, *, connections: int, put_paths: list[str] | None
     ) -> wrk.Run:
-        return wrk.run(
+        run = wrk.run(
             self.wrk,
             base + (put_paths[0] if put_paths else path),
             connections=connections,
@@ -168,10 +168,22 @@ class Bench:
             token=token,
             put_paths=put_paths,
         )
+        _settle(base)
+        return run
 
     def verdict(self, ok: bool) -> str:
         self.failed |= not ok
         return "PASS" if ok else "FAIL"
+
+
+def _settle(base: str) -> None:
+    """Wait until the server has finished what wrk left in flight (requests of connections
+    wrk closed are still served), so it does not spill into the next measurement."""
+    httpx.get(f"{base}{API}/health", timeout=120)
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else float("inf")
 
 
 def _warm(base: str, path: str, token: str) -> int:
@@ -209,7 +221,7 @@ def measure_lines(
         fast = bench.drive(base, path, user.token, connections=32, put_paths=put_paths)
         slow = bench.drive(base, path, user.token, connections=1, put_paths=put_paths)
         throughput[line.label] = fast
-        share = fast.rps / bare
+        share = _ratio(fast.rps, bare)
         ok = fast.errors == 0 and slow.errors == 0
         ok &= line.goal.share is None or share >= line.goal.share
         ok &= line.goal.p99_ms is None or slow.p99_ms <= line.goal.p99_ms
@@ -232,7 +244,7 @@ def measure_flatness(bench: Bench, base: str, users: dict[str, BenchUser]) -> No
     ten = bench.drive(base, f"{API}/today", long.token, connections=32, put_paths=None)
     one_slow = bench.drive(base, f"{API}/today", short.token, connections=1, put_paths=None)
     ten_slow = bench.drive(base, f"{API}/today", long.token, connections=1, put_paths=None)
-    ratio = one.rps / ten.rps if ten.rps else float("inf")
+    ratio = _ratio(one.rps, ten.rps)
     ok = ratio <= FLAT_RATIO and not (one.errors or ten.errors)
     bench.rows.append(
         Row(
@@ -261,7 +273,7 @@ def measure_workers(
                 bench.drive(b, f"{API}/today", user.token, connections=32, put_paths=put_paths)
                 for b in (single_base, base)
             ]
-            ratio = runs[1].rps / runs[0].rps
+            ratio = _ratio(runs[1].rps, runs[0].rps)
             bench.rows.append(
                 Row(
                     f"{label}, --workers 2 vs 1",
