@@ -1,0 +1,70 @@
+"""Habit logs, schedules, streaks and the 14-day rate: the small read module other domains
+(sprints, goals, the goal detail flow) import instead of the habits service."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kaizen.habits import recent, scoring
+from kaizen.habits.models import CheckIn, Habit
+
+RATE_DAYS = 14
+STATUSES = {s.value: s for s in scoring.Status}
+
+
+def schedule_of(habit: Habit) -> scoring.Schedule:
+    if habit.schedule_type == "weekdays":
+        return scoring.Schedule.on_weekdays(*(int(d) for d in habit.schedule_days or ""))
+    if habit.schedule_type == "times_per_week":
+        return scoring.Schedule.times_a_week(habit.schedule_times or 1)
+    return scoring.Schedule.daily()
+
+
+def counting_end(end: date, today: date) -> date:
+    """The end to count a window to. A window that reaches today runs on to Sunday: future
+    days never count, but for "N times a week" the rest of the week can still make up a miss,
+    so cutting the week at today would count it as missed too early."""
+    return max(end, today + timedelta(days=6 - today.weekday())) if end >= today else end
+
+
+def recent_rate(log: scoring.HabitLog, today: date) -> float | None:
+    """The rate over the last ``RATE_DAYS`` days (Today's and the goal page's "14-day rate")."""
+    start = today - timedelta(days=RATE_DAYS - 1)
+    return scoring.tally(log, today=today, start=start, end=counting_end(today, today)).rate
+
+
+def load_logs(
+    db: Session, habits: Iterable[Habit], *, since: date | None = None
+) -> dict[int, scoring.HabitLog]:
+    """The check-ins of these habits (all, or from ``since`` on) in one query, as plain rows:
+    turning rows into ORM objects is what makes heavy endpoints slow."""
+    by_id = {h.id: h for h in habits}
+    if not by_id:
+        return {}
+    statuses: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
+    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status).where(CheckIn.habit_id.in_(by_id))
+    if since is not None:
+        stmt = stmt.where(CheckIn.day >= since)
+    status_of = STATUSES.__getitem__  # a dict lookup: Status(value) costs far more per row
+    for habit_id, day, status in db.execute(stmt):
+        statuses[habit_id][day] = status_of(status)
+    return {
+        habit_id: scoring.HabitLog(
+            schedule=schedule_of(habit),
+            # Days before `since` are unknown, so the log starts there.
+            start_date=max(habit.start_date, since) if since else habit.start_date,
+            checkins=statuses[habit_id],
+        )
+        for habit_id, habit in by_id.items()
+    }
+
+
+def current_streaks(
+    db: Session, habits: Sequence[Habit], today: date
+) -> tuple[dict[int, scoring.HabitLog], dict[int, scoring.Streaks]]:
+    """Recent logs (from five weeks back) and current streaks, without reading years of
+    history (see ``recent.py``)."""
+    return recent.current_streaks(db, habits, today, {h.id: schedule_of(h) for h in habits})
