@@ -12,9 +12,9 @@ from sqlalchemy import insert
 
 from kaizen.db import new_session
 from kaizen.habits import aggregates, recent
+from kaizen.habits.logs import counting_end
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.scoring import HabitLog, Schedule, ScheduleKind, Status, streaks, tally
-from kaizen.habits.logs import counting_end
 from tests.factories import make_user
 
 BASE = date(2024, 1, 1)
