@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import TypeEngine
 
 from kaizen.habits import scoring
 from kaizen.habits.models import CheckIn, Habit
@@ -40,21 +41,27 @@ GAPS = 64
 _KEEPS_RUN = (scoring.Status.DONE.value, scoring.Status.SKIPPED.value)
 
 
-class next_day(FunctionElement[date]):  # noqa: N801 -- an SQL function, named like one
-    """The day after a date column, on every backend."""
+def _sql_function(
+    name: str, returns: TypeEngine[Any], postgresql: str, sqlite: str
+) -> type[FunctionElement[Any]]:
+    """An SQL expression of one column, written per backend: ``{}`` stands for the column."""
+    function: type[FunctionElement[Any]] = type(
+        name, (FunctionElement,), {"type": returns, "inherit_cache": True}
+    )
 
-    type = Date()
-    inherit_cache = True
+    def default(element: FunctionElement[Any], compiler: Any, **kw: Any) -> str:
+        return postgresql.format(compiler.process(element.clauses, **kw))
+
+    def on_sqlite(element: FunctionElement[Any], compiler: Any, **kw: Any) -> str:
+        return sqlite.format(compiler.process(element.clauses, **kw))
+
+    compiles(function)(default)
+    compiles(function, "sqlite")(on_sqlite)
+    return function
 
 
-@compiles(next_day)
-def _next_day(element: next_day, compiler: Any, **kw: Any) -> str:
-    return f"({compiler.process(element.clauses, **kw)} + 1)"
-
-
-@compiles(next_day, "sqlite")
-def _next_day_sqlite(element: next_day, compiler: Any, **kw: Any) -> str:
-    return f"date({compiler.process(element.clauses, **kw)}, '+1 day')"
+# The day after a date column.
+next_day = _sql_function("next_day", Date(), "({} + 1)", "date({}, '+1 day')")
 
 
 @dataclass
@@ -214,22 +221,13 @@ def runs_before(
 EPOCH_MONDAY = date(1900, 1, 1)  # a Monday: week numbers count whole ISO weeks from it
 
 
-class week_number(FunctionElement[int]):  # noqa: N801 -- an SQL function, named like one
-    """The ISO week (Monday to Sunday) a date column falls in, as a whole number."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(week_number)
-def _week_number(element: week_number, compiler: Any, **kw: Any) -> str:
-    return f"(({compiler.process(element.clauses, **kw)} - DATE '1900-01-01') / 7)"
-
-
-@compiles(week_number, "sqlite")
-def _week_number_sqlite(element: week_number, compiler: Any, **kw: Any) -> str:
-    column = compiler.process(element.clauses, **kw)
-    return f"(CAST(julianday({column}) - julianday('1900-01-01') AS INTEGER) / 7)"
+# The ISO week (Monday to Sunday) a date column falls in, as a whole number.
+week_number = _sql_function(
+    "week_number",
+    Integer(),
+    "(({} - DATE '1900-01-01') / 7)",
+    "(CAST(julianday({}) - julianday('1900-01-01') AS INTEGER) / 7)",
+)
 
 
 def week_runs_before(
