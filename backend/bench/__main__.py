@@ -222,13 +222,15 @@ def measure_lines(
         slow = bench.drive(base, path, user.token, connections=1, put_paths=put_paths)
         throughput[line.label] = fast
         share = _ratio(fast.rps, bare)
-        ok = fast.errors == 0 and slow.errors == 0
+        ok = fast.errors == 0 and slow.errors == 0 and bool(fast.requests and slow.requests)
         ok &= line.goal.share is None or share >= line.goal.share
         ok &= line.goal.p99_ms is None or slow.p99_ms <= line.goal.p99_ms
         row.share, row.rps, row.p99 = f"{share:.1%}", f"{fast.rps:,.0f}", f"{slow.p99_ms:.1f} ms"
         row.verdict = bench.verdict(ok)
         if fast.errors or slow.errors:
             row.verdict += f" ({fast.errors + slow.errors} errors)"
+        elif not (fast.requests and slow.requests):
+            row.verdict += " (no request completed)"
         print(
             f"- {line.label}: {row.rps} req/s ({row.share} of {bare:,.0f}), p99 {row.p99}",
             flush=True,

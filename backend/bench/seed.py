@@ -21,6 +21,7 @@ from kaizen.auth import security
 from kaizen.auth.models import ApiToken, User
 from kaizen.goals.models import Goal, KeyResult
 from kaizen.habits.models import CheckIn, Habit
+from kaizen.sprints import snapshots
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
 
 HABITS = 30
@@ -155,6 +156,9 @@ def seed_user(db: Session, key: str, years: int, today: date) -> BenchUser:
         sprint_ids.append(sprint.id)
         sprint_start += timedelta(days=14)
         n += 1
+    db.flush()
+    # As the app would have done over the years: finished sprints keep frozen results.
+    snapshots.freeze_finished(db, user.id, today)
     db.flush()
     print(
         f"  {key}: {len(rows):,} check-ins, {HABITS} items, {len(sprint_ids)} sprints",
