@@ -100,8 +100,9 @@ def stored_histories(draw: st.DrawFn) -> tuple[HabitLog, date, bool]:
 def test_current_streaks_from_sql_equal_the_whole_history(
     client: TestClient, history: tuple[HabitLog, date, bool]
 ) -> None:
-    """The SQL path (aggregates.runs_before) against scoring.streaks over the whole history,
-    with few gaps read per item (so the read-everything fallback is taken too)."""
+    """The SQL path (aggregates.runs_before, week_runs_before) against scoring.streaks over
+    the whole history, also with few gaps and weeks read per item (so the fallback that reads
+    rows is taken too)."""
     log, today, few_gaps = history
     user = _user(client)
     with new_session() as db:
@@ -121,7 +122,10 @@ def test_current_streaks_from_sql_equal_the_whole_history(
             ),
             today=today,
         ).current
-        with patch.object(aggregates, "GAPS", 2 if few_gaps else aggregates.GAPS):
+        with (
+            patch.object(aggregates, "GAPS", 2 if few_gaps else aggregates.GAPS),
+            patch.object(aggregates, "WEEKS_BACK", 3 if few_gaps else aggregates.WEEKS_BACK),
+        ):
             _, runs = recent.current_streaks(db, [habit], today, {habit.id: log.schedule})
         db.rollback()
     assert runs[habit.id].current == expected

@@ -218,6 +218,7 @@ def runs_before(
 
 # -------------------------------------------------------------------------- runs of weeks
 
+WEEKS_BACK = 104  # two years of weeks summed in SQL; a longer run of weeks is read row by row
 EPOCH_MONDAY = date(1900, 1, 1)  # a Monday: week numbers count whole ISO weeks from it
 
 
@@ -238,9 +239,11 @@ def week_runs_before(
 ) -> dict[int, int]:
     """For N-times-a-week items: how many met weeks the run alive at ``before`` (a Monday)
     holds, from done and skipped counts per ISO week added up in SQL. A week whose target is
-    0 (every day skipped) passes over; a week below target breaks the run. One query."""
+    0 (every day skipped) passes over; a week below target breaks the run. One query over the
+    last ``WEEKS_BACK`` weeks; items whose run is longer still are left out."""
     if not schedules:
         return {}
+    floor = before - timedelta(weeks=WEEKS_BACK)
     week = week_number(CheckIn.day)
     stmt = (
         select(
@@ -253,6 +256,7 @@ def week_runs_before(
         .where(
             CheckIn.habit_id.in_(list(schedules)),
             CheckIn.day < before,
+            CheckIn.day >= floor,
             CheckIn.day >= Habit.start_date,
         )
         .group_by(CheckIn.habit_id, week)
@@ -264,9 +268,12 @@ def week_runs_before(
     for habit_id, schedule in schedules.items():
         per_week = schedule.times_per_week or 0
         start = starts[habit_id]
-        run = 0
+        run, counted = 0, True
         monday = before - timedelta(days=7)
         while monday + timedelta(days=6) >= start:
+            if monday < floor:
+                counted = False  # unbroken for WEEKS_BACK weeks: counted from the rows instead
+                break
             days = 7 - max(0, (start - monday).days)
             done, skipped = counts[habit_id].get((monday - EPOCH_MONDAY).days // 7, (0, 0))
             target = min(per_week, days - skipped)
@@ -275,5 +282,6 @@ def week_runs_before(
                     break
                 run += 1
             monday -= timedelta(days=7)
-        runs[habit_id] = run
+        if counted:
+            runs[habit_id] = run
     return runs

@@ -91,11 +91,14 @@ def current_streaks(
             db, {h.id: schedules[h.id] for h in weeks}, {h.id: h.start_date for h in weeks}, monday
         )
         for habit in weeks:
-            window = scoring.streaks(
-                _log(habit, schedules[habit.id], recent[habit.id], monday), today=today
-            )
-            runs[habit.id] = _longer(runs[habit.id], window.current, before_weeks[habit.id])
-        _read_further(db, [h for h in days if h.id not in before], today, schedules, runs)
+            if habit.id in before_weeks:
+                window = scoring.streaks(
+                    _log(habit, schedules[habit.id], recent[habit.id], monday), today=today
+                )
+                runs[habit.id] = _longer(runs[habit.id], window.current, before_weeks[habit.id])
+        rest = [h for h in days if h.id not in before]
+        rest += [h for h in weeks if h.id not in before_weeks]
+        _read_further(db, rest, today, schedules, runs)
     return logs, runs
 
 
@@ -111,8 +114,8 @@ def _read_further(
     schedules: dict[int, scoring.Schedule],
     runs: dict[int, scoring.Streaks],
 ) -> None:
-    """The rare runs of days whose start the gaps query did not reach: a year more is read
-    first, and only the runs reaching back past that are read in full."""
+    """The rare runs the SQL counts did not reach the start of (runs of days past 64 gaps,
+    runs of weeks past two years): a year more is read first, then everything."""
     since = today - timedelta(days=RECENT_DAYS + LONGER_DAYS)
     year = statuses(db, (h.id for h in habits), since=since)
     further = []
