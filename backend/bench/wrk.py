@@ -21,6 +21,7 @@ class Run:
     p99_ms: float
     requests: int
     errors: int  # non-2xx/3xx responses plus socket errors
+    cpu_ms: float | None = None  # the server's CPU time per request (one worker, Linux)
 
 
 def ensure_wrk() -> str:
