@@ -15,7 +15,6 @@ from kaizen.habits.schemas import (
     ReorderIn,
     TodayRead,
 )
-from kaizen.queries import Pagination
 from kaizen.schemas import Day, Page
 
 router = APIRouter(tags=["habits"])
@@ -26,8 +25,6 @@ FromQuery = Annotated[Day | None, Query(alias="from", description="First day (in
 ToQuery = Annotated[Day | None, Query(alias="to", description="Last day (inclusive)")]
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such habit (or not yours)"}}
-# Reorder answers every habit in the new order (a user has at most this many on one page).
-ALL_HABITS = Pagination(limit=1000, offset=0)
 
 
 @router.get("/habits", summary="List action items")
@@ -52,8 +49,7 @@ def create_habit(body: HabitCreate, user: CurrentUser, db: SessionDep, today: To
 @router.post("/habits/reorder", summary="Reorder action items", responses=NOT_FOUND)
 def reorder_habits(body: ReorderIn, user: CurrentUser, db: SessionDep) -> Page[HabitRead]:
     """Give ids in the new order; they get positions 1, 2, 3, …"""
-    service.reorder_habits(db, user, body.habit_ids)
-    rows, total = service.list_habits(db, user, ALL_HABITS)
+    rows, total = service.reorder_habits(db, user, body.habit_ids)
     return Page(items=[HabitRead.model_validate(h) for h in rows], total=total)
 
 

@@ -115,8 +115,14 @@ def delete_habit(db: Session, habit: Habit, today: date) -> None:
     db.flush()
 
 
-def reorder_habits(db: Session, user: User, habit_ids: list[int]) -> None:
+# The reorder answers every habit in the new order (a user has at most this many).
+ALL_HABITS = Pagination(limit=1000, offset=0)
+
+
+def reorder_habits(db: Session, user: User, habit_ids: list[int]) -> tuple[Sequence[Habit], int]:
+    """Positions 1..n in the order given; returns all the user's habits in the new order."""
     reorder(db, Habit, user.id, habit_ids, label="Habit", field="habit_ids")
+    return list_habits(db, user, ALL_HABITS)
 
 
 def habits_named(db: Session, user: User, names: list[str]) -> Sequence[Habit]:
