@@ -1,0 +1,287 @@
+"""Streak figures computed in SQL, so a run of years costs a few rows instead of years of rows.
+
+Used by ``recent.py`` for the items whose current run reaches back past the recent window:
+instead of reading their whole history, one query finds where the run before the window
+started (the latest scheduled day without a done or skipped row), and one more reads the
+skipped days since then; the run's length is then arithmetic.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import (
+    CompoundSelect,
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    null,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import TypeEngine
+
+from kaizen.habits import scoring
+from kaizen.habits.models import CheckIn, Habit
+
+# How many of the most recent gaps per item are read; an item whose break lies further back
+# (only possible when every one of them fell on unscheduled days) is read in full instead.
+GAPS = 64
+_KEEPS_RUN = (scoring.Status.DONE.value, scoring.Status.SKIPPED.value)
+
+
+def _sql_function(
+    name: str, returns: TypeEngine[Any], postgresql: str, sqlite: str
+) -> type[FunctionElement[Any]]:
+    """An SQL expression of one column, written per backend: ``{}`` stands for the column."""
+    function: type[FunctionElement[Any]] = type(
+        name, (FunctionElement,), {"type": returns, "inherit_cache": True}
+    )
+
+    def default(element: FunctionElement[Any], compiler: Any, **kw: Any) -> str:
+        return postgresql.format(compiler.process(element.clauses, **kw))
+
+    def on_sqlite(element: FunctionElement[Any], compiler: Any, **kw: Any) -> str:
+        return sqlite.format(compiler.process(element.clauses, **kw))
+
+    compiles(function)(default)
+    compiles(function, "sqlite")(on_sqlite)
+    return function
+
+
+# The day after a date column.
+next_day = _sql_function("next_day", Date(), "({} + 1)", "date({}, '+1 day')")
+
+
+@dataclass
+class Gaps:
+    """An item's days without a done or skipped row before a date, newest first."""
+
+    ranges: list[tuple[date, date]]  # inclusive (first, last) day of each gap
+    complete: bool  # every gap is listed (else only the newest GAPS)
+
+
+@lru_cache(maxsize=64)
+def _gaps_statement(items: int) -> CompoundSelect[int, date | None, date | None]:
+    """The gaps query for ``items`` items, built once: its parameters are ``h0`` … (the item
+    ids), ``before`` and ``gaps`` (how many per item)."""
+    keeps = CheckIn.status.in_(_KEEPS_RUN)
+    c, n = aliased(CheckIn), aliased(CheckIn)
+    before = bindparam("before", type_=Date)
+    parts: list[Select[int, date | None, date | None]] = []
+    for i in range(items):
+        habit_id = bindparam(f"h{i}", type_=Integer)
+        following = (
+            select(func.min(n.day))
+            .where(n.habit_id == habit_id, n.day > c.day, n.status.in_(_KEEPS_RUN))
+            .scalar_subquery()
+        )
+        after_gap = ~exists().where(
+            n.habit_id == habit_id, n.day == next_day(c.day), n.status.in_(_KEEPS_RUN)
+        )
+        newest = (
+            select(habit_id.label("habit_id"), c.day.label("day"), following.label("following"))
+            .where(c.habit_id == habit_id, c.day < before, c.status.in_(_KEEPS_RUN), after_gap)
+            .order_by(c.day.desc())
+            .limit(bindparam("gaps", type_=Integer))
+            .subquery()
+        )
+        parts.append(select(newest.c.habit_id, newest.c.day, newest.c.following))
+        first_row = (
+            select(func.min(CheckIn.day))
+            .where(CheckIn.habit_id == habit_id, keeps)
+            .scalar_subquery()
+        )
+        parts.append(
+            select(habit_id.label("habit_id"), null().label("day"), first_row.label("following"))
+        )
+    return union_all(*parts)
+
+
+def _gaps(db: Session, starts: dict[int, date], before: date) -> dict[int, Gaps]:
+    """Each gap starts the day after a done-or-skipped row whose next day has none; SQLite
+    and PostgreSQL walk the (habit_id, date) index backwards from ``before`` and stop after
+    ``GAPS`` of them, so a long run costs index steps, not rows."""
+    params: dict[str, object] = {f"h{i}": h for i, h in enumerate(starts)}
+    rows = db.execute(_gaps_statement(len(starts)), {**params, "before": before, "gaps": GAPS})
+    found = {h: Gaps([], True) for h in starts}
+    counts: dict[int, int] = defaultdict(int)
+    last = before - timedelta(days=1)
+    one = timedelta(days=1)
+    firsts: dict[int, date | None] = {}
+    for habit_id, day, following in rows:
+        if day is None:
+            firsts[habit_id] = following
+            continue
+        counts[habit_id] += 1
+        hi = min(following - one, last) if following else last
+        found[habit_id].ranges.append((day + one, hi))
+    for habit_id, gaps in found.items():
+        gaps.ranges.sort(reverse=True)
+        gaps.complete = counts[habit_id] < GAPS
+        first = firsts.get(habit_id)
+        if gaps.complete:
+            # Before the first done-or-skipped row (or all of it, without one).
+            end = min(first - one, last) if first else last
+            gaps.ranges.append((starts[habit_id], end))
+    return found
+
+
+def _latest_scheduled(schedule: scoring.Schedule, lo: date, hi: date) -> date | None:
+    """The latest scheduled day in ``[lo, hi]`` (a week holds every weekday, so at most 7)."""
+    day = hi
+    while day >= max(lo, hi - timedelta(days=6)):
+        if schedule.is_scheduled(day):
+            return day
+        day -= timedelta(days=1)
+    return None
+
+
+def last_break(schedule: scoring.Schedule, start: date, gaps: Gaps) -> date | None:
+    """The latest scheduled day on or after ``start`` without a done or skipped row;
+    ``start - 1 day`` when there is none; ``None`` when it lies beyond the gaps read."""
+    for lo, hi in gaps.ranges:
+        lo = max(lo, start)
+        found = _latest_scheduled(schedule, lo, hi) if hi >= lo else None
+        if found is not None:
+            return found
+    return start - timedelta(days=1) if gaps.complete else None
+
+
+def scheduled_days(schedule: scoring.Schedule, lo: date, hi: date) -> int:
+    """How many scheduled days ``[lo, hi]`` holds."""
+    if hi < lo:
+        return 0
+    total = (hi - lo).days + 1
+    if schedule.kind is not scoring.ScheduleKind.WEEKDAYS:
+        return total
+    weeks, rest = divmod(total, 7)
+    count = weeks * len(schedule.weekdays)
+    day = lo + timedelta(days=weeks * 7)
+    for _ in range(rest):
+        count += schedule.is_scheduled(day)
+        day += timedelta(days=1)
+    return count
+
+
+def runs_before(
+    db: Session,
+    schedules: dict[int, scoring.Schedule],
+    starts: dict[int, date],
+    before: date,
+) -> dict[int, int]:
+    """For daily and chosen-weekdays items: how many done days the run that is alive on the
+    day before ``before`` holds (skipped days pass over; a scheduled day without a done or
+    skipped row breaks a run). Items whose break could not be found are left out. Two
+    queries whatever the length of the history."""
+    ids = [h for h, s in schedules.items() if s.kind is not scoring.ScheduleKind.TIMES_PER_WEEK]
+    if not ids:
+        return {}
+    gaps = _gaps(db, {h: starts[h] for h in ids}, before)
+    breaks: dict[int, date] = {}
+    for habit_id in ids:
+        found = last_break(schedules[habit_id], starts[habit_id], gaps[habit_id])
+        if found is not None:
+            breaks[habit_id] = found
+    if not breaks:
+        return {}
+    skipped: dict[int, int] = defaultdict(int)
+    stmt = select(CheckIn.habit_id, CheckIn.day).where(
+        CheckIn.status == scoring.Status.SKIPPED.value,
+        CheckIn.day < before,
+        or_(*(and_(CheckIn.habit_id == h, CheckIn.day > b) for h, b in breaks.items())),
+    )
+    for habit_id, day in db.execute(stmt):
+        if day >= starts[habit_id] and schedules[habit_id].is_scheduled(day):
+            skipped[habit_id] += 1
+    return {
+        habit_id: scheduled_days(
+            schedules[habit_id],
+            max(b + timedelta(days=1), starts[habit_id]),
+            before - timedelta(days=1),
+        )
+        - skipped[habit_id]
+        for habit_id, b in breaks.items()
+    }
+
+
+# -------------------------------------------------------------------------- runs of weeks
+
+WEEKS_BACK = 104  # two years of weeks summed in SQL; a longer run of weeks is read row by row
+EPOCH_MONDAY = date(1900, 1, 1)  # a Monday: week numbers count whole ISO weeks from it
+
+
+# The ISO week (Monday to Sunday) a date column falls in, as a whole number.
+week_number = _sql_function(
+    "week_number",
+    Integer(),
+    "(({} - DATE '1900-01-01') / 7)",
+    "(CAST(julianday({}) - julianday('1900-01-01') AS INTEGER) / 7)",
+)
+
+
+def week_runs_before(
+    db: Session,
+    schedules: dict[int, scoring.Schedule],
+    starts: dict[int, date],
+    before: date,
+) -> dict[int, int]:
+    """For N-times-a-week items: how many met weeks the run alive at ``before`` (a Monday)
+    holds, from done and skipped counts per ISO week added up in SQL. A week whose target is
+    0 (every day skipped) passes over; a week below target breaks the run. One query over the
+    last ``WEEKS_BACK`` weeks; items whose run is longer still are left out."""
+    if not schedules:
+        return {}
+    floor = before - timedelta(weeks=WEEKS_BACK)
+    week = week_number(CheckIn.day)
+    stmt = (
+        select(
+            CheckIn.habit_id,
+            week,
+            func.sum(case((CheckIn.status == scoring.Status.DONE.value, 1), else_=0)),
+            func.sum(case((CheckIn.status == scoring.Status.SKIPPED.value, 1), else_=0)),
+        )
+        .join(Habit, Habit.id == CheckIn.habit_id)
+        .where(
+            CheckIn.habit_id.in_(list(schedules)),
+            CheckIn.day < before,
+            CheckIn.day >= floor,
+            CheckIn.day >= Habit.start_date,
+        )
+        .group_by(CheckIn.habit_id, week)
+    )
+    counts: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for habit_id, number, done, skipped in db.execute(stmt):
+        counts[habit_id][int(number)] = (int(done), int(skipped))
+    runs: dict[int, int] = {}
+    for habit_id, schedule in schedules.items():
+        per_week = schedule.times_per_week or 0
+        start = starts[habit_id]
+        run, counted = 0, True
+        monday = before - timedelta(days=7)
+        while monday + timedelta(days=6) >= start:
+            if monday < floor:
+                counted = False  # unbroken for WEEKS_BACK weeks: counted from the rows instead
+                break
+            days = 7 - max(0, (start - monday).days)
+            done, skipped = counts[habit_id].get((monday - EPOCH_MONDAY).days // 7, (0, 0))
+            target = min(per_week, days - skipped)
+            if target > 0:
+                if done < target:
+                    break
+                run += 1
+            monday -= timedelta(days=7)
+        if counted:
+            runs[habit_id] = run
+    return runs

@@ -1,0 +1,149 @@
+"""Recent logs and current streaks, without reading years of history for every item.
+
+The Today page (and a goal's linked items) need, per action item, the last fortnight to
+Sunday for the 14-day rate, and the current streak. Almost every streak ends inside the last
+few weeks, so one query reads a short recent window for every item as plain tuples; only the
+items whose run is unbroken back to that window's start are read further back, by one more
+query. A few queries whatever the number of items or the length of their history: the run
+before the window is counted in SQL (``aggregates.py``) rather than read day by day.
+
+The figures are the same functions (``scoring.tally``, ``scoring.streaks``) over a log cut at
+the window's start, which gives exactly the full history's answer whenever the run breaks
+inside the window (see :func:`reaches_before`); tests compare both on random histories.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kaizen.habits import aggregates, scoring
+from kaizen.habits.models import CheckIn, Habit
+
+# Five weeks: the 7-day strip, the 14-day rate up to Sunday, and every streak shorter than
+# about a month. Longer runs are read in full by the second query.
+RECENT_DAYS = 35
+LONGER_DAYS = 365
+_STATUS = {s.value: s for s in scoring.Status}  # a dict lookup is much cheaper than Status(v)
+
+
+def statuses(
+    db: Session, habit_ids: Iterable[int], *, since: date | None = None
+) -> dict[int, dict[date, scoring.Status]]:
+    """``{habit_id: {day: status}}`` for these habits (from ``since`` on), in one query of plain
+    tuples: turning rows into ORM objects or enums one by one is what makes heavy reads slow."""
+    ids = list(habit_ids)
+    by_habit: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
+    if not ids:
+        return by_habit
+    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status).where(CheckIn.habit_id.in_(ids))
+    if since is not None:
+        stmt = stmt.where(CheckIn.day >= since)
+    status_of = _STATUS.__getitem__
+    for habit_id, day, status in db.execute(stmt):
+        by_habit[habit_id][day] = status_of(status)
+    return by_habit
+
+
+def _log(
+    habit: Habit,
+    schedule: scoring.Schedule,
+    checkins: dict[date, scoring.Status],
+    since: date | None,
+) -> scoring.HabitLog:
+    # Days before `since` are unknown, so the log starts there.
+    start = max(habit.start_date, since) if since else habit.start_date
+    return scoring.HabitLog(schedule=schedule, start_date=start, checkins=checkins)
+
+
+def current_streaks(
+    db: Session,
+    habits: Sequence[Habit],
+    today: date,
+    schedules: dict[int, scoring.Schedule],
+) -> tuple[dict[int, scoring.HabitLog], dict[int, scoring.Streaks]]:
+    """Recent logs (good for any window from ``today - RECENT_DAYS`` on) and current streaks.
+
+    Only ``current`` is the whole history's figure; ``best`` is at least the current run and
+    otherwise covers the recent window only. At most five queries (usually one to three)."""
+    since = today - timedelta(days=RECENT_DAYS)
+    recent = statuses(db, (h.id for h in habits), since=since)
+    logs = {h.id: _log(h, schedules[h.id], recent[h.id], since) for h in habits}
+    runs = {h.id: scoring.streaks(logs[h.id], today=today) for h in habits}
+    long_running = [
+        h for h in habits if h.start_date < since and reaches_before(logs[h.id], since, today)
+    ]
+    if long_running:
+        # Runs that reach back past the window: their length before it is counted in SQL.
+        days = [h for h in long_running if runs[h.id].unit is scoring.StreakUnit.DAYS]
+        before = aggregates.runs_before(
+            db, {h.id: schedules[h.id] for h in days}, {h.id: h.start_date for h in days}, since
+        )
+        for habit in days:
+            if habit.id in before:
+                runs[habit.id] = _longer(runs[habit.id], runs[habit.id].current, before[habit.id])
+        # Runs of weeks: the window from its first Monday on, then whole weeks before it.
+        weeks = [h for h in long_running if runs[h.id].unit is scoring.StreakUnit.WEEKS]
+        monday = since + timedelta(days=(7 - since.weekday()) % 7)
+        before_weeks = aggregates.week_runs_before(
+            db, {h.id: schedules[h.id] for h in weeks}, {h.id: h.start_date for h in weeks}, monday
+        )
+        for habit in weeks:
+            if habit.id in before_weeks:
+                window = scoring.streaks(
+                    _log(habit, schedules[habit.id], recent[habit.id], monday), today=today
+                )
+                runs[habit.id] = _longer(runs[habit.id], window.current, before_weeks[habit.id])
+        rest = [h for h in days if h.id not in before]
+        rest += [h for h in weeks if h.id not in before_weeks]
+        _read_further(db, rest, today, schedules, runs)
+    return logs, runs
+
+
+def _longer(runs: scoring.Streaks, window: int, before: int) -> scoring.Streaks:
+    current = window + before
+    return scoring.Streaks(current, max(current, runs.best), runs.unit)
+
+
+def _read_further(
+    db: Session,
+    habits: Sequence[Habit],
+    today: date,
+    schedules: dict[int, scoring.Schedule],
+    runs: dict[int, scoring.Streaks],
+) -> None:
+    """The rare runs the SQL counts did not reach the start of (runs of days past 64 gaps,
+    runs of weeks past two years): a year more is read first, then everything."""
+    since = today - timedelta(days=RECENT_DAYS + LONGER_DAYS)
+    year = statuses(db, (h.id for h in habits), since=since)
+    further = []
+    for habit in habits:
+        log = _log(habit, schedules[habit.id], year[habit.id], since)
+        if habit.start_date < since and reaches_before(log, since, today):
+            further.append(habit)
+        else:
+            runs[habit.id] = scoring.streaks(log, today=today)
+    full = statuses(db, (h.id for h in further))
+    for habit in further:
+        log = _log(habit, schedules[habit.id], full[habit.id], None)
+        runs[habit.id] = scoring.streaks(log, today=today)
+
+
+def reaches_before(log: scoring.HabitLog, since: date, today: date) -> bool:
+    """Whether the current run may continue before ``since``. When it does not, a day (or, for
+    N times a week, a whole ISO week) inside the window broke it, so the log cut at ``since``
+    gives exactly the whole history's current streak. Skipped days and weeks pass over, so an
+    all-skipped window counts as unbroken."""
+    if log.schedule.kind is scoring.ScheduleKind.TIMES_PER_WEEK:
+        # Only whole weeks that are over can break a run of weeks; the week cut by `since`
+        # is partial in this log, so it is left out.
+        first = since + timedelta(days=(7 - since.weekday()) % 7)
+        last = today - timedelta(days=today.weekday() + 1)
+        if first > last:
+            return True
+        counts = scoring.tally(log, today=today, start=first, end=last)
+    else:
+        counts = scoring.tally(log, today=today, start=since, end=today)
+    return counts.done == counts.eligible
