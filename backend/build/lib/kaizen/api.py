@@ -1,0 +1,44 @@
+"""The API's two parents: public routes, and everything else behind authentication.
+
+Domains add their routers to ``private_router``; being inside it is what makes a route need
+credentials, so no route can forget to (tests/security walks every route to prove it).
+"""
+
+from fastapi import APIRouter, Depends
+
+from kaizen.auth.router import account_router
+from kaizen.auth.router import public_router as auth_public_router
+from kaizen.deps import current_user
+from kaizen.goals.router import router as goals_router
+from kaizen.habits.router import router as habits_router
+from kaizen.portfolio.router import public_router as portfolio_public_router
+from kaizen.portfolio.router import router as portfolio_router
+from kaizen.sprints.router import router as sprints_router
+
+PUBLIC_PATHS = frozenset(
+    {
+        "/api/v1/health",
+        "/api/v1/auth/register",
+        "/api/v1/auth/token",
+        "/api/v1/auth/login",
+        "/api/v1/auth/logout",
+        "/api/v1/public/profiles/{handle}",
+    }
+)
+
+public_router = APIRouter(prefix="/api/v1")
+private_router = APIRouter(prefix="/api/v1", dependencies=[Depends(current_user)])
+
+
+@public_router.get("/health", tags=["health"], summary="Liveness check")
+def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+public_router.include_router(auth_public_router)
+private_router.include_router(account_router)
+private_router.include_router(habits_router)
+private_router.include_router(sprints_router)
+private_router.include_router(goals_router)
+private_router.include_router(portfolio_router)
+public_router.include_router(portfolio_public_router)

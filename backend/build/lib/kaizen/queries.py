@@ -1,0 +1,42 @@
+"""Query shapes every domain repeats, written once: a page of rows with its total, the next
+position at the end of an ordered list, and a reorder."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, case, func, select, update
+from sqlalchemy.orm import Session
+
+from kaizen.deps import Pagination
+from kaizen.ownership import ensure_owned
+
+
+def paginate(db: Session, stmt: Select[Any], page: Pagination) -> tuple[Sequence[Any], int]:
+    """One page of ``stmt``'s rows and the total over all pages (two queries, any data size)."""
+    total = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    rows: Sequence[Any] = db.scalars(stmt.limit(page.limit).offset(page.offset)).all()
+    return rows, total
+
+
+def next_position(db: Session, position: Any, *where: Any) -> int:
+    """The position after the last one among the rows matching ``where`` (1 for the first)."""
+    return (db.scalar(select(func.max(position)).where(*where)) or 0) + 1
+
+
+def reorder(
+    db: Session, model: Any, user_id: int, ids: list[int], *, label: str, field: str
+) -> None:
+    """Give the user's rows ``ids`` positions 1..n in that order, in one statement.
+
+    Every id must be the user's (another user's id is a 404, duplicates a 422)."""
+    ensure_owned(db, user_id, model, ids, label=label, field=field)
+    if not ids:
+        return
+    positions = {row_id: position for position, row_id in enumerate(ids, start=1)}
+    db.execute(
+        update(model)
+        .where(model.id.in_(ids))
+        .values(position=case(positions, value=model.id))
+        .execution_options(synchronize_session="fetch")
+    )
+    db.flush()

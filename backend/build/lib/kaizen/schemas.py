@@ -1,0 +1,100 @@
+"""Schema pieces shared by every domain."""
+
+from collections.abc import Collection
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Generic, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from kaizen.errors import field_error
+
+
+def _check_timezone(value: str) -> str:
+    if value not in _known_timezones():
+        raise ValueError(f"unknown timezone {value!r}; use an IANA name like 'Asia/Kolkata'")
+    try:
+        ZoneInfo(value)
+    except ZoneInfoNotFoundError as exc:  # pragma: no cover - tzdata always ships it
+        raise ValueError(f"unknown timezone {value!r}") from exc
+    return value
+
+
+_TIMEZONES: frozenset[str] = frozenset()
+
+
+def _known_timezones() -> frozenset[str]:
+    global _TIMEZONES
+    if not _TIMEZONES:
+        _TIMEZONES = frozenset(available_timezones())
+    return _TIMEZONES
+
+
+Timezone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_check_timezone)]
+MIN_DAY = date(2000, 1, 1)
+MAX_DAY = date(2100, 12, 31)
+
+
+def _check_day(value: date) -> date:
+    # Outside these bounds date maths overflows (year 1 or 9999) or walks centuries of days.
+    if not MIN_DAY <= value <= MAX_DAY:
+        raise ValueError(f"dates must be between {MIN_DAY} and {MAX_DAY}")
+    return value
+
+
+def _check_moment(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("give a timezone, e.g. 2027-01-01T00:00:00Z")
+    # The local date is checked first: converting year 9999 to UTC would overflow.
+    _check_day(value.date())
+    _check_day(value.astimezone(UTC).date())
+    return value
+
+
+# Every date or timestamp a client sends goes through these.
+Day = Annotated[date, AfterValidator(_check_day)]
+Moment = Annotated[datetime, AfterValidator(_check_moment)]
+
+MAX_ID = 2**31 - 1
+# An id in a body: bounded so a huge number is a 422, not an overflow in the database.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+LongText = Annotated[str, StringConstraints(max_length=20_000)]
+
+
+class Schema(BaseModel):
+    """Base for request bodies: unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ReadSchema(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+
+
+def apply_changes(
+    row: object,
+    changes: dict[str, Any],
+    *,
+    nullable: Collection[str] = (),
+    text: Collection[str] = (),
+) -> None:
+    """Apply a PATCH body (``model_dump(exclude_unset=True)``) to a row.
+
+    ``null`` clears a ``nullable`` field and empties a ``text`` field; for any other field it
+    is a 422 naming the field, since the column cannot hold it.
+    """
+    for key, value in changes.items():
+        if value is None and key not in nullable:
+            if key not in text:
+                raise field_error(key, f"{key} cannot be null")
+            value = ""
+        setattr(row, key, value)
