@@ -2,28 +2,32 @@
 and the ``owned`` factory that turns ``{x_id}`` into the caller's row or a 404."""
 
 import inspect
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import BackgroundTasks, Depends, Path, Query, Request
 from fastapi.security import APIKeyCookie, OAuth2PasswordBearer
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kaizen import clock
 from kaizen.auth import security, service
 from kaizen.auth.models import User
 from kaizen.auth.service import Credential
-from kaizen.db import Base, get_db
+from kaizen.db import SAFE_METHODS, Base, get_db, new_session
 from kaizen.errors import AppError, NotFound, Unauthorized
 from kaizen.schemas import MAX_ID
 
 SESSION_COOKIE = "kaizen_session"
 CSRF_COOKIE = "kaizen_csrf"
 CSRF_HEADER = "X-CSRF-Token"
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Secrets are 43-60 characters; anything much longer is not one (and is not hashed).
+MAX_SECRET = 200
+log = logging.getLogger("kaizen")
 
 SessionDep = Annotated[Session, Depends(get_db, scope="function")]
 
@@ -42,16 +46,36 @@ cookie_scheme = APIKeyCookie(
 def current_credential(
     request: Request,
     db: SessionDep,
+    background: BackgroundTasks,
     bearer: Annotated[str | None, Depends(bearer_scheme)],
     cookie: Annotated[str | None, Depends(cookie_scheme)],
 ) -> Credential:
+    credential = _authenticate(request, db, bearer, cookie)
+    unsafe = request.method not in SAFE_METHODS
+    if unsafe and db.get_bind().dialect.name != "sqlite":
+        # One user's writes take turns (see kaizen.db): lock the user's row, and reload it
+        # so the request sees what the previous writer committed.
+        db.refresh(credential.user, with_for_update=True)
+    if credential.touch_due and credential.token_id is not None:
+        if unsafe:
+            service.touch_token(db, credential.token_id)
+        else:
+            # A read must not hold the write lock: record the use after the response, in a
+            # short transaction of its own.
+            background.add_task(_touch_token, credential.token_id)
+    return credential
+
+
+def _authenticate(
+    request: Request, db: Session, bearer: str | None, cookie: str | None
+) -> Credential:
     if bearer:
-        credential = service.user_for_token(db, bearer)
+        credential = service.user_for_token(db, bearer[:MAX_SECRET])
         if credential is None:
             raise Unauthorized("Invalid or expired token")
         return credential
     if cookie:
-        found = service.user_for_session(db, cookie)
+        found = service.user_for_session(db, cookie[:MAX_SECRET])
         if found is None:
             raise Unauthorized("Session expired; sign in again")
         user, session = found
@@ -61,6 +85,15 @@ def current_credential(
                 raise AppError(403, "Missing or invalid X-CSRF-Token header")
         return Credential(user=user, session_id=session.id)
     raise Unauthorized()
+
+
+def _touch_token(token_id: int) -> None:
+    try:
+        with new_session(writer=True) as db, db.begin():
+            service.touch_token(db, token_id)
+    except SQLAlchemyError:
+        # Best effort: a busy database must not turn a finished read into an error.
+        log.warning("could not record the use of token %s", token_id, exc_info=True)
 
 
 CurrentCredential = Annotated[Credential, Depends(current_credential)]

@@ -11,6 +11,7 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from kaizen import __version__
 from kaizen.api import private_router, public_router
@@ -144,6 +145,9 @@ class Guard:
 
 def _install_middleware(app: FastAPI) -> None:
     app.add_middleware(Guard)
+    # The client's address (for sign-in throttling) and scheme come from X-Forwarded-For and
+    # X-Forwarded-Proto only when the connection is from a configured proxy.
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -12,6 +12,7 @@ from kaizen.auth.schemas import (
     ApiTokenRead,
     LoginIn,
     MeUpdate,
+    RegisterAccepted,
     RegisterIn,
     TokenOut,
     UserRead,
@@ -34,22 +35,35 @@ public_router = APIRouter(prefix="/auth", tags=["auth"])
 account_router = APIRouter(tags=["account"])
 
 
+REGISTERED = (
+    "If this email is new, your account is ready: sign in. "
+    "If it already has an account, sign in with its password."
+)
+
+
 @public_router.post(
     "/register",
-    status_code=status.HTTP_201_CREATED,
+    status_code=status.HTTP_202_ACCEPTED,
     summary="Create an account",
-    responses={409: {"description": "Email already registered"}},
+    responses={
+        403: {"description": "Sign-up is closed on this server"},
+        429: {"description": "Too many sign-ups from this client; see Retry-After"},
+    },
 )
-def register(body: RegisterIn, db: SessionDep) -> UserRead:
-    """Open sign-up, or only the first user (who becomes admin) when sign-up is closed."""
-    user = service.register(
+def register(body: RegisterIn, request: Request, db: SessionDep) -> RegisterAccepted:
+    """Open sign-up, or only the first user (who becomes admin) when sign-up is closed.
+
+    The answer is the same, and takes as long, whether or not the email already has an
+    account, so sign-up does not reveal who uses this server; sign in next."""
+    service.register(
         db,
         email=body.email,
         password=body.password,
         display_name=body.display_name,
         timezone=body.timezone,
+        client_ip=client_ip(request),
     )
-    return UserRead.model_validate(user)
+    return RegisterAccepted(detail=REGISTERED)
 
 
 def _authenticate(db: SessionDep, request: Request, email: str, password: str) -> User:

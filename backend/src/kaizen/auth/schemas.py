@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BeforeValidator, EmailStr, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, EmailStr, Field, StringConstraints, model_validator
 
 from kaizen.schemas import Moment, ReadSchema, Schema, Timezone
 
@@ -26,6 +26,10 @@ class RegisterIn(Schema):
     password: Password = Field(examples=["correct horse battery"])
     display_name: DisplayName = Field(default="", examples=["Asha"])
     timezone: Timezone = Field(default="UTC", examples=["Asia/Kolkata"])
+
+
+class RegisterAccepted(BaseModel):
+    detail: str = Field(description="The same answer for a new and an existing email")
 
 
 class LoginIn(Schema):
