@@ -62,7 +62,10 @@ def test_parallel_key_results_respect_the_limit(client: TestClient) -> None:
     url = f"/api/v1/goals/{goal['id']}/key-results"
 
     responses = parallel(
-        26, lambda i: client.post(url, json={"title": f"KR {i}", "target_value": 5}, headers=user.headers)
+        26,
+        lambda i: client.post(
+            url, json={"title": f"KR {i}", "target_value": 5}, headers=user.headers
+        ),
     )
 
     assert statuses(responses) == {201: 20, 422: 6}

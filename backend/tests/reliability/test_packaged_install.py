@@ -51,8 +51,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (Path(purelib) / "dev-deps.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     wheel = next(wheels.glob("kaizen-*.whl"))
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps"]
-        + [str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", wheel],
         check=True,
         cwd=root,
     )

@@ -63,9 +63,7 @@ def register(
     """Create the account, or do nothing when the email is taken (``None``). Both cost the
     same (the password is hashed either way) and the router answers both alike, so sign-up
     does not tell a stranger which emails have accounts. Attempts per client are limited."""
-    _count_attempt(
-        db, f"register:{client_ip or '-'}", settings.register_max_per_window, "sign-ups"
-    )
+    _count_attempt(db, f"register:{client_ip or '-'}", settings.register_max_per_window, "sign-ups")
     password_hash = security.hash_password(password)
     # Parallel sign-ups must not all see an empty database and all become admins.
     lock_for_writes(db, REGISTRATION_LOCK)
