@@ -13,6 +13,8 @@ Writes are serialised per database where it matters:
 """
 
 import asyncio
+import os
+import shutil
 import weakref
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -104,6 +106,23 @@ def _sqlite_begin(conn: Connection) -> None:
 
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
+
+
+def storage_problem(engine: Engine) -> str | None:
+    """Why a SQLite file database cannot take writes (read-only or full), else None. Cheap:
+    a few system calls, no lock; PostgreSQL reports its own problems on ``SELECT 1``."""
+    database = engine.url.database
+    if not is_sqlite(engine) or not database or database == ":memory:":
+        return None
+    path = Path(database)
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return "read-only"
+    if shutil.disk_usage(path.parent).free < MIN_FREE_BYTES:
+        return "disk full"
+    return None
+
+
+MIN_FREE_BYTES = 1024 * 1024
 
 
 def build_engine(url: str) -> Engine:
