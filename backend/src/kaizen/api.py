@@ -10,7 +10,7 @@ from sqlalchemy import text
 from kaizen.auth.router import account_router
 from kaizen.auth.router import public_router as auth_public_router
 from kaizen.db import storage_problem
-from kaizen.deps import SessionDep, current_user
+from kaizen.deps import SessionDep, current_user, reject_control_characters
 from kaizen.errors import AppError
 from kaizen.goals.router import router as goals_router
 from kaizen.habits.router import router as habits_router
@@ -29,8 +29,10 @@ PUBLIC_PATHS = frozenset(
     }
 )
 
-public_router = APIRouter(prefix="/api/v1")
-private_router = APIRouter(prefix="/api/v1", dependencies=[Depends(current_user)])
+public_router = APIRouter(prefix="/api/v1", dependencies=[Depends(reject_control_characters)])
+private_router = APIRouter(
+    prefix="/api/v1", dependencies=[Depends(reject_control_characters), Depends(current_user)]
+)
 
 
 @public_router.get(

@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     register_max_per_window: int = Field(
         default=20, ge=1, description="Sign-up attempts per client address within the window."
     )
+    handle_cooling_off_days: int = Field(
+        default=30,
+        ge=0,
+        description="Days before a released public handle can be taken by another user.",
+    )
     trusted_proxies: list[str] = Field(
         default_factory=lambda: ["127.0.0.1", "::1"],
         description="Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed "

@@ -19,8 +19,8 @@ from kaizen.auth import security, service
 from kaizen.auth.models import User
 from kaizen.auth.service import Credential
 from kaizen.db import SAFE_METHODS, Base, get_db, new_session
-from kaizen.errors import AppError, NotFound, Unauthorized
-from kaizen.schemas import MAX_ID
+from kaizen.errors import AppError, NotFound, Unauthorized, field_error
+from kaizen.schemas import CONTROL_MESSAGE, MAX_ID, has_control_characters
 
 SESSION_COOKIE = "kaizen_session"
 CSRF_COOKIE = "kaizen_csrf"
@@ -194,6 +194,17 @@ def owned_child(
     )
     dependency.__name__ = f"owned_{param}"
     return dependency
+
+
+def reject_control_characters(request: Request) -> None:
+    """Query and path parameters get the same rule as body text (see ``kaizen.schemas``)."""
+    for location, items in (
+        ("query", request.query_params.multi_items()),
+        ("path", list(request.path_params.items())),
+    ):
+        for name, value in items:
+            if has_control_characters(name) or has_control_characters(str(value)):
+                raise field_error(name, CONTROL_MESSAGE, location=location)
 
 
 def local_today(user: CurrentUser) -> date:

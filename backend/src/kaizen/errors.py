@@ -5,6 +5,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, InternalError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
@@ -54,6 +55,21 @@ def install_error_handlers(app: FastAPI) -> None:
             item = {k: v for k, v in err.items() if k in ("loc", "msg", "type")}
             errors.append(item)
         return JSONResponse({"detail": errors}, status_code=422)
+
+    @app.exception_handler(ValidationError)
+    async def computed_value_error(_: Request, exc: ValidationError) -> JSONResponse:
+        # A value the server computed from the request (the sprint after one ending on the
+        # last allowed day) failed a schema's bounds: the request asked for it, so a 422.
+        errors = [
+            {"loc": ["body", *err["loc"]], "msg": err["msg"], "type": err["type"]}
+            for err in exc.errors()
+        ]
+        return JSONResponse({"detail": errors}, status_code=422)
+
+    @app.exception_handler(OverflowError)
+    async def overflow_error(_: Request, exc: OverflowError) -> JSONResponse:
+        error = {"loc": ["body"], "msg": "A computed date or number is out of range"}
+        return JSONResponse({"detail": [{**error, "type": "value_error"}]}, status_code=422)
 
     @app.exception_handler(IntegrityError)
     async def integrity_error(_: Request, exc: IntegrityError) -> JSONResponse:

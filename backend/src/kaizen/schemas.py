@@ -1,11 +1,20 @@
 """Schema pieces shared by every domain."""
 
+import re
 from collections.abc import Collection
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from kaizen.errors import field_error
 
@@ -62,10 +71,60 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 LongText = Annotated[str, StringConstraints(max_length=20_000)]
 
 
+# Control characters other than tab, newline and carriage return: invisible, they corrupt
+# text, and PostgreSQL refuses NUL outright (which would otherwise be a 500).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_MESSAGE = "control characters (other than tab and newline) are not allowed"
+# Right-to-left/left-to-right overrides and isolates can make a name shown to others read
+# as something else ("evil\u202egnp.exe"); they are dropped where others see a name.
+BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def has_control_characters(value: str) -> bool:
+    return CONTROL_CHARACTERS.search(value) is not None
+
+
+def _control_characters_at(value: object, path: str = "") -> str | None:
+    """The path of the first string (or key) holding a control character in a JSON value."""
+    if isinstance(value, str):
+        return path or "value" if has_control_characters(value) else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if isinstance(key, str) and has_control_characters(key):
+                return where
+            found = _control_characters_at(item, where)
+            if found:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _control_characters_at(item, f"{path}[{index}]")
+            if found:
+                return found
+    return None
+
+
+def without_bidi_controls(value: object) -> object:
+    return BIDI_CONTROLS.sub("", value) if isinstance(value, str) else value
+
+
+# A name shown to other people (the public profile): no direction overrides.
+ShownName = Annotated[str, BeforeValidator(without_bidi_controls)]
+
+
 class Schema(BaseModel):
-    """Base for request bodies: unknown fields are an error, not silently dropped."""
+    """Base for request bodies: unknown fields are an error, not silently dropped, and no
+    text field anywhere in the body may hold control characters (other than tab/newline)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_control_characters(cls, data: Any) -> Any:
+        where = _control_characters_at(data)
+        if where is not None:
+            raise ValueError(f"{where}: {CONTROL_MESSAGE}")
+        return data
 
 
 class ReadSchema(BaseModel):

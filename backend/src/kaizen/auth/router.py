@@ -29,7 +29,7 @@ from kaizen.deps import (
     client_ip,
 )
 from kaizen.errors import field_error
-from kaizen.schemas import MAX_ID, Page
+from kaizen.schemas import CONTROL_MESSAGE, MAX_ID, Page, has_control_characters
 
 public_router = APIRouter(prefix="/auth", tags=["auth"])
 account_router = APIRouter(tags=["account"])
@@ -79,6 +79,9 @@ def token(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, db: SessionDep
 ) -> TokenOut:
     """Form fields `username` (your email) and `password`. This is what /docs' Authorize uses."""
+    for field in ("username", "password"):
+        if has_control_characters(getattr(form, field)):
+            raise field_error(field, CONTROL_MESSAGE)
     user = _authenticate(db, request, form.username[:320], form.password[:256])
     lifetime = timedelta(minutes=settings.access_token_minutes)
     secret, _ = service.issue_token(

@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kaizen.auth import security
-from kaizen.auth.models import ApiToken, LoginFailure, User, UserSession
+from kaizen.auth.models import ApiToken, LoginFailure, ReleasedHandle, User, UserSession
 from kaizen.config import settings
 from kaizen.db import lock_for_writes, utcnow
 from kaizen.errors import AppError, Conflict, NotFound, Unauthorized, field_error
@@ -309,6 +309,26 @@ def revoke_token(db: Session, user: User, token_id: int) -> None:
         raise NotFound("Token")
 
 
+def _change_handle(db: Session, user: User, handle: object) -> None:
+    """Taken handles are a 409; so are handles another user released recently."""
+    now = utcnow()
+    if isinstance(handle, str):
+        if db.scalar(select(User.id).where(User.handle == handle)) is not None:
+            raise Conflict("That handle is taken; choose another")
+        cooling = now - timedelta(days=settings.handle_cooling_off_days)
+        released = db.scalar(
+            select(ReleasedHandle.id).where(
+                ReleasedHandle.handle == handle,
+                ReleasedHandle.user_id != user.id,
+                ReleasedHandle.released_at > cooling,
+            )
+        )
+        if released is not None:
+            raise Conflict("That handle was in use recently; choose another")
+    if user.handle:
+        db.add(ReleasedHandle(handle=user.handle, user_id=user.id, released_at=now))
+
+
 def update_me(
     db: Session,
     user: User,
@@ -338,10 +358,8 @@ def update_me(
         if credential.token_id is not None:
             stmt = stmt.where(ApiToken.id != credential.token_id)
         db.execute(stmt)
-    if changes.get("handle") and changes["handle"] != user.handle:
-        taken = db.scalar(select(User.id).where(User.handle == changes["handle"]))
-        if taken is not None:
-            raise Conflict("That handle is taken; choose another")
+    if "handle" in changes and changes["handle"] != user.handle:
+        _change_handle(db, user, changes["handle"])
     if changes.get("public_profile") and not (changes.get("handle") or user.handle):
         raise field_error("handle", "Choose a handle before making your profile public")
     for key, value in changes.items():

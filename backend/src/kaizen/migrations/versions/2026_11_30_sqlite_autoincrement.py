@@ -1,4 +1,5 @@
-"""Ids are never reused on SQLite: rebuild every table with an integer id as AUTOINCREMENT.
+"""Ids are never reused on SQLite: rebuild every table with an integer id as AUTOINCREMENT;
+and released public handles, kept for a cooling-off period.
 
 Without AUTOINCREMENT, SQLite gives the id of the newest deleted row to the next insert. New
 tables get it from ``kaizen.db.Base``; this rebuilds the tables that exist already, keeping
@@ -16,6 +17,8 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+
+import kaizen.db
 
 revision: str = 'a6c1392c94cc'
 down_revision: str | None = '44a024165e62'
@@ -85,14 +88,28 @@ def _tables(*, having: bool) -> list[tuple[str, str, list[str]]]:
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    for name, sql, indexes in _tables(having=False):
-        _rebuild(name, sql, indexes, autoincrement=True)
+    if op.get_bind().dialect.name == "sqlite":
+        for name, sql, indexes in _tables(having=False):
+            _rebuild(name, sql, indexes, autoincrement=True)
+    op.create_table('released_handles',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('handle', sa.String(length=32), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('released_at', kaizen.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_released_handles_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_released_handles')),
+    sqlite_autoincrement=True
+    )
+    with op.batch_alter_table('released_handles', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_released_handles_handle'), ['handle'], unique=False)
+        batch_op.create_index(batch_op.f('ix_released_handles_user_id'), ['user_id'], unique=False)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    for name, sql, indexes in _tables(having=True):
-        _rebuild(name, sql, indexes, autoincrement=False)
+    with op.batch_alter_table('released_handles', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_released_handles_user_id'))
+        batch_op.drop_index(batch_op.f('ix_released_handles_handle'))
+    op.drop_table('released_handles')
+    if op.get_bind().dialect.name == "sqlite":
+        for name, sql, indexes in _tables(having=True):
+            _rebuild(name, sql, indexes, autoincrement=False)
