@@ -1,6 +1,8 @@
 """The application factory: routers, error handlers, security headers, docs and the SPA."""
 
+import re
 from pathlib import Path
+from typing import Any
 
 import fastapi_offline
 from fastapi import FastAPI, HTTPException, Response
@@ -16,6 +18,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from kaizen import __version__
 from kaizen.api import private_router, public_router
 from kaizen.config import settings
+from kaizen.contract import document_errors
 from kaizen.errors import install_error_handlers
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -27,7 +30,8 @@ APP_CSP = (
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-# Swagger UI and ReDoc boot from a small inline script.
+# Swagger UI and ReDoc boot from a small inline script: only these exact pages may run it.
+DOCS_PAGES = frozenset({"/docs", "/redoc"})
 DOCS_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; worker-src 'self' blob:; frame-ancestors 'none'"
@@ -70,7 +74,7 @@ def _operation_id(route: APIRoute) -> str:
 
 
 def create_app() -> FastAPI:
-    app = FastAPI(
+    app = Kaizen(
         title="Kaizen",
         version=__version__,
         description=DESCRIPTION,
@@ -106,16 +110,9 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            await JSONResponse({"detail": TOO_LARGE}, 413)(scope, receive, send)
-            return
         path: str = scope["path"]
         extra = [
-            (
-                "Content-Security-Policy",
-                DOCS_CSP if path.startswith(("/docs", "/redoc")) else APP_CSP,
-            ),
+            ("Content-Security-Policy", DOCS_CSP if path in DOCS_PAGES else APP_CSP),
             ("X-Content-Type-Options", "nosniff"),
             ("Referrer-Policy", "same-origin"),
             ("X-Frame-Options", "DENY"),
@@ -138,13 +135,51 @@ class Guard:
                 headers = MutableHeaders(scope=message)
                 for name, value in extra:
                     headers.setdefault(name, value)
+                if message["status"] == 405 and "app" in scope:
+                    # Starlette names only the first route's methods; name all of the path's.
+                    headers["Allow"] = ", ".join(allowed_methods(scope["app"], path))
             await send(message)
 
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            await JSONResponse({"detail": TOO_LARGE}, 413)(scope, receive, send_with_headers)
+            return
         await self.app(scope, limited_receive, send_with_headers)
 
 
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method the API answers on ``path`` (computed for a 405 only), from the OpenAPI
+    document's path templates, so routers included at any depth count."""
+    table: list[tuple[re.Pattern[str], list[str]]] | None = getattr(app.state, "methods", None)
+    if table is None:
+        table = [
+            (
+                re.compile("^" + re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)) + "$"),
+                sorted(method.upper() for method in item),
+            )
+            for template, item in app.openapi()["paths"].items()
+        ]
+        app.state.methods = table
+    methods: set[str] = set()
+    for pattern, found in table:
+        if pattern.match(path):
+            methods.update(found)
+    return sorted(methods)
+
+
+class Kaizen(FastAPI):
+    def build_middleware_stack(self) -> ASGIApp:
+        # Outside Starlette's error middleware, so even a 500 gets the security headers.
+        return Guard(super().build_middleware_stack())
+
+    def openapi(self) -> dict[str, Any]:
+        if self.openapi_schema is None:
+            document_errors(super().openapi())
+        assert self.openapi_schema is not None
+        return self.openapi_schema
+
+
 def _install_middleware(app: FastAPI) -> None:
-    app.add_middleware(Guard)
     # The client's address (for sign-in throttling) and scheme come from X-Forwarded-For and
     # X-Forwarded-Proto only when the connection is from a configured proxy.
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
@@ -196,6 +231,13 @@ def _install_spa(app: FastAPI, dist: Path) -> None:
     @app.get("/{path:path}", include_in_schema=False)
     def spa(path: str) -> Response:
         if path.startswith("api/"):
+            allowed = allowed_methods(app, "/" + path)
+            if allowed:
+                return JSONResponse(
+                    {"detail": "Method Not Allowed"},
+                    status_code=405,
+                    headers={"Allow": ", ".join(allowed)},
+                )
             return JSONResponse({"detail": "Not found"}, status_code=404)
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(root):

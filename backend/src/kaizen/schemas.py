@@ -1,9 +1,10 @@
 """Schema pieces shared by every domain."""
 
 import re
+import types
 from collections.abc import Collection
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, TypeVar, Union, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import (
@@ -112,18 +113,66 @@ def without_bidi_controls(value: object) -> object:
 ShownName = Annotated[str, BeforeValidator(without_bidi_controls)]
 
 
+def _json_kind(annotation: Any) -> str | None:
+    """ "number", "boolean" or "list:<kind>" for the field types the OpenAPI document calls
+    numbers and booleans; None for everything else."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _json_kind(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        kinds = {_json_kind(arg) for arg in get_args(annotation) if arg is not type(None)}
+        return kinds.pop() if len(kinds) == 1 else None
+    if origin in (list, set, frozenset):
+        inner = _json_kind(get_args(annotation)[0])
+        return f"list:{inner}" if inner else None
+    if annotation is bool:
+        return "boolean"
+    if annotation in (int, float):
+        return "number"
+    return None
+
+
+def _matches(kind: str, value: object) -> bool:
+    if value is None:
+        return True  # nullability is the field's own business
+    if kind.startswith("list:"):
+        return not isinstance(value, list) or all(_matches(kind[5:], v) for v in value)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 class Schema(BaseModel):
-    """Base for request bodies: unknown fields are an error, not silently dropped, and no
-    text field anywhere in the body may hold control characters (other than tab/newline)."""
+    """Base for request bodies: unknown fields are an error, not silently dropped; no text
+    anywhere in the body may hold control characters (other than tab/newline); and numbers
+    and booleans must be what the schema says (pydantic would turn ``false`` into 0 and
+    ``"5"`` into 5, values the published schema forbids)."""
 
     model_config = ConfigDict(extra="forbid")
+    __json_kinds__: ClassVar[dict[str, str]] = {}
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        kinds = {}
+        for name, field in cls.model_fields.items():
+            kind = _json_kind(field.annotation)
+            if kind:
+                kinds[field.alias or name] = kind
+        cls.__json_kinds__ = kinds
 
     @model_validator(mode="before")
     @classmethod
-    def _no_control_characters(cls, data: Any) -> Any:
+    def _strict_input(cls, data: Any) -> Any:
         where = _control_characters_at(data)
         if where is not None:
             raise ValueError(f"{where}: {CONTROL_MESSAGE}")
+        if isinstance(data, dict):
+            for name, kind in cls.__json_kinds__.items():
+                if name in data and not _matches(kind, data[name]):
+                    expected = "boolean" if kind.endswith("boolean") else "number"
+                    many = "a list of JSON " + expected + "s" if "list:" in kind else None
+                    raise ValueError(f"{name}: must be {many or 'a JSON ' + expected}")
         return data
 
 

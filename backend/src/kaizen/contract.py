@@ -1,0 +1,73 @@
+"""The OpenAPI document as a contract: every status an operation can answer is listed.
+
+Added here for every route, so a new domain's routes are documented the same way without
+listing the shared failures by hand: the database being busy (503), credentials (401), a
+cookie request without its CSRF header (403), ids that are not yours (404), conflicts (409),
+stale versions (412), bodies over the size cap (413), invalid input anywhere, including
+control characters in the query (422), and throttled sign-ins (429).
+"""
+
+from typing import Any
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+VALIDATION = {"$ref": "#/components/schemas/HTTPValidationError"}
+UNSAFE = frozenset({"post", "put", "patch", "delete"})
+THROTTLED = {
+    ("post", "/api/v1/auth/login"),
+    ("post", "/api/v1/auth/token"),
+    ("post", "/api/v1/auth/register"),
+    ("patch", "/api/v1/me"),
+}
+
+DESCRIPTIONS = {
+    "401": "Missing, invalid or expired credentials",
+    "403": "A cookie-authenticated change without a valid X-CSRF-Token header",
+    "404": "Not found, or not yours",
+    "409": "Conflicts with existing data",
+    "412": "If-Match names a version that is no longer current: reload, then retry",
+    "413": "Request body over 2 MB",
+    "422": "Invalid input",
+    "429": "Too many attempts; wait for Retry-After seconds",
+    "503": "The database is busy (retry after Retry-After seconds) or failing (no Retry-After)",
+}
+
+
+def _statuses(method: str, path: str, operation: dict[str, Any]) -> list[str]:
+    statuses = ["422", "503"]
+    private = bool(operation.get("security"))
+    if private:
+        statuses.append("401")
+    if "{" in path:
+        statuses.append("404")
+    if method in UNSAFE:
+        statuses += ["409", "413"]
+        if private:
+            statuses.append("403")
+    if any(p.get("name") == "If-Match" for p in operation.get("parameters", [])):
+        statuses.append("412")
+    if (method, path) in THROTTLED:
+        statuses.append("429")
+    return statuses
+
+
+def document_errors(schema: dict[str, Any]) -> None:
+    """Add the shared error responses to every operation of ``schema`` (in place)."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components["Error"] = {
+        "title": "Error",
+        "type": "object",
+        "properties": {"detail": {"title": "Detail", "type": "string"}},
+        "required": ["detail"],
+    }
+    for path, item in schema.get("paths", {}).items():
+        for method, operation in item.items():
+            if method not in UNSAFE and method != "get":
+                continue
+            responses = operation.setdefault("responses", {})
+            for status in _statuses(method, path, operation):
+                body = VALIDATION if status == "422" else ERROR
+                entry = responses.setdefault(status, {"description": DESCRIPTIONS[status]})
+                if "content" not in entry or entry["content"] == {
+                    "application/json": {"schema": {}}
+                }:
+                    entry["content"] = {"application/json": {"schema": body}}
