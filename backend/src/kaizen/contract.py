@@ -32,6 +32,21 @@ DESCRIPTIONS = {
 }
 
 
+IF_MATCH = {
+    "name": "If-Match",
+    "in": "header",
+    "required": False,
+    "description": "The ETag you loaded; a change to a newer version is refused with 412",
+    "schema": {"type": "string", "maxLength": 200},
+}
+ETAG = {"description": "The version of this resource", "schema": {"type": "string"}}
+
+
+def _versioned(method: str, path: str, operation: dict[str, Any]) -> bool:
+    """A signed-in user's own resource addressed by its id (see ``deps.versioned``)."""
+    return bool(operation.get("security")) and path.endswith("_id}") and method != "post"
+
+
 def _statuses(method: str, path: str, operation: dict[str, Any]) -> list[str]:
     statuses = ["422", "503"]
     private = bool(operation.get("security"))
@@ -43,7 +58,7 @@ def _statuses(method: str, path: str, operation: dict[str, Any]) -> list[str]:
         statuses += ["409", "413"]
         if private:
             statuses.append("403")
-    if any(p.get("name") == "If-Match" for p in operation.get("parameters", [])):
+    if _versioned(method, path, operation):
         statuses.append("412")
     if (method, path) in THROTTLED:
         statuses.append("429")
@@ -64,6 +79,11 @@ def document_errors(schema: dict[str, Any]) -> None:
             if method not in UNSAFE and method != "get":
                 continue
             responses = operation.setdefault("responses", {})
+            if _versioned(method, path, operation):
+                if method in UNSAFE:
+                    operation.setdefault("parameters", []).append(IF_MATCH)
+                if "200" in responses:
+                    responses["200"].setdefault("headers", {})["ETag"] = ETAG
             for status in _statuses(method, path, operation):
                 body = VALIDATION if status == "422" else ERROR
                 entry = responses.setdefault(status, {"description": DESCRIPTIONS[status]})

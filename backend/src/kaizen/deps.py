@@ -1,6 +1,7 @@
 """Dependencies every router uses: the request's DB session, the current user, pagination,
 and the ``owned`` factory that turns ``{x_id}`` into the caller's row or a 404."""
 
+import hashlib
 import inspect
 import logging
 from collections.abc import Callable
@@ -131,7 +132,7 @@ def owned(model: type[M], *, param: str, label: str) -> Callable[..., M]:
     Usage: ``OwnedHabit = Annotated[Habit, Depends(owned(Habit, param="habit_id", ...))]``.
     """
 
-    def dependency(db: Session, user: User, **path: int) -> M:
+    def dependency(db: Session, user: User, request: Request, **path: int) -> M:
         row: M | None = db.scalars(
             select(model).where(
                 model.id == path[param],  # type: ignore[attr-defined]
@@ -140,6 +141,7 @@ def owned(model: type[M], *, param: str, label: str) -> Callable[..., M]:
         ).one_or_none()
         if row is None:
             raise NotFound(label)
+        versioned(request, row)
         return row
 
     kw = inspect.Parameter.KEYWORD_ONLY
@@ -147,6 +149,7 @@ def owned(model: type[M], *, param: str, label: str) -> Callable[..., M]:
         [
             inspect.Parameter("db", kw, annotation=SessionDep),
             inspect.Parameter("user", kw, annotation=CurrentUser),
+            inspect.Parameter("request", kw, annotation=Request),
             inspect.Parameter(
                 param,
                 kw,
@@ -169,7 +172,7 @@ def owned_child(
     parent=owned(Goal, ...), parent_fk="goal_id", param="key_result_id", label="Key result"))]``.
     """
 
-    def dependency(db: Session, parent_row: Any, **path: int) -> M:
+    def dependency(db: Session, parent_row: Any, request: Request, **path: int) -> M:
         row: M | None = db.scalars(
             select(model).where(
                 model.id == path[param],  # type: ignore[attr-defined]
@@ -178,12 +181,14 @@ def owned_child(
         ).one_or_none()
         if row is None:
             raise NotFound(label)
+        versioned(request, row)
         return row
 
     kw = inspect.Parameter.KEYWORD_ONLY
     dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
             inspect.Parameter("db", kw, annotation=SessionDep),
+            inspect.Parameter("request", kw, annotation=Request),
             inspect.Parameter("parent_row", kw, annotation=Annotated[Any, Depends(parent)]),
             inspect.Parameter(
                 param,
@@ -205,6 +210,35 @@ def reject_control_characters(request: Request) -> None:
         for name, value in items:
             if has_control_characters(name) or has_control_characters(str(value)):
                 raise field_error(name, CONTROL_MESSAGE, location=location)
+
+
+STALE = "Changed elsewhere since you loaded it; reload and try again"
+VERSIONED_CHANGES = frozenset({"PATCH", "PUT", "DELETE"})
+
+
+def version_tag(row: Any) -> str:
+    """The row's ETag: its id and the moment it last changed."""
+    stamp = f"{row.id}:{row.updated_at.isoformat()}"
+    return f'"{hashlib.sha256(stamp.encode()).hexdigest()[:20]}"'
+
+
+def versioned(request: Request, row: Any) -> None:
+    """Optimistic concurrency for the resource a request addresses (its path ends with the
+    row's id): a change with a stale ``If-Match`` is a 412; every PATCH or PUT moves the
+    version on (even one that only changes links); the response carries the ``ETag``
+    (``kaizen.main.Guard`` adds it once the transaction committed)."""
+    if not hasattr(row, "updated_at") or not request.url.path.endswith(f"/{row.id}"):
+        return
+    if request.method in VERSIONED_CHANGES:
+        expected = request.headers.get("If-Match")
+        if expected is not None:
+            tags = {tag.strip() for tag in expected.split(",")}
+            if "*" not in tags and version_tag(row) not in tags:
+                raise AppError(412, STALE)
+        if request.method != "DELETE":
+            row.updated_at = clock.utc_now()
+    if request.method != "DELETE":
+        request.state.etag = lambda: version_tag(row)
 
 
 def local_today(user: CurrentUser) -> date:

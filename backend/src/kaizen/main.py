@@ -135,6 +135,9 @@ class Guard:
                 headers = MutableHeaders(scope=message)
                 for name, value in extra:
                     headers.setdefault(name, value)
+                etag = scope.get("state", {}).get("etag")
+                if etag is not None and 200 <= message["status"] < 300:
+                    headers["ETag"] = etag()
                 if message["status"] == 405 and "app" in scope:
                     # Starlette names only the first route's methods; name all of the path's.
                     headers["Allow"] = ", ".join(allowed_methods(scope["app"], path))

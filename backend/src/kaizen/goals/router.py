@@ -1,12 +1,10 @@
 from datetime import date, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import APIRouter, Depends, Query, status
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
-from kaizen.deps import CurrentUser, PageParams, SessionDep, owned
-from kaizen.errors import NotFound
+from kaizen.deps import CurrentUser, PageParams, SessionDep, owned, owned_child
 from kaizen.goals import service, starter_plan
 from kaizen.goals.models import Goal, KeyResult
 from kaizen.goals.schemas import (
@@ -21,7 +19,7 @@ from kaizen.goals.schemas import (
     KeyResultUpdate,
 )
 from kaizen.habits.service import today_for
-from kaizen.schemas import MAX_ID, Page
+from kaizen.schemas import Page
 from kaizen.sprints.scoring import required_days
 
 router = APIRouter(tags=["goals"])
@@ -30,20 +28,18 @@ OwnedGoal = Annotated[Goal, Depends(owned(Goal, param="goal_id", label="Goal"))]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such goal (or not yours)"}}
 
 
-def owned_key_result(
-    goal: OwnedGoal,
-    db: SessionDep,
-    key_result_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Key result id")],
-) -> KeyResult:
-    kr = db.scalar(
-        select(KeyResult).where(KeyResult.id == key_result_id, KeyResult.goal_id == goal.id)
-    )
-    if kr is None:
-        raise NotFound("Key result")
-    return kr
-
-
-OwnedKeyResult = Annotated[KeyResult, Depends(owned_key_result)]
+OwnedKeyResult = Annotated[
+    KeyResult,
+    Depends(
+        owned_child(
+            KeyResult,
+            parent=owned(Goal, param="goal_id", label="Goal"),
+            parent_fk="goal_id",
+            param="key_result_id",
+            label="Key result",
+        )
+    ),
+]
 
 
 @router.get("/goals", summary="List goals with progress")
