@@ -2,12 +2,14 @@
 
 Added here for every route, so a new domain's routes are documented the same way without
 listing the shared failures by hand: the database being busy (503), credentials (401), a
-cookie request without its CSRF header (403), ids that are not yours (404), conflicts (409),
+cookie request without its CSRF header (403), a body that cannot be parsed (400), ids that are not yours (404), conflicts (409),
 stale versions (412), bodies over the size cap (413), invalid input anywhere, including
 control characters in the query (422), and throttled sign-ins (429).
 """
 
 from typing import Any
+
+from kaizen.schemas import text_patterns
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 VALIDATION = {"$ref": "#/components/schemas/HTTPValidationError"}
@@ -20,6 +22,7 @@ THROTTLED = {
 }
 
 DESCRIPTIONS = {
+    "400": "The body could not be parsed",
     "401": "Missing, invalid or expired credentials",
     "403": "A cookie-authenticated change without a valid X-CSRF-Token header",
     "404": "Not found, or not yours",
@@ -52,8 +55,10 @@ def _statuses(method: str, path: str, operation: dict[str, Any]) -> list[str]:
     private = bool(operation.get("security"))
     if private:
         statuses.append("401")
-    if "{" in path:
-        statuses.append("404")
+    if "{" in path or (private and "requestBody" in operation):
+        statuses.append("404")  # an id in the path or the body that is not yours
+    if "requestBody" in operation:
+        statuses.append("400")  # a body that cannot be parsed at all (not UTF-8, not JSON)
     if method in UNSAFE:
         statuses += ["409", "413"]
         if private:
@@ -78,6 +83,8 @@ def document_errors(schema: dict[str, Any]) -> None:
         for method, operation in item.items():
             if method not in UNSAFE and method != "get":
                 continue
+            for parameter in operation.get("parameters", []):
+                text_patterns(parameter.get("schema", {}))
             responses = operation.setdefault("responses", {})
             if _versioned(method, path, operation):
                 if method in UNSAFE:

@@ -105,6 +105,24 @@ def _control_characters_at(value: object, path: str = "") -> str | None:
     return None
 
 
+# The same rule in the published schema, so generated clients and fuzzers know it.
+TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+
+
+def text_patterns(schema: dict[str, Any]) -> None:
+    """Give every free-text string of a JSON schema (no pattern, format or enum) the
+    no-control-characters pattern (in place)."""
+    if schema.get("type") == "string" and not {"pattern", "format", "enum", "const"} & set(schema):
+        schema["pattern"] = TEXT_PATTERN
+    for key in ("anyOf", "oneOf", "allOf"):
+        for option in schema.get(key, []):
+            text_patterns(option)
+    for prop in schema.get("properties", {}).values():
+        text_patterns(prop)
+    if isinstance(schema.get("items"), dict):
+        text_patterns(schema["items"])
+
+
 def without_bidi_controls(value: object) -> object:
     return BIDI_CONTROLS.sub("", value) if isinstance(value, str) else value
 
@@ -148,7 +166,7 @@ class Schema(BaseModel):
     and booleans must be what the schema says (pydantic would turn ``false`` into 0 and
     ``"5"`` into 5, values the published schema forbids)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=lambda s: text_patterns(s))
     __json_kinds__: ClassVar[dict[str, str]] = {}
 
     @classmethod
