@@ -1,10 +1,11 @@
 """The OpenAPI document as a contract: every status an operation can answer is listed.
 
 Added here for every route, so a new domain's routes are documented the same way without
-listing the shared failures by hand: the database being busy (503), credentials (401), a
-cookie request without its CSRF header (403), a body that cannot be parsed (400), ids that are not yours (404), conflicts (409),
-stale versions (412), bodies over the size cap (413), invalid input anywhere, including
-control characters in the query (422), and throttled sign-ins (429).
+listing the shared failures by hand: a body that cannot be parsed (400), credentials (401),
+a cookie request without its CSRF header (403), ids that are not yours (404), conflicts
+(409), stale versions (412), bodies over the size cap (413), invalid input anywhere,
+including control characters in the query (422), throttled sign-ins (429) and the database
+being busy or failing (503).
 """
 
 from typing import Any
