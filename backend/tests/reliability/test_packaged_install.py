@@ -9,6 +9,7 @@ visible: the installed ``kaizen`` is the wheel's.
 """
 
 import os
+import shutil
 import site
 import socket
 import subprocess
@@ -33,9 +34,15 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("packaged")
+    # Built from a copy, so the build leaves nothing behind in the source tree.
+    project = root / "project"
+    shutil.copytree(
+        BACKEND / "src", project / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+    )
+    shutil.copy(BACKEND / "pyproject.toml", project / "pyproject.toml")
     wheels = root / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(BACKEND)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(project)],
         check=True,
         cwd=root,
     )

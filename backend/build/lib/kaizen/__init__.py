@@ -1,3 +1,0 @@
-"""Kaizen: a self-hosted career-growth tracker."""
-
-__version__ = "0.1.0"
