@@ -16,6 +16,7 @@ import { areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type GoalDeta
 import { ProgressBar } from './Progress';
 import { entryStatusLabel, kindLabel, safeHref } from '../portfolio/labels';
 import './goals.css';
+import { changedFields } from '../ui/changes';
 
 const SPRINT_STATUS: Record<string, string> = { planned: 'Planned', active: 'Active', finished: 'Finished' };
 
@@ -162,7 +163,11 @@ export default function GoalDetailPage() {
   const g = goal.data;
 
   const save = async (body: Schemas['GoalCreate']) => {
-    await unwrap(api.PATCH('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } }, body }));
+    // Only what changed, so another tab's edits to other fields survive.
+    const changes = changedFields(body, g);
+    if (Object.keys(changes).length > 0) {
+      await unwrap(api.PATCH('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } }, body: changes }));
+    }
     setEditing(false);
     goal.reload();
   };

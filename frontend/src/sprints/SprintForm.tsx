@@ -29,6 +29,7 @@ import {
 import { addDays, daysBetween, isIsoDate, percentInputToRate, plural, rateToPercentInput } from './format';
 import { MarkdownEditor } from './MarkdownEditor';
 import './sprints.css';
+import { changedFields } from '../ui/changes';
 
 const DEFAULT_DAYS = 14;
 const MAX_DAYS = 366;
@@ -137,8 +138,14 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
         goal_ids: idsOf(v.goal_ids),
         plan: v.plan,
       };
+      // An edit sends only what changed, so another tab's edits to other fields survive.
       const saved = sprint
-        ? await unwrap(api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } }, body }))
+        ? await unwrap(
+            api.PATCH('/api/v1/sprints/{sprint_id}', {
+              params: { path: { sprint_id: sprint.id } },
+              body: changedFields(body, sprint),
+            }),
+          )
         : await unwrap(api.POST('/api/v1/sprints', { body: { ...body, retrospective: '' } }));
       route(sprintPath(saved.id));
     },
