@@ -15,8 +15,8 @@ import { KeyResults } from './KeyResults';
 import { areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type GoalDetail } from './labels';
 import { ProgressBar } from './Progress';
 import { entryStatusLabel, kindLabel, safeHref } from '../portfolio/labels';
-import './goals.css';
 import { changedFields } from '../ui/changes';
+import './goals.css';
 
 const SPRINT_STATUS: Record<string, string> = { planned: 'Planned', active: 'Active', finished: 'Finished' };
 

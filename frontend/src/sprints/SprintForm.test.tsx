@@ -151,4 +151,18 @@ describe('plan a sprint', () => {
     await waitFor(() => expect(api.called('PATCH /api/v1/sprints/1')).toHaveLength(1));
     expect(api.called('PATCH /api/v1/sprints/1')[0]!.body).toEqual({ title: 'Back from Diwali, again' });
   });
+
+  it('sends the version it loaded, and shows "changed elsewhere" instead of overwriting', async () => {
+    history.replaceState(null, '', '/sprints/1/edit');
+    const api = setup({
+      'GET /api/v1/sprints/1': json(200, SEED_SPRINT, { ETag: '"v1"' }),
+      'PATCH /api/v1/sprints/1': json(412, { detail: 'Changed elsewhere since you loaded it; reload and try again' }),
+    });
+    render(<LocationProvider><SprintFormPage id={1} /></LocationProvider>);
+    const title = (await screen.findByLabelText('Title')) as HTMLInputElement;
+    fireEvent.input(title, { target: { value: 'Mine' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText(/Changed elsewhere/)).toBeTruthy();
+    expect(api.called('PATCH /api/v1/sprints/1')[0]!.headers.get('If-Match')).toBe('"v1"');
+  });
 });

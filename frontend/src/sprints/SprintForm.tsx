@@ -28,8 +28,9 @@ import {
 } from './data';
 import { addDays, daysBetween, isIsoDate, percentInputToRate, plural, rateToPercentInput } from './format';
 import { MarkdownEditor } from './MarkdownEditor';
-import './sprints.css';
 import { changedFields } from '../ui/changes';
+import { ifMatch } from '../api/versions';
+import './sprints.css';
 
 const DEFAULT_DAYS = 14;
 const MAX_DAYS = 366;
@@ -142,7 +143,7 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
       const saved = sprint
         ? await unwrap(
             api.PATCH('/api/v1/sprints/{sprint_id}', {
-              params: { path: { sprint_id: sprint.id } },
+              params: { path: { sprint_id: sprint.id }, header: ifMatch(sprint) },
               body: changedFields(body, sprint),
             }),
           )

@@ -1,0 +1,19 @@
+/**
+ * The version (ETag) a resource had when it was loaded, so an edit can send it back as
+ * If-Match: the server refuses (412, "changed elsewhere — reload") instead of silently
+ * overwriting another tab's save.
+ */
+const loadedVersions = new WeakMap<object, string>();
+
+/** Remember the ETag of the response a resource came from. */
+export function rememberVersion<T extends object>(resource: T, response: Response): T {
+  const tag = response.headers.get('ETag');
+  if (tag) loadedVersions.set(resource, tag);
+  return resource;
+}
+
+/** Headers for an edit of ``resource``: If-Match with the version it was loaded at, if known. */
+export function ifMatch(resource: object): Record<string, string> {
+  const tag = loadedVersions.get(resource);
+  return tag ? { 'If-Match': tag } : {};
+}
