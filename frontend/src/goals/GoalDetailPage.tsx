@@ -16,6 +16,7 @@ import { areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type GoalDeta
 import { ProgressBar } from './Progress';
 import { entryStatusLabel, kindLabel, safeHref } from '../portfolio/labels';
 import { changedFields } from '../ui/changes';
+import { ifMatch, unwrapVersioned } from '../api/versions';
 import './goals.css';
 
 const SPRINT_STATUS: Record<string, string> = { planned: 'Planned', active: 'Active', finished: 'Finished' };
@@ -139,7 +140,7 @@ export default function GoalDetailPage() {
     () =>
       id === null
         ? Promise.reject(new ApiError(404, 'Not found.'))
-        : unwrap(api.GET('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } } })),
+        : unwrapVersioned(api.GET('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } } })),
     [id],
   );
   const [editing, setEditing] = useState(false);
@@ -166,7 +167,9 @@ export default function GoalDetailPage() {
     // Only what changed, so another tab's edits to other fields survive.
     const changes = changedFields(body, g);
     if (Object.keys(changes).length > 0) {
-      await unwrap(api.PATCH('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } }, body: changes }));
+      await unwrap(
+        api.PATCH('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id }, header: ifMatch(g) }, body: changes }),
+      );
     }
     setEditing(false);
     goal.reload();

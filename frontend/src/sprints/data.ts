@@ -1,7 +1,7 @@
 // Requests the sprint pages share. Everything is typed from the generated schema.
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
-import { rememberVersion } from '../api/versions';
+import { unwrapVersioned } from '../api/versions';
 
 export type Sprint = Schemas['SprintRead'];
 export type Scoreboard = Schemas['Scoreboard'];
@@ -20,9 +20,8 @@ export const HISTORY_PATH = '/sprints/history';
 export const NEW_PATH = '/sprints/new';
 export const CURRENT_PATH = '/sprints';
 
-export async function getSprint(id: number): Promise<Sprint> {
-  const result = await api.GET('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } } });
-  return rememberVersion(await unwrap(Promise.resolve(result)), result.response);
+export function getSprint(id: number): Promise<Sprint> {
+  return unwrapVersioned(api.GET('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } } }));
 }
 
 export function getScoreboard(id: number): Promise<Scoreboard> {
