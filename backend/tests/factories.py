@@ -39,8 +39,12 @@ def register(
             "display_name": display_name,
         },
     )
-    assert response.status_code == 201, response.text
-    body: dict[str, object] = response.json()
+    # The same answer for a new and a taken email (no account enumeration): read the account.
+    assert response.status_code == 202, response.text
+    token = bearer_token(client, email, password)
+    me = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200, me.text
+    body: dict[str, object] = me.json()
     return body
 
 

@@ -25,7 +25,7 @@ export async function newUser(page: Page, name = 'Asha Rao'): Promise<Account> {
 /** Another person, entirely through the API on a separate request context (its own cookies). */
 export async function otherUserWithToken(request: APIRequestContext): Promise<{ token: string; email: string }> {
   const email = uniqueEmail('other');
-  expect((await request.post('/api/v1/auth/register', { data: { email, password: PASSWORD, display_name: 'Someone Else', timezone: 'UTC' } })).status()).toBe(201);
+  expect((await request.post('/api/v1/auth/register', { data: { email, password: PASSWORD, display_name: 'Someone Else', timezone: 'UTC' } })).status()).toBe(202);
   const login = await request.post('/api/v1/auth/token', { form: { username: email, password: PASSWORD } });
   expect(login.ok(), `token login → ${login.status()}`).toBe(true);
   const body = (await login.json()) as { access_token: string };

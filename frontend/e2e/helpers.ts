@@ -46,7 +46,7 @@ export async function registerViaApi(page: Page, account: Partial<Account> = {})
   const res = await page.request.post('/api/v1/auth/register', {
     data: { email: acct.email, password: acct.password, display_name: acct.name, timezone: 'Asia/Kolkata' },
   });
-  expect(res.status()).toBe(201);
+  expect(res.status()).toBe(202);
   return acct;
 }
 

@@ -5,12 +5,15 @@ credentials, so no route can forget to (tests/security walks every route to prov
 """
 
 from fastapi import APIRouter, Depends
+from sqlalchemy import text
 
 from kaizen.auth.router import account_router
 from kaizen.auth.router import public_router as auth_public_router
 from kaizen.calendar.router import public_router as calendar_public_router
 from kaizen.calendar.router import router as calendar_router
-from kaizen.deps import current_user
+from kaizen.db import storage_problem
+from kaizen.deps import SessionDep, current_user, reject_control_characters
+from kaizen.errors import AppError
 from kaizen.goals.router import router as goals_router
 from kaizen.habits.router import router as habits_router
 from kaizen.onboarding.router import router as onboarding_router
@@ -32,12 +35,25 @@ PUBLIC_PATHS = frozenset(
     }
 )
 
-public_router = APIRouter(prefix="/api/v1")
-private_router = APIRouter(prefix="/api/v1", dependencies=[Depends(current_user)])
+public_router = APIRouter(prefix="/api/v1", dependencies=[Depends(reject_control_characters)])
+private_router = APIRouter(
+    prefix="/api/v1", dependencies=[Depends(reject_control_characters), Depends(current_user)]
+)
 
 
-@public_router.get("/health", tags=["health"], summary="Liveness check")
-def health() -> dict[str, str]:
+@public_router.get(
+    "/health",
+    tags=["health"],
+    summary="Liveness check, including the database",
+    responses={503: {"description": "The database cannot be reached or cannot store changes"}},
+)
+def health(db: SessionDep) -> dict[str, str]:
+    """`SELECT 1`, and for SQLite whether its file can still be written (a read-only or full
+    disk), so a container healthcheck notices a database that fails every request."""
+    db.execute(text("SELECT 1"))
+    problem = storage_problem(db.get_bind().engine)
+    if problem:
+        raise AppError(503, f"The database cannot store changes: {problem}")
     return {"status": "ok"}
 
 

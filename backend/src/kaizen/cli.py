@@ -43,7 +43,8 @@ def serve(
         port=port,
         workers=workers,
         access_log=settings.access_log,
-        proxy_headers=True,
+        # The app reads forwarded headers itself, from KAIZEN_TRUSTED_PROXIES only.
+        proxy_headers=False,
     )
 
 

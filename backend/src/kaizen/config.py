@@ -32,9 +32,42 @@ class Settings(BaseSettings):
         default=True, description="`kaizen serve` applies pending migrations before serving."
     )
     login_max_failures: int = Field(
-        default=5, ge=1, description="Failed sign-ins per email within the window before 429."
+        default=5,
+        ge=1,
+        description="Failed sign-ins per email and client within the window before 429; "
+        "each later try waits twice as long as the one before.",
     )
     login_window_seconds: int = Field(default=900, ge=1, description="Throttling window.")
+    login_email_max_failures: int = Field(
+        default=100,
+        ge=1,
+        description="Failed sign-ins per account from all clients within the window before 429.",
+    )
+    register_max_per_window: int = Field(
+        default=20, ge=1, description="Sign-up attempts per client address within the window."
+    )
+    handle_cooling_off_days: int = Field(
+        default=30,
+        ge=0,
+        description="Days before a released public handle can be taken by another user.",
+    )
+    trusted_proxies: list[str] = Field(
+        default_factory=lambda: ["127.0.0.1", "::1"],
+        description="Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed "
+        '(addresses or networks, JSON list; ["*"] trusts any).',
+    )
+    sqlite_busy_timeout_ms: int = Field(
+        default=5000, ge=0, le=60_000, description="How long SQLite waits for its write lock."
+    )
+    pool_timeout_seconds: float = Field(
+        default=10, gt=0, le=120, description="Wait for a free database connection, then 503."
+    )
+    write_wait_seconds: float = Field(
+        default=10,
+        gt=0,
+        le=120,
+        description="SQLite: how long a write waits for its turn in this process, then 503.",
+    )
     access_log: bool = Field(default=True, description="uvicorn access log (costs throughput).")
     frontend_dist: Path = Field(
         default=REPO_ROOT / "frontend" / "dist",

@@ -1,29 +1,34 @@
 """Dependencies every router uses: the request's DB session, the current user, pagination,
 and the ``owned`` factory that turns ``{x_id}`` into the caller's row or a 404."""
 
+import hashlib
 import inspect
+import logging
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import BackgroundTasks, Depends, Path, Query, Request
 from fastapi.security import APIKeyCookie, OAuth2PasswordBearer
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kaizen import clock
 from kaizen.auth import security, service
 from kaizen.auth.models import User
 from kaizen.auth.service import Credential
-from kaizen.db import Base, get_db
-from kaizen.errors import AppError, NotFound, Unauthorized
+from kaizen.db import SAFE_METHODS, Base, get_db, new_session
+from kaizen.errors import AppError, NotFound, Unauthorized, field_error
 from kaizen.queries import Pagination
-from kaizen.schemas import MAX_ID
+from kaizen.schemas import CONTROL_MESSAGE, MAX_ID, has_control_characters
 
 SESSION_COOKIE = "kaizen_session"
 CSRF_COOKIE = "kaizen_csrf"
 CSRF_HEADER = "X-CSRF-Token"
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Secrets are 43-60 characters; anything much longer is not one (and is not hashed).
+MAX_SECRET = 200
+log = logging.getLogger("kaizen")
 
 SessionDep = Annotated[Session, Depends(get_db, scope="function")]
 
@@ -42,16 +47,36 @@ cookie_scheme = APIKeyCookie(
 def current_credential(
     request: Request,
     db: SessionDep,
+    background: BackgroundTasks,
     bearer: Annotated[str | None, Depends(bearer_scheme)],
     cookie: Annotated[str | None, Depends(cookie_scheme)],
 ) -> Credential:
+    credential = _authenticate(request, db, bearer, cookie)
+    unsafe = request.method not in SAFE_METHODS
+    if unsafe and db.get_bind().dialect.name != "sqlite":
+        # One user's writes take turns (see kaizen.db): lock the user's row, and reload it
+        # so the request sees what the previous writer committed.
+        db.refresh(credential.user, with_for_update=True)
+    if credential.touch_due and credential.token_id is not None:
+        if unsafe:
+            service.touch_token(db, credential.token_id)
+        else:
+            # A read must not hold the write lock: record the use after the response, in a
+            # short transaction of its own.
+            background.add_task(_touch_token, credential.token_id)
+    return credential
+
+
+def _authenticate(
+    request: Request, db: Session, bearer: str | None, cookie: str | None
+) -> Credential:
     if bearer:
-        credential = service.user_for_token(db, bearer)
+        credential = service.user_for_token(db, bearer[:MAX_SECRET])
         if credential is None:
             raise Unauthorized("Invalid or expired token")
         return credential
     if cookie:
-        found = service.user_for_session(db, cookie)
+        found = service.user_for_session(db, cookie[:MAX_SECRET])
         if found is None:
             raise Unauthorized("Session expired; sign in again")
         user, session = found
@@ -61,6 +86,15 @@ def current_credential(
                 raise AppError(403, "Missing or invalid X-CSRF-Token header")
         return Credential(user=user, session_id=session.id)
     raise Unauthorized()
+
+
+def _touch_token(token_id: int) -> None:
+    try:
+        with new_session(writer=True) as db, db.begin():
+            service.touch_token(db, token_id)
+    except SQLAlchemyError:
+        # Best effort: a busy database must not turn a finished read into an error.
+        log.warning("could not record the use of token %s", token_id, exc_info=True)
 
 
 CurrentCredential = Annotated[Credential, Depends(current_credential)]
@@ -92,7 +126,7 @@ def owned(model: type[M], *, param: str, label: str) -> Callable[..., M]:
     Usage: ``OwnedHabit = Annotated[Habit, Depends(owned(Habit, param="habit_id", ...))]``.
     """
 
-    def dependency(db: Session, user: User, **path: int) -> M:
+    def dependency(db: Session, user: User, request: Request, **path: int) -> M:
         row: M | None = db.scalars(
             select(model).where(
                 model.id == path[param],  # type: ignore[attr-defined]
@@ -101,6 +135,7 @@ def owned(model: type[M], *, param: str, label: str) -> Callable[..., M]:
         ).one_or_none()
         if row is None:
             raise NotFound(label)
+        versioned(request, row)
         return row
 
     kw = inspect.Parameter.KEYWORD_ONLY
@@ -108,6 +143,7 @@ def owned(model: type[M], *, param: str, label: str) -> Callable[..., M]:
         [
             inspect.Parameter("db", kw, annotation=SessionDep),
             inspect.Parameter("user", kw, annotation=CurrentUser),
+            inspect.Parameter("request", kw, annotation=Request),
             inspect.Parameter(
                 param,
                 kw,
@@ -130,7 +166,7 @@ def owned_child(
     parent=owned(Goal, ...), parent_fk="goal_id", param="key_result_id", label="Key result"))]``.
     """
 
-    def dependency(db: Session, parent_row: Any, **path: int) -> M:
+    def dependency(db: Session, parent_row: Any, request: Request, **path: int) -> M:
         row: M | None = db.scalars(
             select(model).where(
                 model.id == path[param],  # type: ignore[attr-defined]
@@ -139,12 +175,14 @@ def owned_child(
         ).one_or_none()
         if row is None:
             raise NotFound(label)
+        versioned(request, row)
         return row
 
     kw = inspect.Parameter.KEYWORD_ONLY
     dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
             inspect.Parameter("db", kw, annotation=SessionDep),
+            inspect.Parameter("request", kw, annotation=Request),
             inspect.Parameter("parent_row", kw, annotation=Annotated[Any, Depends(parent)]),
             inspect.Parameter(
                 param,
@@ -155,6 +193,46 @@ def owned_child(
     )
     dependency.__name__ = f"owned_{param}"
     return dependency
+
+
+def reject_control_characters(request: Request) -> None:
+    """Query and path parameters get the same rule as body text (see ``kaizen.schemas``)."""
+    for location, items in (
+        ("query", request.query_params.multi_items()),
+        ("path", list(request.path_params.items())),
+    ):
+        for name, value in items:
+            if has_control_characters(name) or has_control_characters(str(value)):
+                raise field_error(name, CONTROL_MESSAGE, location=location)
+
+
+STALE = "Changed elsewhere since you loaded it; reload and try again"
+VERSIONED_CHANGES = frozenset({"PATCH", "PUT", "DELETE"})
+
+
+def version_tag(row: Any) -> str:
+    """The row's ETag: its id and the moment it last changed."""
+    stamp = f"{row.id}:{row.updated_at.isoformat()}"
+    return f'"{hashlib.sha256(stamp.encode()).hexdigest()[:20]}"'
+
+
+def versioned(request: Request, row: Any) -> None:
+    """Optimistic concurrency for the resource a request addresses (its path ends with the
+    row's id): a change with a stale ``If-Match`` is a 412; every PATCH or PUT moves the
+    version on (even one that only changes links); the response carries the ``ETag``
+    (``kaizen.main.Guard`` adds it once the transaction committed)."""
+    if not hasattr(row, "updated_at") or not request.url.path.endswith(f"/{row.id}"):
+        return
+    if request.method in VERSIONED_CHANGES:
+        expected = request.headers.get("If-Match")
+        if expected is not None:
+            tags = {tag.strip() for tag in expected.split(",")}
+            if "*" not in tags and version_tag(row) not in tags:
+                raise AppError(412, STALE)
+        if request.method != "DELETE":
+            row.updated_at = clock.utc_now()
+    if request.method != "DELETE":
+        request.state.etag = lambda: version_tag(row)
 
 
 def local_today(user: CurrentUser) -> date:

@@ -1,6 +1,8 @@
 """The application factory: routers, error handlers, security headers, docs and the SPA."""
 
+import re
 from pathlib import Path
+from typing import Any
 
 import fastapi_offline
 from fastapi import FastAPI, HTTPException, Response
@@ -11,10 +13,12 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from kaizen import __version__
 from kaizen.api import private_router, public_router
 from kaizen.config import settings
+from kaizen.contract import document_errors
 from kaizen.errors import install_error_handlers
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -35,7 +39,8 @@ REVALIDATED = {
     "sw.js": "text/javascript",
     "manifest.webmanifest": "application/manifest+json",
 }
-# Swagger UI and ReDoc boot from a small inline script.
+# Swagger UI and ReDoc boot from a small inline script: only these exact pages may run it.
+DOCS_PAGES = frozenset({"/docs", "/redoc"})
 DOCS_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; worker-src 'self' blob:; frame-ancestors 'none'"
@@ -78,7 +83,7 @@ def _operation_id(route: APIRoute) -> str:
 
 
 def create_app() -> FastAPI:
-    app = FastAPI(
+    app = Kaizen(
         title="Kaizen",
         version=__version__,
         description=DESCRIPTION,
@@ -115,16 +120,9 @@ class Guard:
             await self.app(scope, receive, send)
             return
         limit, too_large = BODY_LIMITS.get(scope["path"], (MAX_BODY_BYTES, TOO_LARGE))
-        length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > limit):
-            await JSONResponse({"detail": too_large}, 413)(scope, receive, send)
-            return
         path: str = scope["path"]
         extra = [
-            (
-                "Content-Security-Policy",
-                DOCS_CSP if path.startswith(("/docs", "/redoc")) else APP_CSP,
-            ),
+            ("Content-Security-Policy", DOCS_CSP if path in DOCS_PAGES else APP_CSP),
             ("X-Content-Type-Options", "nosniff"),
             ("Referrer-Policy", "same-origin"),
             ("X-Frame-Options", "DENY"),
@@ -147,13 +145,57 @@ class Guard:
                 headers = MutableHeaders(scope=message)
                 for name, value in extra:
                     headers.setdefault(name, value)
+                etag = scope.get("state", {}).get("etag")
+                if etag is not None and 200 <= message["status"] < 300:
+                    headers["ETag"] = etag()
+                if message["status"] == 405 and "app" in scope:
+                    # Starlette names only the first route's methods; name all of the path's.
+                    headers["Allow"] = ", ".join(allowed_methods(scope["app"], path))
             await send(message)
 
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            await JSONResponse({"detail": too_large}, 413)(scope, receive, send_with_headers)
+            return
         await self.app(scope, limited_receive, send_with_headers)
 
 
+def allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method the API answers on ``path`` (computed for a 405 only), from the OpenAPI
+    document's path templates, so routers included at any depth count."""
+    table: list[tuple[re.Pattern[str], list[str]]] | None = getattr(app.state, "methods", None)
+    if table is None:
+        table = [
+            (
+                re.compile("^" + re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(template)) + "$"),
+                sorted(method.upper() for method in item),
+            )
+            for template, item in app.openapi()["paths"].items()
+        ]
+        app.state.methods = table
+    methods: set[str] = set()
+    for pattern, found in table:
+        if pattern.match(path):
+            methods.update(found)
+    return sorted(methods)
+
+
+class Kaizen(FastAPI):
+    def build_middleware_stack(self) -> ASGIApp:
+        # Outside Starlette's error middleware, so even a 500 gets the security headers.
+        return Guard(super().build_middleware_stack())
+
+    def openapi(self) -> dict[str, Any]:
+        if self.openapi_schema is None:
+            document_errors(super().openapi())
+        assert self.openapi_schema is not None
+        return self.openapi_schema
+
+
 def _install_middleware(app: FastAPI) -> None:
-    app.add_middleware(Guard)
+    # The client's address (for sign-in throttling) and scheme come from X-Forwarded-For and
+    # X-Forwarded-Proto only when the connection is from a configured proxy.
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -202,6 +244,13 @@ def _install_spa(app: FastAPI, dist: Path) -> None:
     @app.get("/{path:path}", include_in_schema=False)
     def spa(path: str) -> Response:
         if path.startswith("api/"):
+            allowed = allowed_methods(app, "/" + path)
+            if allowed:
+                return JSONResponse(
+                    {"detail": "Method Not Allowed"},
+                    status_code=405,
+                    headers={"Allow": ", ".join(allowed)},
+                )
             return JSONResponse({"detail": "Not found"}, status_code=404)
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(root):

@@ -1,16 +1,20 @@
-"""Alembic from code: `kaizen migrate`, `serve` on start, and the migration tests."""
+"""Alembic from code: `kaizen migrate`, `serve` on start, and the migration tests.
+
+The migrations ship inside the package (``kaizen/migrations``), so a regular, non-editable
+install (the container image) finds them exactly like a development checkout does.
+"""
 
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 
-BACKEND_DIR = Path(__file__).resolve().parents[2]
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config(url: str | None = None) -> Config:
-    config = Config(str(BACKEND_DIR / "alembic.ini"))
-    config.set_main_option("script_location", str(BACKEND_DIR / "migrations"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url:
         config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -5,17 +7,17 @@ from kaizen.config import settings
 from tests.factories import PASSWORD, bearer_token, browser_login, make_user, register
 
 
-def test_register_returns_user_without_password(client: TestClient) -> None:
+def test_register_answers_without_the_account_then_sign_in_shows_it(client: TestClient) -> None:
     r = client.post(
         "/api/v1/auth/register",
         json={"email": "Asha@Example.com", "password": PASSWORD, "timezone": "Asia/Kolkata"},
     )
-    assert r.status_code == 201
-    body = r.json()
+    assert r.status_code == 202
+    assert "password" not in r.text.replace("its password", "")
+    body = register(client, email="asha@example.com")  # signs in and reads /me
     assert body["email"] == "asha@example.com"
     assert body["timezone"] == "Asia/Kolkata"
     assert body["is_admin"] is True  # first user
-    assert "password" not in r.text and "password_hash" not in body
 
 
 def test_second_user_is_not_admin(client: TestClient) -> None:
@@ -23,13 +25,29 @@ def test_second_user_is_not_admin(client: TestClient) -> None:
     assert register(client)["is_admin"] is False
 
 
-def test_duplicate_email_is_case_insensitive_conflict(client: TestClient) -> None:
-    register(client, email="dup@example.com")
-    r = client.post(
-        "/api/v1/auth/register", json={"email": "DUP@example.COM", "password": PASSWORD}
+def test_a_taken_email_gets_the_same_answer_and_changes_nothing(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kaizen.auth import security
+
+    first = client.post(
+        "/api/v1/auth/register", json={"email": "dup@example.com", "password": PASSWORD}
     )
-    assert r.status_code == 409
-    assert "already exists" in r.json()["detail"]
+    hashed: list[str] = []
+    real_hash = security.hash_password
+    monkeypatch.setattr(security, "hash_password", lambda p: hashed.append(p) or real_hash(p))
+    again = client.post(
+        "/api/v1/auth/register",
+        json={"email": "DUP@example.COM", "password": "another password", "display_name": "X"},
+    )
+    assert (again.status_code, again.json()) == (first.status_code, first.json())
+    # The same work as a real sign-up, so the answer takes as long.
+    assert hashed == ["another password"]
+    assert bearer_token(client, "dup@example.com")  # the first password still works
+    r = client.post(
+        "/api/v1/auth/token", data={"username": "dup@example.com", "password": "another password"}
+    )
+    assert r.status_code == 401
 
 
 @pytest.mark.parametrize(
@@ -112,8 +130,11 @@ def test_unknown_email_spends_a_password_hash(
     assert calls == ["y" * 12]
 
 
-def test_repeated_failures_are_throttled_with_retry_after(client: TestClient) -> None:
+def test_repeated_failures_are_throttled_with_retry_after(
+    client: TestClient, set_now: Callable[[str], None]
+) -> None:
     register(client, email="victim@example.com")
+    set_now("2026-11-30T10:00:00Z")  # a slow machine must not outlast the back-off
     for _ in range(settings.login_max_failures):
         r = client.post(
             "/api/v1/auth/login", json={"email": "victim@example.com", "password": "bad" * 4}
@@ -207,12 +228,15 @@ def test_disabled_user_cannot_sign_in_or_use_tokens(client: TestClient, engine: 
     assert r.status_code == 401
 
 
-def test_parallel_guesses_get_no_more_tries_than_the_limit(client: TestClient) -> None:
+def test_parallel_guesses_get_no_more_tries_than_the_limit(
+    client: TestClient, set_now: Callable[[str], None]
+) -> None:
     """Attempts are counted before the slow password check, so a burst of parallel guesses
     cannot slip past the limit (found by review: 14 of 30 got through before)."""
     from concurrent.futures import ThreadPoolExecutor
 
     register(client, email="burst@example.com")
+    set_now("2026-11-30T10:00:00Z")
 
     def guess(i: int) -> int:
         body = {"email": "burst@example.com", "password": f"wrong guess {i}"}

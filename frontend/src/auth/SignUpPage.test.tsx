@@ -36,19 +36,9 @@ describe('sign up', () => {
     expect(email.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
   });
 
-  it('shows a duplicate email (409) on the email field', async () => {
-    mockApi({ 'POST /api/v1/auth/register': json(409, { detail: 'Email already registered' }) });
-    await openSignUp();
-    fill('Email', 'asha@example.com');
-    fill('Password', 'correct horse battery');
-    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(await screen.findByText(/already exists/)).toBeTruthy();
-    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
-  });
-
   it('registers with the chosen timezone, then signs in', async () => {
     const api = mockApi({
-      'POST /api/v1/auth/register': json(201, USER),
+      'POST /api/v1/auth/register': json(202, { detail: 'If this email is new, your account is ready: sign in.' }),
       'POST /api/v1/auth/login': USER,
       'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] },
     });
@@ -58,7 +48,7 @@ describe('sign up', () => {
     fill('Password', 'correct horse battery');
     fireEvent.input(screen.getByLabelText('Timezone'), { target: { value: 'Asia/Kolkata' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    await screen.findByRole('heading', { level: 1, name: 'Today' });
+    await screen.findByRole('heading', { level: 1, name: 'Today' }, { timeout: 5000 });
     expect(api.called('POST /api/v1/auth/register')[0]?.body).toEqual({
       email: 'asha@example.com',
       password: 'correct horse battery',
@@ -66,5 +56,18 @@ describe('sign up', () => {
       timezone: 'Asia/Kolkata',
     });
     expect(api.called('POST /api/v1/auth/login')).toHaveLength(1);
+  });
+
+  it('says to sign in when the email already has an account (sign-in after sign-up fails)', async () => {
+    mockApi({
+      'POST /api/v1/auth/register': json(202, { detail: 'If this email is new, your account is ready: sign in.' }),
+      'POST /api/v1/auth/login': json(401, { detail: 'Incorrect email or password' }),
+    });
+    await openSignUp();
+    fill('Email', 'asha@example.com');
+    fill('Password', 'correct horse battery');
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText(/already have an account with this email/)).toBeTruthy();
+    expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
   });
 });

@@ -10,6 +10,9 @@ import { browserTimezone } from '../ui/timezones';
 import { login, register } from './api';
 import { useSession } from './session';
 
+const ALREADY_REGISTERED =
+  'If you already have an account with this email, sign in with its password instead.';
+
 export default function SignUpPage() {
   const { setUser } = useSession();
   const { query } = useLocation();
@@ -24,12 +27,12 @@ export default function SignUpPage() {
     submit: async (v) => {
       const email = v.email.trim();
       await register({ email, password: v.password, display_name: v.display_name.trim(), timezone: v.timezone });
-      // Registering does not start a session; sign in with the same details straight away.
+      // Registering does not start a session, and answers the same whether or not the email
+      // already had an account (so it reveals no one's email): sign in straight away.
       const user = await login({ email, password: v.password });
       setUser(user);
     },
-    mapError: (err) =>
-      err.status === 409 ? new ApiError(409, err.message, { email: 'An account with this email already exists. Sign in instead?' }) : err,
+    mapError: (err) => (err.status === 401 ? new ApiError(401, err.message, { email: ALREADY_REGISTERED }) : err),
   });
 
   return (
@@ -37,6 +40,7 @@ export default function SignUpPage() {
       <div class="auth-card">
         <h1 tabIndex={-1}>Create your account</h1>
         <p class="muted auth-lede">Track what you said you'd do — and what you actually did.</p>
+        <p class="muted">Already have an account? Sign in instead: signing up again changes nothing.</p>
         <form class="form" noValidate onSubmit={form.onSubmit} aria-label="Create account">
           <TextField
             label="Name"

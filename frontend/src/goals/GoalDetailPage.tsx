@@ -19,6 +19,7 @@ import { ProgressBar } from './Progress';
 import { describeStreak } from '../habits/labels';
 import { entryStatusLabel, kindLabel } from '../portfolio/labels';
 import { safeHref } from '../ui/links';
+import { changedFields } from '../ui/changes';
 import './goals.css';
 
 const SPRINT_STATUS: Record<string, string> = { planned: 'Planned', active: 'Active', finished: 'Finished' };
@@ -152,7 +153,9 @@ export default function GoalDetailPage() {
   const g = goal.data;
 
   const save = async (body: GoalCreate) => {
-    await updateGoal(id, body);
+    // Only what changed, so another tab's edits to other fields survive.
+    const changes = changedFields(body, g);
+    if (Object.keys(changes).length > 0) await updateGoal(id, changes, g);
     setEditing(false);
     goal.reload();
   };

@@ -3,6 +3,7 @@
 import { api, type Schemas } from '../api/client';
 import { cached, invalidate } from '../api/cache';
 import { unwrap } from '../api/errors';
+import { ifMatch, unwrapVersioned } from '../api/versions';
 
 export type Goal = Schemas['GoalRead'];
 export type GoalDetail = Schemas['GoalDetail'];
@@ -32,8 +33,9 @@ export function forgetGoalChoices(): void {
   invalidate(GOALS_KEY);
 }
 
+/** A goal with everything linked to it; its version is remembered for ``updateGoal``. */
 export function getGoal(id: number): Promise<GoalDetail> {
-  return unwrap(api.GET('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } } }));
+  return unwrapVersioned(api.GET('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } } }));
 }
 
 export async function createGoal(body: GoalCreate): Promise<Goal> {
@@ -42,8 +44,13 @@ export async function createGoal(body: GoalCreate): Promise<Goal> {
   return goal;
 }
 
-export async function updateGoal(id: number, body: GoalUpdate): Promise<Goal> {
-  const goal = await unwrap(api.PATCH('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } }, body }));
+/** ``loaded``: the goal as the form loaded it, so a stale edit is refused (412) instead of
+ * overwriting another tab's save. */
+export async function updateGoal(id: number, body: GoalUpdate, loaded?: object): Promise<Goal> {
+  const header = loaded ? ifMatch(loaded) : {};
+  const goal = await unwrap(
+    api.PATCH('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id }, header }, body }),
+  );
   forgetGoalChoices();
   return goal;
 }

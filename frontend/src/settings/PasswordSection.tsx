@@ -34,7 +34,10 @@ export function PasswordSection() {
   return (
     <section class="card" aria-labelledby="password-title">
       <h2 id="password-title">Password</h2>
-      <p class="muted card-lede">Changing it signs you out everywhere else.</p>
+      <p class="muted card-lede">
+        Changing it signs you out everywhere else. Personal API tokens keep working: revoke them below under API
+        tokens if they may have leaked.
+      </p>
       <form class="form" noValidate onSubmit={form.onSubmit}>
         {/* Lets password managers tie the new password to the account. */}
         <input type="text" name="username" autoComplete="username" class="visually-hidden" tabIndex={-1} aria-hidden="true" value={user.email} readOnly />

@@ -127,14 +127,42 @@ describe('plan a sprint', () => {
     expect((screen.getByLabelText(/Old thing/) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(location.pathname).toBe('/sprints/1'));
-    const body = api.called('PATCH /api/v1/sprints/1')[0]!.body as Record<string, unknown>;
-    expect(body.habit_ids).toEqual([13, 11]);
-    expect(body).not.toHaveProperty('retrospective');
+    // Nothing changed, so nothing is sent: the archived item stays, and another tab's edits
+    // survive. An edit sends only the fields it changes.
+    expect(api.called('PATCH /api/v1/sprints/1')[0]!.body).toEqual({});
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete sprint' }));
     const dialog = screen.getByRole('dialog', { hidden: true });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete sprint', hidden: true }));
     await waitFor(() => expect(location.pathname).toBe('/sprints/history'));
     expect(api.called('DELETE /api/v1/sprints/1')).toHaveLength(1);
+  });
+
+  it('an edit sends only the fields it changed', async () => {
+    history.replaceState(null, '', '/sprints/1/edit');
+    const api = setup({
+      'GET /api/v1/sprints/1': { ...SEED_SPRINT, habit_ids: [13, 11] },
+      'PATCH /api/v1/sprints/1': SEED_SPRINT,
+    });
+    render(<LocationProvider><SprintFormPage id={1} /></LocationProvider>);
+    const title = (await screen.findByLabelText('Title')) as HTMLInputElement;
+    fireEvent.input(title, { target: { value: 'Back from Diwali, again' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(api.called('PATCH /api/v1/sprints/1')).toHaveLength(1));
+    expect(api.called('PATCH /api/v1/sprints/1')[0]!.body).toEqual({ title: 'Back from Diwali, again' });
+  });
+
+  it('sends the version it loaded, and shows "changed elsewhere" instead of overwriting', async () => {
+    history.replaceState(null, '', '/sprints/1/edit');
+    const api = setup({
+      'GET /api/v1/sprints/1': json(200, SEED_SPRINT, { ETag: '"v1"' }),
+      'PATCH /api/v1/sprints/1': json(412, { detail: 'Changed elsewhere since you loaded it; reload and try again' }),
+    });
+    render(<LocationProvider><SprintFormPage id={1} /></LocationProvider>);
+    const title = (await screen.findByLabelText('Title')) as HTMLInputElement;
+    fireEvent.input(title, { target: { value: 'Mine' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText(/Changed elsewhere/)).toBeTruthy();
+    expect(api.called('PATCH /api/v1/sprints/1')[0]!.headers.get('If-Match')).toBe('"v1"');
   });
 });

@@ -24,6 +24,7 @@ import { addDays, daysBetween, isIsoDate } from '../ui/dates';
 import { checkTargetInput, daysNeeded, percentInputToRate, plural, rateToPercentInput } from './format';
 import { TargetField } from './TargetField';
 import { MarkdownEditor } from './MarkdownEditor';
+import { changedFields } from '../ui/changes';
 import './sprints.css';
 
 const DEFAULT_DAYS = 14;
@@ -134,8 +135,10 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
         goal_ids: v.goal_ids,
         plan: v.plan,
       };
+      // An edit sends only what changed, so another tab's edits to other fields survive.
       const saved = sprint
-        ? await updateSprint(sprint.id, body)
+        ? // Only what changed, so another tab's edits to other fields survive.
+          await updateSprint(sprint.id, changedFields(body, sprint), sprint)
         : await createSprint({ ...body, retrospective: '' });
       route(sprintPath(saved.id));
     },

@@ -2,6 +2,7 @@
 // call these, never the raw client. (Action items and goals come from their own domains' api.ts.)
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
+import { ifMatch, unwrapVersioned } from '../api/versions';
 
 export type Sprint = Schemas['SprintRead'];
 export type SprintCreate = Schemas['SprintCreate'];
@@ -15,7 +16,7 @@ export type SprintStatus = Sprint['status'];
 export const SPRINTS_LIMIT = 200;
 
 export function getSprint(id: number): Promise<Sprint> {
-  return unwrap(api.GET('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } } }));
+  return unwrapVersioned(api.GET('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } } }));
 }
 
 export function getScoreboard(id: number): Promise<Scoreboard> {
@@ -48,8 +49,11 @@ export function createSprint(body: SprintCreate): Promise<Sprint> {
   return unwrap(api.POST('/api/v1/sprints', { body }));
 }
 
-export function updateSprint(id: number, body: SprintUpdate): Promise<Sprint> {
-  return unwrap(api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } }, body }));
+/** ``loaded``: the sprint as the form loaded it, so a stale edit is refused (412) instead of
+ * overwriting another tab's save. */
+export function updateSprint(id: number, body: SprintUpdate, loaded?: object): Promise<Sprint> {
+  const header = loaded ? ifMatch(loaded) : {};
+  return unwrap(api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id }, header }, body }));
 }
 
 export async function deleteSprint(id: number): Promise<void> {

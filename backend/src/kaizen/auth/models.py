@@ -62,3 +62,15 @@ class LoginFailure(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(400))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ReleasedHandle(Base):
+    """A public handle its owner gave up: nobody else may take it during the cooling-off
+    period, so an old link to /u/{handle} cannot quietly start showing someone else."""
+
+    __tablename__ = "released_handles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handle: Mapped[str] = mapped_column(String(32), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    released_at: Mapped[datetime] = mapped_column(UTCDateTime())

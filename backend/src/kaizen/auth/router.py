@@ -12,6 +12,7 @@ from kaizen.auth.schemas import (
     ApiTokenRead,
     LoginIn,
     MeUpdate,
+    RegisterAccepted,
     RegisterIn,
     TokenOut,
     UserRead,
@@ -28,28 +29,41 @@ from kaizen.deps import (
     client_ip,
 )
 from kaizen.errors import field_error
-from kaizen.schemas import MAX_ID, Page
+from kaizen.schemas import CONTROL_MESSAGE, MAX_ID, Page, has_control_characters
 
 public_router = APIRouter(prefix="/auth", tags=["auth"])
 account_router = APIRouter(tags=["account"])
 
 
+REGISTERED = (
+    "If this email is new, your account is ready: sign in. "
+    "If it already has an account, sign in with its password."
+)
+
+
 @public_router.post(
     "/register",
-    status_code=status.HTTP_201_CREATED,
+    status_code=status.HTTP_202_ACCEPTED,
     summary="Create an account",
-    responses={409: {"description": "Email already registered"}},
+    responses={
+        403: {"description": "Sign-up is closed on this server"},
+        429: {"description": "Too many sign-ups from this client; see Retry-After"},
+    },
 )
-def register(body: RegisterIn, db: SessionDep) -> UserRead:
-    """Open sign-up, or only the first user (who becomes admin) when sign-up is closed."""
-    user = service.register(
+def register(body: RegisterIn, request: Request, db: SessionDep) -> RegisterAccepted:
+    """Open sign-up, or only the first user (who becomes admin) when sign-up is closed.
+
+    The answer is the same, and takes as long, whether or not the email already has an
+    account, so sign-up does not reveal who uses this server; sign in next."""
+    service.register(
         db,
         email=body.email,
         password=body.password,
         display_name=body.display_name,
         timezone=body.timezone,
+        client_ip=client_ip(request),
     )
-    return UserRead.model_validate(user)
+    return RegisterAccepted(detail=REGISTERED)
 
 
 def _authenticate(db: SessionDep, request: Request, email: str, password: str) -> User:
@@ -65,6 +79,9 @@ def token(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, db: SessionDep
 ) -> TokenOut:
     """Form fields `username` (your email) and `password`. This is what /docs' Authorize uses."""
+    for field in ("username", "password"):
+        if has_control_characters(getattr(form, field)):
+            raise field_error(field, CONTROL_MESSAGE)
     user = _authenticate(db, request, form.username[:320], form.password[:256])
     lifetime = timedelta(minutes=settings.access_token_minutes)
     secret, _ = service.issue_token(

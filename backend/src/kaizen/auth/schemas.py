@@ -3,6 +3,7 @@ from typing import Annotated
 
 from pydantic import (
     AfterValidator,
+    BaseModel,
     BeforeValidator,
     EmailStr,
     Field,
@@ -38,6 +39,10 @@ class RegisterIn(Schema):
     timezone: Timezone = Field(default="UTC", examples=["Asia/Kolkata"])
 
 
+class RegisterAccepted(BaseModel):
+    detail: str = Field(description="The same answer for a new and an existing email")
+
+
 class LoginIn(Schema):
     email: Annotated[str, StringConstraints(max_length=320)] = Field(examples=["asha@example.com"])
     password: Annotated[str, StringConstraints(max_length=256)]
@@ -53,6 +58,75 @@ def _lower(value: object) -> object:
     return value.strip().lower() if isinstance(value, str) else value
 
 
+# Handles that collide with the app's routes or would look official on a public page.
+RESERVED_HANDLES = frozenset(
+    [
+        "abuse",
+        "about",
+        "account",
+        "accounts",
+        "admin",
+        "administrator",
+        "api",
+        "app",
+        "apps",
+        "assets",
+        "auth",
+        "billing",
+        "blog",
+        "contact",
+        "dashboard",
+        "docs",
+        "help",
+        "home",
+        "info",
+        "kaizen",
+        "legal",
+        "login",
+        "logout",
+        "mail",
+        "moderator",
+        "new-user",
+        "noreply",
+        "no-reply",
+        "official",
+        "openapi",
+        "postmaster",
+        "privacy",
+        "profile",
+        "profiles",
+        "public",
+        "redoc",
+        "register",
+        "root",
+        "security",
+        "settings",
+        "sign-in",
+        "sign-out",
+        "sign-up",
+        "signin",
+        "signout",
+        "signup",
+        "static",
+        "staff",
+        "status",
+        "support",
+        "system",
+        "team",
+        "terms",
+        "today",
+        "webmaster",
+        "www",
+    ]
+)
+
+
+def _not_reserved(value: str) -> str:
+    if value in RESERVED_HANDLES:
+        raise ValueError(f"{value!r} is reserved; choose another handle")
+    return value
+
+
 Handle = Annotated[
     str,
     BeforeValidator(_lower),
@@ -61,6 +135,7 @@ Handle = Annotated[
         max_length=32,
         pattern=r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$",
     ),
+    AfterValidator(_not_reserved),
 ]
 
 

@@ -5,13 +5,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kaizen.auth import security
-from kaizen.auth.models import ApiToken, LoginFailure, User, UserSession
+from kaizen.auth.models import ApiToken, LoginFailure, ReleasedHandle, User, UserSession
 from kaizen.config import settings
-from kaizen.db import utcnow
+from kaizen.db import lock_for_writes, utcnow
 from kaizen.errors import AppError, Conflict, NotFound, Unauthorized, field_error
 from kaizen.queries import Pagination, paginate
 
@@ -50,40 +50,104 @@ def create_user(
     return user
 
 
-def register(db: Session, *, email: str, password: str, display_name: str, timezone: str) -> User:
+REGISTRATION_LOCK = 0x6B61697A656E  # "kaizen": serialises sign-ups on PostgreSQL
+
+
+def register(
+    db: Session,
+    *,
+    email: str,
+    password: str,
+    display_name: str,
+    timezone: str,
+    client_ip: str | None,
+) -> User | None:
+    """Create the account, or do nothing when the email is taken (``None``). Both cost the
+    same (the password is hashed either way) and the router answers both alike, so sign-up
+    does not tell a stranger which emails have accounts. Attempts per client are limited."""
+    _count_attempt(db, f"register:{client_ip or '-'}", settings.register_max_per_window, "sign-ups")
+    password_hash = security.hash_password(password)
+    # Parallel sign-ups must not all see an empty database and all become admins.
+    lock_for_writes(db, REGISTRATION_LOCK)
     first_user = db.scalar(select(func.count()).select_from(User)) == 0
     if not first_user and not settings.allow_signup:
         raise AppError(403, "Sign-up is closed on this server; ask an admin for an account")
-    return create_user(
-        db,
-        email=email,
-        password=password,
+    if get_user_by_email(db, email) is not None:
+        return None
+    user = User(
+        email=normalize_email(email),
+        password_hash=password_hash,
         display_name=display_name,
         timezone=timezone,
         is_admin=first_user,
     )
+    db.add(user)
+    db.flush()
+    return user
 
 
-def _throttle_keys(email: str, client_ip: str | None) -> list[tuple[str, int]]:
-    keys = [(f"email:{normalize_email(email)}", settings.login_max_failures)]
-    if client_ip:
-        # An address may sign in to several accounts, so it gets a looser limit.
-        keys.append((f"ip:{client_ip}", settings.login_max_failures * 6))
-    return keys
-
-
-def _throttled(db: Session, keys: list[tuple[str, int]]) -> AppError | None:
-    """A 429 if any key has more attempts in the window than it allows, else None."""
+def _count_attempt(db: Session, key: str, limit: int, what: str) -> None:
+    """Record one attempt under ``key``; a 429 once the window holds more than ``limit``."""
     now = utcnow()
     window_start = now - timedelta(seconds=settings.login_window_seconds)
-    for key, limit in keys:
-        count, oldest = db.execute(
-            select(func.count(), func.min(LoginFailure.at)).where(
-                LoginFailure.key == key, LoginFailure.at > window_start
+    count, oldest = db.execute(
+        select(func.count(), func.min(LoginFailure.at)).where(
+            LoginFailure.key == key, LoginFailure.at > window_start
+        )
+    ).one()
+    if count >= limit:
+        retry = settings.login_window_seconds - (now - oldest).total_seconds()
+        raise AppError(
+            429,
+            f"Too many {what}; try again later",
+            headers={"Retry-After": str(max(1, math.ceil(retry)))},
+        )
+    db.add(LoginFailure(key=key, at=now))
+    db.flush()
+
+
+@dataclass(frozen=True)
+class ThrottleKey:
+    key: str
+    limit: int
+    # Past the limit, each further try waits twice as long as the one before (else: the
+    # whole window). Per (email, client): a stranger slows only their own guesses.
+    backoff: bool = False
+
+
+def _throttle_keys(email: str, client_ip: str | None) -> list[ThrottleKey]:
+    address = normalize_email(email)
+    client = client_ip or "-"
+    limit = settings.login_max_failures
+    return [
+        ThrottleKey(f"pair:{address}|{client}", limit, backoff=True),
+        # A much higher ceiling per account, against guessing from many addresses at once.
+        ThrottleKey(f"email:{address}", settings.login_email_max_failures),
+        # An address may sign in to several accounts, so it gets a looser limit.
+        ThrottleKey(f"ip:{client}", limit * 6),
+    ]
+
+
+def _throttled(db: Session, keys: list[ThrottleKey], mine: list[int]) -> AppError | None:
+    """A 429 if any key is over its limit (counting the other attempts), else None."""
+    now = utcnow()
+    window = settings.login_window_seconds
+    for throttle in keys:
+        count, oldest, latest = db.execute(
+            select(func.count(), func.min(LoginFailure.at), func.max(LoginFailure.at)).where(
+                LoginFailure.key == throttle.key,
+                LoginFailure.at > now - timedelta(seconds=window),
+                LoginFailure.id.not_in(mine),
             )
         ).one()
-        if count > limit:
-            retry = settings.login_window_seconds - (now - oldest).total_seconds()
+        if count < throttle.limit:
+            continue
+        if throttle.backoff:
+            wait = min(window, 2 ** (count - throttle.limit + 1))
+            retry = wait - (now - latest).total_seconds()
+        else:
+            retry = window - (now - oldest).total_seconds()
+        if retry > 0:
             return AppError(
                 429,
                 "Too many failed sign-ins; try again later",
@@ -101,7 +165,7 @@ def authenticate(db: Session, *, email: str, password: str, client_ip: str | Non
     """
     keys = _throttle_keys(email, client_ip)
     now = utcnow()
-    attempt = [LoginFailure(key=key, at=now) for key, _ in keys]
+    attempt = [LoginFailure(key=throttle.key, at=now) for throttle in keys]
     db.add_all(attempt)
     # Old rows are useless; trimming here keeps the table small without a cron job.
     db.execute(
@@ -110,7 +174,7 @@ def authenticate(db: Session, *, email: str, password: str, client_ip: str | Non
         )
     )
     db.commit()
-    throttled = _throttled(db, keys)
+    throttled = _throttled(db, keys, [row.id for row in attempt])
     if throttled is not None:
         # A refused attempt guessed nothing, so it does not extend the lock-out.
         _forget(db, attempt)
@@ -120,7 +184,9 @@ def authenticate(db: Session, *, email: str, password: str, client_ip: str | Non
     if user is None:
         security.burn_password_check(password)
     elif security.verify_password(password, user.password_hash) and user.is_active:
-        db.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
+        # The owner got in from this client: their own slips there are forgiven. The
+        # per-account ceiling is not reset, or a stranger could reset it by guessing right.
+        db.execute(delete(LoginFailure).where(LoginFailure.key == keys[0].key))
         _forget(db, attempt)
         return user
     raise FailedLogin()
@@ -182,6 +248,8 @@ class Credential:
     user: User
     session_id: int | None = None
     token_id: int | None = None
+    # The token's last_used_at is older than LAST_USED_RESOLUTION: the caller records the use.
+    touch_due: bool = False
 
 
 def user_for_token(db: Session, token: str) -> Credential | None:
@@ -196,9 +264,13 @@ def user_for_token(db: Session, token: str) -> Credential | None:
     now = utcnow()
     if (api_token.expires_at is not None and api_token.expires_at <= now) or not user.is_active:
         return None
-    if api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_RESOLUTION:
-        api_token.last_used_at = now
-    return Credential(user=user, token_id=api_token.id)
+    due = api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_RESOLUTION
+    return Credential(user=user, token_id=api_token.id, touch_due=due)
+
+
+def touch_token(db: Session, token_id: int) -> None:
+    """Record that a token was used (at most once a minute, see ``LAST_USED_RESOLUTION``)."""
+    db.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=utcnow()))
 
 
 def issue_token(
@@ -240,6 +312,26 @@ def revoke_token(db: Session, user: User, token_id: int) -> None:
         raise NotFound("Token")
 
 
+def _change_handle(db: Session, user: User, handle: object) -> None:
+    """Taken handles are a 409; so are handles another user released recently."""
+    now = utcnow()
+    if isinstance(handle, str):
+        if db.scalar(select(User.id).where(User.handle == handle)) is not None:
+            raise Conflict("That handle is taken; choose another")
+        cooling = now - timedelta(days=settings.handle_cooling_off_days)
+        released = db.scalar(
+            select(ReleasedHandle.id).where(
+                ReleasedHandle.handle == handle,
+                ReleasedHandle.user_id != user.id,
+                ReleasedHandle.released_at > cooling,
+            )
+        )
+        if released is not None:
+            raise Conflict("That handle was in use recently; choose another")
+    if user.handle:
+        db.add(ReleasedHandle(handle=user.handle, user_id=user.id, released_at=now))
+
+
 def update_me(
     db: Session,
     user: User,
@@ -250,10 +342,18 @@ def update_me(
     new_password = changes.pop("new_password", None)
     current_password = changes.pop("current_password", None)
     if new_password is not None:
+        # Guesses of the current password are limited like sign-ins (a stolen session must
+        # not become a way to try passwords quickly).
+        # The attempt is committed before the check, like a sign-in's, so a wrong guess
+        # (whose 422 rolls the request back) still counts.
+        key = f"password:{user.id}"
+        _count_attempt(db, key, settings.login_max_failures, "password changes")
+        db.commit()
         if not isinstance(current_password, str) or not security.verify_password(
             current_password, user.password_hash
         ):
             raise field_error("current_password", "Current password is incorrect")
+        db.execute(delete(LoginFailure).where(LoginFailure.key == key))
         user.password_hash = security.hash_password(str(new_password))
         end_other_sessions(db, user, credential.session_id)
         # Tokens from the password flow are sessions too; personal tokens are kept on purpose.
@@ -261,10 +361,8 @@ def update_me(
         if credential.token_id is not None:
             stmt = stmt.where(ApiToken.id != credential.token_id)
         db.execute(stmt)
-    if changes.get("handle") and changes["handle"] != user.handle:
-        taken = db.scalar(select(User.id).where(User.handle == changes["handle"]))
-        if taken is not None:
-            raise Conflict("That handle is taken; choose another")
+    if "handle" in changes and changes["handle"] != user.handle:
+        _change_handle(db, user, changes["handle"])
     if changes.get("public_profile") and not (changes.get("handle") or user.handle):
         raise field_error("handle", "Choose a handle before making your profile public")
     for key, value in changes.items():

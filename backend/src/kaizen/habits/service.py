@@ -3,12 +3,16 @@ schedules, streaks and the 14-day rate in ``logs.py`` (which other domains impor
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import cast
 
 from fastapi.exceptions import RequestValidationError
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
+from kaizen.db import utcnow
 from kaizen.errors import field_error
 from kaizen.goals.links import check_goal_link
 from kaizen.habits import logs, scoring
@@ -163,15 +167,44 @@ def put_check_in(
     if day < habit.start_date:
         raise _date_error(f"{day} is before this habit's start date {habit.start_date}")
     status = _status_for(habit, body)
-    row = db.scalar(select(CheckIn).where(CheckIn.habit_id == habit.id, CheckIn.day == day))
-    if row is None:
-        row = CheckIn(habit_id=habit.id, day=day)
-        db.add(row)
-    row.status, row.value, row.note = status, body.value, body.note
+    row = upsert_check_in(db, habit.id, day, status=status, value=body.value, note=body.note)
     db.flush()
     # A late check-in inside a finished sprint re-scores that item in its kept results.
     snapshots.rescore_habit(db, habit.id, day, today)
     snapshots.freeze_finished(db, user.id, today)
+    return row
+
+
+def upsert_check_in(
+    db: Session, habit_id: int, day: date, *, status: str, value: float | None, note: str
+) -> CheckIn:
+    """One statement (``INSERT … ON CONFLICT DO UPDATE``), so concurrent retries of the same
+    PUT never conflict: every one succeeds and the day keeps one row."""
+    now = utcnow()
+    dialect_insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+    table = cast(Table, CheckIn.__table__)
+    stmt = dialect_insert(table).values(
+        habit_id=habit_id,
+        date=day,
+        status=status,
+        value=value,
+        note=note,
+        created_at=now,
+        updated_at=now,
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.habit_id, table.c.date],
+        set_={
+            "status": stmt.excluded.status,
+            "value": stmt.excluded.value,
+            "note": stmt.excluded.note,
+            "updated_at": stmt.excluded.updated_at,
+        },
+    )
+    row: CheckIn = db.scalars(
+        select(CheckIn).from_statement(stmt.returning(*table.c)),
+        execution_options={"populate_existing": True},
+    ).one()
     return row
 
 

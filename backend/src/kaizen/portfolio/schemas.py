@@ -3,7 +3,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, Field, StringConstraints
 
-from kaizen.schemas import Day, Id, LongText, ReadSchema, Schema, ShortText
+from kaizen.schemas import Day, Id, LongText, ReadSchema, Schema, ShortText, ShownName
 
 EntryKind = Literal["blog_post", "implementation", "open_source", "project", "talk", "other"]
 EntryStatus = Literal["idea", "drafting", "published"]
@@ -65,6 +65,6 @@ class PublicEntry(ReadSchema):
 
 
 class PublicProfile(ReadSchema):
-    display_name: str
+    display_name: ShownName
     handle: str
     entries: list[PublicEntry]
