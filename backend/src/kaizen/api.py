@@ -6,6 +6,7 @@ credentials, so no route can forget to (tests/security walks every route to prov
 
 from fastapi import APIRouter, Depends
 
+from kaizen.admin.router import router as admin_router
 from kaizen.auth.router import account_router
 from kaizen.auth.router import public_router as auth_public_router
 from kaizen.deps import current_user
@@ -42,3 +43,4 @@ private_router.include_router(sprints_router)
 private_router.include_router(goals_router)
 private_router.include_router(portfolio_router)
 public_router.include_router(portfolio_public_router)
+private_router.include_router(admin_router)

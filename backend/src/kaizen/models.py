@@ -2,6 +2,7 @@
 
 
 def import_all_models() -> None:
+    import kaizen.admin.models
     import kaizen.auth.models
     import kaizen.goals.models
     import kaizen.habits.models

@@ -22,6 +22,8 @@ class User(TimestampMixin, Base):
     public_profile: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Set once the user took or skipped the starter plan, so it is offered only once.
     onboarded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The last authenticated request, to the minute (for the admin page); kept through sign-out.
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class UserSession(TimestampMixin, Base):

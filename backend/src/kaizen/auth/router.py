@@ -38,16 +38,21 @@ account_router = APIRouter(tags=["account"])
     "/register",
     status_code=status.HTTP_201_CREATED,
     summary="Create an account",
-    responses={409: {"description": "Email already registered"}},
+    responses={
+        403: {"description": "Sign-up is closed and no usable invitation was given"},
+        409: {"description": "Email already registered"},
+    },
 )
 def register(body: RegisterIn, db: SessionDep) -> UserRead:
-    """Open sign-up, or only the first user (who becomes admin) when sign-up is closed."""
+    """Open sign-up, or only the first user (who becomes admin) when sign-up is closed; an
+    admin's `invitation` token lets one person in while it is closed."""
     user = service.register(
         db,
         email=body.email,
         password=body.password,
         display_name=body.display_name,
         timezone=body.timezone,
+        invitation=body.invitation,
     )
     return UserRead.model_validate(user)
 

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from kaizen.admin import signup
 from kaizen.auth import security
 from kaizen.auth.models import ApiToken, LoginFailure, User, UserSession
 from kaizen.config import settings
@@ -48,11 +49,22 @@ def create_user(
     return user
 
 
-def register(db: Session, *, email: str, password: str, display_name: str, timezone: str) -> User:
+def register(
+    db: Session,
+    *,
+    email: str,
+    password: str,
+    display_name: str,
+    timezone: str,
+    invitation: str | None = None,
+) -> User:
     first_user = db.scalar(select(func.count()).select_from(User)) == 0
-    if not first_user and not settings.allow_signup:
-        raise AppError(403, "Sign-up is closed on this server; ask an admin for an account")
-    return create_user(
+    invited = signup.claim_invitation(db, invitation) if invitation else None
+    if not first_user and invited is None and not signup.signup_open(db):
+        if invitation:
+            raise AppError(403, "This invitation link is invalid, used or expired")
+        raise AppError(403, "Sign-up is closed on this server; ask an admin for an invitation")
+    user = create_user(
         db,
         email=email,
         password=password,
@@ -60,6 +72,9 @@ def register(db: Session, *, email: str, password: str, display_name: str, timez
         timezone=timezone,
         is_admin=first_user,
     )
+    if invited is not None:
+        signup.record_invitee(db, invited, user.id)
+    return user
 
 
 def _throttle_keys(email: str, client_ip: str | None) -> list[tuple[str, int]]:
@@ -168,9 +183,16 @@ def user_for_session(db: Session, secret: str) -> tuple[User, UserSession] | Non
     if row is None:
         return None
     user, session = row
-    if session.expires_at <= utcnow() or not user.is_active:
+    now = utcnow()
+    if session.expires_at <= now or not user.is_active:
         return None
+    _seen(user, now)
     return user, session
+
+
+def _seen(user: User, now: datetime) -> None:
+    if user.last_seen_at is None or now - user.last_seen_at > LAST_USED_RESOLUTION:
+        user.last_seen_at = now
 
 
 @dataclass(frozen=True)
@@ -196,6 +218,7 @@ def user_for_token(db: Session, token: str) -> Credential | None:
         return None
     if api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_RESOLUTION:
         api_token.last_used_at = now
+    _seen(user, now)
     return Credential(user=user, token_id=api_token.id)
 
 
