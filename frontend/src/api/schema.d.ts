@@ -4,6 +4,104 @@
  */
 
 export interface paths {
+    "/api/v1/admin/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invitations (newest first) */
+        get: operations["list_invitations"];
+        put?: never;
+        /**
+         * Create an invitation link
+         * @description A single-use link that lets one person register even while sign-up is closed. The
+         *     `url` and `token` are in this response only; Kaizen keeps just a hash.
+         */
+        post: operations["create_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an unused invitation */
+        delete: operations["revoke_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server settings (sign-up open or closed) */
+        get: operations["read_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Open or close sign-up
+         * @description Overrides `KAIZEN_ALLOW_SIGNUP`. With sign-up closed, people join by invitation.
+         */
+        patch: operations["update_settings"];
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List every account */
+        get: operations["list_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Disable, enable, or make an account admin
+         * @description `{"disabled": true}` ends the account's sessions and tokens at once (its data is kept);
+         *     `{"is_admin": true}` shares the admin page. The last active admin cannot be removed.
+         */
+        patch: operations["update_user"];
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -53,7 +151,8 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Open sign-up, or only the first user (who becomes admin) when sign-up is closed.
+         * @description Open sign-up, or only the first user (who becomes admin) when sign-up is closed; an
+         *     admin's `invitation` token lets one person in while it is closed.
          */
         post: operations["register"];
         delete?: never;
@@ -636,6 +735,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AdminUserRead */
+        AdminUserRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Disabled */
+            disabled: boolean;
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email: string;
+            /** Id */
+            id: number;
+            /** Is Admin */
+            is_admin: boolean;
+            /**
+             * Last Seen At
+             * @description Last request with a session or token (to the minute); null if never
+             */
+            last_seen_at: string | null;
+        };
+        /** AdminUserUpdate */
+        AdminUserUpdate: {
+            /**
+             * Disabled
+             * @description true ends the user's sessions and tokens at once
+             */
+            disabled?: boolean | null;
+            /** Is Admin */
+            is_admin?: boolean | null;
+        };
         /** ApiTokenCreate */
         ApiTokenCreate: {
             /**
@@ -1201,6 +1333,94 @@ export interface components {
             state: components["schemas"]["CellState"];
             status: components["schemas"]["Status"] | null;
         };
+        /** InvitationCreate */
+        InvitationCreate: {
+            /**
+             * Expires In Days
+             * @description Days the link stays valid
+             * @default 7
+             */
+            expires_in_days: number;
+            /**
+             * Note
+             * @description Who it is for (only admins see it)
+             * @default
+             * @example Ravi from the lab
+             */
+            note: string;
+        };
+        /** InvitationCreated */
+        InvitationCreated: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /**
+             * Prefix
+             * @description The start of the token, to tell links apart
+             */
+            prefix: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "used" | "expired" | "revoked";
+            /**
+             * Token
+             * @description The secret; shown only in this response
+             */
+            token: string;
+            /**
+             * Url
+             * @description The sign-up link to send; shown only in this response
+             */
+            url: string;
+            /** Used At */
+            used_at: string | null;
+            /** Used By Email */
+            used_by_email: string | null;
+        };
+        /** InvitationRead */
+        InvitationRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /**
+             * Prefix
+             * @description The start of the token, to tell links apart
+             */
+            prefix: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "used" | "expired" | "revoked";
+            /** Used At */
+            used_at: string | null;
+            /** Used By Email */
+            used_by_email: string | null;
+        };
         /** KeyResultCreate */
         KeyResultCreate: {
             /**
@@ -1371,6 +1591,13 @@ export interface components {
             /** Note */
             note: string;
         };
+        /** Page[AdminUserRead] */
+        Page_AdminUserRead_: {
+            /** Items */
+            items: components["schemas"]["AdminUserRead"][];
+            /** Total */
+            total: number;
+        };
         /** Page[ApiTokenRead] */
         Page_ApiTokenRead_: {
             /** Items */
@@ -1403,6 +1630,13 @@ export interface components {
         Page_HabitRead_: {
             /** Items */
             items: components["schemas"]["HabitRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[InvitationRead] */
+        Page_InvitationRead_: {
+            /** Items */
+            items: components["schemas"]["InvitationRead"][];
             /** Total */
             total: number;
         };
@@ -1476,6 +1710,11 @@ export interface components {
              * @example asha@example.com
              */
             email: string;
+            /**
+             * Invitation
+             * @description The token of an admin's invitation link (while sign-up is closed)
+             */
+            invitation?: string | null;
             /**
              * Password
              * @example correct horse battery
@@ -1579,6 +1818,19 @@ export interface components {
             /** Streak */
             streak: number;
             streak_unit: components["schemas"]["StreakUnit"];
+        };
+        /** ServerSettingsRead */
+        ServerSettingsRead: {
+            /**
+             * Signup Open
+             * @description Anyone may create an account
+             */
+            signup_open: boolean;
+        };
+        /** ServerSettingsUpdate */
+        ServerSettingsUpdate: {
+            /** Signup Open */
+            signup_open: boolean;
         };
         /** SprintCreate */
         SprintCreate: {
@@ -1909,6 +2161,289 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_invitations: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InvitationRead_"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    revoke_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invitation id */
+                invitation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    read_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServerSettingsRead"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServerSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServerSettingsRead"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AdminUserRead_"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserRead"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Would leave no active admin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -1995,6 +2530,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserRead"];
                 };
+            };
+            /** @description Sign-up is closed and no usable invitation was given */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Email already registered */
             409: {

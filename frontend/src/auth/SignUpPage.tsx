@@ -14,6 +14,8 @@ export default function SignUpPage() {
   const { setUser } = useSession();
   const { query } = useLocation();
   const next = query.next;
+  // An admin's invitation link (/sign-up?invitation=…) lets this person in while sign-up is closed.
+  const invitation = query.invitation || undefined;
   const form = useForm({
     initial: { display_name: '', email: '', password: '', timezone: browserTimezone() },
     validate: (v) => ({
@@ -25,7 +27,7 @@ export default function SignUpPage() {
       const email = v.email.trim();
       await unwrap(
         api.POST('/api/v1/auth/register', {
-          body: { email, password: v.password, display_name: v.display_name.trim(), timezone: v.timezone },
+          body: { email, password: v.password, display_name: v.display_name.trim(), timezone: v.timezone, invitation },
         }),
       );
       // Registering does not start a session; sign in with the same details straight away.
@@ -40,7 +42,11 @@ export default function SignUpPage() {
     <section class="auth">
       <div class="auth-card">
         <h1 tabIndex={-1}>Create your account</h1>
-        <p class="muted auth-lede">Track what you said you'd do — and what you actually did.</p>
+        <p class="muted auth-lede">
+          {invitation
+            ? "You've been invited to this Kaizen. Create your account to join."
+            : "Track what you said you'd do — and what you actually did."}
+        </p>
         <form class="form" noValidate onSubmit={form.onSubmit} aria-label="Create account">
           <TextField
             label="Name"
