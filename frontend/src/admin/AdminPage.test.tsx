@@ -85,7 +85,7 @@ describe('Admin page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create invitation link' }));
     const link = (await screen.findByLabelText('Invitation link')) as HTMLInputElement;
     expect(link.value).toBe('http://k.test/sign-up?invitation=kzi_ab12cd34_s3cret');
-    expect(screen.getByRole('button', { name: 'Copy link invitation link' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeTruthy();
     expect(api.called('POST /api/v1/admin/invitations')[0]!.body).toEqual({ note: 'Meera', expires_in_days: 7 });
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByLabelText('Invitation link')).toBeNull());

@@ -45,10 +45,13 @@ function SignupSection() {
   const toggle = async (open: boolean) => {
     setBusy(true);
     setError(null);
+    // The switch moves at once; it moves back if the server refuses.
+    settings.mutate(() => ({ signup_open: open }));
     try {
       const saved = await setSignupOpen(open);
       settings.mutate(() => saved);
     } catch (err) {
+      settings.mutate(() => ({ signup_open: !open }));
       setError(errorMessage(err));
     } finally {
       setBusy(false);
@@ -89,13 +92,13 @@ function SignupSection() {
   );
 }
 
-function CreatedPanel({ invitation, onDone }: { invitation: CreatedInvitation; onDone: () => void }) {
+function CreatedPanel({ invitation, timeZone, onDone }: { invitation: CreatedInvitation; timeZone: string; onDone: () => void }) {
   return (
     <div class="token-created" role="region" aria-labelledby="invite-created-title">
       <h3 id="invite-created-title">Invitation created{invitation.note ? ` for ${invitation.note}` : ''}</h3>
       <Alert kind="info">
         Copy the link now and send it — this is the only time Kaizen shows it. It works once, until{' '}
-        {formatDateTime(invitation.expires_at)}.
+        {formatDateTime(invitation.expires_at, timeZone)}.
       </Alert>
       <div class="field">
         <label class="field-label" for="invite-url">
@@ -103,7 +106,7 @@ function CreatedPanel({ invitation, onDone }: { invitation: CreatedInvitation; o
         </label>
         <div class="input-row">
           <input id="invite-url" class="input mono" readOnly value={invitation.url} onFocus={(e) => e.currentTarget.select()} />
-          <CopyButton text={invitation.url} label="Copy link" what="invitation link" />
+          <CopyButton text={invitation.url} label="Copy link" />
         </div>
       </div>
       <div class="form-actions">
@@ -145,7 +148,7 @@ function InvitationsSection({ timeZone }: { timeZone: string }) {
         A link lets one person create an account, even while sign-up is closed. Kaizen keeps only a hash of it.
       </p>
       {created ? (
-        <CreatedPanel invitation={created} onDone={() => setCreated(null)} />
+        <CreatedPanel invitation={created} timeZone={timeZone} onDone={() => setCreated(null)} />
       ) : (
         <form class="form token-form" noValidate onSubmit={form.onSubmit} aria-label="Create an invitation">
           <div class="token-form-fields">
