@@ -45,6 +45,18 @@ describe('app shell and routing', () => {
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
   });
 
+  it('titles a page from the route list', async () => {
+    mockApi({ 'GET /api/v1/sprints': { items: [], total: 0 } });
+    startAt('/sprints/history', USER);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sprint history' })).toBeTruthy();
+    expect(document.title).toBe('Sprint history · Kaizen');
+  });
+
+  it('a sprint address with a malformed id is not found', async () => {
+    startAt('/sprints/abc', USER);
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
+  });
+
   it('shows a readable error with a retry when the server is unreachable', async () => {
     let up = false;
     mockApi({

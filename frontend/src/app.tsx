@@ -8,7 +8,7 @@ import { Header } from './shell/Header';
 import { NotFound } from './ui/NotFound';
 import { Redirect } from './ui/Redirect';
 import { ErrorState, Loading } from './ui/Status';
-import { useTitle } from './ui/useTitle';
+import { useRouteTitle } from './ui/useTitle';
 
 /** Applies a route's access rule, then renders its (lazily loaded) page. */
 // `path` and `component` are read by <Router> (it matches on path, and treats a new component as
@@ -16,7 +16,7 @@ import { useTitle } from './ui/useTitle';
 function RouteView({ route }: { route: AppRoute; path: string; component: AppRoute['component'] }) {
   const { user } = useSession();
   const { url, query } = useLocation();
-  useTitle(route.title);
+  useRouteTitle(route.title);
   if ((route.access === 'user' || route.access === 'admin') && !user) return <Redirect to={signInUrl(url)} />;
   if (route.access === 'admin' && !user?.is_admin) return <NotFound />;
   if (route.access === 'guest' && user) return <Redirect to={safeNext(query.next)} />;

@@ -1,5 +1,6 @@
-// Every page of the app, in one list. To add a page: write src/<domain>/<Name>Page.tsx with a
-// default export and add one entry here; `nav` puts it in the header navigation.
+// Every page of the app, in one list, with its title. To add a page: write
+// src/<domain>/<Name>Page.tsx with a default export and add one entry here; `nav` puts it in the
+// header navigation. More specific paths come first (/sprints/new before /sprints/:id).
 import type { ComponentType } from 'preact';
 import { lazy } from 'preact-iso';
 import { ChunkError } from './ui/ChunkError';
@@ -22,9 +23,19 @@ export interface AppRoute {
   navSecondary?: boolean;
 }
 
-/** A page loaded on demand. A chunk that fails to load (offline, new deploy) shows a retry. */
-function page(load: () => Promise<{ default: ComponentType }>) {
-  return lazy(() => load().catch((): { default: ComponentType } => ({ default: ChunkError })));
+type Module<K extends string> = { [key in K]: ComponentType };
+
+/**
+ * A page loaded on demand: the module's default export, or the named one when a module holds
+ * several pages. A chunk that fails to load (offline, new deploy) shows a retry.
+ */
+function page<K extends string = 'default'>(load: () => Promise<Module<NoInfer<K>>>, name: K = 'default' as K) {
+  return lazy(() =>
+    load().then(
+      (module): { default: ComponentType } => ({ default: module[name] }),
+      (): { default: ComponentType } => ({ default: ChunkError }),
+    ),
+  );
 }
 
 export const routes: AppRoute[] = [
@@ -66,14 +77,37 @@ export const routes: AppRoute[] = [
     title: 'Sprints',
     access: 'user',
     nav: 'Sprints',
-    component: page(() => import('./sprints/SprintsPage')),
+    component: page(() => import('./sprints/Board'), 'CurrentSprint'),
   },
   {
-    // A sprint's board, edit form and retrospective, the new-sprint form and history.
-    path: '/sprints/:rest+',
+    path: '/sprints/history',
+    title: 'Sprint history',
+    access: 'user',
+    component: page(() => import('./sprints/History'), 'HistoryPage'),
+  },
+  {
+    path: '/sprints/new',
+    title: 'Plan a sprint',
+    access: 'user',
+    component: page(() => import('./sprints/SprintForm'), 'NewSprintPage'),
+  },
+  {
+    path: '/sprints/:id',
     title: 'Sprint',
     access: 'user',
-    component: page(() => import('./sprints/SprintsPage')),
+    component: page(() => import('./sprints/Board'), 'SprintBoardPage'),
+  },
+  {
+    path: '/sprints/:id/edit',
+    title: 'Edit sprint',
+    access: 'user',
+    component: page(() => import('./sprints/SprintForm'), 'EditSprintPage'),
+  },
+  {
+    path: '/sprints/:id/retro',
+    title: 'Retrospective',
+    access: 'user',
+    component: page(() => import('./sprints/Retro'), 'SprintRetroPage'),
   },
   {
     path: '/goals',

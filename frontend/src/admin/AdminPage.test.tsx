@@ -98,6 +98,8 @@ describe('Admin page', () => {
     expect(toggle.checked).toBe(true);
     fireEvent.click(toggle);
     expect(await screen.findByText(/Sign-up is closed/)).toBeTruthy();
-    expect(api.called('PATCH /api/v1/admin/settings')[0]!.body).toEqual({ signup_open: false });
+    await waitFor(() => expect(api.called('PATCH /api/v1/admin/settings')[0]?.body).toEqual({ signup_open: false }));
+    await waitFor(() => expect(toggle.disabled).toBe(false));
+    expect(toggle.checked).toBe(false);
   });
 });

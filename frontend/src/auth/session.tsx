@@ -2,6 +2,7 @@
 // route guards then send the person to the sign-in page with ?next=<where they were>.
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { clearCache } from '../api/cache';
 import { api, onUnauthorized, type User } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 
@@ -55,6 +56,9 @@ export function SessionProvider({ children, initialUser }: { children: Component
         setStatus('error');
       });
   }, []);
+
+  // Cached lists belong to whoever was signed in.
+  useEffect(() => clearCache(), [user?.id]);
 
   useEffect(() => {
     if (initialUser === undefined) reload();

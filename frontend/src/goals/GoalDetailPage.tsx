@@ -1,19 +1,21 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { api, type Schemas } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/errors';
+import { ApiError, errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
+import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
 import { formatDate, formatPercent } from '../ui/format';
+import { deleteGoal, getGoal, updateGoal, type GoalCreate } from './api';
 import { GoalForm } from './GoalForm';
 import { KeyResults } from './KeyResults';
 import { areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type GoalDetail } from './labels';
 import { ProgressBar } from './Progress';
+import { describeStreak } from '../habits/model';
 import { entryStatusLabel, kindLabel, safeHref } from '../portfolio/labels';
 import './goals.css';
 
@@ -40,11 +42,6 @@ function GoalNotFound() {
   );
 }
 
-function streakText(h: Schemas['LinkedHabit']): string {
-  const unit = h.streak_unit === 'weeks' ? 'week' : 'day';
-  return `${h.current_streak} ${unit}${h.current_streak === 1 ? '' : 's'}`;
-}
-
 function Linked({ goal }: { goal: GoalDetail }) {
   return (
     <>
@@ -68,7 +65,7 @@ function Linked({ goal }: { goal: GoalDetail }) {
                   </div>
                   <div>
                     <dt>Streak</dt>
-                    <dd>{streakText(h)}</dd>
+                    <dd>{describeStreak(h.current_streak, h.streak_unit)}</dd>
                   </div>
                 </dl>
               </li>
@@ -138,14 +135,12 @@ export default function GoalDetailPage() {
     () =>
       id === null
         ? Promise.reject(new ApiError(404, 'Not found.'))
-        : unwrap(api.GET('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } } })),
+        : getGoal(id),
     [id],
   );
   const [editing, setEditing] = useState(false);
-  const [deleteOpen, setDeleteOpen] = useState(false);
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  useTitle(goal.data?.title ?? 'Goal');
+  const del = useAction((goalId: number) => deleteGoal(goalId), { onDone: () => route('/goals') });
+  useTitle(goal.data?.title);
 
   if (goal.status === 'error' && goal.error instanceof ApiError && goal.error.status === 404) return <GoalNotFound />;
   if (goal.status === 'error' && !goal.data) {
@@ -161,24 +156,10 @@ export default function GoalDetailPage() {
   if (!goal.data || id === null) return <Loading label="Loading goal…" minHeight="50vh" />;
   const g = goal.data;
 
-  const save = async (body: Schemas['GoalCreate']) => {
-    await unwrap(api.PATCH('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } }, body }));
+  const save = async (body: GoalCreate) => {
+    await updateGoal(id, body);
     setEditing(false);
     goal.reload();
-  };
-
-  const remove = async () => {
-    setDeleteBusy(true);
-    setDeleteError(null);
-    try {
-      await unwrap(api.DELETE('/api/v1/goals/{goal_id}', { params: { path: { goal_id: id } } }));
-      setDeleteOpen(false);
-      route('/goals');
-    } catch (err) {
-      setDeleteError(errorMessage(err));
-    } finally {
-      setDeleteBusy(false);
-    }
   };
 
   return (
@@ -229,7 +210,7 @@ export default function GoalDetailPage() {
               <Markdown source={g.description} class="goal-description" empty="No description." />
               <div class="form-actions">
                 <Button onClick={() => setEditing(true)}>Edit goal</Button>
-                <Button variant="danger" onClick={() => { setDeleteError(null); setDeleteOpen(true); }}>
+                <Button variant="danger" onClick={() => del.ask(g.id)}>
                   Delete goal
                 </Button>
               </div>
@@ -242,15 +223,11 @@ export default function GoalDetailPage() {
       </div>
 
       <ConfirmDialog
-        open={deleteOpen}
+        {...del.dialog}
         title={`Delete “${g.title}”?`}
         confirmLabel="Delete goal"
         busyLabel="Deleting…"
         danger
-        busy={deleteBusy}
-        error={deleteError}
-        onConfirm={remove}
-        onCancel={() => setDeleteOpen(false)}
       >
         <p>Its key results are deleted too. Linked action items, sprints and portfolio entries stay, unlinked.</p>
       </ConfirmDialog>

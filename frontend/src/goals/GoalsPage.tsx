@@ -1,14 +1,12 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import { api, type Schemas } from '../api/client';
-import { unwrap } from '../api/errors';
 import { useUser } from '../auth/session';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
-import { useTitle } from '../ui/useTitle';
 import { formatDate } from '../ui/format';
+import { createGoal, listGoals, type GoalCreate } from './api';
 import { GoalForm } from './GoalForm';
 import { AREAS, ENTHUSIASM, IMPORTANCE, areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type Goal } from './labels';
 import { ProgressBar } from './Progress';
@@ -16,7 +14,6 @@ import './goals.css';
 
 type View = 'area' | 'matrix';
 const VIEW_KEY = 'kaizen-goals-view';
-const LIMIT = 200;
 
 function storedView(): View {
   try {
@@ -133,21 +130,20 @@ function Matrix({ goals }: { goals: Goal[] }) {
 }
 
 export default function GoalsPage() {
-  useTitle('Goals');
   const user = useUser();
   const [view, setView] = useState<View>(storedView);
   const [creating, setCreating] = useState(false);
   const [showClosed, setShowClosed] = useState(false);
   const [notice, setNotice] = useState<Goal | null>(null);
-  const list = useRequest(() => unwrap(api.GET('/api/v1/goals', { params: { query: { limit: LIMIT } } })));
+  const list = useRequest(listGoals);
 
   const choose = (next: View) => {
     setView(next);
     saveView(next);
   };
 
-  const create = async (body: Schemas['GoalCreate']) => {
-    const goal = await unwrap(api.POST('/api/v1/goals', { body }));
+  const create = async (body: GoalCreate) => {
+    const goal = await createGoal(body);
     setCreating(false);
     setNotice(goal);
     list.reload();

@@ -2,16 +2,15 @@
 // and a form to add one. Every change goes to the API; the page reloads the goal afterwards so
 // the goal's progress is the server's number.
 import { useState } from 'preact/hooks';
-import { api, type Schemas } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
+import { useAction } from '../ui/useAction';
 import { useUniqueId } from '../ui/useUniqueId';
 import { formatGroupedNumber } from '../ui/format';
-import type { KeyResult } from './labels';
+import { createKeyResult, deleteKeyResult, updateKeyResult, type KeyResult, type KeyResultCreate } from './api';
 import { ProgressBar } from './Progress';
 
 const LIMIT = 1e12;
@@ -44,12 +43,7 @@ function KeyResultRow({ goalId, kr, onSaved, onDelete }: {
     validate: (v) => ({ current_value: checkNumber(v.current_value) }),
     submit: async (v) => {
       setSaved(false);
-      const updated = await unwrap(
-        api.PATCH('/api/v1/goals/{goal_id}/key-results/{key_result_id}', {
-          params: { path: { goal_id: goalId, key_result_id: kr.id } },
-          body: { current_value: Number(v.current_value.trim()) },
-        }),
-      );
+      const updated = await updateKeyResult(goalId, kr.id, { current_value: Number(v.current_value.trim()) });
       form.reset({ current_value: String(updated.current_value) });
       setSaved(true);
       onSaved(updated);
@@ -119,16 +113,14 @@ function AddKeyResult({ goalId, onAdded }: { goalId: number; onAdded: (kr: KeyRe
       unit: v.unit.trim().length > 32 ? 'Use at most 32 characters.' : undefined,
     }),
     submit: async (v) => {
-      const body: Schemas['KeyResultCreate'] = {
+      const body: KeyResultCreate = {
         title: v.title.trim(),
         target_value: Number(v.target_value.trim()),
         start_value: Number(v.start_value.trim()),
         unit: v.unit.trim(),
         current_value: v.current_value.trim() ? Number(v.current_value.trim()) : null,
       };
-      const kr = await unwrap(
-        api.POST('/api/v1/goals/{goal_id}/key-results', { params: { path: { goal_id: goalId } }, body }),
-      );
+      const kr = await createKeyResult(goalId, body);
       form.reset(EMPTY_KR);
       onAdded(kr);
     },
@@ -154,28 +146,7 @@ function AddKeyResult({ goalId, onAdded }: { goalId: number; onAdded: (kr: KeyRe
 }
 
 export function KeyResults({ goalId, items, onChanged }: { goalId: number; items: KeyResult[]; onChanged: () => void }) {
-  const [deleting, setDeleting] = useState<KeyResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await unwrap(
-        api.DELETE('/api/v1/goals/{goal_id}/key-results/{key_result_id}', {
-          params: { path: { goal_id: goalId, key_result_id: deleting.id } },
-        }),
-      );
-      setDeleting(null);
-      onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const del = useAction((kr: KeyResult) => deleteKeyResult(goalId, kr.id), { onDone: onChanged });
 
   return (
     <section class="card" aria-labelledby="goal-kr-title">
@@ -186,21 +157,17 @@ export function KeyResults({ goalId, items, onChanged }: { goalId: number; items
       ) : (
         <ul class="goal-kr-list" aria-label="Key results">
           {items.map((kr) => (
-            <KeyResultRow key={kr.id} goalId={goalId} kr={kr} onSaved={onChanged} onDelete={(k) => { setError(null); setDeleting(k); }} />
+            <KeyResultRow key={kr.id} goalId={goalId} kr={kr} onSaved={onChanged} onDelete={del.ask} />
           ))}
         </ul>
       )}
       <AddKeyResult goalId={goalId} onAdded={onChanged} />
       <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete “${deleting?.title ?? ''}”?`}
+        {...del.dialog}
+        title={`Delete “${del.pending?.title ?? ''}”?`}
         confirmLabel="Delete key result"
         busyLabel="Deleting…"
         danger
-        busy={busy}
-        error={error}
-        onConfirm={confirmDelete}
-        onCancel={() => setDeleting(null)}
       >
         <p>The goal's progress will be worked out from the key results that remain.</p>
       </ConfirmDialog>

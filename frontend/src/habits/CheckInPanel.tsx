@@ -6,7 +6,7 @@ import { ApiError, errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { shortDay } from './dates';
+import { shortDay } from '../ui/dates';
 import { describeTarget, type CheckInPut, type CheckInStatus, type TodayHabit } from './model';
 import type { Optimistic } from './useToday';
 

@@ -7,7 +7,7 @@ import { flooredPercent, formatPercent } from '../ui/format';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
-import { dayMonth, longDay, monthLabel, shortDay } from './dates';
+import { dayMonth, longDay, monthLabel, shortDay } from '../ui/dates';
 import { describeSchedule, describeStreak, describeTarget, habitStyle, type Habit, type HabitStats } from './model';
 import './habits.css';
 
@@ -86,7 +86,7 @@ export default function HabitDetailPage() {
   const valid = Number.isInteger(id) && id > 0 && id <= 2147483647;
   const [win, setWin] = useState<Window>({});
   const req = useRequest(() => (valid ? load(id, win) : Promise.reject(new ApiError(404, 'Not found.'))), [params.id, win.from, win.to]);
-  useTitle(req.data?.habit.name ?? 'Habit');
+  useTitle(req.data?.habit.name);
 
   if (!valid || (req.status === 'error' && req.error instanceof ApiError && req.error.status === 404)) return <NotFoundHabit />;
   if (req.status === 'error' && !req.data) {

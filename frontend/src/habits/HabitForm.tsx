@@ -3,25 +3,26 @@
 // date, colour.
 import { api } from '../api/client';
 import { unwrap } from '../api/errors';
+import { GoalPicker } from '../goals/GoalPicker';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Field, TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
-import { useRequest } from '../ui/useRequest';
 import { useUniqueId } from '../ui/useUniqueId';
+import { ISO_DATE_RE } from '../ui/dates';
 import { WEEKDAYS } from '../ui/format';
 import { COLORS, type Habit, type HabitCreate, type Schedule } from './model';
 
 type FormValues = {
   name: string;
   description: string;
-  goal_id: string;
+  goal_id: number | null;
   kind: string;
   target_value: string;
   unit: string;
   target_type: string;
   schedule: string;
-  days: string;
+  days: number[];
   times: string;
   start_date: string;
   color: string;
@@ -32,13 +33,13 @@ function initialValues(habit: Habit | undefined, today: string): FormValues {
   return {
     name: habit?.name ?? '',
     description: habit?.description ?? '',
-    goal_id: habit?.goal_id?.toString() ?? '',
+    goal_id: habit?.goal_id ?? null,
     kind: habit?.kind ?? 'boolean',
     target_value: habit?.target_value?.toString() ?? '',
     unit: habit?.unit ?? '',
     target_type: habit?.target_type ?? 'at_least',
     schedule: s?.type ?? 'daily',
-    days: s?.type === 'weekdays' ? s.days.join(',') : '1,2,3,4,5',
+    days: s?.type === 'weekdays' ? s.days : [1, 2, 3, 4, 5],
     times: s?.type === 'times_per_week' ? String(s.times) : '3',
     start_date: habit?.start_date ?? today,
     color: habit?.color ?? '',
@@ -53,24 +54,24 @@ function validate(v: FormValues): Errors<FormValues> {
     if (v.target_value.trim() === '' || !Number.isFinite(Number(v.target_value))) e.target_value = 'Enter the target, e.g. 30.';
     if (v.unit.length > 32) e.unit = 'Keep the unit under 32 characters.';
   }
-  if (v.schedule === 'weekdays' && !v.days) e.days = 'Pick at least one day.';
+  if (v.schedule === 'weekdays' && v.days.length === 0) e.days = 'Pick at least one day.';
   if (v.schedule === 'times_per_week') {
     const n = Number(v.times);
     if (!Number.isInteger(n) || n < 1 || n > 7) e.times = 'Between 1 and 7 times a week.';
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.start_date)) e.start_date = 'Pick a start date.';
+  if (!ISO_DATE_RE.test(v.start_date)) e.start_date = 'Pick a start date.';
   return e;
 }
 
 function toBody(v: FormValues): HabitCreate {
   let schedule: Schedule = { type: 'daily' };
-  if (v.schedule === 'weekdays') schedule = { type: 'weekdays', days: v.days.split(',').map(Number).sort((a, b) => a - b) };
+  if (v.schedule === 'weekdays') schedule = { type: 'weekdays', days: [...v.days].sort((a, b) => a - b) };
   if (v.schedule === 'times_per_week') schedule = { type: 'times_per_week', times: Number(v.times) };
   const numeric = v.kind === 'numeric';
   return {
     name: v.name.trim(),
     description: v.description,
-    goal_id: v.goal_id ? Number(v.goal_id) : null,
+    goal_id: v.goal_id,
     kind: numeric ? 'numeric' : 'boolean',
     target_value: numeric ? Number(v.target_value) : null,
     unit: numeric ? v.unit.trim() || null : null,
@@ -92,7 +93,6 @@ interface Props {
 
 export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
   const ids = useUniqueId('habit-form');
-  const goals = useRequest(() => unwrap(api.GET('/api/v1/goals', { params: { query: { limit: 200 } } })));
   const form = useForm<FormValues>({
     initial: initialValues(habit, today),
     validate,
@@ -105,10 +105,10 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
     },
   });
   const v = form.values;
-  const days = v.days ? v.days.split(',').map(Number) : [];
+  const days = v.days;
   const toggleDay = (d: number) => {
     const next = days.includes(d) ? days.filter((x) => x !== d) : [...days, d];
-    form.set('days', next.sort((a, b) => a - b).join(','));
+    form.set('days', next.sort((a, b) => a - b));
   };
 
   return (
@@ -117,28 +117,7 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
       <Field label="Description" note="optional" error={form.errors.description}>
         {(c) => <textarea class="input habit-form-desc" rows={2} {...form.bind('description')} {...c} />}
       </Field>
-      <Field
-        label="Serves goal"
-        note="optional"
-        error={form.errors.goal_id}
-        hint={goals.status === 'error' ? 'Your goals could not be loaded; the link is kept as it is.' : undefined}
-      >
-        {(c) => (
-          <select class="input select" {...form.bind('goal_id')} onChange={(e) => form.set('goal_id', e.currentTarget.value)} {...c}>
-            <option value="">No goal</option>
-            {(goals.data?.items ?? [])
-              .filter((g) => g.status === 'active' || String(g.id) === v.goal_id)
-              .map((g) => (
-                <option key={g.id} value={String(g.id)}>
-                  {g.title}
-                </option>
-              ))}
-            {v.goal_id && !goals.data?.items.some((g) => String(g.id) === v.goal_id) && (
-              <option value={v.goal_id}>Goal #{v.goal_id}</option>
-            )}
-          </select>
-        )}
-      </Field>
+      <GoalPicker label="Serves goal" name="goal_id" activeOnly value={v.goal_id} onChange={(id) => form.set('goal_id', id)} error={form.errors.goal_id} />
 
       <fieldset class="habit-fieldset">
         <legend class="field-label">Kind</legend>

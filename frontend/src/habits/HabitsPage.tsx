@@ -6,7 +6,7 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
-import { shortDay } from './dates';
+import { shortDay } from '../ui/dates';
 import { HabitForm } from './HabitForm';
 import { describeSchedule, describeTarget, habitStyle, type Habit } from './model';
 import './habits.css';

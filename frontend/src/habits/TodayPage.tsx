@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Alert } from '../ui/Alert';
 import { ErrorState, Loading } from '../ui/Status';
-import { longDay } from './dates';
+import { longDay } from '../ui/dates';
 import { toggled } from './model';
 import { QuickAdd } from './QuickAdd';
 import { TodayRow } from './TodayRow';

@@ -2,7 +2,7 @@ import { useRef } from 'preact/hooks';
 import { formatPercent, WEEKDAYS } from '../ui/format';
 import { CheckIcon } from '../ui/icons';
 import { CheckInPanel } from './CheckInPanel';
-import { isoWeekday, shortDay } from './dates';
+import { isoWeekday, shortDay } from '../ui/dates';
 import { describeStreak, describeTarget, habitStyle, STATUS_LABEL, type CheckInPut, type DayState, type TodayHabit } from './model';
 import type { Optimistic } from './useToday';
 

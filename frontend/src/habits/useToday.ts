@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { errorMessage, unwrap } from '../api/errors';
 import type { CheckIn, CheckInPut, CheckInStatus, TodayHabit, TodayRead } from './model';
-import { shortDay } from './dates';
+import { shortDay } from '../ui/dates';
 
 export interface Notice {
   id: number;

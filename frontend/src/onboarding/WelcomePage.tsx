@@ -9,13 +9,12 @@ import { HOME_PATH } from '../paths';
 import { useSession, useUser } from '../auth/session';
 import { formatDate, formatPercent } from '../ui/format';
 import { areaLabel, enthusiasmLabel, importanceLabel } from '../goals/labels';
-import { daysBetween } from '../sprints/format';
+import { daysBetween } from '../ui/dates';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
-import { useTitle } from '../ui/useTitle';
 import './onboarding.css';
 
 type Plan = Schemas['StarterPlanPreview'];
@@ -82,7 +81,6 @@ function PlanDetails({ plan }: { plan: Plan }) {
 }
 
 export default function WelcomePage() {
-  useTitle('Welcome');
   const user = useUser();
   const { setUser } = useSession();
   const { query, route } = useLocation();

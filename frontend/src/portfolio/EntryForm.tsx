@@ -2,15 +2,14 @@
 import type { Schemas } from '../api/client';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
+import { GoalPicker } from '../goals/GoalPicker';
+import { ISO_DATE_RE } from '../ui/dates';
 import { Field, SelectField, TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
 import { checkUrl, KINDS, STATUSES, type Entry } from './labels';
 
-type GoalOption = { id: number; title: string };
-
-export function EntryForm({ entry, goals, onSubmit, onCancel }: {
+export function EntryForm({ entry, onSubmit, onCancel }: {
   entry: Entry;
-  goals: GoalOption[] | null;
   onSubmit: (body: Schemas['EntryUpdate']) => Promise<void>;
   onCancel: () => void;
 }) {
@@ -21,13 +20,13 @@ export function EntryForm({ entry, goals, onSubmit, onCancel }: {
       status: entry.status as string,
       url: entry.url ?? '',
       published_on: entry.published_on ?? '',
-      goal_id: entry.goal_id === null ? '' : String(entry.goal_id),
+      goal_id: entry.goal_id,
       notes: entry.notes,
     },
     validate: (v) => ({
       title: !v.title.trim() ? 'Give the entry a title.' : v.title.trim().length > 200 ? 'Use at most 200 characters.' : undefined,
       url: checkUrl(v.url),
-      published_on: v.published_on && !/^\d{4}-\d{2}-\d{2}$/.test(v.published_on) ? 'Enter a date like 2024-11-17.' : undefined,
+      published_on: v.published_on && !ISO_DATE_RE.test(v.published_on) ? 'Enter a date like 2024-11-17.' : undefined,
       notes: v.notes.length > 20000 ? 'Use at most 20,000 characters.' : undefined,
     }),
     submit: (v) =>
@@ -37,13 +36,10 @@ export function EntryForm({ entry, goals, onSubmit, onCancel }: {
         status: v.status as Entry['status'],
         url: v.url.trim() || null,
         published_on: v.published_on || null,
-        goal_id: v.goal_id ? Number(v.goal_id) : null,
+        goal_id: v.goal_id,
         notes: v.notes,
       }),
   });
-  // A goal the list could not load (or that is past the first page) stays choosable.
-  const goalOptions = goals ?? [];
-  const knownGoal = entry.goal_id === null || goalOptions.some((g) => g.id === entry.goal_id);
 
   return (
     <form class="form pf-edit" noValidate onSubmit={form.onSubmit} aria-label={`Edit ${entry.title}`}>
@@ -62,19 +58,7 @@ export function EntryForm({ entry, goals, onSubmit, onCancel }: {
           error={form.errors.published_on}
           {...form.bind('published_on')}
         />
-        <Field label="Goal" note="optional" error={form.errors.goal_id} hint={goals === null ? "Your goals couldn't be loaded." : undefined}>
-          {(control) => (
-            <select class="input select" {...control} {...form.bind('goal_id')}>
-              <option value="">No goal</option>
-              {!knownGoal && <option value={String(entry.goal_id)}>Goal #{entry.goal_id}</option>}
-              {goalOptions.map((g) => (
-                <option key={g.id} value={String(g.id)}>
-                  {g.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <GoalPicker name="goal_id" value={form.values.goal_id} onChange={(id) => form.set('goal_id', id)} error={form.errors.goal_id} />
       </div>
       <Field label="Notes" note="optional" error={form.errors.notes}>
         {(control) => <textarea class="input pf-textarea" rows={3} {...control} {...form.bind('notes')} />}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { api, type Schemas } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
+import { errorMessage } from '../api/errors';
 import { useUser } from '../auth/session';
+import { useGoalChoices } from '../goals/GoalPicker';
 import { formatDate, formatMonth } from '../ui/format';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -10,14 +10,12 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { SelectField, TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
+import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { useTitle } from '../ui/useTitle';
+import { createEntry, deleteEntry, getEntryStats, listEntries, updateEntry, type EntryStats, type EntryUpdate } from './api';
 import { EntryForm } from './EntryForm';
 import { KINDS, STATUSES, entryStatusLabel, kindLabel, safeHref, type Entry, type EntryStatus } from './labels';
 import './portfolio.css';
-
-const LIMIT = 200;
-type GoalOption = { id: number; title: string };
 
 function QuickAdd({ onAdded }: { onAdded: (entry: Entry) => void }) {
   const form = useForm({
@@ -26,9 +24,7 @@ function QuickAdd({ onAdded }: { onAdded: (entry: Entry) => void }) {
       title: !v.title.trim() ? 'Name the thing you will make, e.g. “How autograd works”.' : v.title.trim().length > 200 ? 'Use at most 200 characters.' : undefined,
     }),
     submit: async (v) => {
-      const entry = await unwrap(
-        api.POST('/api/v1/portfolio-entries', { body: { title: v.title.trim(), kind: v.kind as Entry['kind'], status: 'idea', notes: '' } }),
-      );
+      const entry = await createEntry({ title: v.title.trim(), kind: v.kind as Entry['kind'], status: 'idea', notes: '' });
       form.reset({ title: '', kind: v.kind });
       onAdded(entry);
     },
@@ -51,35 +47,21 @@ const NEXT: Record<EntryStatus, EntryStatus | null> = { idea: 'drafting', drafti
 const PREV: Record<EntryStatus, EntryStatus | null> = { idea: null, drafting: 'idea', published: 'drafting' };
 const NEXT_TEXT: Record<EntryStatus, string> = { idea: 'Draft', drafting: 'Publish', published: '' };
 
-function EntryCard({ entry, goalTitle, goals, onChanged, onDelete }: {
+function EntryCard({ entry, goalTitle, onChanged, onDelete }: {
   entry: Entry;
   goalTitle: string | null;
-  goals: GoalOption[] | null;
   onChanged: (message: string) => void;
   onDelete: (entry: Entry) => void;
 }) {
   const [editing, setEditing] = useState(false);
-  const [moving, setMoving] = useState<EntryStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const href = safeHref(entry.url);
+  const move = useAction((status: EntryStatus) => updateEntry(entry.id, { status }), {
+    onDone: (_, status) => onChanged(`“${entry.title}” moved to ${entryStatusLabel(status)}.`),
+  });
+  const moving = move.running;
 
-  const move = async (status: EntryStatus) => {
-    setMoving(status);
-    setError(null);
-    try {
-      await unwrap(
-        api.PATCH('/api/v1/portfolio-entries/{entry_id}', { params: { path: { entry_id: entry.id } }, body: { status } }),
-      );
-      onChanged(`“${entry.title}” moved to ${entryStatusLabel(status)}.`);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setMoving(null);
-    }
-  };
-
-  const save = async (body: Schemas['EntryUpdate']) => {
-    await unwrap(api.PATCH('/api/v1/portfolio-entries/{entry_id}', { params: { path: { entry_id: entry.id } }, body }));
+  const save = async (body: EntryUpdate) => {
+    await updateEntry(entry.id, body);
     setEditing(false);
     onChanged(`“${body.title ?? entry.title}” saved.`);
   };
@@ -87,7 +69,7 @@ function EntryCard({ entry, goalTitle, goals, onChanged, onDelete }: {
   if (editing) {
     return (
       <li class="pf-card pf-card-editing">
-        <EntryForm entry={entry} goals={goals} onSubmit={save} onCancel={() => setEditing(false)} />
+        <EntryForm entry={entry} onSubmit={save} onCancel={() => setEditing(false)} />
       </li>
     );
   }
@@ -111,15 +93,15 @@ function EntryCard({ entry, goalTitle, goals, onChanged, onDelete }: {
         {goalTitle && <span class="pf-goal">Goal: {goalTitle}</span>}
       </p>
       {entry.notes.trim() && <p class="pf-notes">{entry.notes}</p>}
-      {error && <Alert>{error}</Alert>}
+      {move.error && <Alert>{move.error}</Alert>}
       <div class="pf-actions">
         {prev && (
           <Button
             class="pf-move"
             aria-label={`Move “${entry.title}” back to ${entryStatusLabel(prev)}`}
             busy={moving === prev}
-            disabled={moving !== null}
-            onClick={() => move(prev)}
+            disabled={move.busy}
+            onClick={() => void move.run(prev)}
           >
             ← {entryStatusLabel(prev)}
           </Button>
@@ -130,8 +112,8 @@ function EntryCard({ entry, goalTitle, goals, onChanged, onDelete }: {
             variant={next === 'published' ? 'primary' : 'secondary'}
             aria-label={`Move “${entry.title}” to ${entryStatusLabel(next)}`}
             busy={moving === next}
-            disabled={moving !== null}
-            onClick={() => move(next)}
+            disabled={move.busy}
+            onClick={() => void move.run(next)}
           >
             {NEXT_TEXT[entry.status]} →
           </Button>
@@ -149,7 +131,7 @@ function EntryCard({ entry, goalTitle, goals, onChanged, onDelete }: {
   );
 }
 
-function Stats({ stats }: { stats: Schemas['EntryStats'] }) {
+function Stats({ stats }: { stats: EntryStats }) {
   // Twelve month names fit side by side only on a wider screen.
   const wide = globalThis.matchMedia?.('(min-width: 640px)').matches ?? true;
   const months = stats.published_per_month;
@@ -183,15 +165,11 @@ function Stats({ stats }: { stats: Schemas['EntryStats'] }) {
 }
 
 export default function PortfolioPage() {
-  useTitle('Portfolio');
   const user = useUser();
-  const list = useRequest(() => unwrap(api.GET('/api/v1/portfolio-entries', { params: { query: { limit: LIMIT } } })));
-  const stats = useRequest(() => unwrap(api.GET('/api/v1/portfolio-entries/stats')));
-  const goals = useRequest(() => unwrap(api.GET('/api/v1/goals', { params: { query: { limit: LIMIT } } })));
+  const list = useRequest(listEntries);
+  const stats = useRequest(getEntryStats);
+  const goals = useGoalChoices();
   const [notice, setNotice] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<Entry | null>(null);
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const refresh = (message: string | null) => {
     setNotice(message);
@@ -199,24 +177,11 @@ export default function PortfolioPage() {
     stats.reload();
   };
 
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    setDeleteBusy(true);
-    setDeleteError(null);
-    try {
-      await unwrap(api.DELETE('/api/v1/portfolio-entries/{entry_id}', { params: { path: { entry_id: deleting.id } } }));
-      const title = deleting.title;
-      setDeleting(null);
-      refresh(`“${title}” deleted.`);
-    } catch (err) {
-      setDeleteError(errorMessage(err));
-    } finally {
-      setDeleteBusy(false);
-    }
-  };
+  const del = useAction((entry: Entry) => deleteEntry(entry.id), {
+    onDone: (_, entry) => refresh(`“${entry.title}” deleted.`),
+  });
 
-  const goalOptions: GoalOption[] | null = goals.data ? goals.data.items.map((g) => ({ id: g.id, title: g.title })) : null;
-  const goalTitle = (id: number | null) => (id === null ? null : goalOptions?.find((g) => g.id === id)?.title ?? null);
+  const goalTitle = (id: number | null) => (id === null ? null : goals.data?.find((g) => g.id === id)?.title ?? null);
   const entries = list.data?.items ?? [];
 
   return (
@@ -273,12 +238,8 @@ export default function PortfolioPage() {
                           key={e.id}
                           entry={e}
                           goalTitle={goalTitle(e.goal_id)}
-                          goals={goalOptions}
                           onChanged={refresh}
-                          onDelete={(x) => {
-                            setDeleteError(null);
-                            setDeleting(x);
-                          }}
+                          onDelete={del.ask}
                         />
                       ))}
                     </ul>
@@ -303,15 +264,11 @@ export default function PortfolioPage() {
       </section>
 
       <ConfirmDialog
-        open={deleting !== null}
-        title={`Delete “${deleting?.title ?? ''}”?`}
+        {...del.dialog}
+        title={`Delete “${del.pending?.title ?? ''}”?`}
         confirmLabel="Delete entry"
         busyLabel="Deleting…"
         danger
-        busy={deleteBusy}
-        error={deleteError}
-        onConfirm={confirmDelete}
-        onCancel={() => setDeleting(null)}
       >
         <p>It disappears from your portfolio and your public page. This can't be undone.</p>
       </ConfirmDialog>

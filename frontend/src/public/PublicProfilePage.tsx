@@ -49,7 +49,7 @@ export default function PublicProfilePage() {
         : Promise.reject(new ApiError(404, 'Not found.')),
     [handle],
   );
-  useTitle(profile.data ? profile.data.display_name : 'Profile');
+  useTitle(profile.data?.display_name);
 
   if (profile.status === 'error' && profile.error instanceof ApiError && profile.error.status === 404) return <ProfileNotFound />;
   if (profile.status === 'error') {

@@ -1,11 +1,9 @@
-import { useTitle } from '../ui/useTitle';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { PublicProfileSection } from './PublicProfileSection';
 import { TokensSection } from './TokensSection';
 
 export default function SettingsPage() {
-  useTitle('Settings');
   return (
     <div class="page">
       <header class="page-header">

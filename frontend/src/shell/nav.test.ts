@@ -53,8 +53,8 @@ describe('matchPath', () => {
     expect(matchPath('/habits/:id', '/habits/12/')).toBe(true);
     expect(matchPath('/habits/:id', '/habits')).toBe(false);
     expect(matchPath('/habits', '/habits/12')).toBe(false);
-    expect(matchPath('/sprints/:rest+', '/sprints/3/review')).toBe(true);
-    expect(matchPath('/sprints/:rest+', '/sprints')).toBe(false);
+    expect(matchPath('/a/:rest+', '/a/3/review')).toBe(true);
+    expect(matchPath('/a/:rest+', '/a')).toBe(false);
     expect(matchPath('/a/:b?', '/a')).toBe(true);
     expect(matchPath('/', '/')).toBe(true);
     expect(matchPath('/today', '/today?x=1')).toBe(true);

@@ -6,8 +6,10 @@ import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
+import { withIdParam } from '../ui/routeId';
 import { useRequest } from '../ui/useRequest';
-import { PencilIcon, SprintEyebrow, SprintNav, StateIcon, useRefreshOnFocus, useSprintTitle } from './bits';
+import { useTitle } from '../ui/useTitle';
+import { PencilIcon, SprintEyebrow, SprintNav, StateIcon, useRefreshOnFocus } from './bits';
 import {
   editPath,
   getCurrentSprint,
@@ -254,12 +256,14 @@ function BoardState({ request, title }: { request: ReturnType<typeof useBoard>; 
   );
 }
 
-/** /sprints/:id */
 export function SprintBoard({ id }: { id: number }) {
   const request = useBoard(async () => loadBoard(await getSprint(id)), [id]);
-  useSprintTitle(request.data ? request.data.sprint.title : 'Sprint');
+  useTitle(request.data?.sprint.title);
   return <BoardState request={request} title="Sprint" />;
 }
+
+/** /sprints/:id */
+export const SprintBoardPage = withIdParam(SprintBoard);
 
 /** /sprints: the sprint containing today, or an offer to plan one. */
 export function CurrentSprint() {
@@ -267,7 +271,7 @@ export function CurrentSprint() {
     const sprint = await getCurrentSprint();
     return sprint ? loadBoard(sprint) : null;
   }, []);
-  useSprintTitle(request.data ? request.data.sprint.title : 'Sprints');
+  useTitle(request.data?.sprint.title);
   if (request.status !== 'loading' && request.status !== 'error' && request.data === null) return <NoCurrentSprint />;
   return <BoardState request={request as ReturnType<typeof useBoard>} title="Current sprint" />;
 }

@@ -3,7 +3,7 @@
 import { LineChart } from '../ui/charts/LineChart';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
-import { SprintNav, StatusBadge, useSprintTitle } from './bits';
+import { SprintNav, StatusBadge } from './bits';
 import { listSprints, NEW_PATH, retroPath, sprintPath, type Sprint } from './data';
 import { formatDay, formatDayMonthGB, formatPercent, formatRange, wholePercent } from '../ui/format';
 import './sprints.css';
@@ -44,7 +44,6 @@ function Trend({ sprints }: { sprints: Sprint[] }) {
 }
 
 export function HistoryPage() {
-  useSprintTitle('Sprint history');
   const list = useRequest(listSprints, []);
   return (
     <div class="page sp-page">

@@ -11,10 +11,13 @@ import { Field, TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
+import { withIdParam } from '../ui/routeId';
 import { useRequest } from '../ui/useRequest';
-import { DownloadIcon, SprintEyebrow, SprintNav, useSprintTitle } from './bits';
+import { useTitle } from '../ui/useTitle';
+import { DownloadIcon, SprintEyebrow, SprintNav } from './bits';
 import { formatDay, formatPercent } from '../ui/format';
-import { addDays, percentInputToRate, rateToPercentInput } from './format';
+import { addDays } from '../ui/dates';
+import { percentInputToRate, rateToPercentInput } from './format';
 import { getReview, getSprint, listSprints, sprintPath, type Sprint } from './data';
 import { MarkdownEditor } from './MarkdownEditor';
 import './sprints.css';
@@ -42,9 +45,12 @@ export function downloadText(text: string, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** /sprints/:id/retro */
+export const SprintRetroPage = withIdParam(RetroPage);
+
 export function RetroPage({ id }: { id: number }) {
   const sprint = useRequest(() => getSprint(id), [id]);
-  useSprintTitle(sprint.data ? `Retrospective · ${sprint.data.title}` : 'Retrospective');
+  useTitle(sprint.data && `Retrospective · ${sprint.data.title}`);
   if (sprint.data) return <Retro sprint={sprint.data} onSaved={(s) => sprint.mutate(() => s)} />;
   return (
     <div class="page sp-page">

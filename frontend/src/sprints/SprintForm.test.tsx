@@ -42,7 +42,7 @@ describe('plan a sprint', () => {
     expect(end.value).toBe('2024-11-30');
     // Archived items are not offered for a new sprint.
     expect(screen.queryByLabelText('Old thing')).toBeNull();
-    expect(screen.getByText(/No goals yet/)).toBeTruthy();
+    expect(await screen.findByText(/No goals yet/)).toBeTruthy();
   });
 
   it('checks the fields before sending anything', async () => {
@@ -60,10 +60,10 @@ describe('plan a sprint', () => {
     );
     expect(screen.getByText('The target must be between 0 and 100 %.')).toBeTruthy();
     expect(api.called('POST /api/v1/sprints')).toHaveLength(0);
-    expect(validateSprint({ title: 'x', theme: '', start_date: '2024-11-04', end_date: '2024-11-04', target_rate: '-1', habit_ids: '', goal_ids: '', plan: '' }).target_rate).toBe(
+    expect(validateSprint({ title: 'x', theme: '', start_date: '2024-11-04', end_date: '2024-11-04', target_rate: '-1', habit_ids: [], goal_ids: [], plan: '' }).target_rate).toBe(
       'The target must be between 0 and 100 %.',
     );
-    expect(validateSprint({ title: 'x', theme: '', start_date: '2024-11-04', end_date: '2026-11-04', target_rate: '75', habit_ids: '', goal_ids: '', plan: '' }).end_date).toBe(
+    expect(validateSprint({ title: 'x', theme: '', start_date: '2024-11-04', end_date: '2026-11-04', target_rate: '75', habit_ids: [], goal_ids: [], plan: '' }).end_date).toBe(
       'A sprint lasts at most 366 days.',
     );
   });

@@ -6,27 +6,29 @@ import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { errorMessage, unwrap } from '../api/errors';
+import { GoalPicker } from '../goals/GoalPicker';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Field, TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
+import { withIdParam } from '../ui/routeId';
+import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { PlusIcon, SprintNav, useSprintTitle } from './bits';
+import { PlusIcon, SprintNav } from './bits';
 import {
   CURRENT_PATH,
   getSprint,
   getToday,
   HISTORY_PATH,
-  listGoals,
   listHabits,
   sprintPath,
-  type Goal,
   type Habit,
   type Sprint,
 } from './data';
-import { addDays, daysBetween, isIsoDate, percentInputToRate, plural, rateToPercentInput } from './format';
+import { addDays, daysBetween, isIsoDate } from '../ui/dates';
+import { percentInputToRate, plural, rateToPercentInput } from './format';
 import { MarkdownEditor } from './MarkdownEditor';
 import './sprints.css';
 
@@ -41,13 +43,10 @@ type SprintValues = {
   start_date: string;
   end_date: string;
   target_rate: string;
-  habit_ids: string;
-  goal_ids: string;
+  habit_ids: number[];
+  goal_ids: number[];
   plan: string;
 };
-
-export const idsOf = (csv: string): number[] => csv.split(',').filter(Boolean).map(Number);
-const csvOf = (ids: number[]): string => ids.join(',');
 
 export function validateSprint(v: SprintValues): Errors<SprintValues> {
   const errors: Errors<SprintValues> = {};
@@ -72,24 +71,26 @@ interface FormData {
   sprint: Sprint | null;
   today: string;
   habits: Habit[];
-  goals: Goal[];
 }
 
 async function loadForm(id: number | null): Promise<FormData> {
-  const [sprint, today, habits, goals] = await Promise.all([
+  const [sprint, today, habits] = await Promise.all([
     id === null ? Promise.resolve(null) : getSprint(id),
     getToday(),
     listHabits(),
-    listGoals(),
   ]);
-  return { sprint, today, habits: habits.items, goals: goals.items };
+  return { sprint, today, habits: habits.items };
 }
 
-/** /sprints/new and /sprints/:id/edit */
+/** /sprints/new */
+export const NewSprintPage = () => <SprintFormPage />;
+
+/** /sprints/:id/edit */
+export const EditSprintPage = withIdParam(SprintFormPage);
+
 export function SprintFormPage({ id = null }: { id?: number | null }) {
   const request = useRequest(() => loadForm(id), [id]);
   const heading = id === null ? 'Plan a sprint' : 'Edit sprint';
-  useSprintTitle(heading);
   if (request.status === 'ready') return <SprintForm data={request.data} heading={heading} />;
   return (
     <div class="page sp-page">
@@ -110,9 +111,12 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
   const { route } = useLocation();
   const { sprint, today } = data;
   const [habits, setHabits] = useState<Habit[]>(data.habits);
-  const [deleting, setDeleting] = useState(false);
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const del = useAction(
+    async () => {
+      if (sprint) await unwrap(api.DELETE('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } } }));
+    },
+    { stayBusy: true, onDone: () => route(HISTORY_PATH) },
+  );
 
   const form = useForm<SprintValues>({
     initial: {
@@ -121,8 +125,8 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
       start_date: sprint?.start_date ?? today,
       end_date: sprint?.end_date ?? addDays(today, DEFAULT_DAYS - 1),
       target_rate: rateToPercentInput(sprint?.target_rate ?? 0.75),
-      habit_ids: csvOf(sprint?.habit_ids ?? []),
-      goal_ids: csvOf(sprint?.goal_ids ?? []),
+      habit_ids: sprint?.habit_ids ?? [],
+      goal_ids: sprint?.goal_ids ?? [],
       plan: sprint?.plan ?? '',
     },
     validate: validateSprint,
@@ -133,8 +137,8 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
         start_date: v.start_date,
         end_date: v.end_date,
         target_rate: percentInputToRate(v.target_rate) ?? 0.75,
-        habit_ids: idsOf(v.habit_ids),
-        goal_ids: idsOf(v.goal_ids),
+        habit_ids: v.habit_ids,
+        goal_ids: v.goal_ids,
         plan: v.plan,
       };
       const saved = sprint
@@ -160,27 +164,13 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
       ? `A daily item then needs ${Math.ceil(Math.round(rate * length * 1e9) / 1e9)} of its ${length} days.`
       : 'The share of each item’s days you mean to do.';
 
-  const selectedHabits = idsOf(v.habit_ids);
-  const selectedGoals = idsOf(v.goal_ids);
-  const toggle = (field: 'habit_ids' | 'goal_ids', id: number, on: boolean) => {
-    const ids = idsOf(v[field]).filter((x) => x !== id);
-    form.set(field, csvOf(on ? [...ids, id] : ids));
+  const selectedHabits = v.habit_ids;
+  const toggleHabit = (id: number, on: boolean) => {
+    const ids = v.habit_ids.filter((x) => x !== id);
+    form.set('habit_ids', on ? [...ids, id] : ids);
   };
   // Active items, plus archived ones the sprint already holds (so saving never drops them).
   const shownHabits = habits.filter((h) => !h.archived || selectedHabits.includes(h.id));
-
-  const confirmDelete = async () => {
-    if (!sprint) return;
-    setDeleteBusy(true);
-    setDeleteError(null);
-    try {
-      await unwrap(api.DELETE('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } } }));
-      route(HISTORY_PATH);
-    } catch (err) {
-      setDeleteError(errorMessage(err));
-      setDeleteBusy(false);
-    }
-  };
 
   return (
     <div class="page sp-page">
@@ -220,38 +210,21 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
           habits={shownHabits}
           selected={selectedHabits}
           error={form.errors.habit_ids}
-          onToggle={(id, on) => toggle('habit_ids', id, on)}
+          onToggle={toggleHabit}
           onCreated={(habit) => {
             setHabits((list) => [...list, habit]);
-            toggle('habit_ids', habit.id, true);
+            toggleHabit(habit.id, true);
           }}
         />
 
-        <fieldset class="sp-fieldset" aria-describedby={form.errors.goal_ids ? 'sp-goals-error' : undefined}>
-          <legend class="field-label">
-            Goals <span class="field-note">(optional)</span>
-          </legend>
-          {data.goals.length === 0 ? (
-            <p class="muted sp-small">No goals yet. Goals are the long-running processes a sprint serves.</p>
-          ) : (
-            <ul class="sp-checks">
-              {data.goals.map((g) => (
-                <li key={g.id}>
-                  <label class="sp-check">
-                    <input type="checkbox" checked={selectedGoals.includes(g.id)} onChange={(e) => toggle('goal_ids', g.id, e.currentTarget.checked)} />
-                    <span>{g.title}</span>
-                    {g.status !== 'active' && <span class="muted sp-small"> ({g.status})</span>}
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-          {form.errors.goal_ids && (
-            <p class="field-error" id="sp-goals-error">
-              {form.errors.goal_ids}
-            </p>
-          )}
-        </fieldset>
+        <GoalPicker
+          multiple
+          name="goal_ids"
+          value={v.goal_ids}
+          onChange={(ids) => form.set('goal_ids', ids)}
+          error={form.errors.goal_ids}
+          emptyText="No goals yet. Goals are the long-running processes a sprint serves."
+        />
 
         <MarkdownEditor
           label="Plan"
@@ -277,10 +250,7 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
             <Button
               variant="danger"
               class="sp-delete"
-              onClick={() => {
-                setDeleteError(null);
-                setDeleting(true);
-              }}
+              onClick={() => del.ask()}
             >
               Delete sprint
             </Button>
@@ -288,15 +258,11 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
         </div>
       </form>
       <ConfirmDialog
-        open={deleting}
+        {...del.dialog}
         title={`Delete “${sprint?.title ?? ''}”?`}
         confirmLabel="Delete sprint"
         busyLabel="Deleting…"
         danger
-        busy={deleteBusy}
-        error={deleteError}
-        onConfirm={confirmDelete}
-        onCancel={() => setDeleting(false)}
       >
         <p>The sprint, its plan and its retrospective go. Its action items and their check-ins stay.</p>
       </ConfirmDialog>
@@ -341,15 +307,15 @@ function HabitPicker({ habits, selected, error, onToggle, onCreated }: {
   };
 
   return (
-    <fieldset class="sp-fieldset" aria-describedby={error ? 'sp-habits-error' : undefined}>
+    <fieldset class="check-fieldset" aria-describedby={error ? 'sp-habits-error' : undefined}>
       <legend class="field-label">Action items</legend>
       {habits.length === 0 ? (
         <p class="muted sp-small">No action items yet — add the first one below.</p>
       ) : (
-        <ul class="sp-checks">
+        <ul class="check-list">
           {habits.map((h) => (
             <li key={h.id}>
-              <label class="sp-check">
+              <label class="check-item">
                 <input type="checkbox" checked={selected.includes(h.id)} onChange={(e) => onToggle(h.id, e.currentTarget.checked)} />
                 <span>{h.name}</span>
                 {h.archived && <span class="muted sp-small"> (archived)</span>}

@@ -1,8 +1,7 @@
-// Small pieces the sprint pages share: status badge and dates line, sub-navigation, state icons, page title.
+// Small pieces the sprint pages share: status badge and dates line, sub-navigation, state icons, refresh on focus.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { formatRange } from '../ui/format';
-import { APP_NAME } from '../ui/useTitle';
 import { CURRENT_PATH, HISTORY_PATH, STATUS_LABEL, type Sprint, type SprintStatus } from './data';
 import type { ItemState } from './itemState';
 
@@ -32,22 +31,6 @@ export function SprintNav({ current }: { current?: 'current' | 'history' }) {
       </a>
     </nav>
   );
-}
-
-/**
- * Sets the document title. The route's own (generic) title is set by the shell when the page
- * mounts, after this component's first effect; setting it again a tick later keeps ours.
- */
-export function useSprintTitle(title: string | null) {
-  useEffect(() => {
-    if (!title) return undefined;
-    const set = () => {
-      document.title = `${title} · ${APP_NAME}`;
-    };
-    set();
-    const timer = setTimeout(set, 0);
-    return () => clearTimeout(timer);
-  }, [title]);
 }
 
 function Svg({ children }: { children: ComponentChildren }) {

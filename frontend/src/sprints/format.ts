@@ -1,5 +1,5 @@
-// Sprint-specific numbers and dates: points, plurals, date maths and the target input. Shared
-// formatters (floored percentages, calendar days and ranges) live in src/ui/format.ts.
+// Sprint-specific numbers: points, plurals and the target input. Shared formatters (floored
+// percentages, calendar days and ranges) live in src/ui/format.ts, date maths in src/ui/dates.ts.
 import { wholePercent } from '../ui/format';
 
 /** The change in displayed whole percents (61% after 0% → 61), like the review's "up 61 points". */
@@ -19,26 +19,6 @@ export function formatPoints(points: number): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Days between two ISO dates (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-/** An ISO date moved by `days`. */
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE_RE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 /** Target rate as the number typed in a percentage input: 0.75 → "75", 0.825 → "82.5". */

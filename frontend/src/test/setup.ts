@@ -1,8 +1,10 @@
 import { cleanup } from '@testing-library/preact';
 import { afterEach, vi } from 'vitest';
+import { clearCache } from '../api/cache';
 
 afterEach(() => {
   cleanup();
+  clearCache();
   vi.unstubAllGlobals();
   localStorage.clear();
   document.cookie.split(';').forEach((c) => {

@@ -1,20 +1,24 @@
-// A small form controller: values, client-side validation before anything is sent, a busy flag
-// while the request runs, and the server's 422 messages put next to the field they are about.
+// A small form controller: typed values (text, numbers, booleans, id lists), client-side
+// validation before anything is sent, a busy flag while the request runs, and the server's 422
+// messages put next to the field they are about. `bind(name)` wires a text control to a string
+// value; other values are set with `set(name, value)` (a checkbox list, a GoalPicker).
 import { useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
 import { ApiError, errorMessage } from '../api/errors';
 
-export type Values = Record<string, string>;
+export type Values = Record<string, unknown>;
 export type Errors<V extends Values> = Partial<Record<keyof V & string, string>>;
+/** The names of the values that are strings (the ones an <input> can be bound to). */
+export type TextKeys<V extends Values> = { [K in keyof V & string]: V[K] extends string ? K : never }[keyof V & string];
 
 export interface Form<V extends Values> {
   values: V;
   errors: Errors<V>;
   formError: string | null;
   busy: boolean;
-  set: (name: keyof V & string, value: string) => void;
-  /** Props for an <input>/<select>/<textarea> bound to `name`. */
-  bind: (name: keyof V & string) => {
+  set: <K extends keyof V & string>(name: K, value: V[K]) => void;
+  /** Props for an <input>/<select>/<textarea> bound to the text value `name`. */
+  bind: (name: TextKeys<V>) => {
     name: string;
     value: string;
     onInput: (e: TargetedEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
@@ -54,7 +58,7 @@ export function useForm<V extends Values>(options: FormOptions<V>): Form<V> {
     setFormError(nextFormError);
   };
 
-  const set = (name: keyof V & string, value: string) => {
+  const set = <K extends keyof V & string>(name: K, value: V[K]) => {
     setValues((prev) => ({ ...prev, [name]: value }));
     // Editing a field clears its message; it is checked again on submit.
     setErrorsState((prev) => (prev[name] ? { ...prev, [name]: undefined } : prev));
@@ -105,8 +109,8 @@ export function useForm<V extends Values>(options: FormOptions<V>): Form<V> {
     set,
     bind: (name) => ({
       name,
-      value: values[name] ?? '',
-      onInput: (e) => set(name, e.currentTarget.value),
+      value: (values[name] as string | undefined) ?? '',
+      onInput: (e) => set(name, e.currentTarget.value as V[TextKeys<V>]),
     }),
     reset: (next) => {
       setValues(next ?? opts.current.initial);

@@ -1,9 +1,20 @@
-// Calendar dates as the API sends them ('YYYY-MM-DD' in the user's timezone). All maths is done
-// in UTC on purpose: these are dates, not instants, and the browser's own timezone is irrelevant.
+// The one module for calendar dates as the API sends them ('YYYY-MM-DD' in the user's timezone):
+// checking, moving and naming them. All maths is done in UTC on purpose: these are dates, not
+// instants, and the browser's own timezone is irrelevant. (Formatting a date for display in a
+// sentence — "4 Nov 2024" — lives with the other formatters in ./format.ts.)
 
-import { MONTHS, WEEKDAYS } from '../ui/format';
+import { MONTHS, WEEKDAYS } from './format';
 
 const DAY_MS = 86_400_000;
+
+export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `value` is a real calendar date written as YYYY-MM-DD ("2024-02-30" is not). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE_RE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
 
 export function toMs(date: string): number {
   const [y, m, d] = date.split('-').map(Number);
@@ -14,6 +25,7 @@ export function fromMs(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** An ISO date moved by `days` (negative: back). */
 export function addDays(date: string, days: number): string {
   return fromMs(toMs(date) + days * DAY_MS);
 }
@@ -48,6 +60,7 @@ export function monthLabel(month: string): string {
   return `${MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
+/** Days from one ISO date to another (to − from). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toMs(to) - toMs(from)) / DAY_MS);
 }
