@@ -99,6 +99,8 @@ def sprint_review(sprint: OwnedSprint, user: CurrentUser, db: SessionDep) -> Res
             days_elapsed=board.days_elapsed,
             days_total=board.days_total,
             finished=board.status == "finished",
+            started=board.status != "planned",
+            outcome=board.outcome.text,
             score=board.score,
             target_rate=sprint.target_rate,
             previous_score=board.previous_score,

@@ -23,6 +23,7 @@ from kaizen.sprints.schemas import (
     ScoreboardItem,
     SprintCreate,
     SprintNext,
+    SprintOutcome,
     SprintRead,
     SprintStatus,
     SprintUpdate,
@@ -285,6 +286,23 @@ def freeze_finished_with_habit(db: Session, user: User, habit: Habit) -> None:
         results(db, user, stale)
 
 
+def outcome_of(sprint: Sprint, status: SprintStatus, result: dict[str, Any]) -> SprintOutcome:
+    """Where the sprint stands, from the same rows the scoreboard shows (live or frozen)."""
+    items = [
+        scoring.ItemTally(
+            done=row["done"],
+            required=row["required"],
+            still_needed=row["still_needed"],
+            eligible_left=row["eligible_left"],
+        )
+        for row in result.get("habits", [])
+    ]
+    found = scoring.outcome(
+        status=status, target_rate=sprint.target_rate, items=items, start=sprint.start_date
+    )
+    return SprintOutcome(state=found.state, text=found.text)
+
+
 def read(
     sprint: Sprint,
     habit_ids: list[int],
@@ -305,6 +323,7 @@ def read(
         retrospective=sprint.retrospective,
         status=status_of(sprint, today),
         score=result.get("score"),
+        outcome=outcome_of(sprint, status_of(sprint, today), result),
     )
 
 
@@ -347,9 +366,11 @@ def scoreboard(db: Session, user: User, sprint: Sprint) -> Scoreboard:
     scored = results(db, user, [sprint, previous] if previous else [sprint])
     mine = scored[sprint.id]
     previous_score = scored[previous.id]["score"] if previous else None
+    status = status_of(sprint, today_for(user))
     return Scoreboard(
         sprint_id=sprint.id,
-        status=status_of(sprint, today_for(user)),
+        status=status,
+        outcome=outcome_of(sprint, status, mine),
         start_date=sprint.start_date,
         end_date=sprint.end_date,
         target_rate=sprint.target_rate,
