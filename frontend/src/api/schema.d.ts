@@ -1757,6 +1757,7 @@ export interface components {
             frozen: boolean;
             /** Habits */
             habits: components["schemas"]["ScoreboardItem"][];
+            outcome: components["schemas"]["SprintOutcome"];
             /**
              * Previous Score
              * @description Score of your sprint that ended most recently before this one started
@@ -1904,6 +1905,19 @@ export interface components {
              */
             title?: string | null;
         };
+        /** SprintOutcome */
+        SprintOutcome: {
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "not_started" | "no_items" | "reached" | "on_pace" | "out_of_reach" | "met" | "missed";
+            /**
+             * Text
+             * @description One sentence, e.g. 'On pace for 75%: 1 of 11 days done, 13 left'. 'reached'/'met' only once every item has its required days (done ≥ required).
+             */
+            text: string;
+        };
         /** SprintRead */
         SprintRead: {
             /**
@@ -1917,6 +1931,7 @@ export interface components {
             habit_ids: number[];
             /** Id */
             id: number;
+            outcome: components["schemas"]["SprintOutcome"];
             /** Plan */
             plan: string;
             /** Retrospective */
