@@ -17,7 +17,7 @@ import { useTitle } from '../ui/useTitle';
 import { DownloadIcon, SprintEyebrow, SprintNav } from './bits';
 import { formatDay, formatPercent } from '../ui/format';
 import { addDays } from '../ui/dates';
-import { percentInputToRate, rateToPercentInput } from './format';
+import { percentInputToRate, rateToPercentInput, suggestTarget } from './format';
 import { getReview, getSprint, listSprints, sprintPath, type Sprint } from './data';
 import { MarkdownEditor } from './MarkdownEditor';
 import './sprints.css';
@@ -244,7 +244,7 @@ function NextSprint({ sprint }: { sprint: Sprint }) {
   const list = useRequest(listSprints, [sprint.id]);
   const following = list.data?.items.find((s) => s.start_date === start);
   const form = useForm<NextValues>({
-    initial: { target_rate: rateToPercentInput(sprint.target_rate), days: '14', title: '' },
+    initial: { target_rate: rateToPercentInput(suggestTarget(sprint.score, sprint.target_rate)), days: '14', title: '' },
     validate: validateNext,
     submit: async (v) => {
       const created = await unwrap(
