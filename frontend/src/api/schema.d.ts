@@ -2070,6 +2070,12 @@ export interface components {
             current_streak: number;
             habit: components["schemas"]["HabitRead"];
             /**
+             * In Progress
+             * @description A numeric item partly done today (below an at-least target): pending, not missed, until the day is over
+             * @default false
+             */
+            in_progress: boolean;
+            /**
              * Last 7 Days
              * @description Oldest first, ending today
              */

@@ -187,7 +187,7 @@ def habit_stats(
     # Default: from the start date, or the last five years of a longer history.
     start = from_ or min(max(habit.start_date, end - service.MAX_RANGE), end)
     service.check_range(start, end)
-    log = service.load_logs(db, [habit])[habit.id]
+    log = service.load_logs(db, [habit], today=today)[habit.id]
     counted_end = service.counting_end(end, today)
     stats = scoring.habit_stats(log, today=today, start=start, end=counted_end)
     history = scoring.history(log, today=today, start=end - timedelta(days=364), end=end)
@@ -264,6 +264,9 @@ def today(user: CurrentUser, db: SessionDep) -> TodayRead:
                 current_streak=runs.current,
                 streak_unit=runs.unit,
                 rate_14d=fortnight.rate,
+                in_progress=bool(
+                    today_row and service.in_progress(habit, today_row.status, today_row.value)
+                ),
             )
         )
     return TodayRead(date=day, timezone=user.timezone, habits=items)

@@ -239,20 +239,37 @@ def list_check_ins(
     return db.scalars(stmt).all()
 
 
+def in_progress(habit: Habit, status: str, value: float | None) -> bool:
+    """A numeric "at least" item partly done (12 of 20 pages): below target, but today can
+    still make it, so today it counts as pending, not missed."""
+    return (
+        habit.kind == "numeric"
+        and habit.target_type != "at_most"
+        and status == scoring.Status.MISSED
+        and value is not None
+    )
+
+
 def load_logs(
-    db: Session, habits: Iterable[Habit], *, since: date | None = None
+    db: Session, habits: Iterable[Habit], *, since: date | None = None, today: date | None = None
 ) -> dict[int, scoring.HabitLog]:
     """The check-ins of these habits (all, or from ``since`` on) in one query, as plain rows:
-    turning rows into ORM objects is what makes heavy endpoints slow."""
+    turning rows into ORM objects is what makes heavy endpoints slow. Given ``today``, a
+    numeric item partly done today is left pending (see :func:`in_progress`) until the day is
+    over: an unfinished today never lowers a score."""
     by_id = {h.id: h for h in habits}
     if not by_id:
         return {}
     statuses: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
-    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status).where(CheckIn.habit_id.in_(by_id))
+    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value).where(
+        CheckIn.habit_id.in_(by_id)
+    )
     if since is not None:
         stmt = stmt.where(CheckIn.day >= since)
     rows = db.execute(stmt)
-    for habit_id, day, status in rows:
+    for habit_id, day, status, value in rows:
+        if day == today and in_progress(by_id[habit_id], status, value):
+            continue
         statuses[habit_id][day] = scoring.Status(status)
     return {
         habit_id: scoring.HabitLog(
@@ -274,7 +291,7 @@ def current_streaks(
     """Recent logs and current streaks. Only the last ~13 months are read; the few habits whose
     streak reaches back that far are read in full by one more query."""
     since = today - timedelta(days=RECENT_DAYS)
-    logs = load_logs(db, habits, since=since)
+    logs = load_logs(db, habits, since=since, today=today)
     runs = {h.id: scoring.streaks(logs[h.id], today=today) for h in habits}
     long_running = [
         h
@@ -282,7 +299,7 @@ def current_streaks(
         if h.start_date < since and _streak_reaches(logs[h.id], runs[h.id], since, today)
     ]
     if long_running:
-        full = load_logs(db, long_running)
+        full = load_logs(db, long_running, today=today)
         for habit in long_running:
             runs[habit.id] = scoring.streaks(full[habit.id], today=today)
     return logs, runs

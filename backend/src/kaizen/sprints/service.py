@@ -186,7 +186,8 @@ def results(db: Session, user: User, sprints: Sequence[Sprint]) -> dict[int, dic
     items = _items_by_sprint(db, [s.id for s in live])
     # Only the sprints' own days matter, so older check-ins are not even read.
     since = min((s.start_date for s in live), default=None)
-    logs = load_logs(db, {h.id: h for hs in items.values() for h in hs}.values(), since=since)
+    habits_seen = {h.id: h for hs in items.values() for h in hs}.values()
+    logs = load_logs(db, habits_seen, since=since, today=today)
     for sprint in sprints:
         if sprint not in live:
             out[sprint.id] = dict(sprint.snapshot or {})
