@@ -28,6 +28,7 @@ function entry(id: number, name: string, extra: Partial<TodayHabit> = {}): Today
     today: null,
     last_7_days: DAYS.map((date) => ({ date, status: null, value: null, note: '', scheduled: true })),
     current_streak: 0,
+    in_progress: false,
     streak_unit: 'days',
     rate_14d: 8 / 13,
     ...extra,
@@ -176,6 +177,20 @@ describe('Today', () => {
       'Wed 13 Nov',
       'Tue 12 Nov',
     ]);
+  });
+
+  it('a numeric item partly done today is in progress (8/20), not missed', async () => {
+    const pages = entry(3, 'Pages', { habit: { ...entry(3, 'Pages').habit, kind: 'numeric', target_value: 20, unit: 'pages', target_type: 'at_least' } });
+    pages.last_7_days[6] = { date: DATE, status: 'missed', value: 8, note: '', scheduled: true };
+    pages.today = { habit_id: 3, date: DATE, status: 'missed', value: 8, note: '' };
+    pages.in_progress = true;
+    mockApi({ 'GET /api/v1/today': today([pages]) });
+    renderPage();
+    const row = (await screen.findByRole('link', { name: 'Pages' })).closest('li')!;
+    expect(row.textContent).toContain('In progress: 8/20 pages');
+    expect(row.textContent).not.toContain('Missed today');
+    expect(row.getAttribute('data-status')).toBe('in-progress');
+    expect(within(row).getByRole('button', { name: /Today, .*: in progress/ })).toBeTruthy();
   });
 
   it('the ⋯ menu shows each day\'s value and note from /today, without another request', async () => {

@@ -29,6 +29,11 @@ export function dayKind(day: DayState, startDate: string): DayKind {
   return day.scheduled ? 'due' : 'unscheduled';
 }
 
+export function isInProgress(entry: TodayHabit): boolean {
+  const { habit, today } = entry;
+  return habit.kind === 'numeric' && habit.target_type !== 'at_most' && today?.status === 'missed' && today.value != null;
+}
+
 function dayLabel(name: string, day: DayState, todayDate: string, kind: DayKind): string {
   const when = day.date === todayDate ? `Today, ${shortDay(day.date)}` : shortDay(day.date);
   if (kind === 'before') return `${name}, ${when}: before the start date`;
@@ -41,6 +46,9 @@ function dayLabel(name: string, day: DayState, todayDate: string, kind: DayKind)
 export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onToggle, onOpenPanel, onSave }: Props) {
   const { habit } = entry;
   const numeric = habit.kind === 'numeric';
+  // A numeric item partly done today (12 of 20 pages) is in progress, not missed, until the
+  // day is over — the API's `in_progress`, recomputed here so optimistic edits agree.
+  const inProgress = isInProgress(entry);
   const todayStatus = entry.today?.status ?? null;
   const done = todayStatus === 'done';
   const pressTimer = useRef<number | undefined>(undefined);
@@ -68,7 +76,7 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
     <li
       class="today-row"
       data-habit-index={index}
-      data-status={todayStatus ?? 'open'}
+      data-status={inProgress ? 'in-progress' : todayStatus ?? 'open'}
       data-streak={entry.current_streak}
       data-due={offToday ? 'false' : undefined}
       style={habitStyle(habit.color)}
@@ -102,6 +110,10 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
           <span class="today-toggle-mark" aria-hidden="true">
             –
           </span>
+        ) : inProgress ? (
+          <span class="today-toggle-mark" aria-hidden="true">
+            …
+          </span>
         ) : todayStatus === 'missed' ? (
           <span class="today-toggle-mark" aria-hidden="true">
             ×
@@ -127,8 +139,14 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
           </span>
           {offToday && <span class="today-off">Not scheduled today</span>}
           {todayStatus === 'skipped' && <span class="today-badge">Skipped today</span>}
-          {todayStatus === 'missed' && <span class="today-badge today-badge-missed">Missed today</span>}
-          {numeric && entry.today?.value != null && (
+          {todayStatus === 'missed' && !inProgress && <span class="today-badge today-badge-missed">Missed today</span>}
+          {inProgress && (
+            <span class="today-badge today-badge-progress">
+              In progress: {entry.today?.value}/{habit.target_value}
+              {habit.unit ? ` ${habit.unit}` : ''}
+            </span>
+          )}
+          {numeric && !inProgress && entry.today?.value != null && (
             <span>
               Today: {entry.today.value}
               {habit.unit ? ` ${habit.unit}` : ''}
@@ -141,13 +159,13 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
         {entry.last_7_days.map((day) => {
           const kind = dayKind(day, habit.start_date);
           const isToday = day.date === todayDate;
-          const label = dayLabel(habit.name, day, todayDate, kind);
+          const label = isToday && inProgress ? `${habit.name}, Today, ${shortDay(day.date)}: in progress` : dayLabel(habit.name, day, todayDate, kind);
           return (
             <li key={day.date}>
               <button
                 type="button"
                 class="today-day"
-                data-status={kind === 'before' ? 'before' : day.status ?? 'none'}
+                data-status={kind === 'before' ? 'before' : isToday && inProgress ? 'in-progress' : day.status ?? 'none'}
                 data-due={kind === 'due' ? undefined : 'false'}
                 data-today={isToday ? '' : undefined}
                 disabled={kind === 'before'}
