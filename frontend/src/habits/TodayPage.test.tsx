@@ -141,7 +141,7 @@ describe('Today', () => {
     expect(within(form).getByLabelText('Value (pages)').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('a weekdays habit: weekend days read "not scheduled" and can still be filled in; days before the start cannot', async () => {
+  it('a weekdays habit: weekend days read "not scheduled" and can still be filled in; days before the start offer a move', async () => {
     // 11–15 Nov are Mon–Fri; the 16th and 17th (today) are a weekend. The habit began on the 12th.
     const weekdays = entry(4, 'Standup', {
       habit: { ...entry(4, 'Standup').habit, schedule: { type: 'weekdays', days: [1, 2, 3, 4, 5] }, start_date: '2024-11-12' },
@@ -154,14 +154,17 @@ describe('Today', () => {
     renderPage();
     const row = (await screen.findByRole('link', { name: 'Standup' })).closest('li')!;
     const before = within(row).getByRole('button', { name: 'Standup, Mon 11 Nov: before the start date' });
-    expect((before as HTMLButtonElement).disabled).toBe(true);
+    expect(before.dataset.status).toBe('before');
     expect(within(row).getByRole('button', { name: 'Standup, Tue 12 Nov: not checked in' }).dataset.due).toBeUndefined();
     const saturday = within(row).getByRole('button', { name: 'Standup, Sat 16 Nov: not scheduled' });
     expect(saturday.dataset.due).toBe('false');
     expect((saturday as HTMLButtonElement).disabled).toBe(false);
     expect(within(row).getByRole('button', { name: 'Standup, Today, Sun 17 Nov: not scheduled' }).dataset.due).toBe('false');
     expect(within(row).getByText('Not scheduled today')).toBeTruthy();
+    // A day before the start checks nothing in; it offers to move the start date back.
     fireEvent.click(before);
+    expect(within(row).getByRole('group', { name: 'Check in Standup before its start date' })).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Cancel' }));
     fireEvent.click(saturday);
     expect(within(row).getByRole('button', { name: 'Standup, Sat 16 Nov: done, not scheduled' }).getAttribute('aria-pressed')).toBe('true');
     await waitFor(() => expect(api.called('PUT /api/v1/habits/4/check-ins/2024-11-16')).toHaveLength(1));
@@ -177,6 +180,26 @@ describe('Today', () => {
       'Wed 13 Nov',
       'Tue 12 Nov',
     ]);
+  });
+
+  it('offers to move the start date back when checking in a day before it', async () => {
+    const gym = entry(1, 'Gym', { habit: { ...entry(1, 'Gym').habit, start_date: DATE } });
+    let moved = false;
+    const api = mockApi({
+      'GET /api/v1/today': () => json(200, today([moved ? { ...gym, habit: { ...gym.habit, start_date: '2024-11-16' } } : gym])),
+      'PATCH /api/v1/habits/1': () => {
+        moved = true;
+        return json(200, { ...gym.habit, start_date: '2024-11-16' });
+      },
+    });
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Gym, Sat 16 Nov: before the start date' }));
+    const offer = screen.getByRole('group', { name: 'Check in Gym before its start date' });
+    expect(offer.textContent).toContain('Move its start date back to Sat 16 Nov?');
+    fireEvent.click(within(offer).getByRole('button', { name: 'Start on Sat 16 Nov' }));
+    await screen.findByRole('button', { name: 'Gym, Sat 16 Nov: not checked in' });
+    expect(api.called('PATCH /api/v1/habits/1')[0]!.body).toEqual({ start_date: '2024-11-16' });
+    expect(screen.queryByRole('group', { name: 'Check in Gym before its start date' })).toBeNull();
   });
 
   it('a numeric item partly done today is in progress (8/20), not missed', async () => {

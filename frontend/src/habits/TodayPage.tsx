@@ -6,6 +6,7 @@ import { toggled } from './model';
 import { QuickAdd } from './QuickAdd';
 import { TodayRow } from './TodayRow';
 import { useToday } from './useToday';
+import { moveStartDate } from './api';
 import './habits.css';
 
 const SHORTCUTS: [string, string][] = [
@@ -200,6 +201,10 @@ export default function TodayPage() {
                   if (!open) setTimeout(() => focusRow(i), 0);
                 }}
                 onSave={(date, body, optimistic) => today.checkIn(entry.habit.id, date, body, optimistic, true)}
+                onMoveStart={async (date) => {
+                  await moveStartDate(entry.habit.id, date);
+                  today.reload();
+                }}
               />
             ))}
           </ol>

@@ -1,4 +1,6 @@
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../api/errors';
+import { Button } from '../ui/Button';
 import { formatPercent, WEEKDAYS } from '../ui/format';
 import { CheckIcon } from '../ui/icons';
 import { CheckInPanel } from './CheckInPanel';
@@ -17,6 +19,8 @@ interface Props {
   /** Opens (on `date`, else today) or closes the ⋯ panel. */
   onOpenPanel: (open: boolean, date?: string) => void;
   onSave: (date: string, body: CheckInPut | null, optimistic: Optimistic) => Promise<unknown>;
+  /** Moves the item's start date back to `date` (then Today reloads), so that day can count. */
+  onMoveStart: (date: string) => Promise<unknown>;
 }
 
 const LONG_PRESS_MS = 500;
@@ -43,7 +47,7 @@ function dayLabel(name: string, day: DayState, todayDate: string, kind: DayKind)
 }
 
 /** One habit on Today: a big done toggle, its numbers, the last 7 days, and a menu for the rest. */
-export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onToggle, onOpenPanel, onSave }: Props) {
+export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onToggle, onOpenPanel, onSave, onMoveStart }: Props) {
   const { habit } = entry;
   const numeric = habit.kind === 'numeric';
   // A numeric item partly done today (12 of 20 pages) is in progress, not missed, until the
@@ -52,6 +56,24 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
   const todayStatus = entry.today?.status ?? null;
   const done = todayStatus === 'done';
   const pressTimer = useRef<number | undefined>(undefined);
+  // A day before the start date (backfilling yesterday for an item made today): offer to move
+  // the start date back instead of a dead end.
+  const [backfill, setBackfill] = useState<string | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [moveError, setMoveError] = useState<string | null>(null);
+  const moveStart = async () => {
+    if (!backfill) return;
+    setMoving(true);
+    setMoveError(null);
+    try {
+      await onMoveStart(backfill);
+      setBackfill(null);
+    } catch (err) {
+      setMoveError(errorMessage(err));
+    } finally {
+      setMoving(false);
+    }
+  };
   const longPressed = useRef(false);
   const target = describeTarget(habit);
   const streak = describeStreak(entry.current_streak, entry.streak_unit);
@@ -168,11 +190,16 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
                 data-status={kind === 'before' ? 'before' : isToday && inProgress ? 'in-progress' : day.status ?? 'none'}
                 data-due={kind === 'due' ? undefined : 'false'}
                 data-today={isToday ? '' : undefined}
-                disabled={kind === 'before'}
                 aria-pressed={day.status === 'done'}
                 aria-label={label}
                 title={kind === 'unscheduled' ? `${label} (a check-in is kept but does not count)` : label}
-                onClick={() => (numeric ? onOpenPanel(true, day.date) : onToggle(day.date))}
+                onClick={() => {
+                  if (kind === 'before') {
+                    setMoveError(null);
+                    setBackfill(day.date);
+                  } else if (numeric) onOpenPanel(true, day.date);
+                  else onToggle(day.date);
+                }}
               >
                 <span class="today-dow" aria-hidden="true">
                   {WEEKDAYS[isoWeekday(day.date) - 1]!.charAt(0)}
@@ -197,6 +224,21 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
           <circle cx="19" cy="12" r="1.8" />
         </svg>
       </button>
+      {backfill && (
+        <div class="today-panel today-backfill" role="group" aria-label={`Check in ${habit.name} before its start date`}>
+          <p>
+            {habit.name} starts on {shortDay(habit.start_date)}, so {shortDay(backfill)} can't count yet. Move its start date back to{' '}
+            {shortDay(backfill)}?
+          </p>
+          {moveError && <p class="field-error">{moveError}</p>}
+          <div class="form-actions">
+            <Button variant="primary" busy={moving} busyLabel="Moving…" onClick={() => void moveStart()}>
+              Start on {shortDay(backfill)}
+            </Button>
+            <Button onClick={() => setBackfill(null)}>Cancel</Button>
+          </div>
+        </div>
+      )}
       {panelOpen && (
         <div class="today-panel">
           <CheckInPanel
