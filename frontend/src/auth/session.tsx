@@ -3,7 +3,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { clearCache } from '../api/cache';
-import { api, onUnauthorized, type User } from '../api/client';
+import { api, CSRF_COOKIE, onUnauthorized, readCookie, type User } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 
 export interface Session {
@@ -31,6 +31,9 @@ export function useUser(): User {
 }
 
 export async function fetchMe(): Promise<User | null> {
+  // Signing in sets the readable CSRF cookie beside the HttpOnly session cookie, and signing out
+  // removes both: without it there is no session, so a signed-out page asks nothing (no 401).
+  if (readCookie(CSRF_COOKIE) === null) return null;
   try {
     return await unwrap(api.GET('/api/v1/me'));
   } catch (err) {
