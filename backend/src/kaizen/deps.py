@@ -8,7 +8,12 @@ from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Path, Query, Request
-from fastapi.security import APIKeyCookie, OAuth2PasswordBearer
+from fastapi.security import (
+    APIKeyCookie,
+    HTTPAuthorizationCredentials,
+    HTTPBearer,
+    OAuth2PasswordBearer,
+)
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -32,6 +37,13 @@ bearer_scheme = OAuth2PasswordBearer(
     auto_error=False,
     description="A personal API token (Settings → API tokens) or one from /auth/token.",
 )
+# The same Authorization header as above, listed again so /docs' Authorize also takes a pasted
+# personal token (the password flow above only fetches new ones).
+token_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="PersonalToken",
+    description="Paste a personal API token (Settings → API tokens), e.g. kz_…",
+)
 cookie_scheme = APIKeyCookie(
     name=SESSION_COOKIE,
     auto_error=False,
@@ -43,8 +55,10 @@ def current_credential(
     request: Request,
     db: SessionDep,
     bearer: Annotated[str | None, Depends(bearer_scheme)],
+    pasted: Annotated[HTTPAuthorizationCredentials | None, Depends(token_scheme)],
     cookie: Annotated[str | None, Depends(cookie_scheme)],
 ) -> Credential:
+    bearer = bearer or (pasted.credentials if pasted else None)
     if bearer:
         credential = service.user_for_token(db, bearer)
         if credential is None:
