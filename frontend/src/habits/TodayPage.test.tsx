@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { json, mockApi, validation } from '../test/api';
 import type { TodayHabit, TodayRead } from './model';
 import TodayPage from './TodayPage';
+import { SEED_SPRINT } from '../sprints/fixtures';
 
 const DATE = '2024-11-17';
 const DAYS = ['2024-11-11', '2024-11-12', '2024-11-13', '2024-11-14', '2024-11-15', '2024-11-16', DATE];
@@ -180,6 +181,17 @@ describe('Today', () => {
       'Wed 13 Nov',
       'Tue 12 Nov',
     ]);
+  });
+
+  it("shows the current sprint's pace in one line, linked to its board", async () => {
+    mockApi({
+      'GET /api/v1/today': today([entry(1, 'Gym')]),
+      'GET /api/v1/sprints/current': { ...SEED_SPRINT, id: 4, title: 'Fortnight 2', outcome: { state: 'on_pace', text: 'On pace for 75%: 1 of 11 days done, 13 left' } },
+    });
+    renderPage();
+    const link = await screen.findByRole('link', { name: 'Fortnight 2' });
+    expect(link.getAttribute('href')).toBe('/sprints/4');
+    expect(link.parentElement!.textContent).toBe('Fortnight 2: On pace for 75%: 1 of 11 days done, 13 left');
   });
 
   it('offers to move the start date back when checking in a day before it', async () => {

@@ -4,6 +4,7 @@ import { ErrorState, Loading } from '../ui/Status';
 import { longDay } from '../ui/dates';
 import { toggled } from './model';
 import { QuickAdd } from './QuickAdd';
+import { SprintPaceLine } from '../sprints/PaceLine';
 import { TodayRow } from './TodayRow';
 import { useToday } from './useToday';
 import { moveStartDate } from './api';
@@ -134,6 +135,7 @@ export default function TodayPage() {
               </span>
             )}
           </p>
+          <SprintPaceLine refreshKey={doneCount} />
         </div>
         <button type="button" class="btn btn-ghost today-help-btn" aria-expanded={help} aria-controls="today-shortcuts" onClick={() => setHelp(!help)}>
           <kbd>?</kbd> Shortcuts
