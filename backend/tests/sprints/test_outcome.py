@@ -112,3 +112,20 @@ def test_outcome_is_pure_and_needs_every_item() -> None:
     both = scoring.outcome(status="active", target_rate=0.75, items=[secured, behind])
     assert both.state == "on_pace"
     assert both.text == "On pace for 75%: 13 of 22 required days done, 13 left"
+
+
+def test_an_overlapping_sprint_is_created_with_a_warning(
+    client: TestClient, set_now: SetNow
+) -> None:
+    set_now("2024-11-04T10:00:00Z")
+    user = make_user(client)
+    first = sprint(client, user, title="Fortnight", start_date="2024-11-04")
+    assert first["warnings"] == []
+    topic = sprint(client, user, title="Web app", start_date="2024-11-10", end_date="2024-11-20")
+    assert topic["warnings"] == [
+        "It overlaps “Fortnight” (4 Nov 2024 to 17 Nov 2024): both count the same days."
+    ]
+    after = sprint(client, user, title="Next", start_date="2024-11-21")
+    assert after["warnings"] == []
+    listed = client.get("/api/v1/sprints", headers=user.headers).json()
+    assert listed["total"] == 3 and "warnings" not in listed["items"][0]

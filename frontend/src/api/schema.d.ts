@@ -540,7 +540,8 @@ export interface paths {
         put?: never;
         /**
          * Plan a sprint
-         * @description Defaults: starts today, lasts 14 days, target 0.75.
+         * @description Defaults: starts today, lasts 14 days, target 0.75. A sprint overlapping others is
+         *     created (topic sprints may overlap on purpose) with a line in `warnings` for each.
          */
         post: operations["create_sprint"];
         delete?: never;
@@ -1882,6 +1883,51 @@ export interface components {
              * @example Fortnight 2: hit 75%
              */
             title: string;
+        };
+        /** SprintCreated */
+        SprintCreated: {
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /** Goal Ids */
+            goal_ids: number[];
+            /** Habit Ids */
+            habit_ids: number[];
+            /** Id */
+            id: number;
+            outcome: components["schemas"]["SprintOutcome"];
+            /** Plan */
+            plan: string;
+            /** Retrospective */
+            retrospective: string;
+            /**
+             * Score
+             * @description Mean of the items' rates so far; null before any
+             */
+            score: number | null;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "active" | "finished";
+            /** Target Rate */
+            target_rate: number;
+            /** Theme */
+            theme: string;
+            /** Title */
+            title: string;
+            /**
+             * Warnings
+             * @description Things worth knowing, e.g. other sprints it overlaps (allowed: topic sprints may overlap on purpose)
+             */
+            warnings?: string[];
         };
         /** SprintNext */
         SprintNext: {
@@ -3793,7 +3839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SprintRead"];
+                    "application/json": components["schemas"]["SprintCreated"];
                 };
             };
             /** @description A habit id that is not yours */

@@ -43,7 +43,8 @@ class ReviewInput:
     retrospective: str
 
 
-def _day(d: date) -> str:
+def day(d: date) -> str:
+    """4 Nov 2024."""
     return f"{d.day} {d.strftime('%b %Y')}"
 
 
@@ -59,10 +60,10 @@ def render(review: ReviewInput) -> str:
         lines.append(f"{review.outcome}.")
     else:
         period = (
-            f"In the {review.days_elapsed} days from {_day(review.start)} to {_day(review.end)}"
+            f"In the {review.days_elapsed} days from {day(review.start)} to {day(review.end)}"
             if review.finished
             else f"So far, on day {min(review.days_elapsed + 1, review.days_total)} of "
-            f"{review.days_total} since {_day(review.start)}"
+            f"{review.days_total} since {day(review.start)}"
         )
         lines.append(f"{period}, I managed to do")
         lines.append("")

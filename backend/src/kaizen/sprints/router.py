@@ -6,7 +6,14 @@ from kaizen.deps import CurrentUser, PageParams, SessionDep, owned
 from kaizen.schemas import Page
 from kaizen.sprints import review, service
 from kaizen.sprints.models import Sprint
-from kaizen.sprints.schemas import Scoreboard, SprintCreate, SprintNext, SprintRead, SprintUpdate
+from kaizen.sprints.schemas import (
+    Scoreboard,
+    SprintCreate,
+    SprintCreated,
+    SprintNext,
+    SprintRead,
+    SprintUpdate,
+)
 
 router = APIRouter(tags=["sprints"])
 
@@ -27,10 +34,17 @@ def list_sprints(user: CurrentUser, db: SessionDep, page: PageParams) -> Page[Sp
     summary="Plan a sprint",
     responses={404: {"description": "A habit id that is not yours"}},
 )
-def create_sprint(body: SprintCreate, user: CurrentUser, db: SessionDep) -> SprintRead:
-    """Defaults: starts today, lasts 14 days, target 0.75."""
+def create_sprint(body: SprintCreate, user: CurrentUser, db: SessionDep) -> SprintCreated:
+    """Defaults: starts today, lasts 14 days, target 0.75. A sprint overlapping others is
+    created (topic sprints may overlap on purpose) with a line in `warnings` for each."""
     sprint = service.create_sprint(db, user, body)
-    return service.reads(db, user, [sprint])[0]
+    warnings = [
+        f"It overlaps “{other.title}” ({review.day(other.start_date)} to "
+        f"{review.day(other.end_date)}): both count the same days."
+        for other in service.overlapping(db, user, sprint)
+    ]
+    read = service.reads(db, user, [sprint])[0]
+    return SprintCreated(**read.model_dump(), warnings=warnings)
 
 
 @router.get(

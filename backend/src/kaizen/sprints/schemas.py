@@ -67,6 +67,14 @@ class SprintRead(ReadSchema):
     outcome: SprintOutcome
 
 
+class SprintCreated(SprintRead):
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Things worth knowing, e.g. other sprints it overlaps (allowed: topic "
+        "sprints may overlap on purpose)",
+    )
+
+
 class ScoreboardItem(ReadSchema):
     habit_id: int
     name: str

@@ -85,6 +85,20 @@ def create_sprint(db: Session, user: User, body: SprintCreate) -> Sprint:
     return sprint
 
 
+def overlapping(db: Session, user: User, sprint: Sprint) -> Sequence[Sprint]:
+    """The user's other sprints sharing at least one day with this one, oldest first."""
+    return db.scalars(
+        select(Sprint)
+        .where(
+            Sprint.user_id == user.id,
+            Sprint.id != sprint.id,
+            Sprint.start_date <= sprint.end_date,
+            Sprint.end_date >= sprint.start_date,
+        )
+        .order_by(Sprint.start_date, Sprint.id)
+    ).all()
+
+
 def update_sprint(db: Session, user: User, sprint: Sprint, body: SprintUpdate) -> Sprint:
     changes = body.model_dump(exclude_unset=True, exclude={"habit_ids", "goal_ids"})
     apply_changes(sprint, changes, text={"theme", "plan", "retrospective"})
