@@ -3,6 +3,7 @@ import { LocationProvider } from 'preact-iso';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi } from '../test/api';
 import { CurrentSprint, SprintBoard } from './Board';
+import { rememberWarnings } from './data';
 import { SEED_BOARD, SEED_SPRINT } from './fixtures';
 
 const wrap = (ui: preact.ComponentChild) => render(<LocationProvider>{ui}</LocationProvider>);
@@ -66,6 +67,18 @@ describe('sprint board', () => {
     expect(score.textContent).toContain('On pace for 75%: 1 of 11 days done, 13 left');
     expect(score.textContent).not.toMatch(/reached/);
     expect(screen.queryByRole('region', { name: 'Next step' })).toBeNull();
+  });
+
+  it('says once, after creating it, that the sprint overlaps another', async () => {
+    mockApi({ 'GET /api/v1/sprints/1': SEED_SPRINT, 'GET /api/v1/sprints/1/scoreboard': SEED_BOARD });
+    rememberWarnings(1, ['It overlaps “Fortnight” (4 Nov 2024 to 17 Nov 2024): both count the same days.']);
+    const first = wrap(<SprintBoard id={1} />);
+    expect(await screen.findByText(/It overlaps “Fortnight”/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'change the dates' }).getAttribute('href')).toBe('/sprints/1/edit');
+    first.unmount();
+    wrap(<SprintBoard id={1} />);
+    await screen.findByRole('heading', { level: 1, name: 'Back from Diwali' });
+    expect(screen.queryByText(/It overlaps/)).toBeNull();
   });
 
   it('shows a planned sprint without a score yet', async () => {

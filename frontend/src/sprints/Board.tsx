@@ -1,7 +1,7 @@
 // The sprint board: the score against the target against the previous sprint, and per action
 // item the done days, the required line, how many more days it needs and whether that can
 // still happen. Reloads when the person comes back to the tab (after checking in).
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Markdown } from '../ui/Markdown';
@@ -21,6 +21,7 @@ import {
   NEW_PATH,
   retroPath,
   sprintPath,
+  takeWarnings,
   type Goal,
   type Scoreboard,
   type ScoreItem,
@@ -192,6 +193,7 @@ export function NextStep({ sprint, board }: { sprint: Sprint; board: Scoreboard 
 
 export function BoardView({ data, reloading, reloadError }: { data: BoardData; reloading?: boolean; reloadError?: unknown }) {
   const { sprint, board, goals } = data;
+  const [warnings] = useState(() => takeWarnings(sprint.id));
   return (
     <div class="page sp-page">
       <SprintNav current={undefined} />
@@ -212,6 +214,12 @@ export function BoardView({ data, reloading, reloadError }: { data: BoardData; r
         </div>
       </header>
 
+      {warnings.length > 0 && (
+        <Alert kind="info">
+          {warnings.join(' ')} That is allowed (a topic sprint may run beside your fortnight); <a href={editPath(sprint.id)}>change the dates</a> if
+          it was not meant to.
+        </Alert>
+      )}
       {reloadError !== undefined && <Alert>Couldn't refresh the board: {errorMessage(reloadError)}</Alert>}
       <p class="visually-hidden" role="status">
         {reloading ? 'Refreshing the board…' : ''}

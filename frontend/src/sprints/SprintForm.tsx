@@ -23,6 +23,7 @@ import {
   getToday,
   HISTORY_PATH,
   listHabits,
+  rememberWarnings,
   sprintPath,
   type Habit,
   type Sprint,
@@ -141,10 +142,14 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
         goal_ids: v.goal_ids,
         plan: v.plan,
       };
-      const saved = sprint
-        ? await unwrap(api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } }, body }))
-        : await unwrap(api.POST('/api/v1/sprints', { body: { ...body, retrospective: '' } }));
-      route(sprintPath(saved.id));
+      if (sprint) {
+        await unwrap(api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } }, body }));
+        route(sprintPath(sprint.id));
+        return;
+      }
+      const created = await unwrap(api.POST('/api/v1/sprints', { body: { ...body, retrospective: '' } }));
+      rememberWarnings(created.id, created.warnings);
+      route(sprintPath(created.id));
     },
   });
   const v = form.values;

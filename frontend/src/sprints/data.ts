@@ -67,3 +67,17 @@ export const STATUS_LABEL: Record<SprintStatus, string> = {
   active: 'Running',
   finished: 'Finished',
 };
+
+// Warnings from creating a sprint (it overlaps another), shown once on its board after the
+// form navigates there. Kept in memory: a reload has nothing new to say.
+const createdWarnings = new Map<number, string[]>();
+
+export function rememberWarnings(sprintId: number, warnings: string[] | undefined): void {
+  if (warnings && warnings.length > 0) createdWarnings.set(sprintId, warnings);
+}
+
+export function takeWarnings(sprintId: number): string[] {
+  const warnings = createdWarnings.get(sprintId) ?? [];
+  createdWarnings.delete(sprintId);
+  return warnings;
+}
