@@ -3,8 +3,8 @@ missed: it lowers no number until the day is over, then it counts as missed."""
 
 from fastapi.testclient import TestClient
 
-from tests.factories import make_user
-from tests.habits.test_habits_api import SetNow, create, put
+from tests.factories import check_in, create_habit, create_sprint, create_token, make_user
+from tests.habits.test_habits_api import SetNow
 
 
 def test_partial_numeric_today_is_in_progress_until_the_day_ends(
@@ -12,9 +12,8 @@ def test_partial_numeric_today_is_in_progress_until_the_day_ends(
 ) -> None:
     set_now("2024-11-04T09:00:00Z")
     user = make_user(client)
-    token = client.post("/api/v1/tokens", json={"name": "t"}, headers=user.headers).json()
-    user.headers = {"Authorization": f"Bearer {token['token']}"}
-    read = create(
+    user.headers = {"Authorization": f"Bearer {create_token(client, user)['token']}"}
+    read = create_habit(
         client,
         user,
         name="Read",
@@ -23,12 +22,8 @@ def test_partial_numeric_today_is_in_progress_until_the_day_ends(
         unit="pages",
         start_date="2024-11-04",
     )
-    s = client.post(
-        "/api/v1/sprints",
-        json={"title": "F", "start_date": "2024-11-04", "habit_ids": [read["id"]]},
-        headers=user.headers,
-    ).json()
-    assert put(client, user, read["id"], "2024-11-04", value=12).json()["status"] == "missed"
+    s = create_sprint(client, user, start_date="2024-11-04", habit_ids=[read["id"]])
+    assert check_in(client, user, read["id"], "2024-11-04", None, value=12)["status"] == "missed"
 
     today = client.get("/api/v1/today", headers=user.headers).json()["habits"][0]
     assert today["in_progress"] is True
@@ -42,11 +37,11 @@ def test_partial_numeric_today_is_in_progress_until_the_day_ends(
     assert board["outcome"]["state"] == "on_pace"
 
     # 20 pages by evening: done.
-    assert put(client, user, read["id"], "2024-11-04", value=20).json()["status"] == "done"
+    assert check_in(client, user, read["id"], "2024-11-04", None, value=20)["status"] == "done"
     today = client.get("/api/v1/today", headers=user.headers).json()["habits"][0]
     assert today["in_progress"] is False and today["rate_14d"] == 1.0
     # Stuck at 12: the next day it is a miss.
-    put(client, user, read["id"], "2024-11-04", value=12)
+    check_in(client, user, read["id"], "2024-11-04", None, value=12)
     set_now("2024-11-05T09:00:00Z")
     today = client.get("/api/v1/today", headers=user.headers).json()["habits"][0]
     assert today["in_progress"] is False and today["rate_14d"] == 0.0
@@ -59,7 +54,7 @@ def test_at_most_over_the_limit_today_is_missed_at_once(
 ) -> None:
     set_now("2024-11-04T09:00:00Z")
     user = make_user(client)
-    cigs = create(
+    cigs = create_habit(
         client,
         user,
         name="Cigarettes",
@@ -68,6 +63,6 @@ def test_at_most_over_the_limit_today_is_missed_at_once(
         target_type="at_most",
         start_date="2024-11-04",
     )
-    put(client, user, cigs["id"], "2024-11-04", value=5)
+    check_in(client, user, cigs["id"], "2024-11-04", None, value=5)
     today = client.get("/api/v1/today", headers=user.headers).json()["habits"][0]
     assert today["in_progress"] is False and today["rate_14d"] == 0.0

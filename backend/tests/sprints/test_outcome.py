@@ -6,16 +6,23 @@ from datetime import date, timedelta
 from fastapi.testclient import TestClient
 
 from kaizen.sprints import scoring
-from tests.factories import ApiUser
+from tests.factories import ApiUser, check_in, create_habit, create_sprint, create_token
 from tests.factories import make_user as _make_user
-from tests.sprints.test_sprints_api import SetNow, check_in, habit, sprint
+from tests.sprints.test_sprints_api import SetNow
+
+
+def habit(client: TestClient, user: ApiUser, name: str) -> int:
+    return int(create_habit(client, user, name=name, start_date="2024-11-04")["id"])
+
+
+def sprint(client: TestClient, user: ApiUser, **fields: object) -> dict:
+    return create_sprint(client, user, **fields)
 
 
 def make_user(client: TestClient) -> ApiUser:
     """A user with a personal token, which outlives the tests' jumps in time."""
     user = _make_user(client)
-    r = client.post("/api/v1/tokens", json={"name": "test"}, headers=user.headers)
-    user.headers = {"Authorization": f"Bearer {r.json()['token']}"}
+    user.headers = {"Authorization": f"Bearer {create_token(client, user)['token']}"}
     return user
 
 

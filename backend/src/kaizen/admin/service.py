@@ -14,9 +14,8 @@ from kaizen.admin.signup import SETTINGS_ROW_ID, signup_open
 from kaizen.auth import security
 from kaizen.auth.models import ApiToken, User, UserSession
 from kaizen.db import utcnow
-from kaizen.deps import Pagination
 from kaizen.errors import Conflict, NotFound
-from kaizen.queries import paginate
+from kaizen.queries import Pagination, paginate
 
 INVITATION_PREFIX = "kzi_"
 
