@@ -129,3 +129,8 @@ def create_portfolio_entry(client: TestClient, user: ApiUser, **fields: Any) -> 
 
 def create_token(client: TestClient, user: ApiUser, **fields: Any) -> Body:
     return _post(client, user, "/api/v1/tokens", {"name": "laptop", **fields})
+
+
+def create_invitation(client: TestClient, user: ApiUser, **fields: Any) -> Body:
+    """An admin's invitation link (``user`` must be an admin, e.g. the first account)."""
+    return _post(client, user, "/api/v1/admin/invitations", fields)

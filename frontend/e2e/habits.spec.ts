@@ -23,10 +23,10 @@ test.describe('on a phone', () => {
     await page.getByRole('button', { name: 'Add' }).click();
     await expect(row(page, 'No regular smoking up')).toBeVisible();
 
-    // Two more on the Habits page (reached through "More" on a phone), starting a week ago.
+    // Two more on the Action items page (reached through "More" on a phone), starting a week ago.
     await page.getByRole('button', { name: 'More', exact: true }).click();
-    await page.getByRole('link', { name: 'Habits' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Habits' })).toBeVisible();
+    await page.getByRole('link', { name: 'Action items' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Action items' })).toBeVisible();
     for (const [name, color] of [['Gym every day', 'Orange'], ['No junk food', 'Green']] as const) {
       await page.getByRole('button', { name: 'New action item' }).click();
       await page.getByLabel('Name', { exact: true }).fill(name);

@@ -60,15 +60,15 @@ export const routes: AppRoute[] = [
   },
   {
     path: '/habits',
-    title: 'Habits',
+    title: 'Action items',
     access: 'user',
-    nav: 'Habits',
+    nav: 'Action items',
     navSecondary: true,
     component: page(() => import('./habits/HabitsPage')),
   },
   {
     path: '/habits/:id',
-    title: 'Habit',
+    title: 'Action item',
     access: 'user',
     component: page(() => import('./habits/HabitDetailPage')),
   },

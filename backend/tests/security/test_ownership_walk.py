@@ -17,6 +17,7 @@ from tests.factories import (
     check_in,
     create_goal,
     create_habit,
+    create_invitation,
     create_key_result,
     create_portfolio_entry,
     create_sprint,
@@ -39,6 +40,8 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
     key_result = create_key_result(client, owner, goal["id"])
     entry = create_portfolio_entry(client, owner, goal_id=goal["id"])
     token = create_token(client, owner)
+    # The owner is the first account, so an admin: the other user must get 404 on admin routes.
+    invitation = create_invitation(client, owner)
     return {
         "goal_id": str(goal["id"]),
         "habit_id": str(habit["id"]),
@@ -47,6 +50,8 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
         "key_result_id": str(key_result["id"]),
         "entry_id": str(entry["id"]),
         "token_id": str(token["id"]),
+        "user_id": str(owner.id),
+        "invitation_id": str(invitation["id"]),
     }
 
 

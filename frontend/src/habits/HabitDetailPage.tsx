@@ -92,7 +92,7 @@ export default function HabitDetailPage() {
   if (req.status === 'error' && !req.data) {
     return (
       <section class="page">
-        <h1 tabIndex={-1}>Habit</h1>
+        <h1 tabIndex={-1}>Action item</h1>
         <ErrorState error={req.error} onRetry={req.reload} />
       </section>
     );

@@ -181,7 +181,7 @@ export default function TodayPage() {
           </p>
           <QuickAdd label="Your first action item" onCreated={() => void today.refresh()} />
           <p class="muted today-empty-more">
-            Need a schedule, a numeric target or a colour? <a href="/habits">Create it on the Habits page</a>.
+            Need a schedule, a numeric target or a colour? <a href="/habits">Create it on the Action items page</a>.
           </p>
         </div>
       )}
