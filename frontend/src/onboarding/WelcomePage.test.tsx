@@ -74,18 +74,18 @@ describe('starter plan', () => {
     expect((screen.getByRole('button', { name: 'Take the starter plan' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('is taken in one click, then shows the goals', async () => {
+  it('is taken in one click, then lands on Today', async () => {
     const api = mockApi({
       'GET /api/v1/starter-plan': PLAN,
       'POST /api/v1/starter-plan': { created: true, goal_ids: [1], habit_ids: [1, 2, 3], sprint_id: 1 },
       'GET /api/v1/me': { ...NEW_USER, onboarded: true },
-      'GET /api/v1/goals': { items: [], total: 0 },
+      'GET /api/v1/today': { date: '2024-11-17', timezone: 'UTC', habits: [] },
     });
     startAt('/welcome');
     await screen.findByText('DSA');
     fireEvent.click(screen.getByRole('button', { name: 'Take the starter plan' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Goals' })).toBeTruthy();
-    expect(location.pathname).toBe('/goals');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
+    expect(location.pathname).toBe('/today');
     expect(api.called('POST /api/v1/starter-plan')).toHaveLength(1);
   });
 

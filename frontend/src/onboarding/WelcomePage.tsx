@@ -103,8 +103,8 @@ export default function WelcomePage() {
           setBusy(null);
           return;
         }
-        // Straight to what was just made: the goals, grouped by area.
-        route('/goals');
+        // Straight to the day: Today lists the new action items, and its sprint line the pace.
+        route(HOME_PATH);
       } else {
         setUser(await unwrap(api.PATCH('/api/v1/me', { body: { onboarded: true } })));
         route(nextPath(query.next));
