@@ -5,7 +5,7 @@ import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Field, SelectField, TextField, type SelectOption } from '../ui/Field';
 import { useForm } from '../ui/form';
-import { AREAS, ENTHUSIASM, GOAL_STATUS, IMPORTANCE, type Goal } from './labels';
+import { AREAS, ENTHUSIASM, ENTHUSIASM_SCALE, GOAL_STATUS, IMPORTANCE, type Goal } from './labels';
 
 type GoalCreate = Schemas['GoalCreate'];
 
@@ -66,8 +66,8 @@ export function GoalForm({ goal, submitLabel, busyLabel, onSubmit, onCancel, lab
     validate: validateGoal,
     submit: (v) => onSubmit(goalBody(v)),
   });
-  const select = (name: keyof GoalValues, fieldLabel: string, options: SelectOption[]) => (
-    <SelectField label={fieldLabel} options={options} error={form.errors[name]} {...form.bind(name)} />
+  const select = (name: keyof GoalValues, fieldLabel: string, options: SelectOption[], hint?: string) => (
+    <SelectField label={fieldLabel} options={options} hint={hint} error={form.errors[name]} {...form.bind(name)} />
   );
   return (
     <form class="form goal-form" noValidate onSubmit={form.onSubmit} aria-label={label}>
@@ -78,7 +78,7 @@ export function GoalForm({ goal, submitLabel, busyLabel, onSubmit, onCancel, lab
       <div class="goal-form-grid">
         {select('area', 'Area', AREAS)}
         {select('importance', 'Importance', IMPORTANCE)}
-        {select('enthusiasm', 'Enthusiasm', ENTHUSIASM)}
+        {select('enthusiasm', 'Enthusiasm', ENTHUSIASM, `${ENTHUSIASM_SCALE}.`)}
         {select('status', 'Status', GOAL_STATUS)}
         <TextField label="Target date" note="optional" type="date" error={form.errors.target_date} {...form.bind('target_date')} />
       </div>

@@ -8,7 +8,7 @@ import { useRequest } from '../ui/useRequest';
 import { formatDate } from '../ui/format';
 import { createGoal, listGoals, type GoalCreate } from './api';
 import { GoalForm } from './GoalForm';
-import { AREAS, ENTHUSIASM, IMPORTANCE, areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type Goal } from './labels';
+import { AREAS, ENTHUSIASM, ENTHUSIASM_SCALE, IMPORTANCE, areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type Goal } from './labels';
 import { ProgressBar } from './Progress';
 import './goals.css';
 
@@ -88,7 +88,10 @@ function ByArea({ goals }: { goals: Goal[] }) {
 function Matrix({ goals }: { goals: Goal[] }) {
   return (
     <div class="goal-matrix">
-      <div class="goal-matrix-corner" aria-hidden="true" />
+      <p class="goal-matrix-scale muted">Enthusiasm rises to the right: {ENTHUSIASM.map((e) => e.label).join(' → ')} ({ENTHUSIASM_SCALE.toLowerCase()}).</p>
+      <div class="goal-matrix-corner" aria-hidden="true">
+        Enthusiasm →
+      </div>
       {ENTHUSIASM.map((e) => (
         <div key={e.value} class="goal-matrix-col" aria-hidden="true">
           {e.label}
