@@ -66,3 +66,15 @@ def test_at_most_over_the_limit_today_is_missed_at_once(
     check_in(client, user, cigs["id"], "2024-11-04", None, value=5)
     today = client.get("/api/v1/today", headers=user.headers).json()["habits"][0]
     assert today["in_progress"] is False and today["rate_14d"] == 0.0
+
+
+def test_no_month_after_the_range(client: TestClient, set_now: SetNow) -> None:
+    """28 Nov 2024 is a Thursday: the week is counted on to Sunday 1 Dec, but December is after
+    the range and gets no bar."""
+    set_now("2024-11-28T09:00:00Z")
+    user = make_user(client)
+    gym = create_habit(client, user, name="Gym", start_date="2024-10-20")
+    check_in(client, user, gym["id"], "2024-11-27")
+    stats = client.get(f"/api/v1/habits/{gym['id']}/stats", headers=user.headers).json()
+    assert [m["start"][:7] for m in stats["months"]] == ["2024-10", "2024-11"]
+    assert stats["weeks"][-1]["start"] == "2024-11-25"

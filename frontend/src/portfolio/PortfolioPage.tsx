@@ -148,6 +148,7 @@ function Stats({ stats }: { stats: EntryStats }) {
           title: `${formatMonth(m.month)}: ${m.count} published`,
         }))}
         format={(v) => String(v)}
+        integer
         maxLabels={wide ? 12 : 6}
         height={140}
       />

@@ -255,16 +255,23 @@ def habit_stats(
             StrengthPoint(date=d, value=v)
             for d, v in scoring.strength_series(log, today=today, start=series_start, end=end)
         ],
-        weeks=_periods(log, today, start, counted_end, scoring.Period.WEEK),
-        months=_periods(log, today, start, counted_end, scoring.Period.MONTH),
+        weeks=_periods(log, today, start, counted_end, end, scoring.Period.WEEK),
+        months=_periods(log, today, start, counted_end, end, scoring.Period.MONTH),
         history=[HeatmapCell(date=c.day, state=c.state, status=c.status) for c in history],
         recent_notes=[NoteRead(date=d, note=n) for d, n in _recent_notes(db, habit)],
     )
 
 
 def _periods(
-    log: scoring.HabitLog, today: date, start: date, end: date, period: scoring.Period
+    log: scoring.HabitLog,
+    today: date,
+    start: date,
+    end: date,
+    shown_end: date,
+    period: scoring.Period,
 ) -> list[PeriodCount]:
+    """Counted to ``end`` (the week runs on to Sunday), but only the periods that begin by
+    ``shown_end``: no bar for a month after the range."""
     return [
         PeriodCount(
             start=p.start,
@@ -274,6 +281,7 @@ def _periods(
             rate=p.tally.rate,
         )
         for p in scoring.period_tallies(log, today=today, start=start, end=end, period=period)
+        if p.start <= shown_end
     ]
 
 
