@@ -63,3 +63,18 @@ test("checking in before an item's start date offers to move the start date back
   await row.getByRole('button', { name: /Gym, \w{3} \d+ \w{3}: not checked in/ }).last().click();
   await expect(row.getByRole('button', { name: /Gym, \w{3} \d+ \w{3}: done/ })).toHaveCount(1);
 });
+
+test('portfolio notes render as Markdown, sanitised in the real browser', async ({ page }) => {
+  await signInViaApi(page);
+  await apiSend(page, 'POST', '/portfolio-entries', {
+    title: 'Torch internals',
+    kind: 'blog_post',
+    status: 'idea',
+    notes: 'A **deep** dive <img src="x" onerror="window.__xss = 1"> <script>window.__xss = 2</script>',
+  });
+  await page.goto('/portfolio');
+  const notes = page.locator('.pf-notes');
+  await expect(notes.locator('strong')).toHaveText('deep');
+  await expect(notes.locator('[onerror], script')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
