@@ -1,6 +1,6 @@
 // Screenshots of the admin page and the invited sign-up page at phone and desktop widths, light
 // and dark, into e2e/screenshots/ (gitignored). They also fail on sideways overflow.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createAdmin, signInAs } from './admin.helpers';
 import { apiSend } from './api.helpers';
 import { registerViaApi } from './helpers';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { registerViaApi } from './helpers';
 
 // The API docs are part of the product: scripts' authors try calls there. They must load

@@ -1,7 +1,7 @@
 // Screenshots of the first-hour screens — a day-1 sprint board, a board offering the next step,
 // Today with a partly done numeric item and the backfill offer — at phone and desktop widths,
 // light and dark, into e2e/screenshots/ (gitignored). They also fail on sideways overflow.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addDays, apiSend, checkIn, createHabit, createSprint, daysFrom, serverToday, signInViaApi } from './sprints.helpers';
 import { deviceOptions, shotBothSchemes, VIEWPORTS } from './screenshot.helpers';
 

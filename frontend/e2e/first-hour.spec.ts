@@ -1,5 +1,5 @@
 // The first hour of a new user: numbers that never contradict each other, and no dead ends.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addDays, apiGet, apiSend, createHabit, createSprint, serverToday, signInViaApi } from './sprints.helpers';
 
 test('day 1 of a sprint with one check-in: on pace, not "target reached", the same on board, History and review', async ({ page }) => {

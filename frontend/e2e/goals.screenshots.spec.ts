@@ -1,6 +1,6 @@
 // Screenshots of the goals, portfolio, public-profile and welcome pages at phone and desktop
 // widths, light and dark, into e2e/screenshots/ (gitignored). They also fail on sideways overflow.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { api, newUser } from './goals.helpers';
 import { deviceOptions, expectNoOverflow, shotBothSchemes, VIEWPORTS } from './screenshot.helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { api, newUser, otherUserWithToken } from './goals.helpers';
 
 const NINE = [

@@ -1,6 +1,6 @@
 // Screenshots of the habits pages at phone and desktop widths, light and dark, into
 // e2e/screenshots/ (gitignored) for a person to look at. They also fail on horizontal overflow.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiSend, seedHabits, SEED, serverToday, signedInUser, addDays } from './habits.helpers';
 import { deviceOptions, SCHEMES, shot, snap, VIEWPORTS } from './screenshot.helpers';
 

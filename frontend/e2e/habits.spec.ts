@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { addDays, apiGet, apiSend, seedHabits, SEED, serverToday, signedInUser } from './habits.helpers';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -177,7 +178,8 @@ test('a weekdays habit: weekend days in the strip are not due, can still be fill
   expect(extraReads).toEqual([]);
 });
 
-test('keyboard: move with j/k, toggle with x, skip with s; a refused change rolls back with a message', async ({ page }) => {
+test('keyboard: move with j/k, toggle with x, skip with s; a refused change rolls back with a message', async ({ page, consoleGuard }) => {
+  consoleGuard.allow(/status of 503/); // the refusal below is faked as a 503
   await signedInUser(page);
   await seedHabits(page, SEED.map((h) => ({ ...h, done: [] })));
   await page.goto('/today');

@@ -28,7 +28,8 @@ export async function signUp(page: Page, account: Partial<Account> = {}): Promis
   await page.getByLabel('Email').fill(acct.email);
   await page.getByLabel('Password').fill(acct.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/today$/);
+  // Two password hashes (register, then sign in): give a busy machine more than the default 5 s.
+  await expect(page).toHaveURL(/\/today$/, { timeout: 15_000 });
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await page.goto('/settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

@@ -1,6 +1,6 @@
 // Screenshots of every page at phone and desktop widths, light and dark, into e2e/screenshots/
 // (gitignored) for a person to look at. They also fail on horizontal overflow.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signUp } from './helpers';
 import { deviceOptions, SCHEMES, shot, snap, VIEWPORTS } from './screenshot.helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { PASSWORD, signIn, signOut, signUp } from './helpers';
 
 test('create a token: the secret is shown once, works, and can be revoked', async ({ page, context, baseURL }) => {

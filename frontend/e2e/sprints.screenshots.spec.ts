@@ -1,6 +1,6 @@
 // Screenshots of the sprint pages at phone and desktop widths, light and dark, into
 // e2e/screenshots/ (gitignored) for a person to look at. They also fail on horizontal overflow.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { deviceOptions, SCHEMES, shot, VIEWPORTS } from './screenshot.helpers';
 import { apiSend, seedSprint, signInViaApi } from './sprints.helpers';
 

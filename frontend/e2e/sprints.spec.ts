@@ -1,24 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFile } from 'node:fs/promises';
 import { addDays, apiGet, checkIn, createHabit, daysFrom, seedSprint, serverToday, signInViaApi } from './sprints.helpers';
 
-// The backend's CSP must never block anything these pages do, and nothing may throw. (The one
-// expected console error is the 404 of GET /sprints/current when no sprint is running.)
-let problems: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.push(err.message));
-});
-
-test.afterEach(() => {
-  expect(problems.filter((p) => !/status of 404/.test(p)), 'console errors').toEqual([]);
-});
-
 test('plan a sprint, watch the board move with check-ins, write the retro, export it, plan the next', async ({ page, context }) => {
+  await page.clock.install(); // time runs as usual; the focus check below moves it on instead of waiting
   await signInViaApi(page);
   const today = await serverToday(page);
   const start = addDays(today, -3);
@@ -87,7 +72,7 @@ test('plan a sprint, watch the board move with check-ins, write the retro, expor
 
   // A check-in elsewhere (the API here) shows up when the person comes back to the tab.
   await checkIn(page, dsa, [today]);
-  await page.waitForTimeout(1100); // focus right after a load is ignored
+  await page.clock.fastForward(5_000); // a focus right after a load is ignored
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect(items.nth(1)).toContainText('2/4');
   await expect(items.nth(1)).toContainText('10 more of 10 days left');

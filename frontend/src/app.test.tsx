@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from './app';
-import { json, mockApi, USER } from './test/api';
+import { json, mockApi, NO_SPRINT, USER } from './test/api';
 import { navRoutes, routes } from './routes';
 
 function startAt(url: string, initialUser?: typeof USER | null) {
@@ -43,7 +43,7 @@ describe('app shell and routing', () => {
   });
 
   it('keeps signed-in people away from sign-in', async () => {
-    mockApi({ 'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] } });
+    mockApi({ ...NO_SPRINT, 'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] } });
     startAt('/sign-in', USER);
     await screen.findByRole('heading', { level: 1, name: 'Today' });
     expect(location.pathname).toBe('/today');

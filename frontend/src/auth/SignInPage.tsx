@@ -1,11 +1,11 @@
 import { useLocation } from 'preact-iso';
-import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/errors';
+import { ApiError } from '../api/errors';
 import { SIGN_UP_PATH } from '../paths';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
-import { TextField } from '../ui/Field';
+import { EmailField, TextField } from '../ui/Field';
 import { checkEmail, useForm } from '../ui/form';
+import { login } from './api';
 import { useSession } from './session';
 
 export default function SignInPage() {
@@ -19,7 +19,7 @@ export default function SignInPage() {
       password: v.password ? undefined : 'Enter your password.',
     }),
     submit: async (v) => {
-      const user = await unwrap(api.POST('/api/v1/auth/login', { body: { email: v.email.trim(), password: v.password } }));
+      const user = await login({ email: v.email.trim(), password: v.password });
       // The guest-only route guard now sends the person on to ?next= (or home).
       setUser(user);
     },
@@ -34,16 +34,7 @@ export default function SignInPage() {
           {next ? 'Sign in to continue where you were.' : 'Welcome back. Keep the streak going.'}
         </p>
         <form class="form" noValidate onSubmit={form.onSubmit} aria-label="Sign in">
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            autoCapitalize="none"
-            spellcheck={false}
-            error={form.errors.email}
-            {...form.bind('email')}
-          />
+          <EmailField label="Email" autoComplete="username" error={form.errors.email} {...form.bind('email')} />
           <TextField
             label="Password"
             type="password"

@@ -1,13 +1,13 @@
 import { useLocation } from 'preact-iso';
-import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/errors';
+import { ApiError } from '../api/errors';
 import { SIGN_IN_PATH } from '../paths';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
-import { Field, TextField } from '../ui/Field';
+import { EmailField, Field, TextField } from '../ui/Field';
 import { checkEmail, checkNewPassword, MIN_PASSWORD, useForm } from '../ui/form';
 import { TimezoneSelect } from '../ui/TimezoneSelect';
 import { browserTimezone } from '../ui/timezones';
+import { login, register } from './api';
 import { useSession } from './session';
 
 export default function SignUpPage() {
@@ -25,13 +25,9 @@ export default function SignUpPage() {
     }),
     submit: async (v) => {
       const email = v.email.trim();
-      await unwrap(
-        api.POST('/api/v1/auth/register', {
-          body: { email, password: v.password, display_name: v.display_name.trim(), timezone: v.timezone, invitation },
-        }),
-      );
+      await register({ email, password: v.password, display_name: v.display_name.trim(), timezone: v.timezone, invitation });
       // Registering does not start a session; sign in with the same details straight away.
-      const user = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password: v.password } }));
+      const user = await login({ email, password: v.password });
       setUser(user);
     },
     mapError: (err) =>
@@ -56,16 +52,7 @@ export default function SignUpPage() {
             error={form.errors.display_name}
             {...form.bind('display_name')}
           />
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            autoCapitalize="none"
-            spellcheck={false}
-            error={form.errors.email}
-            {...form.bind('email')}
-          />
+          <EmailField label="Email" autoComplete="email" error={form.errors.email} {...form.bind('email')} />
           <TextField
             label="Password"
             type="password"

@@ -3,8 +3,9 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { clearCache } from '../api/cache';
-import { api, CSRF_COOKIE, onUnauthorized, readCookie, type User } from '../api/client';
-import { ApiError, unwrap } from '../api/errors';
+import { CSRF_COOKIE, onUnauthorized, readCookie, type User } from '../api/client';
+import { ApiError } from '../api/errors';
+import { getMe, logout } from './api';
 
 export interface Session {
   status: 'loading' | 'ready' | 'error';
@@ -35,7 +36,7 @@ export async function fetchMe(): Promise<User | null> {
   // removes both: without it there is no session, so a signed-out page asks nothing (no 401).
   if (readCookie(CSRF_COOKIE) === null) return null;
   try {
-    return await unwrap(api.GET('/api/v1/me'));
+    return await getMe();
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;
@@ -70,7 +71,7 @@ export function SessionProvider({ children, initialUser }: { children: Component
 
   const signOut = useCallback(async () => {
     try {
-      await unwrap(api.POST('/api/v1/auth/logout'));
+      await logout();
     } catch (err) {
       // Already signed out is fine; anything else (offline) is shown to the person.
       if (!(err instanceof ApiError && err.status === 401)) throw err;

@@ -1,31 +1,27 @@
 import { useState } from 'preact/hooks';
-import { useLocation, useRoute } from 'preact-iso';
+import { useLocation } from 'preact-iso';
 import { ApiError, errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
+import { useIdParam } from '../ui/routeId';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
 import { formatDate, formatPercent } from '../ui/format';
-import { deleteGoal, getGoal, updateGoal, type GoalCreate } from './api';
+import { deleteGoal, getGoal, updateGoal, type GoalCreate, type GoalDetail } from './api';
 import { GoalForm } from './GoalForm';
 import { KeyResults } from './KeyResults';
-import { areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type GoalDetail } from './labels';
+import { AreaTag, EnthusiasmTag, ImportanceTag, StatusTag } from './GoalTags';
 import { ProgressBar } from './Progress';
-import { describeStreak } from '../habits/model';
-import { entryStatusLabel, kindLabel, safeHref } from '../portfolio/labels';
+import { describeStreak } from '../habits/labels';
+import { entryStatusLabel, kindLabel } from '../portfolio/labels';
+import { safeHref } from '../ui/links';
 import './goals.css';
 
 const SPRINT_STATUS: Record<string, string> = { planned: 'Planned', active: 'Active', finished: 'Finished' };
-
-function parseId(raw: string | undefined): number | null {
-  if (!raw || !/^\d{1,10}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id >= 1 && id <= 2147483647 ? id : null;
-}
 
 function GoalNotFound() {
   useTitle('Goal not found');
@@ -56,7 +52,7 @@ function Linked({ goal }: { goal: GoalDetail }) {
               <li key={h.id} class="goal-linked-item">
                 <span class="goal-linked-name">
                   <a href={`/habits/${h.id}`}>{h.name}</a>
-                  {h.archived && <span class="goal-tag">Archived</span>}
+                  {h.archived && <span class="tag">Archived</span>}
                 </span>
                 <dl class="goal-linked-stats">
                   <div>
@@ -128,9 +124,8 @@ function Linked({ goal }: { goal: GoalDetail }) {
 }
 
 export default function GoalDetailPage() {
-  const { params } = useRoute();
   const { route } = useLocation();
-  const id = parseId(params.id);
+  const id = useIdParam();
   const goal = useRequest(
     () =>
       id === null
@@ -170,10 +165,10 @@ export default function GoalDetailPage() {
       <header class="page-header goal-detail-header">
         <h1 tabIndex={-1}>{g.title}</h1>
         <p class="goal-tags">
-          <span class="goal-tag">{areaLabel(g.area)}</span>
-          <span class={g.importance === 'required' ? 'goal-tag goal-tag-strong' : 'goal-tag'}>{importanceLabel(g.importance)}</span>
-          <span class="goal-tag">{enthusiasmLabel(g.enthusiasm)}</span>
-          <span class={`goal-tag goal-tag-${g.status}`}>{statusLabel(g.status)}</span>
+          <AreaTag goal={g} />
+          <ImportanceTag goal={g} />
+          <EnthusiasmTag goal={g} />
+          <StatusTag goal={g} />
           {g.target_date && <span class="goal-target">Target {formatDate(g.target_date)}</span>}
         </p>
       </header>

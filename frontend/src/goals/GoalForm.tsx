@@ -1,13 +1,12 @@
 // Create or edit a goal: title, Markdown description, area, importance, enthusiasm, status,
 // target date. Checked before sending; the server's 422 messages land next to their fields.
-import type { Schemas } from '../api/client';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Field, SelectField, TextField, type SelectOption } from '../ui/Field';
+import { ISO_DATE_RE } from '../ui/dates';
 import { useForm } from '../ui/form';
-import { AREAS, ENTHUSIASM, ENTHUSIASM_SCALE, GOAL_STATUS, IMPORTANCE, type Goal } from './labels';
-
-type GoalCreate = Schemas['GoalCreate'];
+import type { Goal, GoalCreate } from './api';
+import { AREAS, ENTHUSIASM, ENTHUSIASM_SCALE, GOAL_STATUS, IMPORTANCE } from './labels';
 
 export type GoalValues = {
   title: string;
@@ -47,7 +46,7 @@ export function validateGoal(v: GoalValues) {
   return {
     title: !v.title.trim() ? 'Give the goal a title.' : v.title.trim().length > 200 ? 'Use at most 200 characters.' : undefined,
     description: v.description.length > 20000 ? 'Use at most 20,000 characters.' : undefined,
-    target_date: v.target_date && !/^\d{4}-\d{2}-\d{2}$/.test(v.target_date) ? 'Enter a date like 2025-06-30.' : undefined,
+    target_date: v.target_date && !ISO_DATE_RE.test(v.target_date) ? 'Enter a date like 2025-06-30.' : undefined,
   };
 }
 

@@ -3,9 +3,8 @@
 // every picker on the page, not a `GET /goals` per form — and shows loading and error states.
 // A chosen goal the list doesn't hold (not loaded, or filtered out) stays chosen as "Goal #id".
 import type { ComponentChildren } from 'preact';
-import { Field } from '../ui/Field';
+import { Field, FieldMessages, LabelText, useFieldIds } from '../ui/Field';
 import { useRequest } from '../ui/useRequest';
-import { useUniqueId } from '../ui/useUniqueId';
 import { goalChoices, type Goal } from './api';
 import { statusLabel } from './labels';
 
@@ -84,19 +83,17 @@ function SingleGoalPicker({ label = 'Goal', name, note = 'optional', error, hint
 }
 
 function MultiGoalPicker({ label = 'Goals', name, note = 'optional', error, hint, activeOnly = false, value, onChange, emptyText = 'No goals yet.' }: MultiGoalPickerProps) {
-  const id = useUniqueId('goal-picker');
+  const ids = useFieldIds('goal-picker', error, hint);
   const goals = useGoalChoices();
   const options = offered(goals.data, value, activeOnly);
   const toggle = (goalId: number, on: boolean) => {
     const rest = value.filter((x) => x !== goalId);
     onChange(on ? [...rest, goalId] : rest);
   };
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset class="check-fieldset" aria-describedby={describedBy}>
+    <fieldset class="fieldset" aria-describedby={ids.describedBy}>
       <legend class="field-label">
-        {label}
-        {note && <span class="field-note"> ({note})</span>}
+        <LabelText label={label} note={note} />
       </legend>
       {goals.status === 'error' && <p class="field-hint">{LOAD_FAILED}</p>}
       {goals.status === 'loading' && !goals.data ? (
@@ -118,16 +115,7 @@ function MultiGoalPicker({ label = 'Goals', name, note = 'optional', error, hint
           ))}
         </ul>
       )}
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p class="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+      <FieldMessages ids={ids} error={error} hint={hint} />
     </fieldset>
   );
 }

@@ -4,7 +4,7 @@ import { SessionProvider } from '../auth/session';
 import { json, mockApi, USER } from '../test/api';
 import { formatDate, formatMonth, formatPercent } from '../ui/format';
 import GoalsPage from './GoalsPage';
-import type { Goal } from './labels';
+import type { Goal } from './api';
 
 function goal(id: number, over: Partial<Goal>): Goal {
   return {

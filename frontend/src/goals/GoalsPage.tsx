@@ -6,9 +6,10 @@ import { Button } from '../ui/Button';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { formatDate } from '../ui/format';
-import { createGoal, listGoals, type GoalCreate } from './api';
+import { createGoal, listGoals, type Goal, type GoalCreate } from './api';
 import { GoalForm } from './GoalForm';
-import { AREAS, ENTHUSIASM, ENTHUSIASM_SCALE, IMPORTANCE, areaLabel, enthusiasmLabel, importanceLabel, statusLabel, type Goal } from './labels';
+import { AreaTag, EnthusiasmTag, ImportanceTag, StatusTag } from './GoalTags';
+import { AREAS, ENTHUSIASM, ENTHUSIASM_SCALE, IMPORTANCE } from './labels';
 import { ProgressBar } from './Progress';
 import './goals.css';
 
@@ -41,14 +42,14 @@ function GoalCard({ goal, showArea }: { goal: Goal; showArea?: boolean }) {
       </a>
       <p class="goal-tags">
         {showArea ? (
-          <span class="goal-tag">{areaLabel(goal.area)}</span>
+          <AreaTag goal={goal} />
         ) : (
           <>
-            <span class={goal.importance === 'required' ? 'goal-tag goal-tag-strong' : 'goal-tag'}>{importanceLabel(goal.importance)}</span>
-            <span class="goal-tag">{enthusiasmLabel(goal.enthusiasm)}</span>
+            <ImportanceTag goal={goal} />
+            <EnthusiasmTag goal={goal} />
           </>
         )}
-        {goal.status !== 'active' && <span class={`goal-tag goal-tag-${goal.status}`}>{statusLabel(goal.status)}</span>}
+        {goal.status !== 'active' && <StatusTag goal={goal} />}
       </p>
       {goal.key_result_count > 0 ? (
         <ProgressBar value={goal.progress} label="Progress" />

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi, validation } from '../test/api';
 import { KeyResults } from './KeyResults';
-import type { KeyResult } from './labels';
+import type { KeyResult } from './api';
 
 const KR: KeyResult = { id: 5, goal_id: 2, title: 'Merged pull requests', start_value: 0, current_value: 1, target_value: 4, unit: 'PRs', progress: 0.25 };
 

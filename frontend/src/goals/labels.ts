@@ -1,9 +1,6 @@
 // Friendly words for the goal enums the API uses, in the order a person reads them.
-import type { Schemas } from '../api/client';
+import type { Goal } from './api';
 
-export type Goal = Schemas['GoalRead'];
-export type GoalDetail = Schemas['GoalDetail'];
-export type KeyResult = Schemas['KeyResultRead'];
 export type Area = Goal['area'];
 export type Importance = Goal['importance'];
 export type Enthusiasm = Goal['enthusiasm'];

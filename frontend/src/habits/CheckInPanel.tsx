@@ -7,7 +7,8 @@ import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { shortDay } from '../ui/dates';
-import { describeTarget, type CheckInPut, type CheckInStatus, type TodayHabit } from './model';
+import type { CheckInPut, CheckInStatus, TodayHabit } from './api';
+import { describeTarget } from './labels';
 import type { Optimistic } from './useToday';
 
 interface Props {

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
-import { useRoute } from 'preact-iso';
-import { api } from '../api/client';
-import { ApiError, unwrap } from '../api/errors';
+import { ApiError } from '../api/errors';
 import { BarChart, Heatmap, LineChart } from '../ui/charts';
 import { flooredPercent, formatPercent } from '../ui/format';
 import { ErrorState, Loading } from '../ui/Status';
+import { useIdParam } from '../ui/routeId';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
 import { dayMonth, longDay, monthLabel, shortDay } from '../ui/dates';
-import { describeSchedule, describeStreak, describeTarget, habitStyle, type Habit, type HabitStats } from './model';
+import { getHabit, getHabitStats, type Habit, type HabitStats } from './api';
+import { habitStyle } from './colors';
+import { describeSchedule, describeStreak, describeTarget } from './labels';
 import './habits.css';
 
 interface Window {
@@ -22,11 +23,7 @@ export function formatStrength(value: number): string {
 }
 
 async function load(id: number, win: Window): Promise<{ habit: Habit; stats: HabitStats }> {
-  const path = { habit_id: id };
-  const [habit, stats] = await Promise.all([
-    unwrap(api.GET('/api/v1/habits/{habit_id}', { params: { path } })),
-    unwrap(api.GET('/api/v1/habits/{habit_id}/stats', { params: { path, query: { from: win.from ?? null, to: win.to ?? null } } })),
-  ]);
+  const [habit, stats] = await Promise.all([getHabit(id), getHabitStats(id, win)]);
   return { habit, stats };
 }
 
@@ -81,14 +78,12 @@ function WindowPicker({ stats, onApply, busy }: { stats: HabitStats; onApply: (w
 }
 
 export default function HabitDetailPage() {
-  const { params } = useRoute();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0 && id <= 2147483647;
+  const id = useIdParam();
   const [win, setWin] = useState<Window>({});
-  const req = useRequest(() => (valid ? load(id, win) : Promise.reject(new ApiError(404, 'Not found.'))), [params.id, win.from, win.to]);
+  const req = useRequest(() => (id !== null ? load(id, win) : Promise.reject(new ApiError(404, 'Not found.'))), [id, win.from, win.to]);
   useTitle(req.data?.habit.name);
 
-  if (!valid || (req.status === 'error' && req.error instanceof ApiError && req.error.status === 404)) return <NotFoundHabit />;
+  if (id === null || (req.status === 'error' && req.error instanceof ApiError && req.error.status === 404)) return <NotFoundHabit />;
   if (req.status === 'error' && !req.data) {
     return (
       <section class="page">

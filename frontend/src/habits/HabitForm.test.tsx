@@ -2,16 +2,20 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi, validation } from '../test/api';
 import { HabitForm } from './HabitForm';
-import { describeSchedule, describeTarget, onColor, type Habit } from './model';
+import type { Habit } from './api';
+import { onColor } from './colors';
+import { describeSchedule, describeTarget } from './labels';
 
 const saved: Habit = {
   id: 5, name: 'Deep work', description: '', kind: 'numeric', target_value: 90, unit: 'minutes', target_type: 'at_least',
   schedule: { type: 'weekdays', days: [1, 3] }, start_date: '2024-11-04', goal_id: null, color: '#0e7490', position: 1, archived: false,
 };
 
+const NO_GOALS = { 'GET /api/v1/goals': { items: [], total: 0 } };
+
 describe('HabitForm', () => {
   it('checks before sending, then creates a numeric habit on chosen days', async () => {
-    const api = mockApi({ 'POST /api/v1/habits': json(201, saved) });
+    const api = mockApi({ ...NO_GOALS, 'POST /api/v1/habits': json(201, saved) });
     const onSaved = vi.fn();
     render(<HabitForm today="2024-11-17" onSaved={onSaved} onCancel={() => undefined} />);
     fireEvent.click(screen.getByLabelText('A number (e.g. minutes, pages)'));
@@ -58,7 +62,7 @@ describe('HabitForm', () => {
   });
 
   it("puts the server's 422 next to the field", async () => {
-    mockApi({ 'PATCH /api/v1/habits/5': validation('start_date', 'Start date cannot be in the future') });
+    mockApi({ ...NO_GOALS, 'PATCH /api/v1/habits/5': validation('start_date', 'Start date cannot be in the future') });
     render(<HabitForm habit={saved} today="2024-11-17" onSaved={() => undefined} onCancel={() => undefined} />);
     expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Deep work');
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));

@@ -1,8 +1,6 @@
 // Create or edit an action item: name, description, the goal it serves, yes/no or numeric
 // (target, unit, at least / at most), schedule (daily, chosen weekdays, N times a week), start
 // date, colour.
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
 import { GoalPicker } from '../goals/GoalPicker';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -11,7 +9,8 @@ import { useForm, type Errors } from '../ui/form';
 import { useUniqueId } from '../ui/useUniqueId';
 import { ISO_DATE_RE } from '../ui/dates';
 import { WEEKDAYS } from '../ui/format';
-import { COLORS, type Habit, type HabitCreate, type Schedule } from './model';
+import { createHabit, updateHabit, type Habit, type HabitCreate, type Schedule } from './api';
+import { COLORS } from './colors';
 
 type FormValues = {
   name: string;
@@ -99,8 +98,8 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
     submit: async (v) => {
       const body = toBody(v);
       const saved = habit
-        ? await unwrap(api.PATCH('/api/v1/habits/{habit_id}', { params: { path: { habit_id: habit.id } }, body }))
-        : await unwrap(api.POST('/api/v1/habits', { body }));
+        ? await updateHabit(habit.id, body)
+        : await createHabit(body);
       onSaved(saved);
     },
   });
@@ -119,7 +118,7 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
       </Field>
       <GoalPicker label="Serves goal" name="goal_id" activeOnly value={v.goal_id} onChange={(id) => form.set('goal_id', id)} error={form.errors.goal_id} />
 
-      <fieldset class="habit-fieldset">
+      <fieldset class="fieldset">
         <legend class="field-label">Kind</legend>
         <div class="choice-row">
           <label class="choice">
@@ -147,7 +146,7 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
         )}
       </fieldset>
 
-      <fieldset class="habit-fieldset">
+      <fieldset class="fieldset">
         <legend class="field-label">Schedule</legend>
         <div class="choice-row">
           {[
@@ -187,7 +186,7 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
 
       <div class="habit-form-row">
         <TextField label="Start date" type="date" max={today} error={form.errors.start_date} hint="Days before it don't count." {...form.bind('start_date')} />
-        <fieldset class="habit-fieldset">
+        <fieldset class="fieldset">
           <legend class="field-label">Colour</legend>
           <div class="swatches">
             <label class="swatch swatch-none" title="Theme colour">

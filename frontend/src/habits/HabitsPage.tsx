@@ -1,14 +1,16 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
+import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorState, Loading } from '../ui/Status';
+import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
 import { shortDay } from '../ui/dates';
 import { HabitForm } from './HabitForm';
-import { describeSchedule, describeTarget, habitStyle, type Habit } from './model';
+import { deleteHabit, getTodayDate, listHabits, reorderHabits, updateHabit, type Habit } from './api';
+import { habitStyle } from './colors';
+import { describeSchedule, describeTarget } from './labels';
 import './habits.css';
 
 interface Data {
@@ -18,11 +20,11 @@ interface Data {
 
 async function loadAll(): Promise<Data> {
   const [page, today] = await Promise.all([
-    unwrap(api.GET('/api/v1/habits', { params: { query: { limit: 200 } } })),
-    unwrap(api.GET('/api/v1/today')),
+    listHabits(),
+    getTodayDate(),
   ]);
   const habits = [...page.items].sort((a, b) => a.position - b.position || a.id - b.id);
-  return { habits, today: today.date };
+  return { habits, today };
 }
 
 /** `list` with the item at `from` moved to `to`. */
@@ -39,9 +41,6 @@ export default function HabitsPage() {
   const [editing, setEditing] = useState<number | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const [confirm, setConfirm] = useState<Habit | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
   const [dragging, setDragging] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
 
@@ -56,7 +55,7 @@ export default function HabitsPage() {
     setBusyId(habit.id);
     setMessage(null);
     try {
-      const saved = await unwrap(api.PATCH('/api/v1/habits/{habit_id}', { params: { path: { habit_id: habit.id } }, body: { archived: value } }));
+      const saved = await updateHabit(habit.id, { archived: value });
       replace(saved);
       setMessage({ kind: 'success', text: value ? `Archived ${habit.name}. Its history is kept.` : `Restored ${habit.name}.` });
     } catch (err) {
@@ -77,29 +76,20 @@ export default function HabitsPage() {
     setAnnounce(`${habit.name} moved to position ${to + 1} of ${active.length}.`);
     if (focusSelector) setTimeout(() => document.querySelector<HTMLElement>(focusSelector)?.focus(), 0);
     try {
-      await unwrap(api.POST('/api/v1/habits/reorder', { body: { habit_ids: ids } }));
+      await reorderHabits(ids);
     } catch (err) {
       req.mutate((d) => ({ ...d, habits: before }));
       setMessage({ kind: 'error', text: `Couldn't save the new order: ${errorMessage(err)}` });
     }
   };
 
-  const remove = async () => {
-    if (!confirm) return;
-    setDeleting(true);
-    setDeleteError(null);
-    try {
-      await unwrap(api.DELETE('/api/v1/habits/{habit_id}', { params: { path: { habit_id: confirm.id } } }));
-      req.mutate((d) => ({ ...d, habits: d.habits.filter((h) => h.id !== confirm.id) }));
-      setMessage({ kind: 'success', text: `Deleted ${confirm.name} and its check-ins.` });
+  const del = useAction((habit: Habit) => deleteHabit(habit.id), {
+    onDone: (_, habit) => {
+      req.mutate((d) => ({ ...d, habits: d.habits.filter((h) => h.id !== habit.id) }));
+      setMessage({ kind: 'success', text: `Deleted ${habit.name} and its check-ins.` });
       setEditing(null);
-      setConfirm(null);
-    } catch (err) {
-      setDeleteError(errorMessage(err));
-    } finally {
-      setDeleting(false);
-    }
-  };
+    },
+  });
 
   return (
     <section class="page habits-page">
@@ -178,7 +168,7 @@ export default function HabitsPage() {
                     if (!data) return;
                     const ids = data.habits.filter((x) => !x.archived).concat(archived).map((x) => x.id);
                     setDragging(null);
-                    unwrap(api.POST('/api/v1/habits/reorder', { body: { habit_ids: ids } })).catch((err: unknown) => {
+                    reorderHabits(ids).catch((err: unknown) => {
                       setMessage({ kind: 'error', text: `Couldn't save the new order: ${errorMessage(err)}` });
                       req.reload();
                     });
@@ -198,7 +188,7 @@ export default function HabitsPage() {
                         }}
                         onCancel={() => setEditing(null)}
                         extra={
-                          <Button variant="danger" class="habit-delete" onClick={() => { setDeleteError(null); setConfirm(h); }}>
+                          <Button variant="danger" class="habit-delete" onClick={() => del.ask(h)}>
                             Delete…
                           </Button>
                         }
@@ -261,7 +251,7 @@ export default function HabitsPage() {
                       <Button variant="ghost" aria-label={`Restore ${h.name}`} busy={busyId === h.id} onClick={() => void setArchived(h, false)}>
                         Restore
                       </Button>
-                      <Button variant="danger" aria-label={`Delete ${h.name}`} onClick={() => { setDeleteError(null); setConfirm(h); }}>
+                      <Button variant="danger" aria-label={`Delete ${h.name}`} onClick={() => del.ask(h)}>
                         Delete
                       </Button>
                     </div>
@@ -274,15 +264,11 @@ export default function HabitsPage() {
       )}
 
       <ConfirmDialog
-        open={confirm !== null}
-        title={`Delete ${confirm?.name ?? ''}?`}
+        {...del.dialog}
+        title={`Delete ${del.pending?.name ?? ''}?`}
         confirmLabel="Delete for good"
         busyLabel="Deleting…"
         danger
-        busy={deleting}
-        error={deleteError}
-        onConfirm={() => void remove()}
-        onCancel={() => setConfirm(null)}
       >
         <p>This deletes the action item and every check-in it has. To keep the history, archive it instead.</p>
       </ConfirmDialog>

@@ -1,12 +1,10 @@
 // Create an action item from just a name (a daily yes/no habit starting today); the Habits page
 // has every other option.
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
-import type { Habit } from './model';
+import { createHabit, type Habit } from './api';
 
 export function QuickAdd({ onCreated, label = 'New action item', submitLabel = 'Add' }: {
   onCreated: (habit: Habit) => void;
@@ -17,7 +15,7 @@ export function QuickAdd({ onCreated, label = 'New action item', submitLabel = '
     initial: { name: '' },
     validate: (v) => ({ name: v.name.trim() ? undefined : 'Give it a name, e.g. "Gym".' }),
     submit: async (v) => {
-      const habit = await unwrap(api.POST('/api/v1/habits', { body: { name: v.name.trim() } }));
+      const habit = await createHabit({ name: v.name.trim() });
       form.reset();
       onCreated(habit);
     },

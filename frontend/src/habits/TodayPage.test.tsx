@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { describe, expect, it } from 'vitest';
-import { json, mockApi, validation } from '../test/api';
-import type { TodayHabit, TodayRead } from './model';
+import { json, mockApi, NO_SPRINT, validation } from '../test/api';
+import type { TodayHabit, TodayRead } from './api';
 import TodayPage from './TodayPage';
-import { SEED_SPRINT } from '../sprints/fixtures';
+import { SEED_SPRINT } from '../sprints/testData';
 
 const DATE = '2024-11-17';
 const DAYS = ['2024-11-11', '2024-11-12', '2024-11-13', '2024-11-14', '2024-11-15', '2024-11-16', DATE];
@@ -52,7 +52,7 @@ const checkIn = (habitId: number, date: string, status: string) => ({ habit_id: 
 
 describe('Today', () => {
   it('shows each habit with its floored 14-day rate, streak and last 7 days', async () => {
-    mockApi({ 'GET /api/v1/today': today([entry(1, 'Gym', { current_streak: 3 }), entry(2, 'Read', { rate_14d: null })]) });
+    mockApi({ ...NO_SPRINT, 'GET /api/v1/today': today([entry(1, 'Gym', { current_streak: 3 }), entry(2, 'Read', { rate_14d: null })]) });
     renderPage();
     const gym = (await screen.findByRole('link', { name: 'Gym' })).closest('li')!;
     expect(within(gym).getByText('61%')).toBeTruthy();
@@ -65,6 +65,7 @@ describe('Today', () => {
 
   it('toggles done at once, then keeps what the server saved', async () => {
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([entry(1, 'Gym')]),
       [`PUT /api/v1/habits/1/check-ins/${DATE}`]: checkIn(1, DATE, 'done'),
     });
@@ -80,6 +81,7 @@ describe('Today', () => {
 
   it('rolls back and says why when the server refuses', async () => {
     mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([entry(1, 'Gym')]),
       'PUT /api/v1/habits/1/check-ins/2024-11-16': json(503, { detail: 'Database is busy' }),
     });
@@ -94,7 +96,7 @@ describe('Today', () => {
   it('a done day tapped again is cleared with DELETE', async () => {
     const done = entry(1, 'Gym', { today: checkIn(1, DATE, 'done') as TodayHabit['today'] });
     done.last_7_days[6] = { date: DATE, status: 'done', value: null, note: '', scheduled: true };
-    const api = mockApi({ 'GET /api/v1/today': today([done]), [`DELETE /api/v1/habits/1/check-ins/${DATE}`]: json(204) });
+    const api = mockApi({ ...NO_SPRINT, 'GET /api/v1/today': today([done]), [`DELETE /api/v1/habits/1/check-ins/${DATE}`]: json(204) });
     renderPage();
     const toggle = await screen.findByRole('button', { name: 'Gym done today' });
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
@@ -105,6 +107,7 @@ describe('Today', () => {
 
   it('keyboard: j moves, x toggles, s skips', async () => {
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([entry(1, 'Gym'), entry(2, 'Read')]),
       [`PUT /api/v1/habits/1/check-ins/${DATE}`]: checkIn(1, DATE, 'done'),
       [`PUT /api/v1/habits/2/check-ins/${DATE}`]: checkIn(2, DATE, 'skipped'),
@@ -128,6 +131,7 @@ describe('Today', () => {
   it("numeric habits: the panel sends a value and shows the server's message next to it", async () => {
     const pages = entry(3, 'Pages', { habit: { ...entry(3, 'Pages').habit, kind: 'numeric', target_value: 20, unit: 'pages', target_type: 'at_least' } });
     mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([pages]),
       [`PUT /api/v1/habits/3/check-ins/${DATE}`]: validation('value', 'Input should be less than or equal to 1000000000000'),
     });
@@ -149,6 +153,7 @@ describe('Today', () => {
       last_7_days: DAYS.map((date, i) => ({ date, status: null, value: null, note: '', scheduled: i >= 1 && i <= 4 })),
     });
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([weekdays]),
       'PUT /api/v1/habits/4/check-ins/2024-11-16': checkIn(4, '2024-11-16', 'done'),
     });
@@ -185,6 +190,7 @@ describe('Today', () => {
 
   it("shows the current sprint's pace in one line, linked to its board", async () => {
     mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([entry(1, 'Gym')]),
       'GET /api/v1/sprints/current': { ...SEED_SPRINT, id: 4, title: 'Fortnight 2', outcome: { state: 'on_pace', text: 'On pace for 75%: 1 of 11 days done, 13 left' } },
     });
@@ -198,6 +204,7 @@ describe('Today', () => {
     const gym = entry(1, 'Gym', { habit: { ...entry(1, 'Gym').habit, start_date: DATE } });
     let moved = false;
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': () => json(200, today([moved ? { ...gym, habit: { ...gym.habit, start_date: '2024-11-16' } } : gym])),
       'PATCH /api/v1/habits/1': () => {
         moved = true;
@@ -219,7 +226,7 @@ describe('Today', () => {
     pages.last_7_days[6] = { date: DATE, status: 'missed', value: 8, note: '', scheduled: true };
     pages.today = { habit_id: 3, date: DATE, status: 'missed', value: 8, note: '' };
     pages.in_progress = true;
-    mockApi({ 'GET /api/v1/today': today([pages]) });
+    mockApi({ ...NO_SPRINT, 'GET /api/v1/today': today([pages]) });
     renderPage();
     const row = (await screen.findByRole('link', { name: 'Pages' })).closest('li')!;
     expect(row.textContent).toContain('In progress: 8/20 pages');
@@ -234,6 +241,7 @@ describe('Today', () => {
     pages.last_7_days[6] = { date: DATE, status: 'missed', value: 8, note: 'Tired', scheduled: true };
     pages.today = { habit_id: 3, date: DATE, status: 'missed', value: 8, note: 'Tired' };
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([pages]),
       'PUT /api/v1/habits/3/check-ins/2024-11-16': { habit_id: 3, date: '2024-11-16', status: 'done', value: 30, note: 'Section 4' },
     });
@@ -264,6 +272,7 @@ describe('Today', () => {
     const gym = entry(1, 'Gym');
     gym.last_7_days[4] = { date: '2024-11-15', status: 'skipped', value: null, note: 'Sore knee', scheduled: true };
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([gym]),
       'PUT /api/v1/habits/1/check-ins/2024-11-15': { habit_id: 1, date: '2024-11-15', status: 'done', value: null, note: 'Sore knee' },
     });
@@ -276,6 +285,7 @@ describe('Today', () => {
   it('a new user creates the first action item right there', async () => {
     let created = false;
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': () => json(200, today(created ? [entry(9, 'Gym')] : [])),
       'POST /api/v1/habits': () => {
         created = true;
@@ -294,7 +304,7 @@ describe('Today', () => {
 
   it('says so when today cannot be loaded, and retries', async () => {
     let up = false;
-    mockApi({ 'GET /api/v1/today': () => (up ? json(200, today([entry(1, 'Gym')])) : json(500, { detail: 'boom' })) });
+    mockApi({ ...NO_SPRINT, 'GET /api/v1/today': () => (up ? json(200, today([entry(1, 'Gym')])) : json(500, { detail: 'boom' })) });
     renderPage();
     expect(await screen.findByText("Couldn't load this")).toBeTruthy();
     up = true;

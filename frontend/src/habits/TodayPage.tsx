@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Alert } from '../ui/Alert';
 import { ErrorState, Loading } from '../ui/Status';
 import { longDay } from '../ui/dates';
-import { toggled } from './model';
+import { toggled } from './useToday';
 import { QuickAdd } from './QuickAdd';
 import { SprintPaceLine } from '../sprints/PaceLine';
 import { TodayRow } from './TodayRow';
 import { useToday } from './useToday';
-import { moveStartDate } from './api';
+import { updateHabit } from './api';
 import './habits.css';
 
 const SHORTCUTS: [string, string][] = [
@@ -204,7 +204,7 @@ export default function TodayPage() {
                 }}
                 onSave={(date, body, optimistic) => today.checkIn(entry.habit.id, date, body, optimistic, true)}
                 onMoveStart={async (date) => {
-                  await moveStartDate(entry.habit.id, date);
+                  await updateHabit(entry.habit.id, { start_date: date });
                   today.reload();
                 }}
               />

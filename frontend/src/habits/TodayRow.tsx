@@ -5,7 +5,9 @@ import { formatPercent, WEEKDAYS } from '../ui/format';
 import { CheckIcon } from '../ui/icons';
 import { CheckInPanel } from './CheckInPanel';
 import { isoWeekday, shortDay } from '../ui/dates';
-import { describeStreak, describeTarget, habitStyle, STATUS_LABEL, type CheckInPut, type DayState, type TodayHabit } from './model';
+import type { CheckInPut, DayState, TodayHabit } from './api';
+import { habitStyle } from './colors';
+import { describeStreak, describeTarget, STATUS_LABEL } from './labels';
 import type { Optimistic } from './useToday';
 
 interface Props {

@@ -2,9 +2,8 @@
 // once; if the server refuses it, the day goes back to what it was and `notice` says why. Once
 // every write has settled, /today is fetched again quietly so streaks and rates follow.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
-import type { CheckIn, CheckInPut, CheckInStatus, TodayHabit, TodayRead } from './model';
+import { errorMessage } from '../api/errors';
+import { deleteCheckIn, getToday, putCheckIn, type CheckIn, type CheckInPut, type CheckInStatus, type TodayHabit, type TodayRead } from './api';
 import { shortDay } from '../ui/dates';
 
 export interface Notice {
@@ -38,6 +37,11 @@ export function withDay(entry: TodayHabit, date: string, todayDate: string, stat
   return { ...entry, last_7_days, today };
 }
 
+/** The next status when a day is tapped: anything but done becomes done; done clears. */
+export function toggled(status: CheckInStatus | null | undefined): CheckInStatus | null {
+  return status === 'done' ? null : 'done';
+}
+
 let noticeId = 0;
 
 export function useToday() {
@@ -58,7 +62,7 @@ export function useToday() {
     const mine = ++generation.current;
     if (!quiet) setLoad({ status: 'loading' });
     try {
-      const fresh = await unwrap(api.GET('/api/v1/today'));
+      const fresh = await getToday();
       // A write started since: its optimistic state wins; fetch again when it settles.
       if (mine !== generation.current || inFlight.current > 0) return;
       stale.current = false;
@@ -95,11 +99,10 @@ export function useToday() {
       inFlight.current++;
       generation.current++; // a read already in flight is now stale
       stale.current = true;
-      const params = { path: { habit_id: habitId, date } };
       try {
         let saved: CheckIn | null = null;
-        if (body) saved = await unwrap(api.PUT('/api/v1/habits/{habit_id}/check-ins/{date}', { params, body }));
-        else await unwrap(api.DELETE('/api/v1/habits/{habit_id}/check-ins/{date}', { params }));
+        if (body) saved = await putCheckIn(habitId, date, body);
+        else await deleteCheckIn(habitId, date);
         setData((prev) =>
           prev && { ...prev, habits: prev.habits.map((h) => (h.habit.id === habitId ? withDay(h, date, prev.date, optimistic, saved) : h)) },
         );

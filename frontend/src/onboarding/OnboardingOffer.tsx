@@ -1,10 +1,9 @@
 // A short offer on the home page for someone who has not yet chosen between the starter plan
 // and a blank start (me.onboarded === false). It is part of the initial bundle: keep it tiny.
-import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
+import { updateMe } from '../auth/api';
 import { useSession } from '../auth/session';
+import { useAction } from '../ui/useAction';
 import { HOME_PATH } from '../paths';
 import './offer.css';
 
@@ -13,21 +12,8 @@ export const WELCOME_PATH = '/welcome';
 export function OnboardingOffer() {
   const { user, setUser } = useSession();
   const { path } = useLocation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const skip = useAction(() => updateMe({ onboarded: true }), { onDone: setUser });
   if (!user || user.onboarded || path !== HOME_PATH) return null;
-
-  const skip = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setUser(await unwrap(api.PATCH('/api/v1/me', { body: { onboarded: true } })));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <aside class="onboarding-offer" aria-labelledby="onboarding-offer-title">
@@ -36,9 +22,9 @@ export function OnboardingOffer() {
           New here? Start with the starter plan.
         </p>
         <p class="onboarding-offer-body">Nine goals, three daily action items and a first two-week sprint — ready in one click.</p>
-        {error && (
+        {skip.error && (
           <p class="field-error" role="alert">
-            {error}
+            {skip.error}
           </p>
         )}
       </div>
@@ -46,7 +32,7 @@ export function OnboardingOffer() {
         <a href={`${WELCOME_PATH}?next=${encodeURIComponent(HOME_PATH)}`} class="btn btn-primary">
           See the plan
         </a>
-        <button type="button" class="btn btn-ghost" onClick={skip} disabled={busy} aria-busy={busy || undefined}>
+        <button type="button" class="btn btn-ghost" onClick={() => void skip.run()} disabled={skip.busy} aria-busy={skip.busy || undefined}>
           No thanks
         </button>
       </div>

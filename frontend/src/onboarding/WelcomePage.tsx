@@ -2,22 +2,21 @@
 // is the server's own preview (GET /starter-plan), so it is exactly what taking it creates.
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { api, type Schemas } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
 import { safeNext } from '../auth/next';
 import { HOME_PATH } from '../paths';
+import { getMe, updateMe } from '../auth/api';
 import { useSession, useUser } from '../auth/session';
 import { formatDate, formatPercent } from '../ui/format';
-import { areaLabel, enthusiasmLabel, importanceLabel } from '../goals/labels';
+import { AreaTag, EnthusiasmTag, ImportanceTag } from '../goals/GoalTags';
 import { daysBetween } from '../ui/dates';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
+import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
+import { getStarterPlan, takeStarterPlan, type StarterPlan as Plan } from './api';
 import './onboarding.css';
-
-type Plan = Schemas['StarterPlanPreview'];
 
 /** Where "Start from scratch" goes: ?next= if it is a same-site path, else home. */
 function nextPath(raw: string | undefined): string {
@@ -46,9 +45,9 @@ function PlanDetails({ plan }: { plan: Plan }) {
           <li key={g.title} class="welcome-goal">
             <span class="welcome-goal-title">{g.title}</span>
             <span class="welcome-goal-tags">
-              <span class="welcome-tag">{areaLabel(g.area)}</span>
-              <span class={g.importance === 'required' ? 'welcome-tag welcome-tag-strong' : 'welcome-tag'}>{importanceLabel(g.importance)}</span>
-              <span class="welcome-tag">{enthusiasmLabel(g.enthusiasm)}</span>
+              <AreaTag goal={g} />
+              <ImportanceTag goal={g} />
+              <EnthusiasmTag goal={g} />
             </span>
             {g.description && <Markdown source={g.description} class="welcome-goal-desc" />}
           </li>
@@ -84,36 +83,27 @@ export default function WelcomePage() {
   const user = useUser();
   const { setUser } = useSession();
   const { query, route } = useLocation();
-  const plan = useRequest(() => unwrap(api.GET('/api/v1/starter-plan')));
-  const [busy, setBusy] = useState<'take' | 'skip' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const plan = useRequest(getStarterPlan);
   const [nothingNew, setNothingNew] = useState(false);
 
-  const finish = async (action: 'take' | 'skip') => {
-    setBusy(action);
-    setError(null);
+  const finish = useAction(async (action: 'take' | 'skip') => {
     setNothingNew(false);
-    try {
-      if (action === 'take') {
-        const result = await unwrap(api.POST('/api/v1/starter-plan'));
-        setUser(await unwrap(api.GET('/api/v1/me')));
-        if (!result.created) {
-          // They had all of it already: say so rather than pretend something was made.
-          setNothingNew(true);
-          setBusy(null);
-          return;
-        }
-        // Straight to the day: Today lists the new action items, and its sprint line the pace.
-        route(HOME_PATH);
-      } else {
-        setUser(await unwrap(api.PATCH('/api/v1/me', { body: { onboarded: true } })));
-        route(nextPath(query.next));
+    if (action === 'take') {
+      const result = await takeStarterPlan();
+      setUser(await getMe());
+      if (!result.created) {
+        // They had all of it already: say so rather than pretend something was made.
+        setNothingNew(true);
+        return;
       }
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(null);
+      // Straight to the day: Today lists the new action items, and its sprint line the pace.
+      route(HOME_PATH);
+    } else {
+      setUser(await updateMe({ onboarded: true }));
+      route(nextPath(query.next));
     }
-  };
+  });
+  const busy = finish.running;
 
   const name = user.display_name.trim();
   const taken = user.onboarded || plan.data?.taken === true;
@@ -144,7 +134,7 @@ export default function WelcomePage() {
           <Loading label="Loading the starter plan…" minHeight="16rem" />
         )}
 
-        {error && <Alert>{error}</Alert>}
+        {finish.error && <Alert>{finish.error}</Alert>}
         {nothingNew && (
           <Alert kind="info">
             You already have everything in the starter plan, so nothing new was added. <a href="/goals">See your goals</a>.
@@ -156,11 +146,11 @@ export default function WelcomePage() {
             busy={busy === 'take'}
             busyLabel="Setting up…"
             disabled={busy !== null || !plan.data}
-            onClick={() => finish('take')}
+            onClick={() => void finish.run('take')}
           >
             Take the starter plan
           </Button>
-          <Button busy={busy === 'skip'} busyLabel="One moment…" disabled={busy !== null} onClick={() => finish('skip')}>
+          <Button busy={busy === 'skip'} busyLabel="One moment…" disabled={busy !== null} onClick={() => void finish.run('skip')}>
             Start from scratch
           </Button>
         </div>

@@ -1,16 +1,17 @@
 // Edit a portfolio entry: title, kind, status, link, publication date, goal and notes.
-import type { Schemas } from '../api/client';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { GoalPicker } from '../goals/GoalPicker';
 import { ISO_DATE_RE } from '../ui/dates';
 import { Field, SelectField, TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
-import { checkUrl, KINDS, STATUSES, type Entry } from './labels';
+import { checkUrl } from '../ui/links';
+import type { Entry, EntryUpdate } from './api';
+import { KINDS, STATUSES } from './labels';
 
 export function EntryForm({ entry, onSubmit, onCancel }: {
   entry: Entry;
-  onSubmit: (body: Schemas['EntryUpdate']) => Promise<void>;
+  onSubmit: (body: EntryUpdate) => Promise<void>;
   onCancel: () => void;
 }) {
   const form = useForm({

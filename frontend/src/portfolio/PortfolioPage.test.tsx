@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { describe, expect, it } from 'vitest';
 import { SessionProvider } from '../auth/session';
 import { json, mockApi, USER, validation } from '../test/api';
-import { checkUrl, safeHref, type Entry } from './labels';
+import { checkUrl, safeHref } from '../ui/links';
+import type { Entry } from './api';
 import PortfolioPage from './PortfolioPage';
 
 function entry(id: number, over: Partial<Entry>): Entry {

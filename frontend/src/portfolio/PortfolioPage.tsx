@@ -13,9 +13,10 @@ import { useForm } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { createEntry, deleteEntry, getEntryStats, listEntries, updateEntry, type EntryStats, type EntryUpdate } from './api';
+import { createEntry, deleteEntry, getEntryStats, listEntries, updateEntry, type Entry, type EntryStats, type EntryUpdate } from './api';
 import { EntryForm } from './EntryForm';
-import { KINDS, STATUSES, entryStatusLabel, kindLabel, safeHref, type Entry, type EntryStatus } from './labels';
+import { safeHref } from '../ui/links';
+import { KINDS, STATUSES, entryStatusLabel, kindLabel, type EntryStatus } from './labels';
 import './portfolio.css';
 
 function QuickAdd({ onAdded }: { onAdded: (entry: Entry) => void }) {

@@ -1,6 +1,6 @@
-import type { Schemas } from '../api/client';
+// Friendly words for the portfolio enums the API uses, in the order a person reads them.
+import type { Entry } from './api';
 
-export type Entry = Schemas['EntryRead'];
 export type EntryKind = Entry['kind'];
 export type EntryStatus = Entry['status'];
 
@@ -26,24 +26,4 @@ export function kindLabel(kind: string): string {
 
 export function entryStatusLabel(status: string): string {
   return STATUSES.find((s) => s.value === status)?.label ?? status;
-}
-
-/** Only http(s) links are accepted by the API (and only those are safe to render as links). */
-export function checkUrl(raw: string): string | undefined {
-  const text = raw.trim();
-  if (!text) return undefined;
-  if (text.length > 2000) return 'Use at most 2,000 characters.';
-  try {
-    const url = new URL(text);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'Use a link starting with https:// or http://.';
-    return undefined;
-  } catch {
-    return 'Enter a full link, like https://example.com/my-post.';
-  }
-}
-
-/** A link from the API, only if it is http(s) — anything else is shown as text, never as a link. */
-export function safeHref(url: string | null | undefined): string | null {
-  if (!url) return null;
-  return /^https?:\/\//i.test(url) ? url : null;
 }

@@ -1,16 +1,16 @@
 // /u/:handle — someone's published work, readable by anyone without signing in. The API answers
 // 404 both for an unknown handle and for a profile that is switched off; both read the same here.
 import { useRoute } from 'preact-iso';
-import { api, type Schemas } from '../api/client';
-import { ApiError, unwrap } from '../api/errors';
+import { ApiError } from '../api/errors';
 import { formatDate } from '../ui/format';
-import { kindLabel, safeHref } from '../portfolio/labels';
+import { kindLabel } from '../portfolio/labels';
+import { safeHref } from '../ui/links';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
+import { getPublicProfile, type PublicEntry } from './api';
 import './public.css';
 
-type PublicEntry = Schemas['PublicEntry'];
 const HANDLE_RE = /^[A-Za-z0-9-]{1,32}$/;
 
 function byYear(entries: PublicEntry[]): [string, PublicEntry[]][] {
@@ -45,7 +45,7 @@ export default function PublicProfilePage() {
   const profile = useRequest(
     () =>
       HANDLE_RE.test(handle)
-        ? unwrap(api.GET('/api/v1/public/profiles/{handle}', { params: { path: { handle } } }))
+        ? getPublicProfile(handle)
         : Promise.reject(new ApiError(404, 'Not found.')),
     [handle],
   );

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
+import { updateMe } from '../auth/api';
 import { useSession, useUser } from '../auth/session';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -25,9 +24,7 @@ export function PasswordSection() {
     }),
     submit: async (v) => {
       setSaved(false);
-      const updated = await unwrap(
-        api.PATCH('/api/v1/me', { body: { current_password: v.current_password, new_password: v.new_password } }),
-      );
+      const updated = await updateMe({ current_password: v.current_password, new_password: v.new_password });
       setUser(updated);
       form.reset(EMPTY);
       setSaved(true);

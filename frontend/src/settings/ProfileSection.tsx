@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { unwrap } from '../api/errors';
+import { updateMe } from '../auth/api';
 import { useSession, useUser } from '../auth/session';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -20,9 +19,7 @@ export function ProfileSection() {
     }),
     submit: async (v) => {
       setSaved(false);
-      const updated = await unwrap(
-        api.PATCH('/api/v1/me', { body: { display_name: v.display_name.trim(), timezone: v.timezone } }),
-      );
+      const updated = await updateMe({ display_name: v.display_name.trim(), timezone: v.timezone });
       setUser(updated);
       form.reset({ display_name: updated.display_name, timezone: updated.timezone });
       setSaved(true);

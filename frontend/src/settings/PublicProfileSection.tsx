@@ -1,7 +1,7 @@
 // Settings → Public profile: a handle, the on/off switch, and the link to /u/<handle>.
 import { useState } from 'preact/hooks';
-import { api, type Schemas } from '../api/client';
-import { ApiError, unwrap } from '../api/errors';
+import { ApiError } from '../api/errors';
+import { updateMe, type MeUpdate } from '../auth/api';
 import { useSession, useUser } from '../auth/session';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -28,18 +28,18 @@ export function PublicProfileSection() {
   const user = useUser();
   const { setUser } = useSession();
   const [saved, setSaved] = useState<string | null>(null);
-  const initial = { handle: user.handle ?? '', public_profile: user.public_profile ? 'on' : '' };
+  const initial = { handle: user.handle ?? '', public_profile: user.public_profile };
   const form = useForm({
     initial,
-    validate: (v) => ({ handle: checkHandle(v.handle, v.public_profile === 'on') }),
+    validate: (v) => ({ handle: checkHandle(v.handle, v.public_profile) }),
     submit: async (v) => {
       setSaved(null);
       const handle = v.handle.trim().toLowerCase() || null;
-      const body: Schemas['MeUpdate'] = { public_profile: v.public_profile === 'on' };
+      const body: MeUpdate = { public_profile: v.public_profile };
       if (handle !== user.handle) body.handle = handle;
-      const updated = await unwrap(api.PATCH('/api/v1/me', { body }));
+      const updated = await updateMe(body);
       setUser(updated);
-      form.reset({ handle: updated.handle ?? '', public_profile: updated.public_profile ? 'on' : '' });
+      form.reset({ handle: updated.handle ?? '', public_profile: updated.public_profile });
       setSaved(updated.public_profile ? 'Saved. Your profile is public.' : 'Saved. Your profile is private.');
     },
     mapError: (err) =>
@@ -88,10 +88,10 @@ export function PublicProfileSection() {
             type="checkbox"
             role="switch"
             class="pp-switch-input"
-            checked={form.values.public_profile === 'on'}
+            checked={form.values.public_profile}
             onChange={(e) => {
               setSaved(null);
-              form.set('public_profile', e.currentTarget.checked ? 'on' : '');
+              form.set('public_profile', e.currentTarget.checked);
             }}
           />
           <span class="pp-switch-track" aria-hidden="true">

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SessionProvider } from '../auth/session';
 import { json, mockApi, USER } from '../test/api';
 import { TokensSection, httpieExample } from './TokensSection';
@@ -45,6 +45,11 @@ describe('API tokens', () => {
   });
 
   it('shows a new secret once, with a copy button and an HTTPie example', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-02-01T10:00:00Z'));
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const api = mockApi({
       'GET /api/v1/tokens': () => json(200, { items: api.calls.some((c) => c.method === 'POST') ? [TOKEN] : [], total: 0 }),
       'POST /api/v1/tokens': json(201, { ...TOKEN, token: 'kz_ab12_secretsecret' }),
@@ -65,9 +70,7 @@ describe('API tokens', () => {
 
     const body = api.called('POST /api/v1/tokens')[0]?.body as { name: string; expires_at: string };
     expect(body.name).toBe('laptop script');
-    const days = (Date.parse(body.expires_at) - Date.now()) / 86_400_000;
-    expect(days).toBeGreaterThan(29.9);
-    expect(days).toBeLessThan(30.1);
+    expect(body.expires_at).toBe('2026-03-03T10:00:00.000Z'); // 30 days after "now"
 
     fireEvent.click(screen.getByRole('button', { name: "Done, I've copied it" }));
     expect(screen.queryByLabelText('Your new token')).toBeNull();

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, type Schemas } from '../api/client';
-import { ApiError, errorMessage, unwrap } from '../api/errors';
+import { ApiError, errorMessage } from '../api/errors';
 import { useUser } from '../auth/session';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -10,10 +9,9 @@ import { SelectField, TextField } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
 import { useForm } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
+import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-
-type Token = Schemas['ApiTokenRead'];
-type CreatedToken = Schemas['ApiTokenCreated'];
+import { createToken, deleteToken, listTokens, type CreatedToken, type Token } from './api';
 
 const EXPIRY_CHOICES = [
   { value: '', label: 'Never' },
@@ -107,11 +105,8 @@ function TokenList({ tokens, timeZone, onRevoke }: { tokens: Token[]; timeZone: 
 
 export function TokensSection() {
   const user = useUser();
-  const list = useRequest(() => unwrap(api.GET('/api/v1/tokens', { params: { query: { limit: 200 } } })));
+  const list = useRequest(listTokens);
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [revoking, setRevoking] = useState<Token | null>(null);
-  const [revokeBusy, setRevokeBusy] = useState(false);
-  const [revokeError, setRevokeError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const form = useForm({
@@ -121,9 +116,7 @@ export function TokensSection() {
     }),
     submit: async (v) => {
       setNotice(null);
-      const token = await unwrap(
-        api.POST('/api/v1/tokens', { body: { name: v.name.trim(), expires_at: expiresAt(v.expires) } }),
-      );
+      const token = await createToken({ name: v.name.trim(), expires_at: expiresAt(v.expires) });
       setCreated(token);
       form.reset();
       list.reload();
@@ -135,24 +128,14 @@ export function TokensSection() {
     },
   });
 
-  const confirmRevoke = async () => {
-    if (!revoking) return;
-    setRevokeBusy(true);
-    setRevokeError(null);
-    try {
-      await unwrap(api.DELETE('/api/v1/tokens/{token_id}', { params: { path: { token_id: revoking.id } } }));
-      const name = revoking.name;
-      list.mutate((page) => ({ items: page.items.filter((t) => t.id !== revoking.id), total: page.total - 1 }));
-      if (created?.id === revoking.id) setCreated(null);
-      setRevoking(null);
-      setNotice(`Token “${name}” revoked. Scripts using it will get 401 from now on.`);
+  const revoke = useAction((token: Token) => deleteToken(token.id), {
+    onDone: (_, token) => {
+      list.mutate((page) => ({ items: page.items.filter((t) => t.id !== token.id), total: page.total - 1 }));
+      if (created?.id === token.id) setCreated(null);
+      setNotice(`Token “${token.name}” revoked. Scripts using it will get 401 from now on.`);
       list.reload();
-    } catch (err) {
-      setRevokeError(errorMessage(err));
-    } finally {
-      setRevokeBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <section class="card" aria-labelledby="tokens-title">
@@ -187,25 +170,18 @@ export function TokensSection() {
       ) : list.data ? (
         <>
           {list.status === 'error' && <Alert>{errorMessage(list.error)}</Alert>}
-          <TokenList tokens={list.data.items} timeZone={user.timezone} onRevoke={(t) => {
-            setRevokeError(null);
-            setRevoking(t);
-          }} />
+          <TokenList tokens={list.data.items} timeZone={user.timezone} onRevoke={revoke.ask} />
         </>
       ) : (
         <Loading label="Loading tokens…" minHeight="5rem" />
       )}
 
       <ConfirmDialog
-        open={revoking !== null}
-        title={`Revoke “${revoking?.name ?? ''}”?`}
+        {...revoke.dialog}
+        title={`Revoke “${revoke.pending?.name ?? ''}”?`}
         confirmLabel="Revoke token"
         busyLabel="Revoking…"
         danger
-        busy={revokeBusy}
-        error={revokeError}
-        onConfirm={confirmRevoke}
-        onCancel={() => setRevoking(null)}
       >
         <p>Anything using this token stops working immediately. This can't be undone.</p>
       </ConfirmDialog>

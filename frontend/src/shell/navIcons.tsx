@@ -1,14 +1,8 @@
 // Icons for the phone tab bar, by path. A page without its own icon gets a neutral one.
 import type { ComponentChildren } from 'preact';
+import { Icon } from '../ui/icons';
 
-function Svg({ children }: { children: ComponentChildren }) {
-  return (
-    <svg class="icon" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor"
-      stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
-      {children}
-    </svg>
-  );
-}
+const Svg = ({ children }: { children: ComponentChildren }) => <Icon size={22}>{children}</Icon>;
 
 const ICONS: Record<string, () => ComponentChildren> = {
   '/today': () => (

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi } from '../test/api';
 import { CurrentSprint, SprintBoard } from './Board';
-import { rememberWarnings } from './data';
-import { SEED_BOARD, SEED_SPRINT } from './fixtures';
+import { rememberWarnings } from './api';
+import { SEED_BOARD, SEED_SPRINT } from './testData';
 
 const wrap = (ui: preact.ComponentChild) => render(<LocationProvider>{ui}</LocationProvider>);
 
@@ -156,9 +156,11 @@ describe('sprint board', () => {
     expect(screen.getByText(/4 more of 1 day left/)).toBeTruthy();
 
     done = 8;
-    // Focus events right after loading are ignored (the data is fresh); wait past that.
-    await new Promise((r) => setTimeout(r, 1100));
+    // Focus events right after loading are ignored (the data is fresh): move the clock past that.
+    const later = Date.now() + 5_000;
+    const now = vi.spyOn(Date, 'now').mockReturnValue(later);
     window.dispatchEvent(new Event('focus'));
+    now.mockRestore();
     expect(await screen.findByText(/3 more of 1 day left/)).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Score' }).textContent).toContain('61%');
     expect(api.called('GET /api/v1/sprints/1/scoreboard')).toHaveLength(2);

@@ -9,24 +9,12 @@ import { ErrorState, Loading } from '../ui/Status';
 import { withIdParam } from '../ui/routeId';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
-import { PencilIcon, SprintEyebrow, SprintNav, StateIcon, useRefreshOnFocus } from './bits';
-import {
-  editPath,
-  getCurrentSprint,
-  getScoreboard,
-  getSprint,
-  HISTORY_PATH,
-  listGoals,
-  listSprints,
-  NEW_PATH,
-  retroPath,
-  sprintPath,
-  takeWarnings,
-  type Goal,
-  type Scoreboard,
-  type ScoreItem,
-  type Sprint,
-} from './data';
+import { useRefreshOnFocus } from '../ui/useRefreshOnFocus';
+import { goalChoices, type Goal } from '../goals/api';
+import { PencilIcon, StateIcon } from './icons';
+import { SprintEyebrow, SprintNav } from './SprintHeader';
+import { getCurrentSprint, getScoreboard, getSprint, listSprints, takeWarnings, type Scoreboard, type ScoreItem, type Sprint } from './api';
+import { editPath, HISTORY_PATH, NEW_PATH, retroPath, sprintPath } from './paths';
 import { formatDay, formatPercent } from '../ui/format';
 import { deltaPoints, formatPoints, plural, suggestTarget } from './format';
 import { itemVerdict } from './itemState';
@@ -43,7 +31,7 @@ async function loadBoard(sprint: Sprint): Promise<BoardData> {
   const [board, goals] = await Promise.all([
     getScoreboard(sprint.id),
     sprint.goal_ids.length > 0
-      ? listGoals().then((page) => page.items.filter((g) => sprint.goal_ids.includes(g.id)), () => null)
+      ? goalChoices().then((goals) => goals.filter((g) => sprint.goal_ids.includes(g.id)), () => null)
       : Promise.resolve([]),
   ]);
   return { sprint, board, goals };

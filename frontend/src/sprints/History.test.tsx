@@ -2,8 +2,8 @@ import { render, screen, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi } from '../test/api';
-import type { Sprint } from './data';
-import { SEED_SPRINT } from './fixtures';
+import type { Sprint } from './api';
+import { SEED_SPRINT } from './testData';
 import { HistoryPage } from './History';
 
 type Outcome = Sprint['outcome'];

@@ -3,8 +3,9 @@
 import { LineChart } from '../ui/charts/LineChart';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
-import { SprintNav, StatusBadge } from './bits';
-import { listSprints, NEW_PATH, retroPath, sprintPath, type Sprint } from './data';
+import { SprintNav, StatusBadge } from './SprintHeader';
+import { listSprints, type Sprint } from './api';
+import { NEW_PATH, retroPath, sprintPath } from './paths';
 import { formatDay, formatDayMonthGB, formatPercent, formatRange } from '../ui/format';
 import './sprints.css';
 

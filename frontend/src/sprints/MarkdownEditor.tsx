@@ -3,7 +3,7 @@
 import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { Markdown } from '../ui/Markdown';
-import { useUniqueId } from '../ui/useUniqueId';
+import { FieldMessages, LabelText, useFieldIds } from '../ui/Field';
 
 interface Props {
   label: string;
@@ -21,17 +21,14 @@ interface Props {
 }
 
 export function MarkdownEditor({ label, name, value, onInput, error, hint, note, rows = 8, maxLength, placeholder, split, textareaRef }: Props) {
-  const id = useUniqueId('md');
+  const ids = useFieldIds('md', error, hint);
+  const { id, describedBy } = ids;
   const [mode, setMode] = useState<'write' | 'preview'>('write');
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field md-editor md-mode-${mode} ${split ? 'md-split' : ''} ${error ? 'field-invalid' : ''}`}>
       <div class="md-editor-top">
         <label for={id} class="field-label">
-          {label}
-          {note && <span class="field-note"> ({note})</span>}
+          <LabelText label={label} note={note} />
         </label>
         <div class="md-toggle" role="group" aria-label={`${label}: write or preview`}>
           <button type="button" class="md-toggle-btn" aria-pressed={mode === 'write'} onClick={() => setMode('write')}>
@@ -60,16 +57,7 @@ export function MarkdownEditor({ label, name, value, onInput, error, hint, note,
           <Markdown source={value} empty="Nothing to preview yet." />
         </div>
       </div>
-      {error && (
-        <p class="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p class="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      <FieldMessages ids={ids} error={error} hint={hint} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi } from '../test/api';
-import { SEED_REVIEW, SEED_SPRINT } from './fixtures';
+import { SEED_REVIEW, SEED_SPRINT } from './testData';
 import { RetroPage, TEMPLATE, validateNext } from './Retro';
 
 const text = (body: string) => new Response(body, { status: 200, headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });

@@ -2,23 +2,25 @@
 // the generated review (rendered and as source) to copy or download, and the next sprint.
 import { useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
+import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { CopyButton } from '../ui/CopyButton';
-import { Field, TextField } from '../ui/Field';
+import { TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
 import { withIdParam } from '../ui/routeId';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
-import { DownloadIcon, SprintEyebrow, SprintNav } from './bits';
+import { DownloadIcon } from './icons';
+import { SprintEyebrow, SprintNav } from './SprintHeader';
 import { formatDay, formatPercent } from '../ui/format';
 import { addDays } from '../ui/dates';
-import { percentInputToRate, rateToPercentInput, suggestTarget } from './format';
-import { getReview, getSprint, listSprints, sprintPath, type Sprint } from './data';
+import { checkTargetInput, daysNeeded, percentInputToRate, rateToPercentInput, suggestTarget } from './format';
+import { TargetField } from './TargetField';
+import { getReview, getSprint, listSprints, planNextSprint, updateSprint, type Sprint } from './api';
+import { sprintPath } from './paths';
 import { MarkdownEditor } from './MarkdownEditor';
 import './sprints.css';
 
@@ -106,9 +108,7 @@ function RetroEditor({ sprint, onSaved }: { sprint: Sprint; onSaved: (s: Sprint)
       retrospective: v.retrospective.length > MAX_RETRO ? `Use at most ${MAX_RETRO.toLocaleString('en')} characters.` : undefined,
     }),
     submit: async (v) => {
-      const updated = await unwrap(
-        api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } }, body: { retrospective: v.retrospective } }),
-      );
+      const updated = await updateSprint(sprint.id, { retrospective: v.retrospective });
       form.reset({ retrospective: updated.retrospective });
       setSaved(true);
       onSaved(updated);
@@ -227,11 +227,9 @@ function ReviewCard({ sprint, review }: { sprint: Sprint; review: ReturnType<typ
 type NextValues = { target_rate: string; days: string; title: string };
 
 export function validateNext(v: NextValues): Errors<NextValues> {
-  const rate = percentInputToRate(v.target_rate);
   const days = Number(v.days);
   return {
-    target_rate:
-      rate === null ? 'Enter the target as a percentage, e.g. 80.' : rate < 0 || rate > 1 ? 'The target must be between 0 and 100 %.' : undefined,
+    target_rate: checkTargetInput(v.target_rate, 80),
     days: !/^\d+$/.test(v.days.trim()) || days < 1 || days > 366 ? 'Enter a length from 1 to 366 days.' : undefined,
     title: v.title.trim().length > 200 ? 'Use at most 200 characters.' : undefined,
   };
@@ -247,25 +245,18 @@ function NextSprint({ sprint }: { sprint: Sprint }) {
     initial: { target_rate: rateToPercentInput(suggestTarget(sprint.score, sprint.target_rate)), days: '14', title: '' },
     validate: validateNext,
     submit: async (v) => {
-      const created = await unwrap(
-        api.POST('/api/v1/sprints/{sprint_id}/next', {
-          params: { path: { sprint_id: sprint.id } },
-          body: {
-            target_rate: percentInputToRate(v.target_rate) ?? sprint.target_rate,
-            days: Number(v.days),
-            ...(v.title.trim() ? { title: v.title.trim() } : {}),
-          },
-        }),
-      );
+      const created = await planNextSprint(sprint.id, {
+        target_rate: percentInputToRate(v.target_rate) ?? sprint.target_rate,
+        days: Number(v.days),
+        ...(v.title.trim() ? { title: v.title.trim() } : {}),
+      });
       route(sprintPath(created.id));
     },
   });
   const rate = percentInputToRate(form.values.target_rate);
   const days = Number(form.values.days);
-  const hint =
-    rate !== null && rate >= 0 && rate <= 1 && days >= 1 && days <= 366
-      ? `≈${Math.ceil(Math.round(rate * days * 1e9) / 1e9)} of ${days} days for each daily item.`
-      : undefined;
+  const needed = days >= 1 && days <= 366 ? daysNeeded(rate, days) : null;
+  const hint = needed !== null ? `≈${needed} of ${days} days for each daily item.` : undefined;
 
   return (
     <section class="card" aria-labelledby="sp-next-title">
@@ -284,16 +275,7 @@ function NextSprint({ sprint }: { sprint: Sprint }) {
           </p>
           <form class="form" noValidate onSubmit={form.onSubmit} aria-label="Plan the next sprint">
             <div class="sp-form-row">
-              <Field label="Target" error={form.errors.target_rate} hint={hint}>
-                {(control) => (
-                  <div class="sp-suffix">
-                    <input class="input" inputMode="decimal" autoComplete="off" {...control} {...form.bind('target_rate')} />
-                    <span class="sp-suffix-unit" aria-hidden="true">
-                      %
-                    </span>
-                  </div>
-                )}
-              </Field>
+              <TargetField error={form.errors.target_rate} hint={hint} {...form.bind('target_rate')} />
               <TextField label="Length in days" inputMode="numeric" autoComplete="off" error={form.errors.days} {...form.bind('days')} />
               <TextField label="Title" note="optional" maxLength={200} placeholder={`After ${sprint.title}`} error={form.errors.title} {...form.bind('title')} />
             </div>

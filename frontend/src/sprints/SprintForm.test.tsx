@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { LocationProvider } from 'preact-iso';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, validation } from '../test/api';
-import { SEED_SPRINT } from './fixtures';
+import { SEED_SPRINT } from './testData';
 import { SprintFormPage, validateSprint } from './SprintForm';
 
 const HABIT = (id: number, name: string, archived = false) => ({

@@ -4,32 +4,25 @@
 import type { TargetedEvent } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useRef, useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { errorMessage, unwrap } from '../api/errors';
+import { errorMessage } from '../api/errors';
 import { GoalPicker } from '../goals/GoalPicker';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { Field, TextField } from '../ui/Field';
+import { TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
 import { withIdParam } from '../ui/routeId';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { PlusIcon, SprintNav } from './bits';
-import {
-  CURRENT_PATH,
-  getSprint,
-  getToday,
-  HISTORY_PATH,
-  listHabits,
-  rememberWarnings,
-  sprintPath,
-  type Habit,
-  type Sprint,
-} from './data';
+import { createHabit, getTodayDate, listHabits, type Habit } from '../habits/api';
+import { PlusIcon } from './icons';
+import { SprintNav } from './SprintHeader';
+import { createSprint, deleteSprint, getSprint, rememberWarnings, updateSprint, type Sprint } from './api';
+import { CURRENT_PATH, HISTORY_PATH, sprintPath } from './paths';
 import { addDays, daysBetween, isIsoDate } from '../ui/dates';
-import { percentInputToRate, plural, rateToPercentInput } from './format';
+import { checkTargetInput, daysNeeded, percentInputToRate, plural, rateToPercentInput } from './format';
+import { TargetField } from './TargetField';
 import { MarkdownEditor } from './MarkdownEditor';
 import './sprints.css';
 
@@ -61,9 +54,8 @@ export function validateSprint(v: SprintValues): Errors<SprintValues> {
     if (days < 1) errors.end_date = 'The end date can’t be before the start date.';
     else if (days > MAX_DAYS) errors.end_date = `A sprint lasts at most ${MAX_DAYS} days.`;
   }
-  const rate = percentInputToRate(v.target_rate);
-  if (rate === null) errors.target_rate = 'Enter the target as a percentage, e.g. 75.';
-  else if (rate < 0 || rate > 1) errors.target_rate = 'The target must be between 0 and 100 %.';
+  const target = checkTargetInput(v.target_rate, 75);
+  if (target) errors.target_rate = target;
   if (v.plan.length > MAX_PLAN) errors.plan = `Use at most ${MAX_PLAN.toLocaleString('en')} characters.`;
   return errors;
 }
@@ -77,7 +69,7 @@ interface FormData {
 async function loadForm(id: number | null): Promise<FormData> {
   const [sprint, today, habits] = await Promise.all([
     id === null ? Promise.resolve(null) : getSprint(id),
-    getToday(),
+    getTodayDate(),
     listHabits(),
   ]);
   return { sprint, today, habits: habits.items };
@@ -114,7 +106,7 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
   const [habits, setHabits] = useState<Habit[]>(data.habits);
   const del = useAction(
     async () => {
-      if (sprint) await unwrap(api.DELETE('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } } }));
+      if (sprint) await deleteSprint(sprint.id);
     },
     { stayBusy: true, onDone: () => route(HISTORY_PATH) },
   );
@@ -143,11 +135,11 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
         plan: v.plan,
       };
       if (sprint) {
-        await unwrap(api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: sprint.id } }, body }));
+        await updateSprint(sprint.id, body);
         route(sprintPath(sprint.id));
         return;
       }
-      const created = await unwrap(api.POST('/api/v1/sprints', { body: { ...body, retrospective: '' } }));
+      const created = await createSprint({ ...body, retrospective: '' });
       rememberWarnings(created.id, created.warnings);
       route(sprintPath(created.id));
     },
@@ -163,11 +155,9 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
   };
 
   const length = isIsoDate(v.start_date) && isIsoDate(v.end_date) ? daysBetween(v.start_date, v.end_date) + 1 : null;
-  const rate = percentInputToRate(v.target_rate);
+  const needed = daysNeeded(percentInputToRate(v.target_rate), length);
   const targetHint =
-    rate !== null && rate >= 0 && rate <= 1 && length !== null && length > 0
-      ? `A daily item then needs ${Math.ceil(Math.round(rate * length * 1e9) / 1e9)} of its ${length} days.`
-      : 'The share of each item’s days you mean to do.';
+    needed !== null ? `A daily item then needs ${needed} of its ${length} days.` : 'The share of each item’s days you mean to do.';
 
   const selectedHabits = v.habit_ids;
   const toggleHabit = (id: number, on: boolean) => {
@@ -199,16 +189,7 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
             min={isIsoDate(v.start_date) ? v.start_date : undefined}
             {...form.bind('end_date')}
           />
-          <Field label="Target" error={form.errors.target_rate} hint={targetHint}>
-            {(control) => (
-              <div class="sp-suffix">
-                <input class="input" inputMode="decimal" autoComplete="off" {...control} {...form.bind('target_rate')} />
-                <span class="sp-suffix-unit" aria-hidden="true">
-                  %
-                </span>
-              </div>
-            )}
-          </Field>
+          <TargetField error={form.errors.target_rate} hint={targetHint} {...form.bind('target_rate')} />
         </div>
 
         <HabitPicker
@@ -301,7 +282,7 @@ function HabitPicker({ habits, selected, error, onToggle, onCreated }: {
     setBusy(true);
     setAddError(null);
     try {
-      const habit = await unwrap(api.POST('/api/v1/habits', { body: { name: trimmed } }));
+      const habit = await createHabit({ name: trimmed });
       onCreated(habit);
       setName('');
     } catch (err) {
@@ -312,7 +293,7 @@ function HabitPicker({ habits, selected, error, onToggle, onCreated }: {
   };
 
   return (
-    <fieldset class="check-fieldset" aria-describedby={error ? 'sp-habits-error' : undefined}>
+    <fieldset class="fieldset" aria-describedby={error ? 'sp-habits-error' : undefined}>
       <legend class="field-label">Action items</legend>
       {habits.length === 0 ? (
         <p class="muted sp-small">No action items yet — add the first one below.</p>

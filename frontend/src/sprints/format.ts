@@ -33,11 +33,25 @@ export function percentInputToRate(value: string): number | null {
   return Math.round(Number(text) * 1000) / 100_000;
 }
 
+/** The target typed as a percentage: what is wrong with it, or undefined. */
+export function checkTargetInput(value: string, example: number): string | undefined {
+  const rate = percentInputToRate(value);
+  if (rate === null) return `Enter the target as a percentage, e.g. ${example}.`;
+  if (rate < 0 || rate > 1) return 'The target must be between 0 and 100 %.';
+  return undefined;
+}
+
+/** How many of `days` days a daily item needs to reach `rate`; null when either is out of range. */
+export function daysNeeded(rate: number | null, days: number | null): number | null {
+  if (rate === null || rate < 0 || rate > 1 || days === null || !(days > 0)) return null;
+  return Math.ceil(Math.round(rate * days * 1e9) / 1e9);
+}
+
 /**
  * A target for the next sprint from this one's numbers: a little higher than what was really
- * done (the score floored to 5 %, plus 5 points), never above 100 %, and never more than 10
- * points above this sprint's target, and not below 50 % — "small achievable goals". A sprint without a score keeps
- * its target.
+ * done (the score floored to 5 %, plus 5 points), never above 100 %, never more than 10 points
+ * above this sprint's target, and not below 50 % — "small achievable goals". A sprint without
+ * a score keeps its target.
  */
 export function suggestTarget(score: number | null, target: number): number {
   if (score === null) return target;

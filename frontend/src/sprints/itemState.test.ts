@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreItem } from './fixtures';
+import { scoreItem } from './testData';
 import { itemVerdict } from './itemState';
 
 describe('what a scoreboard row means', () => {

@@ -1,7 +1,7 @@
 // What a scoreboard row means for the person: met, on track, tight, out of reach, or missed.
 // Always said in words too (never by colour alone).
 import { plural } from './format';
-import type { ScoreItem, SprintStatus } from './data';
+import type { ScoreItem, SprintStatus } from './api';
 
 export type ItemState = 'met' | 'on-track' | 'tight' | 'out-of-reach' | 'missed';
 

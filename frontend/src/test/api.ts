@@ -1,5 +1,7 @@
 // A fake backend for component tests: `mockApi({ 'GET /api/v1/me': user })` stubs fetch and
 // records every request. A handler may be a body (200), a Response, or a function of the Request.
+// A request nothing is mocked for fails loudly: fetch rejects with "no mock for GET /api/v1/…",
+// and the test fails afterwards (src/test/setup.ts) even if the page swallowed the error.
 import { vi } from 'vitest';
 import type { User } from '../api/client';
 
@@ -17,6 +19,13 @@ export interface Recorded {
   body: unknown;
 }
 
+const unmocked: string[] = [];
+
+/** The requests no handler answered since the last call (and forgets them). */
+export function takeUnmocked(): string[] {
+  return unmocked.splice(0);
+}
+
 export function mockApi(handlers: Record<string, Handler>) {
   const calls: Recorded[] = [];
   const fetchMock = vi.fn(async (input: Request) => {
@@ -24,7 +33,10 @@ export function mockApi(handlers: Record<string, Handler>) {
     const key = `${input.method} ${url.pathname}`;
     const text = input.method === 'GET' ? '' : await input.clone().text();
     calls.push({ method: input.method, path: url.pathname, headers: input.headers, body: text ? JSON.parse(text) : undefined });
-    if (!(key in handlers)) return json(404, { detail: `no mock for ${key}` });
+    if (!(key in handlers)) {
+      unmocked.push(key);
+      throw new Error(`mockApi: no mock for ${key}`);
+    }
     const handler = handlers[key];
     if (typeof handler === 'function') return (handler as (r: Request) => Response | Promise<Response>)(input);
     if (handler instanceof Response) return handler.clone();
@@ -49,3 +61,6 @@ export const USER: User = {
 export function validation(field: string, msg: string): Response {
   return json(422, { detail: [{ loc: ['body', field], msg, type: 'value_error' }] });
 }
+
+/** Today asks for the current sprint's pace; spread this into a mock when there is none. */
+export const NO_SPRINT = { 'GET /api/v1/sprints/current': json(404, { detail: 'No sprint contains today' }) };

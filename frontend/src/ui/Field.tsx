@@ -16,29 +16,61 @@ interface FieldProps {
   children: (control: ControlProps) => ComponentChildren;
 }
 
-/** A labelled control with its hint and its error message, wired up for screen readers. */
-export function Field({ label, error, hint, note, children }: FieldProps) {
-  const id = useUniqueId('field');
-  const hintId = hint ? `${id}-hint` : undefined;
+export interface FieldIds {
+  /** The control's id. */
+  id: string;
+  errorId: string | undefined;
+  hintId: string | undefined;
+  /** For the control's aria-describedby: the error, then the hint. */
+  describedBy: string | undefined;
+}
+
+/** Ids for a control with an error and a hint (either may be absent). */
+export function useFieldIds(prefix: string, error: string | undefined, hint: ComponentChildren): FieldIds {
+  const id = useUniqueId(prefix);
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return { id, errorId, hintId, describedBy: [errorId, hintId].filter(Boolean).join(' ') || undefined };
+}
+
+/** The label text with its "(note)". */
+export function LabelText({ label, note }: { label: string; note?: string | undefined }) {
   return (
-    <div class={error ? 'field field-invalid' : 'field'}>
-      <label for={id} class="field-label">
-        {label}
-        {note && <span class="field-note"> ({note})</span>}
-      </label>
-      {children({ id, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': describedBy })}
+    <>
+      {label}
+      {note && <span class="field-note"> ({note})</span>}
+    </>
+  );
+}
+
+/** The error message and the hint under a control, with the ids its aria-describedby names. */
+export function FieldMessages({ ids, error, hint }: { ids: FieldIds; error: string | undefined; hint: ComponentChildren }) {
+  return (
+    <>
       {error && (
-        <p class="field-error" id={errorId}>
+        <p class="field-error" id={ids.errorId}>
           {error}
         </p>
       )}
       {hint && (
-        <p class="field-hint" id={hintId}>
+        <p class="field-hint" id={ids.hintId}>
           {hint}
         </p>
       )}
+    </>
+  );
+}
+
+/** A labelled control with its hint and its error message, wired up for screen readers. */
+export function Field({ label, error, hint, note, children }: FieldProps) {
+  const ids = useFieldIds('field', error, hint);
+  return (
+    <div class={error ? 'field field-invalid' : 'field'}>
+      <label for={ids.id} class="field-label">
+        <LabelText label={label} note={note} />
+      </label>
+      {children({ id: ids.id, 'aria-invalid': error ? 'true' : undefined, 'aria-describedby': ids.describedBy })}
+      <FieldMessages ids={ids} error={error} hint={hint} />
     </div>
   );
 }
@@ -52,6 +84,11 @@ export function TextField({ label, error, hint, note, ...input }: Omit<FieldProp
       {(control) => <input class="input" {...input} {...control} />}
     </Field>
   );
+}
+
+/** <TextField> for an email address: the email keyboard, no capitals or spelling fixes. */
+export function EmailField(props: Omit<FieldProps, 'children'> & InputProps) {
+  return <TextField type="email" inputMode="email" autoCapitalize="none" spellcheck={false} {...props} />;
 }
 
 export interface SelectOption {

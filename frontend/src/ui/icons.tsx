@@ -1,16 +1,22 @@
 // Small inline SVG icons (decorative: the control around them carries the label).
 import type { ComponentChildren } from 'preact';
 
-function Icon({ children }: { children: ComponentChildren }) {
+/** A 24×24 stroked icon drawn by `children`, shown at `size` px. The one SVG wrapper of the app. */
+export function Icon({ children, size = 20, strokeWidth = 2, class: className }: {
+  children: ComponentChildren;
+  size?: number;
+  strokeWidth?: number;
+  class?: string;
+}) {
   return (
     <svg
-      class="icon"
+      class={className ? `icon ${className}` : 'icon'}
       viewBox="0 0 24 24"
-      width="20"
-      height="20"
+      width={size}
+      height={size}
       fill="none"
       stroke="currentColor"
-      stroke-width="2"
+      stroke-width={strokeWidth}
       stroke-linecap="round"
       stroke-linejoin="round"
       aria-hidden="true"

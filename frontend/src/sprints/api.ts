@@ -1,23 +1,18 @@
-// Requests the sprint pages share. Everything is typed from the generated schema.
+// Every request of the sprints domain, typed from the generated schema. Pages and components
+// call these, never the raw client. (Action items and goals come from their own domains' api.ts.)
 import { api, type Schemas } from '../api/client';
 import { ApiError, unwrap } from '../api/errors';
 
 export type Sprint = Schemas['SprintRead'];
+export type SprintCreate = Schemas['SprintCreate'];
+export type SprintUpdate = Schemas['SprintUpdate'];
+export type SprintNext = Schemas['SprintNext'];
 export type Scoreboard = Schemas['Scoreboard'];
 export type ScoreItem = Schemas['ScoreboardItem'];
-export type Habit = Schemas['HabitRead'];
-export type Goal = Schemas['GoalRead'];
 export type SprintStatus = Sprint['status'];
 
-/** The biggest page the API hands out; a person has far fewer sprints, habits or goals. */
-export const PAGE_MAX = 200;
-
-export const sprintPath = (id: number) => `/sprints/${id}`;
-export const retroPath = (id: number) => `/sprints/${id}/retro`;
-export const editPath = (id: number) => `/sprints/${id}/edit`;
-export const HISTORY_PATH = '/sprints/history';
-export const NEW_PATH = '/sprints/new';
-export const CURRENT_PATH = '/sprints';
+/** The biggest page the API hands out; a person has far fewer sprints. */
+export const SPRINTS_LIMIT = 200;
 
 export function getSprint(id: number): Promise<Sprint> {
   return unwrap(api.GET('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } } }));
@@ -38,9 +33,10 @@ export async function getCurrentSprint(): Promise<Sprint | null> {
 }
 
 export function listSprints(): Promise<Schemas['Page_SprintRead_']> {
-  return unwrap(api.GET('/api/v1/sprints', { params: { query: { limit: PAGE_MAX } } }));
+  return unwrap(api.GET('/api/v1/sprints', { params: { query: { limit: SPRINTS_LIMIT } } }));
 }
 
+/** The sprint's review as Markdown text. */
 export async function getReview(id: number): Promise<string> {
   const text = await unwrap(
     api.GET('/api/v1/sprints/{sprint_id}/review', { params: { path: { sprint_id: id } }, parseAs: 'text' }),
@@ -48,25 +44,22 @@ export async function getReview(id: number): Promise<string> {
   return typeof text === 'string' ? text : '';
 }
 
-export function listHabits(): Promise<Schemas['Page_HabitRead_']> {
-  return unwrap(api.GET('/api/v1/habits', { params: { query: { limit: PAGE_MAX } } }));
+export function createSprint(body: SprintCreate): Promise<Schemas['SprintCreated']> {
+  return unwrap(api.POST('/api/v1/sprints', { body }));
 }
 
-export function listGoals(): Promise<Schemas['Page_GoalRead_']> {
-  return unwrap(api.GET('/api/v1/goals', { params: { query: { limit: PAGE_MAX } } }));
+export function updateSprint(id: number, body: SprintUpdate): Promise<Sprint> {
+  return unwrap(api.PATCH('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } }, body }));
 }
 
-export async function getToday(): Promise<string> {
-  const today = await unwrap(api.GET('/api/v1/today'));
-  return today.date;
+export async function deleteSprint(id: number): Promise<void> {
+  await unwrap(api.DELETE('/api/v1/sprints/{sprint_id}', { params: { path: { sprint_id: id } } }));
 }
 
-/** Where a sprint's link goes: the live board. */
-export const STATUS_LABEL: Record<SprintStatus, string> = {
-  planned: 'Planned',
-  active: 'Running',
-  finished: 'Finished',
-};
+/** Plans the sprint after `id` (from its retrospective). */
+export function planNextSprint(id: number, body: SprintNext): Promise<Sprint> {
+  return unwrap(api.POST('/api/v1/sprints/{sprint_id}/next', { params: { path: { sprint_id: id } }, body }));
+}
 
 // Warnings from creating a sprint (it overlaps another), shown once on its board after the
 // form navigates there. Kept in memory: a reload has nothing new to say.

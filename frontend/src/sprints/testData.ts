@@ -1,5 +1,5 @@
 // Test data shaped like the API's answers: the seed's sprint (9/13, 7/13, 8/13 → 61%).
-import type { Scoreboard, ScoreItem, Sprint } from './data';
+import type { Scoreboard, ScoreItem, Sprint } from './api';
 
 export const SEED_SPRINT: Sprint = {
   id: 1,
