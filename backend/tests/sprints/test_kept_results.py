@@ -7,7 +7,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
+from kaizen.db import new_session
+from kaizen.habits.models import CheckIn
+from kaizen.sprints.models import Sprint
 from tests.factories import (
     ApiUser,
     check_in,
@@ -147,3 +151,38 @@ def test_a_late_check_in_rescores_only_its_item(
     expected = (1, 14, 0) if late_status == "done" else (0, 13, 1)
     assert (rows["A"]["done"], rows["A"]["eligible"], rows["A"]["skipped"]) == expected
     assert (rows["B"]["done"], rows["B"]["eligible"]) == (0, 14)
+
+
+def test_snapshots_kept_before_the_typed_model_still_read(
+    client: TestClient, set_now: SetNow
+) -> None:
+    """Stored snapshots once carried ``stale: True | [habit ids]``, meaning "re-score these
+    on the next read"; they read the same way now, without the read writing."""
+    set_now("2024-11-20T12:00:00Z")
+    user = make_user(client)
+    sprint_id, (a, b) = fortnight(client, user, {"A": 7, "B": 7})
+    client.patch(f"/api/v1/habits/{a}", json={"name": "A2"}, headers=user.headers)  # freezes
+    with new_session() as db:
+        sprint = db.get(Sprint, sprint_id)
+        assert sprint is not None and sprint.snapshot is not None
+        kept = dict(sprint.snapshot)
+        # What an old read-time freeze would have left: a late check-in marked B stale.
+        kept.pop("rescore_all", None)
+        kept.pop("rescore", None)
+        sprint.snapshot = {**kept, "stale": [b]}
+        db.commit()
+    # The check-ins changed underneath (as the old marking assumed), bypassing the API.
+    with new_session() as db:
+        db.execute(update(CheckIn).where(CheckIn.habit_id.in_([a, b])).values(status="done"))
+        db.commit()
+    url = f"/api/v1/sprints/{sprint_id}/scoreboard"
+    rows = {h["name"]: h["done"] for h in client.get(url, headers=user.headers).json()["habits"]}
+    assert rows == {"A": 7, "B": 14}  # only the marked item is re-scored
+    with new_session() as db:
+        sprint = db.get(Sprint, sprint_id)
+        assert sprint is not None and sprint.snapshot is not None
+        assert sprint.snapshot["stale"] == [b]  # and the read wrote nothing
+        sprint.snapshot = {**sprint.snapshot, "stale": True}
+        db.commit()
+    rows = {h["name"]: h["done"] for h in client.get(url, headers=user.headers).json()["habits"]}
+    assert rows == {"A": 14, "B": 14}  # every item, under its kept name

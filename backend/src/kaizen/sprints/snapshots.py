@@ -30,8 +30,9 @@ class SprintSnapshot(BaseModel):
     """A sprint's scored results. Stored as JSON in ``Sprint.snapshot`` once it is frozen.
 
     ``rescore_all`` marks a frozen sprint whose dates or target changed while it was not
-    finished: when it is read again its existing items are re-scored (under their kept
-    names) and the rows of deleted items stay."""
+    finished: when it is read finished again its existing items are re-scored (under their
+    kept names) and the rows of deleted items stay. ``rescore`` lists single items to
+    re-score that way (only snapshots from before this model have such marks)."""
 
     days_total: int
     days_elapsed: int
@@ -39,16 +40,31 @@ class SprintSnapshot(BaseModel):
     score: float | None
     habits: list[ScoreboardItem]
     rescore_all: bool = False
+    rescore: list[int] = []
 
     @model_validator(mode="before")
     @classmethod
     def _legacy_stale(cls, data: Any) -> Any:
-        # Snapshots written before this model carried ``stale: True | [habit ids]``; both
-        # meant "re-score the marked items on the next read", which writes now do at once.
+        # Snapshots written before this model carried ``stale: True | [habit ids]`` ("re-score
+        # every item / these items on the next read"); writes now re-score at once.
         if isinstance(data, dict) and "stale" in data:
+            stale = data["stale"]
             data = {k: v for k, v in data.items() if k != "stale"}
-            data["rescore_all"] = bool(data.get("rescore_all")) or bool(data.get("stale", True))
+            if stale is True:
+                data["rescore_all"] = True
+            elif isinstance(stale, list):
+                data["rescore"] = stale
         return data
+
+    @property
+    def marked(self) -> bool:
+        return self.rescore_all or bool(self.rescore)
+
+    def to_rescore(self, more: Collection[int] | None = ()) -> Collection[int] | None:
+        """The items to re-score now: its marks plus ``more`` (None: every item)."""
+        if self.rescore_all or more is None:
+            return None
+        return {*self.rescore, *more}
 
 
 def status_of(sprint: Sprint, today: date) -> SprintStatus:
@@ -149,7 +165,7 @@ def results(db: Session, sprints: Sequence[Sprint], today: date) -> dict[int, Sp
     the same live as frozen)."""
     kept = {s.id: snapshot_of(s) for s in sprints}
     finished = {s.id for s in sprints if status_of(s, today) == "finished"}
-    live = [s for s in sprints if s.id not in finished or kept[s.id] is None or _marked(kept[s.id])]
+    live = [s for s in sprints if s.id not in finished or _unfrozen_or_marked(kept[s.id])]
     fresh = _score_live(db, live, today)
     out = {}
     for sprint in sprints:
@@ -158,14 +174,14 @@ def results(db: Session, sprints: Sequence[Sprint], today: date) -> dict[int, Sp
             assert snapshot is not None
             out[sprint.id] = snapshot
         elif sprint.id in finished and snapshot is not None:
-            out[sprint.id] = _merge(snapshot, fresh[sprint.id], None)
+            out[sprint.id] = _merge(snapshot, fresh[sprint.id], snapshot.to_rescore())
         else:
             out[sprint.id] = fresh[sprint.id]
     return out
 
 
-def _marked(snapshot: SprintSnapshot | None) -> bool:
-    return snapshot is not None and snapshot.rescore_all
+def _unfrozen_or_marked(snapshot: SprintSnapshot | None) -> bool:
+    return snapshot is None or snapshot.marked
 
 
 def freeze(
@@ -175,9 +191,7 @@ def freeze(
     are frozen from their items; frozen ones re-score the items in ``rescore`` (None: all)."""
     finished = [s for s in sprints if status_of(s, today) == "finished"]
     todo = [
-        s
-        for s in finished
-        if s.snapshot is None or rescore is None or rescore or _marked(snapshot_of(s))
+        s for s in finished if rescore is None or rescore or _unfrozen_or_marked(snapshot_of(s))
     ]
     fresh = _score_live(db, todo, today)
     for sprint in todo:
@@ -185,7 +199,7 @@ def freeze(
         if kept is None:
             result = fresh[sprint.id]
         else:
-            result = _merge(kept, fresh[sprint.id], None if kept.rescore_all else rescore)
+            result = _merge(kept, fresh[sprint.id], kept.to_rescore(rescore))
         sprint.snapshot = result.model_dump(mode="json")
     db.flush()
 
