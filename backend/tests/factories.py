@@ -167,3 +167,8 @@ def create_reading_item(client: TestClient, user: ApiUser, **fields: Any) -> Bod
     return _post(
         client, user, "/api/v1/reading-items", {"title": f"Paper {next(_counter)}", **fields}
     )
+
+
+def create_invitation(client: TestClient, user: ApiUser, **fields: Any) -> Body:
+    """An admin's invitation link (``user`` must be an admin, e.g. the first account)."""
+    return _post(client, user, "/api/v1/admin/invitations", fields)

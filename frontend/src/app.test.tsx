@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from './app';
-import { json, mockApi, USER } from './test/api';
+import { json, mockApi, NO_SPRINT, USER } from './test/api';
 import { navRoutes, routes } from './routes';
 
 function startAt(url: string, initialUser?: typeof USER | null) {
@@ -11,6 +11,7 @@ function startAt(url: string, initialUser?: typeof USER | null) {
 
 describe('app shell and routing', () => {
   it('loads the session, then shows the page', async () => {
+    document.cookie = 'kaizen_csrf=token; path=/'; // a signed-in browser has it
     mockApi({ 'GET /api/v1/me': USER, 'GET /api/v1/tokens': { items: [], total: 0 } });
     startAt('/settings');
     expect(screen.getByRole('status').textContent).toContain('Loading');
@@ -19,7 +20,15 @@ describe('app shell and routing', () => {
     expect(screen.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
   });
 
+  it('asks the server nothing on a signed-out visit (no session cookie, no 401 GET /me)', async () => {
+    const api = mockApi({});
+    startAt('/sign-in');
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+    expect(api.calls).toHaveLength(0);
+  });
+
   it('sends a signed-out visitor to sign-in with the way back', async () => {
+    document.cookie = 'kaizen_csrf=stale; path=/'; // a session the server has ended
     mockApi({ 'GET /api/v1/me': json(401, { detail: 'Not authenticated' }) });
     startAt('/settings');
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
@@ -34,7 +43,7 @@ describe('app shell and routing', () => {
   });
 
   it('keeps signed-in people away from sign-in', async () => {
-    mockApi({ 'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] } });
+    mockApi({ ...NO_SPRINT, 'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] } });
     startAt('/sign-in', USER);
     await screen.findByRole('heading', { level: 1, name: 'Today' });
     expect(location.pathname).toBe('/today');
@@ -59,6 +68,7 @@ describe('app shell and routing', () => {
 
   it('shows a readable error with a retry when the server is unreachable', async () => {
     let up = false;
+    document.cookie = 'kaizen_csrf=token; path=/';
     mockApi({
       'GET /api/v1/me': () => {
         if (!up) throw new TypeError('Failed to fetch');
@@ -104,7 +114,7 @@ describe('app shell and routing', () => {
 
   it('every nav entry is a real page that needs sign-in', () => {
     expect(navRoutes.length).toBeGreaterThan(0);
-    for (const r of navRoutes) expect(r.access).toBe('user');
+    for (const r of navRoutes) expect(['user', 'admin']).toContain(r.access);
     const paths = routes.map((r) => r.path);
     expect(new Set(paths).size).toBe(paths.length);
   });

@@ -19,7 +19,8 @@ function RouteView({ route }: { route: AppRoute; path: string; component: AppRou
   const { user } = useSession();
   const { url, query } = useLocation();
   useRouteTitle(route.title);
-  if (route.access === 'user' && !user) return <Redirect to={signInUrl(url)} />;
+  if ((route.access === 'user' || route.access === 'admin') && !user) return <Redirect to={signInUrl(url)} />;
+  if (route.access === 'admin' && !user?.is_admin) return <NotFound />;
   if (route.access === 'guest' && user) return <Redirect to={safeNext(query.next)} />;
   const Page = route.component;
   return <Page />;

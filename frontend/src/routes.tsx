@@ -8,8 +8,9 @@ import { HOME_PATH, SIGN_IN_PATH, SIGN_UP_PATH } from './paths';
 
 export { HOME_PATH, SIGN_IN_PATH, SIGN_UP_PATH };
 
-/** 'user': signed-in only; 'guest': signed-out only (sign-in, sign-up); 'public': anyone. */
-export type Access = 'user' | 'guest' | 'public';
+/** 'user': signed-in only; 'guest': signed-out only (sign-in, sign-up); 'public': anyone;
+ * 'admin': signed-in admins only (others see "not found", and no nav entry). */
+export type Access = 'user' | 'guest' | 'public' | 'admin';
 
 export interface AppRoute {
   path: string;
@@ -59,15 +60,15 @@ export const routes: AppRoute[] = [
   },
   {
     path: '/habits',
-    title: 'Habits',
+    title: 'Action items',
     access: 'user',
-    nav: 'Habits',
+    nav: 'Action items',
     navSecondary: true,
     component: page(() => import('./habits/HabitsPage')),
   },
   {
     path: '/habits/:id',
-    title: 'Habit',
+    title: 'Action item',
     access: 'user',
     component: page(() => import('./habits/HabitDetailPage')),
   },
@@ -210,6 +211,14 @@ export const routes: AppRoute[] = [
     nav: 'Settings',
     navSecondary: true,
     component: page(() => import('./settings/SettingsPage')),
+  },
+  {
+    path: '/admin',
+    title: 'Admin',
+    access: 'admin',
+    nav: 'Admin',
+    navSecondary: true,
+    component: page(() => import('./admin/AdminPage')),
   },
 ];
 

@@ -7,6 +7,7 @@ credentials, so no route can forget to (tests/security walks every route to prov
 from fastapi import APIRouter, Depends
 from sqlalchemy import text
 
+from kaizen.admin.router import router as admin_router
 from kaizen.auth.router import account_router
 from kaizen.auth.router import public_router as auth_public_router
 from kaizen.calendar.router import public_router as calendar_public_router
@@ -69,3 +70,4 @@ private_router.include_router(opportunities_router)
 private_router.include_router(calendar_router)
 public_router.include_router(calendar_public_router)
 private_router.include_router(reading_router)
+private_router.include_router(admin_router)

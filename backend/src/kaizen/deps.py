@@ -9,7 +9,12 @@ from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from fastapi import BackgroundTasks, Depends, Path, Query, Request
-from fastapi.security import APIKeyCookie, OAuth2PasswordBearer
+from fastapi.security import (
+    APIKeyCookie,
+    HTTPAuthorizationCredentials,
+    HTTPBearer,
+    OAuth2PasswordBearer,
+)
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -37,6 +42,13 @@ bearer_scheme = OAuth2PasswordBearer(
     auto_error=False,
     description="A personal API token (Settings → API tokens) or one from /auth/token.",
 )
+# The same Authorization header as above, listed again so /docs' Authorize also takes a pasted
+# personal token (the password flow above only fetches new ones).
+token_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="PersonalToken",
+    description="Paste a personal API token (Settings → API tokens), e.g. kz_…",
+)
 cookie_scheme = APIKeyCookie(
     name=SESSION_COOKIE,
     auto_error=False,
@@ -49,21 +61,23 @@ def current_credential(
     db: SessionDep,
     background: BackgroundTasks,
     bearer: Annotated[str | None, Depends(bearer_scheme)],
+    pasted: Annotated[HTTPAuthorizationCredentials | None, Depends(token_scheme)],
     cookie: Annotated[str | None, Depends(cookie_scheme)],
 ) -> Credential:
+    bearer = bearer or (pasted.credentials if pasted else None)
     credential = _authenticate(request, db, bearer, cookie)
     unsafe = request.method not in SAFE_METHODS
     if unsafe and db.get_bind().dialect.name != "sqlite":
         # One user's writes take turns (see kaizen.db): lock the user's row, and reload it
         # so the request sees what the previous writer committed.
         db.refresh(credential.user, with_for_update=True)
-    if credential.touch_due and credential.token_id is not None:
+    if credential.touch_due or credential.seen_due:
         if unsafe:
-            service.touch_token(db, credential.token_id)
+            service.record_use(db, credential)
         else:
             # A read must not hold the write lock: record the use after the response, in a
             # short transaction of its own.
-            background.add_task(_touch_token, credential.token_id)
+            background.add_task(_record_use, credential)
     return credential
 
 
@@ -84,17 +98,19 @@ def _authenticate(
             csrf = request.headers.get(CSRF_HEADER, "")
             if not csrf or not security.secrets_match(csrf, session.csrf_hash):
                 raise AppError(403, "Missing or invalid X-CSRF-Token header")
-        return Credential(user=user, session_id=session.id)
+        return Credential(
+            user=user, session_id=session.id, seen_due=service.seen_due(user, clock.utc_now())
+        )
     raise Unauthorized()
 
 
-def _touch_token(token_id: int) -> None:
+def _record_use(credential: Credential) -> None:
     try:
         with new_session(writer=True) as db, db.begin():
-            service.touch_token(db, token_id)
+            service.record_use(db, credential)
     except SQLAlchemyError:
         # Best effort: a busy database must not turn a finished read into an error.
-        log.warning("could not record the use of token %s", token_id, exc_info=True)
+        log.warning("could not record the use of user %s", credential.user.id, exc_info=True)
 
 
 CurrentCredential = Annotated[Credential, Depends(current_credential)]

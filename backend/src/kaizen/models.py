@@ -1,5 +1,6 @@
 """Imports every domain's models so Base.metadata knows all tables (Alembic, tests)."""
 
+import kaizen.admin.models
 import kaizen.auth.models
 import kaizen.calendar.models
 import kaizen.goals.models

@@ -20,6 +20,7 @@ from tests.factories import (
     create_event,
     create_goal,
     create_habit,
+    create_invitation,
     create_key_result,
     create_organization,
     create_portfolio_entry,
@@ -49,6 +50,8 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
     event = create_event(client, owner, application_id=application["id"])
     contact = create_contact(client, owner, application_ids=[application["id"]])
     reading_item = create_reading_item(client, owner, goal_id=goal["id"], writeup_id=entry["id"])
+    # The owner is the first account, so an admin: the other user must get 404 on admin routes.
+    invitation = create_invitation(client, owner)
     return {
         "goal_id": str(goal["id"]),
         "habit_id": str(habit["id"]),
@@ -62,6 +65,8 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
         "event_id": str(event["id"]),
         "contact_id": str(contact["id"]),
         "reading_item_id": str(reading_item["id"]),
+        "user_id": str(owner.id),
+        "invitation_id": str(invitation["id"]),
     }
 
 

@@ -4,6 +4,104 @@
  */
 
 export interface paths {
+    "/api/v1/admin/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invitations (newest first) */
+        get: operations["list_invitations"];
+        put?: never;
+        /**
+         * Create an invitation link
+         * @description A single-use link that lets one person register even while sign-up is closed. The
+         *     `url` and `token` are in this response only; Kaizen keeps just a hash.
+         */
+        post: operations["create_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an unused invitation */
+        delete: operations["revoke_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server settings (sign-up open or closed) */
+        get: operations["read_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Open or close sign-up
+         * @description Overrides `KAIZEN_ALLOW_SIGNUP`. With sign-up closed, people join by invitation.
+         */
+        patch: operations["update_settings"];
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List every account */
+        get: operations["list_users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Disable, enable, or make an account admin
+         * @description `{"disabled": true}` ends the account's sessions and tokens at once (its data is kept);
+         *     `{"is_admin": true}` shares the admin page. The last active admin cannot be removed.
+         */
+        patch: operations["update_user"];
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -200,7 +298,8 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Open sign-up, or only the first user (who becomes admin) when sign-up is closed.
+         * @description Open sign-up, or only the first user (who becomes admin) when sign-up is closed; an
+         *     admin's `invitation` token lets one person in while it is closed.
          *
          *     The answer is the same, and takes as long, whether or not the email already has an
          *     account, so sign-up does not reveal who uses this server; sign in next.
@@ -1012,7 +1111,8 @@ export interface paths {
         put?: never;
         /**
          * Plan a sprint
-         * @description Defaults: starts today, lasts 14 days, target 0.75.
+         * @description Defaults: starts today, lasts 14 days, target 0.75. A sprint overlapping others is
+         *     created (topic sprints may overlap on purpose) with a line in `warnings` for each.
          */
         post: operations["create_sprint"];
         delete?: never;
@@ -1208,6 +1308,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AdminUserRead */
+        AdminUserRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Disabled */
+            disabled: boolean;
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email: string;
+            /** Id */
+            id: number;
+            /** Is Admin */
+            is_admin: boolean;
+            /**
+             * Last Seen At
+             * @description Last request with a session or token (to the minute); null if never
+             */
+            last_seen_at: string | null;
+        };
+        /** AdminUserUpdate */
+        AdminUserUpdate: {
+            /**
+             * Disabled
+             * @description true ends the user's sessions and tokens at once
+             */
+            disabled?: boolean | null;
+            /** Is Admin */
+            is_admin?: boolean | null;
+        };
         /** ApiTokenCreate */
         ApiTokenCreate: {
             /**
@@ -2398,6 +2531,94 @@ export interface components {
             /** Skipped */
             skipped: number;
         };
+        /** InvitationCreate */
+        InvitationCreate: {
+            /**
+             * Expires In Days
+             * @description Days the link stays valid
+             * @default 7
+             */
+            expires_in_days: number;
+            /**
+             * Note
+             * @description Who it is for (only admins see it)
+             * @default
+             * @example Ravi from the lab
+             */
+            note: string;
+        };
+        /** InvitationCreated */
+        InvitationCreated: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /**
+             * Prefix
+             * @description The start of the token, to tell links apart
+             */
+            prefix: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "used" | "expired" | "revoked";
+            /**
+             * Token
+             * @description The secret; shown only in this response
+             */
+            token: string;
+            /**
+             * Url
+             * @description The sign-up link to send; shown only in this response
+             */
+            url: string;
+            /** Used At */
+            used_at: string | null;
+            /** Used By Email */
+            used_by_email: string | null;
+        };
+        /** InvitationRead */
+        InvitationRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Id */
+            id: number;
+            /** Note */
+            note: string;
+            /**
+             * Prefix
+             * @description The start of the token, to tell links apart
+             */
+            prefix: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "used" | "expired" | "revoked";
+            /** Used At */
+            used_at: string | null;
+            /** Used By Email */
+            used_by_email: string | null;
+        };
         /** KeyResultCreate */
         KeyResultCreate: {
             /**
@@ -2799,6 +3020,13 @@ export interface components {
             /** Website */
             website?: string | null;
         };
+        /** Page[AdminUserRead] */
+        Page_AdminUserRead_: {
+            /** Items */
+            items: components["schemas"]["AdminUserRead"][];
+            /** Total */
+            total: number;
+        };
         /** Page[ApiTokenRead] */
         Page_ApiTokenRead_: {
             /** Items */
@@ -2866,6 +3094,13 @@ export interface components {
         Page_HabitRead_: {
             /** Items */
             items: components["schemas"]["HabitRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[InvitationRead] */
+        Page_InvitationRead_: {
+            /** Items */
+            items: components["schemas"]["InvitationRead"][];
             /** Total */
             total: number;
         };
@@ -3307,6 +3542,11 @@ export interface components {
              */
             email: string;
             /**
+             * Invitation
+             * @description The token of an admin's invitation link (while sign-up is closed)
+             */
+            invitation?: string | null;
+            /**
              * Password
              * @example correct horse battery
              */
@@ -3340,6 +3580,7 @@ export interface components {
             frozen: boolean;
             /** Habits */
             habits: components["schemas"]["ScoreboardItem"][];
+            outcome: components["schemas"]["SprintOutcome"];
             /**
              * Previous Score
              * @description Score of your sprint that ended most recently before this one started
@@ -3401,6 +3642,19 @@ export interface components {
             /** Streak */
             streak: number;
             streak_unit: components["schemas"]["StreakUnit"];
+        };
+        /** ServerSettingsRead */
+        ServerSettingsRead: {
+            /**
+             * Signup Open
+             * @description Anyone may create an account
+             */
+            signup_open: boolean;
+        };
+        /** ServerSettingsUpdate */
+        ServerSettingsUpdate: {
+            /** Signup Open */
+            signup_open: boolean;
         };
         /** SettingsIn */
         SettingsIn: {
@@ -3477,6 +3731,51 @@ export interface components {
              */
             title: string;
         };
+        /** SprintCreated */
+        SprintCreated: {
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /** Goal Ids */
+            goal_ids: number[];
+            /** Habit Ids */
+            habit_ids: number[];
+            /** Id */
+            id: number;
+            outcome: components["schemas"]["SprintOutcome"];
+            /** Plan */
+            plan: string;
+            /** Retrospective */
+            retrospective: string;
+            /**
+             * Score
+             * @description Mean of the items' rates so far; null before any
+             */
+            score: number | null;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "active" | "finished";
+            /** Target Rate */
+            target_rate: number;
+            /** Theme */
+            theme: string;
+            /** Title */
+            title: string;
+            /**
+             * Warnings
+             * @description Things worth knowing, e.g. other sprints it overlaps (allowed: topic sprints may overlap on purpose)
+             */
+            warnings?: string[];
+        };
         /** SprintNext */
         SprintNext: {
             /**
@@ -3499,6 +3798,19 @@ export interface components {
              */
             title?: string | null;
         };
+        /** SprintOutcome */
+        SprintOutcome: {
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "not_started" | "no_items" | "reached" | "on_pace" | "out_of_reach" | "met" | "missed";
+            /**
+             * Text
+             * @description One sentence, e.g. 'On pace for 75%: 1 of 11 days done, 13 left'. 'reached'/'met' only once every item has its required days (done ≥ required).
+             */
+            text: string;
+        };
         /** SprintRead */
         SprintRead: {
             /**
@@ -3512,6 +3824,7 @@ export interface components {
             habit_ids: number[];
             /** Id */
             id: number;
+            outcome: components["schemas"]["SprintOutcome"];
             /** Plan */
             plan: string;
             /** Retrospective */
@@ -3707,6 +4020,12 @@ export interface components {
             current_streak: number;
             habit: components["schemas"]["HabitRead"];
             /**
+             * In Progress
+             * @description A numeric item partly done today (below an at-least target): pending, not missed, until the day is over
+             * @default false
+             */
+            in_progress: boolean;
+            /**
              * Last 7 Days
              * @description Oldest first, ending today
              */
@@ -3844,6 +4163,579 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_invitations: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InvitationRead_"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    create_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A cookie-authenticated change without a valid X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body over 2 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revoke_invitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you loaded; a change to a newer version is refused with 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Invitation id */
+                invitation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A cookie-authenticated change without a valid X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: reload, then retry */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body over 2 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    read_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServerSettingsRead"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServerSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServerSettingsRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A cookie-authenticated change without a valid X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body over 2 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AdminUserRead_"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    update_user: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you loaded; a change to a newer version is refused with 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description User id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminUserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of this resource */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A cookie-authenticated change without a valid X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an admin (or no such row) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Would leave no active admin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names a version that is no longer current: reload, then retry */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body over 2 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     list_applications: {
         parameters: {
             query?: {
@@ -4980,7 +5872,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Sign-up is closed on this server */
+            /** @description Sign-up is closed and no usable invitation was given */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10092,7 +10984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SprintRead"];
+                    "application/json": components["schemas"]["SprintCreated"];
                 };
             };
             /** @description The body could not be parsed */

@@ -7,8 +7,8 @@ function fill(label: string, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 }
 
-async function openSignUp() {
-  history.replaceState(null, '', '/sign-up');
+async function openSignUp(url = '/sign-up') {
+  history.replaceState(null, '', url);
   render(<App initialUser={null} />);
   await screen.findByRole('heading', { name: 'Create your account' });
 }
@@ -69,5 +69,18 @@ describe('sign up', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
     expect(await screen.findByText(/already have an account with this email/)).toBeTruthy();
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it("sends the invitation from an admin's link, and says why a used one is refused", async () => {
+    const api = mockApi({
+      'POST /api/v1/auth/register': json(403, { detail: 'This invitation link is invalid, used or expired' }),
+    });
+    await openSignUp('/sign-up?invitation=kzi_ab_s3cret');
+    expect(screen.getByText(/You've been invited/)).toBeTruthy();
+    fill('Email', 'ravi@example.com');
+    fill('Password', 'correct horse battery');
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText(/invitation link is invalid, used or expired/)).toBeTruthy();
+    expect(api.called('POST /api/v1/auth/register')[0]?.body).toMatchObject({ invitation: 'kzi_ab_s3cret' });
   });
 });

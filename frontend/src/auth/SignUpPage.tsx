@@ -17,6 +17,8 @@ export default function SignUpPage() {
   const { setUser } = useSession();
   const { query } = useLocation();
   const next = query.next;
+  // An admin's invitation link (/sign-up?invitation=…) lets this person in while sign-up is closed.
+  const invitation = query.invitation || undefined;
   const form = useForm({
     initial: { display_name: '', email: '', password: '', timezone: browserTimezone() },
     validate: (v) => ({
@@ -26,7 +28,7 @@ export default function SignUpPage() {
     }),
     submit: async (v) => {
       const email = v.email.trim();
-      await register({ email, password: v.password, display_name: v.display_name.trim(), timezone: v.timezone });
+      await register({ email, password: v.password, display_name: v.display_name.trim(), timezone: v.timezone, invitation });
       // Registering does not start a session, and answers the same whether or not the email
       // already had an account (so it reveals no one's email): sign in straight away.
       const user = await login({ email, password: v.password });
@@ -39,7 +41,11 @@ export default function SignUpPage() {
     <section class="auth">
       <div class="auth-card">
         <h1 tabIndex={-1}>Create your account</h1>
-        <p class="muted auth-lede">Track what you said you'd do — and what you actually did.</p>
+        <p class="muted auth-lede">
+          {invitation
+            ? "You've been invited to this Kaizen. Create your account to join."
+            : "Track what you said you'd do — and what you actually did."}
+        </p>
         <p class="muted">Already have an account? Sign in instead: signing up again changes nothing.</p>
         <form class="form" noValidate onSubmit={form.onSubmit} aria-label="Create account">
           <TextField

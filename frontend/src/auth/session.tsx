@@ -3,7 +3,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { clearCache } from '../api/cache';
-import { onUnauthorized, type User } from '../api/client';
+import { CSRF_COOKIE, onUnauthorized, readCookie, type User } from '../api/client';
 import { ApiError } from '../api/errors';
 import { rememberedMe, rememberMe } from '../offline/me';
 import { clearOffline, forgetOthers } from '../offline/queue';
@@ -40,6 +40,9 @@ export function useMaybeUser(): User | null {
 }
 
 export async function fetchMe(): Promise<User | null> {
+  // Signing in sets the readable CSRF cookie beside the HttpOnly session cookie, and signing out
+  // removes both: without it there is no session, so a signed-out page asks nothing (no 401).
+  if (readCookie(CSRF_COOKIE) === null) return null;
   try {
     return await getMe();
   } catch (err) {

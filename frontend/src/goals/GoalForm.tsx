@@ -6,7 +6,7 @@ import { Field, SelectField, TextField, type SelectOption } from '../ui/Field';
 import { ISO_DATE_RE } from '../ui/dates';
 import { useForm } from '../ui/form';
 import type { Goal, GoalCreate } from './api';
-import { AREAS, ENTHUSIASM, GOAL_STATUS, IMPORTANCE } from './labels';
+import { AREAS, ENTHUSIASM, ENTHUSIASM_SCALE, GOAL_STATUS, IMPORTANCE } from './labels';
 
 export type GoalValues = {
   title: string;
@@ -65,8 +65,8 @@ export function GoalForm({ goal, submitLabel, busyLabel, onSubmit, onCancel, lab
     validate: validateGoal,
     submit: (v) => onSubmit(goalBody(v)),
   });
-  const select = (name: keyof GoalValues, fieldLabel: string, options: SelectOption[]) => (
-    <SelectField label={fieldLabel} options={options} error={form.errors[name]} {...form.bind(name)} />
+  const select = (name: keyof GoalValues, fieldLabel: string, options: SelectOption[], hint?: string) => (
+    <SelectField label={fieldLabel} options={options} hint={hint} error={form.errors[name]} {...form.bind(name)} />
   );
   return (
     <form class="form goal-form" noValidate onSubmit={form.onSubmit} aria-label={label}>
@@ -77,7 +77,7 @@ export function GoalForm({ goal, submitLabel, busyLabel, onSubmit, onCancel, lab
       <div class="goal-form-grid">
         {select('area', 'Area', AREAS)}
         {select('importance', 'Importance', IMPORTANCE)}
-        {select('enthusiasm', 'Enthusiasm', ENTHUSIASM)}
+        {select('enthusiasm', 'Enthusiasm', ENTHUSIASM, `${ENTHUSIASM_SCALE}.`)}
         {select('status', 'Status', GOAL_STATUS)}
         <TextField label="Target date" note="optional" type="date" error={form.errors.target_date} {...form.bind('target_date')} />
       </div>

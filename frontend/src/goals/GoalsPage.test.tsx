@@ -72,6 +72,7 @@ describe('goals page', () => {
     mockApi({ 'GET /api/v1/goals': { items: GOALS, total: GOALS.length } });
     renderPage();
     fireEvent.click(await screen.findByRole('button', { name: 'Importance × enthusiasm' }));
+    expect(screen.getByText(/Enthusiasm rises to the right: Meh → Okay → Keen → Cool \(meh is the lowest, cool the highest\)/)).toBeTruthy();
     const cool = screen.getByRole('region', { name: /^Optional · Cool/ });
     expect(within(cool).getByRole('link', { name: 'Contribute to open source' })).toBeTruthy();
     const reqOkay = screen.getByRole('region', { name: /^Required · Okay/ });

@@ -9,7 +9,7 @@ import { formatDate } from '../ui/format';
 import { createGoal, listGoals, type Goal, type GoalCreate } from './api';
 import { GoalForm } from './GoalForm';
 import { AreaTag, EnthusiasmTag, ImportanceTag, StatusTag } from './GoalTags';
-import { AREAS, ENTHUSIASM, IMPORTANCE } from './labels';
+import { AREAS, ENTHUSIASM, ENTHUSIASM_SCALE, IMPORTANCE } from './labels';
 import { ProgressBar } from './Progress';
 import './goals.css';
 
@@ -89,7 +89,10 @@ function ByArea({ goals }: { goals: Goal[] }) {
 function Matrix({ goals }: { goals: Goal[] }) {
   return (
     <div class="goal-matrix">
-      <div class="goal-matrix-corner" aria-hidden="true" />
+      <p class="goal-matrix-scale muted">Enthusiasm rises to the right: {ENTHUSIASM.map((e) => e.label).join(' → ')} ({ENTHUSIASM_SCALE.toLowerCase()}).</p>
+      <div class="goal-matrix-corner" aria-hidden="true">
+        Enthusiasm →
+      </div>
       {ENTHUSIASM.map((e) => (
         <div key={e.value} class="goal-matrix-col" aria-hidden="true">
           {e.label}

@@ -30,6 +30,9 @@ export const ENTHUSIASM: { value: Enthusiasm; label: string }[] = [
   { value: 'cool', label: 'Cool' },
 ];
 
+/** Which end of the enthusiasm scale is higher, said wherever the scale is shown. */
+export const ENTHUSIASM_SCALE = 'Meh is the lowest, Cool the highest';
+
 export const GOAL_STATUS: { value: GoalStatus; label: string }[] = [
   { value: 'active', label: 'Active' },
   { value: 'paused', label: 'Paused' },

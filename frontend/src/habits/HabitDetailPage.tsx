@@ -87,7 +87,7 @@ export default function HabitDetailPage() {
   if (req.status === 'error' && !req.data) {
     return (
       <section class="page">
-        <h1 tabIndex={-1}>Habit</h1>
+        <h1 tabIndex={-1}>Action item</h1>
         <ErrorState error={req.error} onRetry={req.reload} />
       </section>
     );
@@ -198,7 +198,7 @@ export default function HabitDetailPage() {
           <p class="chart-note muted">0–100. Each day moves it a little towards done or not done, so it rises and falls slowly.</p>
         </div>
         <div class="card detail-card">
-          <BarChart title="Days done per month" data={months} format={(v) => String(Math.round(v))} maxLabels={12} emptyText="No months in this window yet." />
+          <BarChart title="Days done per month" data={months} format={(v) => String(Math.round(v))} integer maxLabels={12} emptyText="No months in this window yet." />
         </div>
         <div class="card detail-card">
           <h2 class="chart-title">Recent notes</h2>

@@ -102,7 +102,7 @@ export default function HabitsPage() {
     <section class="page habits-page">
       <header class="page-header habits-header">
         <div>
-          <h1 tabIndex={-1}>Habits</h1>
+          <h1 tabIndex={-1}>Action items</h1>
           <p class="muted">Your action items: what you check in on Today, and how often.</p>
         </div>
         {data && !creating && (

@@ -1,10 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { describe, expect, it } from 'vitest';
-import { json, mockApi, validation } from '../test/api';
+import { json, mockApi, NO_SPRINT, validation } from '../test/api';
 import type { TodayHabit, TodayRead } from './api';
 import { makeHabit } from './testData';
 import TodayPage from './TodayPage';
+import { SEED_SPRINT } from '../sprints/testData';
 
 const DATE = '2024-11-17';
 const DAYS = ['2024-11-11', '2024-11-12', '2024-11-13', '2024-11-14', '2024-11-15', '2024-11-16', DATE];
@@ -15,6 +16,7 @@ function entry(id: number, name: string, extra: Partial<TodayHabit> = {}): Today
     today: null,
     last_7_days: DAYS.map((date) => ({ date, status: null, value: null, note: '', scheduled: true })),
     current_streak: 0,
+    in_progress: false,
     streak_unit: 'days',
     rate_14d: 8 / 13,
     ...extra,
@@ -37,7 +39,7 @@ const checkIn = (habitId: number, date: string, status: string) => ({ habit_id: 
 
 describe('Today', () => {
   it('shows each habit with its floored 14-day rate, streak and last 7 days', async () => {
-    mockApi({ 'GET /api/v1/today': today([entry(1, 'Gym', { current_streak: 3 }), entry(2, 'Read', { rate_14d: null })]) });
+    mockApi({ ...NO_SPRINT, 'GET /api/v1/today': today([entry(1, 'Gym', { current_streak: 3 }), entry(2, 'Read', { rate_14d: null })]) });
     renderPage();
     const gym = (await screen.findByRole('link', { name: 'Gym' })).closest('li')!;
     expect(within(gym).getByText('61%')).toBeTruthy();
@@ -50,6 +52,7 @@ describe('Today', () => {
 
   it('toggles done at once, then keeps what the server saved', async () => {
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([entry(1, 'Gym')]),
       [`PUT /api/v1/habits/1/check-ins/${DATE}`]: checkIn(1, DATE, 'done'),
     });
@@ -65,6 +68,7 @@ describe('Today', () => {
 
   it('rolls back and says why when the server refuses', async () => {
     mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([entry(1, 'Gym')]),
       'PUT /api/v1/habits/1/check-ins/2024-11-16': json(503, { detail: 'Database is busy' }),
     });
@@ -79,7 +83,7 @@ describe('Today', () => {
   it('a done day tapped again is cleared with DELETE', async () => {
     const done = entry(1, 'Gym', { today: checkIn(1, DATE, 'done') as TodayHabit['today'] });
     done.last_7_days[6] = { date: DATE, status: 'done', value: null, note: '', scheduled: true };
-    const api = mockApi({ 'GET /api/v1/today': today([done]), [`DELETE /api/v1/habits/1/check-ins/${DATE}`]: json(204) });
+    const api = mockApi({ ...NO_SPRINT, 'GET /api/v1/today': today([done]), [`DELETE /api/v1/habits/1/check-ins/${DATE}`]: json(204) });
     renderPage();
     const toggle = await screen.findByRole('button', { name: 'Gym done today' });
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
@@ -90,6 +94,7 @@ describe('Today', () => {
 
   it('keyboard: j moves, x toggles, s skips', async () => {
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([entry(1, 'Gym'), entry(2, 'Read')]),
       [`PUT /api/v1/habits/1/check-ins/${DATE}`]: checkIn(1, DATE, 'done'),
       [`PUT /api/v1/habits/2/check-ins/${DATE}`]: checkIn(2, DATE, 'skipped'),
@@ -113,6 +118,7 @@ describe('Today', () => {
   it("numeric habits: the panel sends a value and shows the server's message next to it", async () => {
     const pages = entry(3, 'Pages', { habit: { ...entry(3, 'Pages').habit, kind: 'numeric', target_value: 20, unit: 'pages', target_type: 'at_least' } });
     mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([pages]),
       [`PUT /api/v1/habits/3/check-ins/${DATE}`]: validation('value', 'Input should be less than or equal to 1000000000000'),
     });
@@ -127,27 +133,31 @@ describe('Today', () => {
     expect(within(form).getByLabelText('Value (pages)').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('a weekdays habit: weekend days read "not scheduled" and can still be filled in; days before the start cannot', async () => {
+  it('a weekdays habit: weekend days read "not scheduled" and can still be filled in; days before the start offer a move', async () => {
     // 11–15 Nov are Mon–Fri; the 16th and 17th (today) are a weekend. The habit began on the 12th.
     const weekdays = entry(4, 'Standup', {
       habit: { ...entry(4, 'Standup').habit, schedule: { type: 'weekdays', days: [1, 2, 3, 4, 5] }, start_date: '2024-11-12' },
       last_7_days: DAYS.map((date, i) => ({ date, status: null, value: null, note: '', scheduled: i >= 1 && i <= 4 })),
     });
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([weekdays]),
       'PUT /api/v1/habits/4/check-ins/2024-11-16': checkIn(4, '2024-11-16', 'done'),
     });
     renderPage();
     const row = (await screen.findByRole('link', { name: 'Standup' })).closest('li')!;
     const before = within(row).getByRole('button', { name: 'Standup, Mon 11 Nov: before the start date' });
-    expect((before as HTMLButtonElement).disabled).toBe(true);
+    expect(before.dataset.status).toBe('before');
     expect(within(row).getByRole('button', { name: 'Standup, Tue 12 Nov: not checked in' }).dataset.due).toBeUndefined();
     const saturday = within(row).getByRole('button', { name: 'Standup, Sat 16 Nov: not scheduled' });
     expect(saturday.dataset.due).toBe('false');
     expect((saturday as HTMLButtonElement).disabled).toBe(false);
     expect(within(row).getByRole('button', { name: 'Standup, Today, Sun 17 Nov: not scheduled' }).dataset.due).toBe('false');
     expect(within(row).getByText('Not scheduled today')).toBeTruthy();
+    // A day before the start checks nothing in; it offers to move the start date back.
     fireEvent.click(before);
+    expect(within(row).getByRole('group', { name: 'Check in Standup before its start date' })).toBeTruthy();
+    fireEvent.click(within(row).getByRole('button', { name: 'Cancel' }));
     fireEvent.click(saturday);
     expect(within(row).getByRole('button', { name: 'Standup, Sat 16 Nov: done, not scheduled' }).getAttribute('aria-pressed')).toBe('true');
     await waitFor(() => expect(api.called('PUT /api/v1/habits/4/check-ins/2024-11-16')).toHaveLength(1));
@@ -165,12 +175,60 @@ describe('Today', () => {
     ]);
   });
 
+  it("shows the current sprint's pace in one line, linked to its board", async () => {
+    mockApi({
+      ...NO_SPRINT,
+      'GET /api/v1/today': today([entry(1, 'Gym')]),
+      'GET /api/v1/sprints/current': { ...SEED_SPRINT, id: 4, title: 'Fortnight 2', outcome: { state: 'on_pace', text: 'On pace for 75%: 1 of 11 days done, 13 left' } },
+    });
+    renderPage();
+    const link = await screen.findByRole('link', { name: 'Fortnight 2' });
+    expect(link.getAttribute('href')).toBe('/sprints/4');
+    expect(link.parentElement!.textContent).toBe('Fortnight 2: On pace for 75%: 1 of 11 days done, 13 left');
+  });
+
+  it('offers to move the start date back when checking in a day before it', async () => {
+    const gym = entry(1, 'Gym', { habit: { ...entry(1, 'Gym').habit, start_date: DATE } });
+    let moved = false;
+    const api = mockApi({
+      ...NO_SPRINT,
+      'GET /api/v1/today': () => json(200, today([moved ? { ...gym, habit: { ...gym.habit, start_date: '2024-11-16' } } : gym])),
+      'PATCH /api/v1/habits/1': () => {
+        moved = true;
+        return json(200, { ...gym.habit, start_date: '2024-11-16' });
+      },
+    });
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Gym, Sat 16 Nov: before the start date' }));
+    const offer = screen.getByRole('group', { name: 'Check in Gym before its start date' });
+    expect(offer.textContent).toContain('Move its start date back to Sat 16 Nov?');
+    fireEvent.click(within(offer).getByRole('button', { name: 'Start on Sat 16 Nov' }));
+    await screen.findByRole('button', { name: 'Gym, Sat 16 Nov: not checked in' });
+    expect(api.called('PATCH /api/v1/habits/1')[0]!.body).toEqual({ start_date: '2024-11-16' });
+    expect(screen.queryByRole('group', { name: 'Check in Gym before its start date' })).toBeNull();
+  });
+
+  it('a numeric item partly done today is in progress (8/20), not missed', async () => {
+    const pages = entry(3, 'Pages', { habit: { ...entry(3, 'Pages').habit, kind: 'numeric', target_value: 20, unit: 'pages', target_type: 'at_least' } });
+    pages.last_7_days[6] = { date: DATE, status: 'missed', value: 8, note: '', scheduled: true };
+    pages.today = { habit_id: 3, date: DATE, status: 'missed', value: 8, note: '' };
+    pages.in_progress = true;
+    mockApi({ ...NO_SPRINT, 'GET /api/v1/today': today([pages]) });
+    renderPage();
+    const row = (await screen.findByRole('link', { name: 'Pages' })).closest('li')!;
+    expect(row.textContent).toContain('In progress: 8/20 pages');
+    expect(row.textContent).not.toContain('Missed today');
+    expect(row.getAttribute('data-status')).toBe('in-progress');
+    expect(within(row).getByRole('button', { name: /Today, .*: in progress/ })).toBeTruthy();
+  });
+
   it('the ⋯ menu shows each day\'s value and note from /today, without another request', async () => {
     const pages = entry(3, 'Pages', { habit: { ...entry(3, 'Pages').habit, kind: 'numeric', target_value: 20, unit: 'pages', target_type: 'at_least' } });
     pages.last_7_days[5] = { date: '2024-11-16', status: 'done', value: 25, note: 'Attention is all you need', scheduled: true };
     pages.last_7_days[6] = { date: DATE, status: 'missed', value: 8, note: 'Tired', scheduled: true };
     pages.today = { habit_id: 3, date: DATE, status: 'missed', value: 8, note: 'Tired' };
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([pages]),
       'PUT /api/v1/habits/3/check-ins/2024-11-16': { habit_id: 3, date: '2024-11-16', status: 'done', value: 30, note: 'Section 4' },
     });
@@ -201,6 +259,7 @@ describe('Today', () => {
     const gym = entry(1, 'Gym');
     gym.last_7_days[4] = { date: '2024-11-15', status: 'skipped', value: null, note: 'Sore knee', scheduled: true };
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': today([gym]),
       'PUT /api/v1/habits/1/check-ins/2024-11-15': { habit_id: 1, date: '2024-11-15', status: 'done', value: null, note: 'Sore knee' },
     });
@@ -213,6 +272,7 @@ describe('Today', () => {
   it('a new user creates the first action item right there', async () => {
     let created = false;
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': () => json(200, today(created ? [entry(9, 'Gym')] : [])),
       'POST /api/v1/habits': () => {
         created = true;
@@ -231,7 +291,7 @@ describe('Today', () => {
 
   it('says so when today cannot be loaded, and retries', async () => {
     let up = false;
-    mockApi({ 'GET /api/v1/today': () => (up ? json(200, today([entry(1, 'Gym')])) : json(500, { detail: 'boom' })) });
+    mockApi({ ...NO_SPRINT, 'GET /api/v1/today': () => (up ? json(200, today([entry(1, 'Gym')])) : json(500, { detail: 'boom' })) });
     renderPage();
     expect(await screen.findByText("Couldn't load this")).toBeTruthy();
     up = true;

@@ -5,8 +5,10 @@ import { ErrorState, Loading } from '../ui/Status';
 import { longDay } from '../ui/dates';
 import { toggled } from './useToday';
 import { QuickAdd } from './QuickAdd';
+import { SprintPaceLine } from '../sprints/PaceLine';
 import { TodayRow } from './TodayRow';
 import { useToday } from './useToday';
+import { updateHabit } from './api';
 import './habits.css';
 
 const SHORTCUTS: [string, string][] = [
@@ -134,6 +136,7 @@ export default function TodayPage() {
               </span>
             )}
           </p>
+          <SprintPaceLine refreshKey={doneCount} />
         </div>
         <button type="button" class="btn btn-ghost today-help-btn" aria-expanded={help} aria-controls="today-shortcuts" onClick={() => setHelp(!help)}>
           <kbd>?</kbd> Shortcuts
@@ -181,7 +184,7 @@ export default function TodayPage() {
           </p>
           <QuickAdd label="Your first action item" onCreated={() => void today.refresh()} />
           <p class="muted today-empty-more">
-            Need a schedule, a numeric target or a colour? <a href="/habits">Create it on the Habits page</a>.
+            Need a schedule, a numeric target or a colour? <a href="/habits">Create it on the Action items page</a>.
           </p>
         </div>
       )}
@@ -203,6 +206,10 @@ export default function TodayPage() {
                   if (!open) setTimeout(() => focusRow(i), 0);
                 }}
                 onSave={(date, body, optimistic) => today.checkIn(entry.habit.id, date, body, optimistic, true)}
+                onMoveStart={async (date) => {
+                  await updateHabit(entry.habit.id, { start_date: date });
+                  today.reload();
+                }}
               />
             ))}
           </ol>

@@ -1,4 +1,6 @@
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../api/errors';
+import { Button } from '../ui/Button';
 import { formatPercent, WEEKDAYS } from '../ui/format';
 import { CheckIcon } from '../ui/icons';
 import { CheckInPanel } from './CheckInPanel';
@@ -19,6 +21,8 @@ interface Props {
   /** Opens (on `date`, else today) or closes the ⋯ panel. */
   onOpenPanel: (open: boolean, date?: string) => void;
   onSave: (date: string, body: CheckInPut | null, optimistic: Optimistic) => Promise<unknown>;
+  /** Moves the item's start date back to `date` (then Today reloads), so that day can count. */
+  onMoveStart: (date: string) => Promise<unknown>;
 }
 
 const LONG_PRESS_MS = 500;
@@ -31,6 +35,11 @@ export function dayKind(day: DayState, startDate: string): DayKind {
   return day.scheduled ? 'due' : 'unscheduled';
 }
 
+export function isInProgress(entry: TodayHabit): boolean {
+  const { habit, today } = entry;
+  return habit.kind === 'numeric' && habit.target_type !== 'at_most' && today?.status === 'missed' && today.value != null;
+}
+
 function dayLabel(name: string, day: DayState, todayDate: string, kind: DayKind): string {
   const when = day.date === todayDate ? `Today, ${shortDay(day.date)}` : shortDay(day.date);
   if (kind === 'before') return `${name}, ${when}: before the start date`;
@@ -40,12 +49,33 @@ function dayLabel(name: string, day: DayState, todayDate: string, kind: DayKind)
 }
 
 /** One habit on Today: a big done toggle, its numbers, the last 7 days, and a menu for the rest. */
-export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onToggle, onOpenPanel, onSave }: Props) {
+export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onToggle, onOpenPanel, onSave, onMoveStart }: Props) {
   const { habit } = entry;
   const numeric = habit.kind === 'numeric';
+  // A numeric item partly done today (12 of 20 pages) is in progress, not missed, until the
+  // day is over — the API's `in_progress`, recomputed here so optimistic edits agree.
+  const inProgress = isInProgress(entry);
   const todayStatus = entry.today?.status ?? null;
   const done = todayStatus === 'done';
   const pressTimer = useRef<number | undefined>(undefined);
+  // A day before the start date (backfilling yesterday for an item made today): offer to move
+  // the start date back instead of a dead end.
+  const [backfill, setBackfill] = useState<string | null>(null);
+  const [moving, setMoving] = useState(false);
+  const [moveError, setMoveError] = useState<string | null>(null);
+  const moveStart = async () => {
+    if (!backfill) return;
+    setMoving(true);
+    setMoveError(null);
+    try {
+      await onMoveStart(backfill);
+      setBackfill(null);
+    } catch (err) {
+      setMoveError(errorMessage(err));
+    } finally {
+      setMoving(false);
+    }
+  };
   const longPressed = useRef(false);
   const target = describeTarget(habit);
   const streak = describeStreak(entry.current_streak, entry.streak_unit);
@@ -70,7 +100,7 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
     <li
       class="today-row"
       data-habit-index={index}
-      data-status={todayStatus ?? 'open'}
+      data-status={inProgress ? 'in-progress' : todayStatus ?? 'open'}
       data-streak={entry.current_streak}
       data-due={offToday ? 'false' : undefined}
       style={habitStyle(habit.color)}
@@ -104,6 +134,10 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
           <span class="today-toggle-mark" aria-hidden="true">
             –
           </span>
+        ) : inProgress ? (
+          <span class="today-toggle-mark" aria-hidden="true">
+            …
+          </span>
         ) : todayStatus === 'missed' ? (
           <span class="today-toggle-mark" aria-hidden="true">
             ×
@@ -129,8 +163,14 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
           </span>
           {offToday && <span class="today-off">Not scheduled today</span>}
           {todayStatus === 'skipped' && <span class="today-badge">Skipped today</span>}
-          {todayStatus === 'missed' && <span class="today-badge today-badge-missed">Missed today</span>}
-          {numeric && entry.today?.value != null && (
+          {todayStatus === 'missed' && !inProgress && <span class="today-badge today-badge-missed">Missed today</span>}
+          {inProgress && (
+            <span class="today-badge today-badge-progress">
+              In progress: {entry.today?.value}/{habit.target_value}
+              {habit.unit ? ` ${habit.unit}` : ''}
+            </span>
+          )}
+          {numeric && !inProgress && entry.today?.value != null && (
             <span>
               Today: {entry.today.value}
               {habit.unit ? ` ${habit.unit}` : ''}
@@ -143,20 +183,25 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
         {entry.last_7_days.map((day) => {
           const kind = dayKind(day, habit.start_date);
           const isToday = day.date === todayDate;
-          const label = dayLabel(habit.name, day, todayDate, kind);
+          const label = isToday && inProgress ? `${habit.name}, Today, ${shortDay(day.date)}: in progress` : dayLabel(habit.name, day, todayDate, kind);
           return (
             <li key={day.date}>
               <button
                 type="button"
                 class="today-day"
-                data-status={kind === 'before' ? 'before' : day.status ?? 'none'}
+                data-status={kind === 'before' ? 'before' : isToday && inProgress ? 'in-progress' : day.status ?? 'none'}
                 data-due={kind === 'due' ? undefined : 'false'}
                 data-today={isToday ? '' : undefined}
-                disabled={kind === 'before'}
                 aria-pressed={day.status === 'done'}
                 aria-label={label}
                 title={kind === 'unscheduled' ? `${label} (a check-in is kept but does not count)` : label}
-                onClick={() => (numeric ? onOpenPanel(true, day.date) : onToggle(day.date))}
+                onClick={() => {
+                  if (kind === 'before') {
+                    setMoveError(null);
+                    setBackfill(day.date);
+                  } else if (numeric) onOpenPanel(true, day.date);
+                  else onToggle(day.date);
+                }}
               >
                 <span class="today-dow" aria-hidden="true">
                   {WEEKDAYS[isoWeekday(day.date) - 1]!.charAt(0)}
@@ -181,6 +226,21 @@ export function TodayRow({ entry, index, todayDate, panelOpen, panelDate, onTogg
           <circle cx="19" cy="12" r="1.8" />
         </svg>
       </button>
+      {backfill && (
+        <div class="today-panel today-backfill" role="group" aria-label={`Check in ${habit.name} before its start date`}>
+          <p>
+            {habit.name} starts on {shortDay(habit.start_date)}, so {shortDay(backfill)} can't count yet. Move its start date back to{' '}
+            {shortDay(backfill)}?
+          </p>
+          {moveError && <p class="field-error">{moveError}</p>}
+          <div class="form-actions">
+            <Button variant="primary" busy={moving} busyLabel="Moving…" onClick={() => void moveStart()}>
+              Start on {shortDay(backfill)}
+            </Button>
+            <Button onClick={() => setBackfill(null)}>Cancel</Button>
+          </div>
+        </div>
+      )}
       {panelOpen && (
         <div class="today-panel">
           <CheckInPanel

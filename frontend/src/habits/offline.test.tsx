@@ -24,6 +24,7 @@ const TODAY: TodayRead = {
     current_streak: 0,
     streak_unit: 'days' as const,
     rate_14d: null,
+    in_progress: false,
   })),
 };
 

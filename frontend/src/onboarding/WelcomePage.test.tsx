@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../app';
 import { HOME_PATH } from '../paths';
-import { json, mockApi, USER } from '../test/api';
+import { json, mockApi, NO_SPRINT, USER } from '../test/api';
 
 const NEW_USER = { ...USER, onboarded: false };
 
@@ -74,18 +74,19 @@ describe('starter plan', () => {
     expect((screen.getByRole('button', { name: 'Take the starter plan' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('is taken in one click, then shows the goals', async () => {
+  it('is taken in one click, then lands on Today', async () => {
     const api = mockApi({
       'GET /api/v1/starter-plan': PLAN,
       'POST /api/v1/starter-plan': { created: true, goal_ids: [1], habit_ids: [1, 2, 3], sprint_id: 1 },
       'GET /api/v1/me': { ...NEW_USER, onboarded: true },
-      'GET /api/v1/goals': { items: [], total: 0 },
+      'GET /api/v1/today': { date: '2024-11-17', timezone: 'UTC', habits: [] },
+      ...NO_SPRINT,
     });
     startAt('/welcome');
     await screen.findByText('DSA');
     fireEvent.click(screen.getByRole('button', { name: 'Take the starter plan' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Goals' })).toBeTruthy();
-    expect(location.pathname).toBe('/goals');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
+    expect(location.pathname).toBe('/today');
     expect(api.called('POST /api/v1/starter-plan')).toHaveLength(1);
   });
 
@@ -131,7 +132,12 @@ describe('starter plan', () => {
   });
 
   it('offers the plan on the home page only while no choice was made', async () => {
-    mockApi({ 'PATCH /api/v1/me': { ...NEW_USER, onboarded: true }, 'GET /api/v1/tokens': { items: [], total: 0 } });
+    mockApi({
+      ...NO_SPRINT,
+      'GET /api/v1/today': { date: '2024-11-17', timezone: 'UTC', habits: [] },
+      'PATCH /api/v1/me': { ...NEW_USER, onboarded: true },
+      'GET /api/v1/tokens': { items: [], total: 0 },
+    });
     startAt(HOME_PATH);
     const offer = await screen.findByRole('complementary', { name: 'New here? Start with the starter plan.' });
     expect(offer.querySelector('a')?.getAttribute('href')).toBe(`/welcome?next=${encodeURIComponent(HOME_PATH)}`);

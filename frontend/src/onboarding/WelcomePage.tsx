@@ -96,8 +96,8 @@ export default function WelcomePage() {
         setNothingNew(true);
         return;
       }
-      // Straight to what was just made: the goals, grouped by area.
-      route('/goals');
+      // Straight to the day: Today lists the new action items, and its sprint line the pace.
+      route(HOME_PATH);
     } else {
       setUser(await updateMe({ onboarded: true }));
       route(nextPath(query.next));

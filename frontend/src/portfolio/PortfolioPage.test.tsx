@@ -40,7 +40,10 @@ describe('links', () => {
 
 describe('portfolio board', () => {
   it('puts entries in their status column and shows the monthly counts', async () => {
-    let items = [entry(1, { title: 'RL gridworld', kind: 'project' }), entry(2, { title: 'Autograd', status: 'drafting', goal_id: 7 })];
+    let items = [
+      entry(1, { title: 'RL gridworld', kind: 'project', notes: 'A **deep** dive' }),
+      entry(2, { title: 'Autograd', status: 'drafting', goal_id: 7 }),
+    ];
     const api = mockApi({
       'GET /api/v1/portfolio-entries': () => json(200, { items, total: items.length }),
       'GET /api/v1/portfolio-entries/stats': STATS,
@@ -53,6 +56,8 @@ describe('portfolio board', () => {
     renderPage();
     const ideas = await screen.findByRole('region', { name: /^Idea/ });
     expect(within(ideas).getByText('RL gridworld')).toBeTruthy();
+    // Notes are Markdown (sanitised by ui/Markdown).
+    expect(within(ideas).getByText('deep').tagName).toBe('STRONG');
     const drafting = screen.getByRole('region', { name: /^Drafting/ });
     expect(await within(drafting).findByText('Goal: Maintain a portfolio')).toBeTruthy();
     expect(await screen.findByText(/published in the last 12 months/)).toBeTruthy();

@@ -5,6 +5,7 @@ import { useGoalChoices } from '../goals/GoalPicker';
 import { formatDate, formatMonth } from '../ui/format';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
+import { Markdown } from '../ui/Markdown';
 import { BarChart } from '../ui/charts/BarChart';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { SelectField, TextField } from '../ui/Field';
@@ -93,7 +94,7 @@ function EntryCard({ entry, goalTitle, onChanged, onDelete }: {
         {entry.published_on && entry.status === 'published' && <span>{formatDate(entry.published_on)}</span>}
         {goalTitle && <span class="pf-goal">Goal: {goalTitle}</span>}
       </p>
-      {entry.notes.trim() && <p class="pf-notes">{entry.notes}</p>}
+      <Markdown source={entry.notes} class="pf-notes" />
       {move.error && <Alert>{move.error}</Alert>}
       <div class="pf-actions">
         {prev && (
@@ -149,6 +150,7 @@ function Stats({ stats }: { stats: EntryStats }) {
           title: `${formatMonth(m.month)}: ${m.count} published`,
         }))}
         format={(v) => String(v)}
+        integer
         maxLabels={wide ? 12 : 6}
         height={140}
       />
@@ -190,7 +192,7 @@ export default function PortfolioPage() {
       <header class="page-header">
         <h1 tabIndex={-1}>Portfolio</h1>
         <p class="muted">
-          What you made: posts, implementations, contributions, talks. Blogs must always be as deep as possible.
+          What you made: posts, implementations, contributions, talks — from idea to published.
         </p>
         {user.public_profile && user.handle && (
           <p class="pf-public-link">

@@ -2,16 +2,15 @@ import { useLocation } from 'preact-iso';
 import { useSession } from '../auth/session';
 import { HOME_PATH, SIGN_IN_PATH, routes } from '../routes';
 import { ThemeToggle } from '../ui/ThemeToggle';
-import { isCurrent, orderNav } from './nav';
+import { isCurrent, orderNav, visibleTo } from './nav';
 import { TabBar } from './TabBar';
 import { UserMenu } from './UserMenu';
 import './shell.css';
 
-const navRoutes = orderNav(routes);
-
 export function Header() {
   const { user } = useSession();
   const { path } = useLocation();
+  const navRoutes = orderNav(visibleTo(routes, user));
   return (
     <>
       <header class="app-header" data-signed-in={user ? '' : undefined}>

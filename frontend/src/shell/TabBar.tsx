@@ -3,7 +3,8 @@ import { useLocation } from 'preact-iso';
 import { routes } from '../routes';
 import { useDisclosure } from '../ui/useDisclosure';
 import { useUniqueId } from '../ui/useUniqueId';
-import { isCurrent, splitNav } from './nav';
+import { useSession } from '../auth/session';
+import { isCurrent, splitNav, visibleTo } from './nav';
 import { MoreIcon, NavIcon } from './navIcons';
 
 /**
@@ -12,7 +13,8 @@ import { MoreIcon, NavIcon } from './navIcons';
  */
 export function TabBar() {
   const { path } = useLocation();
-  const { tabs, more } = splitNav(routes);
+  const { user } = useSession();
+  const { tabs, more } = splitNav(visibleTo(routes, user));
   const { open, setOpen, rootRef, buttonRef } = useDisclosure<HTMLElement>();
   const panelId = useUniqueId('more');
   const moreCurrent = more.some((r) => isCurrent(r, path));

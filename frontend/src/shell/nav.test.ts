@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppRoute } from '../routes';
-import { isCurrent, orderNav, splitNav } from './nav';
+import { USER } from '../test/api';
+import { isCurrent, orderNav, splitNav, visibleTo } from './nav';
 
 const page = (path: string, nav?: string, navSecondary?: boolean): AppRoute =>
   ({ path, title: nav ?? path, access: 'user', component: () => null, nav, navSecondary }) as AppRoute;
@@ -57,5 +58,18 @@ describe('matchPath', () => {
     expect(matchPath('/a/:b?', '/a')).toBe(true);
     expect(matchPath('/', '/')).toBe(true);
     expect(matchPath('/today', '/today?x=1')).toBe(true);
+  });
+});
+
+describe('admin pages in the navigation', () => {
+  const routes = [
+    { path: '/today', title: 'Today', access: 'user', component: () => null, nav: 'Today' },
+    { path: '/admin', title: 'Admin', access: 'admin', component: () => null, nav: 'Admin' },
+  ] as AppRoute[];
+
+  it('shows them to admins only', () => {
+    expect(visibleTo(routes, { ...USER, is_admin: true }).map((r) => r.nav)).toEqual(['Today', 'Admin']);
+    expect(visibleTo(routes, USER).map((r) => r.nav)).toEqual(['Today']);
+    expect(visibleTo(routes, null).map((r) => r.nav)).toEqual(['Today']);
   });
 });

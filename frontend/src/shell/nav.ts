@@ -1,6 +1,7 @@
 // How the `nav` entries of routes.tsx are laid out. Desktop: every entry in the header, primary
 // ones first. Phones: a bottom tab bar with the first few primary entries; the rest (entries
 // marked `navSecondary`, and primary ones that don't fit) go under "More".
+import type { User } from '../api/client';
 import type { AppRoute } from '../routes';
 
 /** Tabs on the phone bar besides "More". Five targets fit 360 px with readable labels. */
@@ -22,4 +23,9 @@ export function splitNav(routes: AppRoute[], maxTabs = MAX_TABS): { tabs: AppRou
 /** Whether `path` is the page (or a page under it, e.g. /habits/3 under /habits). */
 export function isCurrent(route: AppRoute, path: string): boolean {
   return path === route.path || path.startsWith(`${route.path}/`);
+}
+
+/** The routes this user may see in the navigation (admin pages only for admins). */
+export function visibleTo(routes: AppRoute[], user: User | null): AppRoute[] {
+  return routes.filter((r) => r.access !== 'admin' || Boolean(user?.is_admin));
 }

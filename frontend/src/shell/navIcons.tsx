@@ -48,6 +48,12 @@ const ICONS: Record<string, () => ComponentChildren> = {
       <path d="M2 4h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H2zM22 4h-7a3 3 0 0 0-3 3v13a2 2 0 0 1 2-2h8z" />
     </Svg>
   ),
+  '/admin': () => (
+    <Svg>
+      <path d="M12 3 4 6v6c0 4.5 3.4 8.3 8 9 4.6-.7 8-4.5 8-9V6z" />
+      <path d="m9 12 2 2 4-4" />
+    </Svg>
+  ),
   '/settings': () => (
     <Svg>
       <circle cx="12" cy="12" r="3" />

@@ -3,6 +3,7 @@ import { LocationProvider } from 'preact-iso';
 import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi } from '../test/api';
 import { CurrentSprint, SprintBoard } from './Board';
+import { rememberWarnings } from './api';
 import { SEED_BOARD, SEED_SPRINT } from './testData';
 
 const wrap = (ui: preact.ComponentChild) => render(<LocationProvider>{ui}</LocationProvider>);
@@ -37,8 +38,47 @@ describe('sprint board', () => {
     // The state is said in words and drawn in a colour class, never colour alone.
     expect(gym.className).toContain('sp-state-out-of-reach');
 
+    // An item out of reach: the board offers the next move.
+    const next = screen.getByRole('region', { name: 'Next step' });
+    expect(next.textContent).toContain('Gym every day, No junk food can no longer reach 75% this sprint.');
+    expect(within(next).getByRole('link', { name: 'Plan the next sprint at 65%' }).getAttribute('href')).toBe('/sprints/1/retro#sp-next-title');
+    expect(within(next).getByRole('link', { name: 'Adjust this sprint' }).getAttribute('href')).toBe('/sprints/1/edit');
+
     // The plan is Markdown, sanitised.
     expect(screen.getByText('every').tagName).toBe('STRONG');
+  });
+
+  it('on day 1 with one check-in: the score so far, on pace, never "target reached"', async () => {
+    const one = { ...SEED_BOARD.habits[0]!, done: 1, eligible: 1, rate: 1, still_needed: 10, eligible_left: 13, feasible: true };
+    mockApi({
+      'GET /api/v1/sprints/1': { ...SEED_SPRINT, score: 1 },
+      'GET /api/v1/sprints/1/scoreboard': {
+        ...SEED_BOARD,
+        days_elapsed: 0,
+        days_left: 14,
+        score: 1,
+        habits: [one],
+        outcome: { state: 'on_pace', text: 'On pace for 75%: 1 of 11 days done, 13 left' },
+      },
+    });
+    wrap(<SprintBoard id={1} />);
+    const score = await screen.findByRole('region', { name: 'Score' });
+    expect(score.textContent).toContain('100%score so far');
+    expect(score.textContent).toContain('On pace for 75%: 1 of 11 days done, 13 left');
+    expect(score.textContent).not.toMatch(/reached/);
+    expect(screen.queryByRole('region', { name: 'Next step' })).toBeNull();
+  });
+
+  it('says once, after creating it, that the sprint overlaps another', async () => {
+    mockApi({ 'GET /api/v1/sprints/1': SEED_SPRINT, 'GET /api/v1/sprints/1/scoreboard': SEED_BOARD });
+    rememberWarnings(1, ['It overlaps “Fortnight” (4 Nov 2024 to 17 Nov 2024): both count the same days.']);
+    const first = wrap(<SprintBoard id={1} />);
+    expect(await screen.findByText(/It overlaps “Fortnight”/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'change the dates' }).getAttribute('href')).toBe('/sprints/1/edit');
+    first.unmount();
+    wrap(<SprintBoard id={1} />);
+    await screen.findByRole('heading', { level: 1, name: 'Back from Diwali' });
+    expect(screen.queryByText(/It overlaps/)).toBeNull();
   });
 
   it('shows a planned sprint without a score yet', async () => {

@@ -1,7 +1,7 @@
 // The sprint board: the score against the target against the previous sprint, and per action
 // item the done days, the required line, how many more days it needs and whether that can
 // still happen. Reloads when the person comes back to the tab (after checking in).
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Markdown } from '../ui/Markdown';
@@ -13,10 +13,10 @@ import { useRefreshOnFocus } from '../ui/useRefreshOnFocus';
 import { goalChoices, type Goal } from '../goals/api';
 import { PencilIcon, StateIcon } from './icons';
 import { SprintEyebrow, SprintNav } from './SprintHeader';
-import { getCurrentSprint, getScoreboard, getSprint, listSprints, type Scoreboard, type ScoreItem, type Sprint } from './api';
+import { getCurrentSprint, getScoreboard, getSprint, listSprints, takeWarnings, type Scoreboard, type ScoreItem, type Sprint } from './api';
 import { editPath, HISTORY_PATH, NEW_PATH, retroPath, sprintPath } from './paths';
-import { formatDay, formatPercent, wholePercent } from '../ui/format';
-import { deltaPoints, formatPoints, plural } from './format';
+import { formatDay, formatPercent } from '../ui/format';
+import { deltaPoints, formatPoints, plural, suggestTarget } from './format';
 import { itemVerdict } from './itemState';
 import './sprints.css';
 
@@ -90,7 +90,6 @@ function ItemRow({ item, status }: { item: ScoreItem; status: Sprint['status'] }
 function ScoreSummary({ board }: { board: Scoreboard }) {
   const points = deltaPoints(board.score, board.previous_score ?? 0);
   const first = board.previous_score === null;
-  const met = board.score !== null && (wholePercent(board.score) ?? 0) >= (wholePercent(board.target_rate) ?? 0);
   let days: string;
   if (board.status === 'planned') days = `Starts ${formatDay(board.start_date)}`;
   else if (board.status === 'finished') days = `Ended ${formatDay(board.end_date)}`;
@@ -108,7 +107,7 @@ function ScoreSummary({ board }: { board: Scoreboard }) {
           ) : (
             <>
               <span class="sp-score-value">{formatPercent(board.score)}</span>
-              <span class="sp-score-unit">score</span>
+              <span class="sp-score-unit">{board.status === 'active' ? 'score so far' : 'score'}</span>
             </>
           )}
         </p>
@@ -124,9 +123,9 @@ function ScoreSummary({ board }: { board: Scoreboard }) {
           <p class={`sp-delta ${points > 0 ? 'sp-up' : points < 0 ? 'sp-down' : ''}`}>
             {formatPoints(points)}
             {first ? '' : ' on the last sprint'}
-            {met ? ' · target reached' : ''}
           </p>
         )}
+        <p class={`sp-outcome-line sp-outcome-${board.outcome.state}`}>{board.outcome.text}</p>
         <div class="sp-meter" aria-hidden="true">
           <span class="sp-meter-fill" style={{ width: pct(board.score ?? 0, 1) }} />
           <span class="sp-meter-target" style={{ left: pct(board.target_rate, 1) }} />
@@ -141,8 +140,48 @@ function ScoreSummary({ board }: { board: Scoreboard }) {
   );
 }
 
+/**
+ * The next move, when the board has one to offer: an item out of reach (adjust this sprint or
+ * plan the next one), the last days of a sprint, or a sprint that is over.
+ */
+export function NextStep({ sprint, board }: { sprint: Sprint; board: Scoreboard }) {
+  if (board.status === 'planned' || board.habits.length === 0) return null;
+  const stuck = board.habits.filter((h) => h.still_needed > 0 && !h.feasible);
+  const ending = board.status === 'active' && board.days_left <= 3;
+  if (board.status === 'active' && stuck.length === 0 && !ending) return null;
+  const suggested = formatPercent(suggestTarget(board.score, board.target_rate));
+  let lead: string;
+  if (board.status === 'finished') lead = `This sprint is over: ${board.outcome.text}.`;
+  else if (stuck.length > 0) {
+    const names = stuck.map((h) => h.name).join(', ');
+    lead = `${names} can no longer reach ${formatPercent(board.target_rate)} this sprint.`;
+  } else lead = `The sprint ends ${board.days_left === 1 ? 'today' : `in ${plural(board.days_left, 'day')}`}.`;
+  return (
+    <section class="card sp-next-step" aria-labelledby="sp-next-step-title">
+      <h2 id="sp-next-step-title">Next step</h2>
+      <p>{lead}</p>
+      <p class="muted">
+        From {board.score === null ? 'this sprint' : `a score of ${formatPercent(board.score)}`}, a next sprint at{' '}
+        <strong>{suggested}</strong> is a step up you can make.
+        {stuck.length > 0 && board.status === 'active' ? ' Or adjust this one: a lower target, or fewer items.' : ''}
+      </p>
+      <div class="form-actions">
+        <a class="btn btn-primary" href={`${retroPath(sprint.id)}#sp-next-title`}>
+          Plan the next sprint at {suggested}
+        </a>
+        {board.status === 'active' && (
+          <a class="btn" href={editPath(sprint.id)}>
+            Adjust this sprint
+          </a>
+        )}
+      </div>
+    </section>
+  );
+}
+
 export function BoardView({ data, reloading, reloadError }: { data: BoardData; reloading?: boolean; reloadError?: unknown }) {
   const { sprint, board, goals } = data;
+  const [warnings] = useState(() => takeWarnings(sprint.id));
   return (
     <div class="page sp-page">
       <SprintNav current={undefined} />
@@ -163,6 +202,12 @@ export function BoardView({ data, reloading, reloadError }: { data: BoardData; r
         </div>
       </header>
 
+      {warnings.length > 0 && (
+        <Alert kind="info">
+          {warnings.join(' ')} That is allowed (a topic sprint may run beside your fortnight); <a href={editPath(sprint.id)}>change the dates</a> if
+          it was not meant to.
+        </Alert>
+      )}
       {reloadError !== undefined && <Alert>Couldn't refresh the board: {errorMessage(reloadError)}</Alert>}
       <p class="visually-hidden" role="status">
         {reloading ? 'Refreshing the board…' : ''}
@@ -170,6 +215,7 @@ export function BoardView({ data, reloading, reloadError }: { data: BoardData; r
 
       <div class="sp-board">
         <ScoreSummary board={board} />
+        <NextStep sprint={sprint} board={board} />
 
         <section class="card" aria-labelledby="sp-items-title">
           <h2 id="sp-items-title">Action items</h2>

@@ -6,16 +6,19 @@ import { useRequest } from '../ui/useRequest';
 import { SprintNav, StatusBadge } from './SprintHeader';
 import { listSprints, type Sprint } from './api';
 import { NEW_PATH, retroPath, sprintPath } from './paths';
-import { formatDay, formatDayMonthGB, formatPercent, formatRange, wholePercent } from '../ui/format';
+import { formatDay, formatDayMonthGB, formatPercent, formatRange } from '../ui/format';
 import './sprints.css';
 
-/** Whether the sprint reached its target, in words (floored percentages, as shown). */
+/** Where the sprint stands against its target: the API's one sentence (the board and the
+ * review say the same), with a colour key. "Met"/"reached" only once every item has its
+ * required days. */
 export function outcome(s: Sprint): { key: 'met' | 'below' | 'none' | 'pending'; text: string } {
-  if (s.status === 'planned') return { key: 'pending', text: `Starts ${formatDay(s.start_date)}` };
-  if (s.score === null) return { key: 'none', text: 'No days counted' };
-  const met = (wholePercent(s.score) ?? 0) >= (wholePercent(s.target_rate) ?? 0);
-  if (s.status === 'active') return { key: met ? 'met' : 'pending', text: met ? 'On target so far' : 'Below target so far' };
-  return { key: met ? 'met' : 'below', text: met ? 'Target met' : 'Below target' };
+  const { state, text } = s.outcome;
+  if (state === 'met' || state === 'reached') return { key: 'met', text };
+  if (state === 'missed' || state === 'out_of_reach') return { key: 'below', text };
+  if (state === 'no_items') return { key: 'none', text };
+  if (state === 'not_started') return { key: 'pending', text: `Starts ${formatDay(s.start_date)}` };
+  return { key: 'pending', text };
 }
 
 function Trend({ sprints }: { sprints: Sprint[] }) {

@@ -17,7 +17,7 @@ import { DownloadIcon } from './icons';
 import { SprintEyebrow, SprintNav } from './SprintHeader';
 import { formatDay, formatPercent } from '../ui/format';
 import { addDays } from '../ui/dates';
-import { checkTargetInput, daysNeeded, percentInputToRate, rateToPercentInput } from './format';
+import { checkTargetInput, daysNeeded, percentInputToRate, rateToPercentInput, suggestTarget } from './format';
 import { TargetField } from './TargetField';
 import { getReview, getSprint, listSprints, planNextSprint, updateSprint, type Sprint } from './api';
 import { sprintPath } from './paths';
@@ -242,7 +242,7 @@ function NextSprint({ sprint }: { sprint: Sprint }) {
   const list = useRequest(listSprints, [sprint.id]);
   const following = list.data?.items.find((s) => s.start_date === start);
   const form = useForm<NextValues>({
-    initial: { target_rate: rateToPercentInput(sprint.target_rate), days: '14', title: '' },
+    initial: { target_rate: rateToPercentInput(suggestTarget(sprint.score, sprint.target_rate)), days: '14', title: '' },
     validate: validateNext,
     submit: async (v) => {
       const created = await planNextSprint(sprint.id, {

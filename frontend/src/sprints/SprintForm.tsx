@@ -18,7 +18,7 @@ import { useRequest } from '../ui/useRequest';
 import { createHabit, getTodayDate, listHabits, type Habit } from '../habits/api';
 import { PlusIcon } from './icons';
 import { SprintNav } from './SprintHeader';
-import { createSprint, deleteSprint, getSprint, updateSprint, type Sprint } from './api';
+import { createSprint, deleteSprint, getSprint, rememberWarnings, updateSprint, type Sprint } from './api';
 import { CURRENT_PATH, HISTORY_PATH, sprintPath } from './paths';
 import { addDays, daysBetween, isIsoDate } from '../ui/dates';
 import { checkTargetInput, daysNeeded, percentInputToRate, plural, rateToPercentInput } from './format';
@@ -135,12 +135,15 @@ function SprintForm({ data, heading }: { data: FormData; heading: string }) {
         goal_ids: v.goal_ids,
         plan: v.plan,
       };
-      // An edit sends only what changed, so another tab's edits to other fields survive.
-      const saved = sprint
-        ? // Only what changed, so another tab's edits to other fields survive.
-          await updateSprint(sprint.id, changedFields(body, sprint), sprint)
-        : await createSprint({ ...body, retrospective: '' });
-      route(sprintPath(saved.id));
+      if (sprint) {
+        // Only what changed, so another tab's edits to other fields survive.
+        await updateSprint(sprint.id, changedFields(body, sprint), sprint);
+        route(sprintPath(sprint.id));
+        return;
+      }
+      const created = await createSprint({ ...body, retrospective: '' });
+      rememberWarnings(created.id, created.warnings);
+      route(sprintPath(created.id));
     },
   });
   const v = form.values;

@@ -45,7 +45,7 @@ export async function getReview(id: number): Promise<string> {
   return typeof text === 'string' ? text : '';
 }
 
-export function createSprint(body: SprintCreate): Promise<Sprint> {
+export function createSprint(body: SprintCreate): Promise<Schemas['SprintCreated']> {
   return unwrap(api.POST('/api/v1/sprints', { body }));
 }
 
@@ -63,4 +63,18 @@ export async function deleteSprint(id: number): Promise<void> {
 /** Plans the sprint after `id` (from its retrospective). */
 export function planNextSprint(id: number, body: SprintNext): Promise<Sprint> {
   return unwrap(api.POST('/api/v1/sprints/{sprint_id}/next', { params: { path: { sprint_id: id } }, body }));
+}
+
+// Warnings from creating a sprint (it overlaps another), shown once on its board after the
+// form navigates there. Kept in memory: a reload has nothing new to say.
+const createdWarnings = new Map<number, string[]>();
+
+export function rememberWarnings(sprintId: number, warnings: string[] | undefined): void {
+  if (warnings && warnings.length > 0) createdWarnings.set(sprintId, warnings);
+}
+
+export function takeWarnings(sprintId: number): string[] {
+  const warnings = createdWarnings.get(sprintId) ?? [];
+  createdWarnings.delete(sprintId);
+  return warnings;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPercent as percent, wholePercent } from '../ui/format';
-import { deltaPoints, formatPoints, percentInputToRate, rateToPercentInput } from './format';
+import { deltaPoints, formatPoints, percentInputToRate, rateToPercentInput, suggestTarget } from './format';
 
 describe('sprint number formatting', () => {
   it('floors percentages like the review does', () => {
@@ -33,5 +33,16 @@ describe('sprint number formatting', () => {
     expect(rateToPercentInput(0.75)).toBe('75');
     expect(rateToPercentInput(0.57)).toBe('57');
     expect(rateToPercentInput(0.825)).toBe('82.5');
+  });
+});
+
+describe('suggestTarget', () => {
+  it('steps up from what was really done, within 10 points of the target', () => {
+    expect(suggestTarget(0.6153846153846154, 0.75)).toBe(0.65);
+    expect(suggestTarget(0.8, 0.75)).toBe(0.85);
+    expect(suggestTarget(1, 0.95)).toBe(1);
+    expect(suggestTarget(0.99, 0.5)).toBe(0.6);
+    expect(suggestTarget(0, 0.75)).toBe(0.5);
+    expect(suggestTarget(null, 0.75)).toBe(0.75);
   });
 });

@@ -46,3 +46,16 @@ export function daysNeeded(rate: number | null, days: number | null): number | n
   if (rate === null || rate < 0 || rate > 1 || days === null || !(days > 0)) return null;
   return Math.ceil(Math.round(rate * days * 1e9) / 1e9);
 }
+
+/**
+ * A target for the next sprint from this one's numbers: a little higher than what was really
+ * done (the score floored to 5 %, plus 5 points), never above 100 %, never more than 10 points
+ * above this sprint's target, and not below 50 % — "small achievable goals". A sprint without
+ * a score keeps its target.
+ */
+export function suggestTarget(score: number | null, target: number): number {
+  if (score === null) return target;
+  const done = Math.floor(Math.round(score * 100 * 1e9) / 1e9 / 5) * 5;
+  const next = Math.min(done + 5, Math.round(target * 100) + 10, 100);
+  return Math.max(next, 50) / 100;
+}

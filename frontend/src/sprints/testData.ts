@@ -14,6 +14,7 @@ export const SEED_SPRINT: Sprint = {
   retrospective: '',
   status: 'active',
   score: 0.6153846153846154,
+  outcome: { state: 'out_of_reach', text: '2 of 3 items can no longer reach 75%: 24 of 33 required days done' },
 };
 
 const item = (habit_id: number, name: string, done: number, extra: Partial<ScoreItem> = {}): ScoreItem => ({
@@ -46,6 +47,7 @@ export const SEED_BOARD: Scoreboard = {
   previous_score: null,
   delta: null,
   frozen: false,
+  outcome: { state: 'out_of_reach', text: '2 of 3 items can no longer reach 75%: 24 of 33 required days done' },
   habits: [
     item(11, 'No regular smoking up', 9),
     item(12, 'Gym every day', 7, { streak: 3 }),

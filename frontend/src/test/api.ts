@@ -61,3 +61,6 @@ export const USER: User = {
 export function validation(field: string, msg: string): Response {
   return json(422, { detail: [{ loc: ['body', field], msg, type: 'value_error' }] });
 }
+
+/** Today asks for the current sprint's pace; spread this into a mock when there is none. */
+export const NO_SPRINT = { 'GET /api/v1/sprints/current': json(404, { detail: 'No sprint contains today' }) };

@@ -24,6 +24,8 @@ class User(TimestampMixin, Base):
     onboarded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Local time of the daily check-in reminder in the calendar feed; none means no reminder.
     reminder_time: Mapped[time | None] = mapped_column(Time, nullable=True)
+    # The last authenticated request, to the minute (for the admin page); kept through sign-out.
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class UserSession(TimestampMixin, Base):

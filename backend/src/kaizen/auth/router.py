@@ -46,12 +46,13 @@ REGISTERED = (
     status_code=status.HTTP_202_ACCEPTED,
     summary="Create an account",
     responses={
-        403: {"description": "Sign-up is closed on this server"},
+        403: {"description": "Sign-up is closed and no usable invitation was given"},
         429: {"description": "Too many sign-ups from this client; see Retry-After"},
     },
 )
 def register(body: RegisterIn, request: Request, db: SessionDep) -> RegisterAccepted:
-    """Open sign-up, or only the first user (who becomes admin) when sign-up is closed.
+    """Open sign-up, or only the first user (who becomes admin) when sign-up is closed; an
+    admin's `invitation` token lets one person in while it is closed.
 
     The answer is the same, and takes as long, whether or not the email already has an
     account, so sign-up does not reveal who uses this server; sign in next."""
@@ -62,6 +63,7 @@ def register(body: RegisterIn, request: Request, db: SessionDep) -> RegisterAcce
         display_name=body.display_name,
         timezone=body.timezone,
         client_ip=client_ip(request),
+        invitation=body.invitation,
     )
     return RegisterAccepted(detail=REGISTERED)
 

@@ -37,6 +37,10 @@ class RegisterIn(Schema):
     password: Password = Field(examples=["correct horse battery"])
     display_name: DisplayName = Field(default="", examples=["Asha"])
     timezone: Timezone = Field(default="UTC", examples=["Asia/Kolkata"])
+    invitation: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+        default=None,
+        description="The token of an admin's invitation link (while sign-up is closed)",
+    )
 
 
 class RegisterAccepted(BaseModel):

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from kaizen.admin import signup
 from kaizen.auth import security
 from kaizen.auth.models import ApiToken, LoginFailure, ReleasedHandle, User, UserSession
 from kaizen.config import settings
@@ -50,6 +51,7 @@ def create_user(
     return user
 
 
+INVITATION_UNUSABLE = "This invitation link is invalid, used or expired"
 REGISTRATION_LOCK = 0x6B61697A656E  # "kaizen": serialises sign-ups on PostgreSQL
 
 
@@ -61,19 +63,30 @@ def register(
     display_name: str,
     timezone: str,
     client_ip: str | None,
+    invitation: str | None = None,
 ) -> User | None:
     """Create the account, or do nothing when the email is taken (``None``). Both cost the
     same (the password is hashed either way) and the router answers both alike, so sign-up
-    does not tell a stranger which emails have accounts. Attempts per client are limited."""
+    does not tell a stranger which emails have accounts. Attempts per client are limited.
+
+    While sign-up is closed, an admin's invitation lets one person in; it is checked before
+    the email, so an invalid one is refused alike for every email, and used up only by an
+    account it creates."""
     _count_attempt(db, f"register:{client_ip or '-'}", settings.register_max_per_window, "sign-ups")
     password_hash = security.hash_password(password)
     # Parallel sign-ups must not all see an empty database and all become admins.
     lock_for_writes(db, REGISTRATION_LOCK)
     first_user = db.scalar(select(func.count()).select_from(User)) == 0
-    if not first_user and not settings.allow_signup:
-        raise AppError(403, "Sign-up is closed on this server; ask an admin for an account")
+    invite_needed = not first_user and not signup.signup_open(db)
+    if invite_needed and not invitation:
+        raise AppError(403, "Sign-up is closed on this server; ask an admin for an invitation")
+    if invite_needed and not signup.invitation_usable(db, invitation or ""):
+        raise AppError(403, INVITATION_UNUSABLE)
     if get_user_by_email(db, email) is not None:
         return None
+    invited = signup.claim_invitation(db, invitation or "") if invite_needed else None
+    if invite_needed and invited is None:  # taken by a parallel sign-up a moment ago
+        raise AppError(403, INVITATION_UNUSABLE)
     user = User(
         email=normalize_email(email),
         password_hash=password_hash,
@@ -83,6 +96,8 @@ def register(
     )
     db.add(user)
     db.flush()
+    if invited is not None:
+        signup.record_invitee(db, invited, user.id)
     return user
 
 
@@ -236,9 +251,16 @@ def user_for_session(db: Session, secret: str) -> tuple[User, UserSession] | Non
     if row is None:
         return None
     user, session = row
-    if session.expires_at <= utcnow() or not user.is_active:
+    now = utcnow()
+    if session.expires_at <= now or not user.is_active:
         return None
     return user, session
+
+
+def seen_due(user: User, now: datetime) -> bool:
+    """Whether the user's ``last_seen_at`` (for the admin page) is older than a minute, so
+    the caller records this visit."""
+    return user.last_seen_at is None or now - user.last_seen_at > LAST_USED_RESOLUTION
 
 
 @dataclass(frozen=True)
@@ -250,6 +272,8 @@ class Credential:
     token_id: int | None = None
     # The token's last_used_at is older than LAST_USED_RESOLUTION: the caller records the use.
     touch_due: bool = False
+    # Likewise the user's last_seen_at (see ``record_use``).
+    seen_due: bool = False
 
 
 def user_for_token(db: Session, token: str) -> Credential | None:
@@ -265,12 +289,19 @@ def user_for_token(db: Session, token: str) -> Credential | None:
     if (api_token.expires_at is not None and api_token.expires_at <= now) or not user.is_active:
         return None
     due = api_token.last_used_at is None or now - api_token.last_used_at > LAST_USED_RESOLUTION
-    return Credential(user=user, token_id=api_token.id, touch_due=due)
+    return Credential(user=user, token_id=api_token.id, touch_due=due, seen_due=seen_due(user, now))
 
 
-def touch_token(db: Session, token_id: int) -> None:
-    """Record that a token was used (at most once a minute, see ``LAST_USED_RESOLUTION``)."""
-    db.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=utcnow()))
+def record_use(db: Session, credential: Credential) -> None:
+    """Record that the user was seen and their token used (each at most once a minute, see
+    ``LAST_USED_RESOLUTION``)."""
+    now = utcnow()
+    if credential.touch_due and credential.token_id is not None:
+        db.execute(
+            update(ApiToken).where(ApiToken.id == credential.token_id).values(last_used_at=now)
+        )
+    if credential.seen_due:
+        db.execute(update(User).where(User.id == credential.user.id).values(last_seen_at=now))
 
 
 def issue_token(

@@ -1,18 +1,16 @@
 """Habit logs, schedules, streaks and the 14-day rate: the small read module other domains
 (sprints, goals, the goal detail flow) import instead of the habits service."""
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaizen.habits import recent, scoring
-from kaizen.habits.models import CheckIn, Habit
+from kaizen.habits.models import Habit
 
 RATE_DAYS = 14
-STATUSES = {s.value: s for s in scoring.Status}
+in_progress = recent.in_progress  # Today shows such a day as "in progress"
 
 
 def schedule_of(habit: Habit) -> scoring.Schedule:
@@ -37,20 +35,16 @@ def recent_rate(log: scoring.HabitLog, today: date) -> float | None:
 
 
 def load_logs(
-    db: Session, habits: Iterable[Habit], *, since: date | None = None
+    db: Session, habits: Iterable[Habit], *, since: date | None = None, today: date | None = None
 ) -> dict[int, scoring.HabitLog]:
     """The check-ins of these habits (all, or from ``since`` on) in one query, as plain rows:
-    turning rows into ORM objects is what makes heavy endpoints slow."""
+    turning rows into ORM objects is what makes heavy endpoints slow. Given ``today``, a
+    numeric item partly done today is left pending (see :func:`recent.in_progress`) until the day is
+    over: an unfinished today never lowers a score."""
     by_id = {h.id: h for h in habits}
     if not by_id:
         return {}
-    statuses: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
-    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status).where(CheckIn.habit_id.in_(by_id))
-    if since is not None:
-        stmt = stmt.where(CheckIn.day >= since)
-    status_of = STATUSES.__getitem__  # a dict lookup: Status(value) costs far more per row
-    for habit_id, day, status in db.execute(stmt):
-        statuses[habit_id][day] = status_of(status)
+    statuses = recent.statuses(db, by_id.values(), since=since, today=today)
     return {
         habit_id: scoring.HabitLog(
             schedule=schedule_of(habit),

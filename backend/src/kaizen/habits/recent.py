@@ -29,20 +29,41 @@ LONGER_DAYS = 365
 _STATUS = {s.value: s for s in scoring.Status}  # a dict lookup is much cheaper than Status(v)
 
 
+def in_progress(habit: Habit, status: str, value: float | None) -> bool:
+    """A numeric "at least" item partly done (12 of 20 pages): below target, but the day can
+    still make it, so on that day it counts as pending, not missed."""
+    return (
+        habit.kind == "numeric"
+        and habit.target_type != "at_most"
+        and status == scoring.Status.MISSED
+        and value is not None
+    )
+
+
 def statuses(
-    db: Session, habit_ids: Iterable[int], *, since: date | None = None
+    db: Session,
+    habits: Iterable[Habit],
+    *,
+    since: date | None = None,
+    today: date | None = None,
 ) -> dict[int, dict[date, scoring.Status]]:
     """``{habit_id: {day: status}}`` for these habits (from ``since`` on), in one query of plain
-    tuples: turning rows into ORM objects or enums one by one is what makes heavy reads slow."""
-    ids = list(habit_ids)
+    tuples: turning rows into ORM objects or enums one by one is what makes heavy reads slow.
+    Given ``today``, a numeric item partly done today is left pending (see
+    :func:`in_progress`) until the day is over: an unfinished today never lowers a score."""
+    by_id = {h.id: h for h in habits}
     by_habit: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
-    if not ids:
+    if not by_id:
         return by_habit
-    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status).where(CheckIn.habit_id.in_(ids))
+    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value).where(
+        CheckIn.habit_id.in_(by_id)
+    )
     if since is not None:
         stmt = stmt.where(CheckIn.day >= since)
     status_of = _STATUS.__getitem__
-    for habit_id, day, status in db.execute(stmt):
+    for habit_id, day, status, value in db.execute(stmt):
+        if day == today and in_progress(by_id[habit_id], status, value):
+            continue
         by_habit[habit_id][day] = status_of(status)
     return by_habit
 
@@ -69,7 +90,7 @@ def current_streaks(
     Only ``current`` is the whole history's figure; ``best`` is at least the current run and
     otherwise covers the recent window only. At most five queries (usually one to three)."""
     since = today - timedelta(days=RECENT_DAYS)
-    recent = statuses(db, (h.id for h in habits), since=since)
+    recent = statuses(db, habits, since=since, today=today)
     logs = {h.id: _log(h, schedules[h.id], recent[h.id], since) for h in habits}
     runs = {h.id: scoring.streaks(logs[h.id], today=today) for h in habits}
     long_running = [
@@ -117,7 +138,7 @@ def _read_further(
     """The rare runs the SQL counts did not reach the start of (runs of days past 64 gaps,
     runs of weeks past two years): a year more is read first, then everything."""
     since = today - timedelta(days=RECENT_DAYS + LONGER_DAYS)
-    year = statuses(db, (h.id for h in habits), since=since)
+    year = statuses(db, habits, since=since, today=today)
     further = []
     for habit in habits:
         log = _log(habit, schedules[habit.id], year[habit.id], since)
@@ -125,7 +146,7 @@ def _read_further(
             further.append(habit)
         else:
             runs[habit.id] = scoring.streaks(log, today=today)
-    full = statuses(db, (h.id for h in further))
+    full = statuses(db, further, today=today)
     for habit in further:
         log = _log(habit, schedules[habit.id], full[habit.id], None)
         runs[habit.id] = scoring.streaks(log, today=today)

@@ -132,6 +132,11 @@ class TodayHabit(ReadSchema):
     current_streak: int
     streak_unit: StreakUnit
     rate_14d: float | None = Field(description="done ÷ eligible over the last 14 days")
+    in_progress: bool = Field(
+        default=False,
+        description="A numeric item partly done today (below an at-least target): pending, "
+        "not missed, until the day is over",
+    )
 
 
 class TodayRead(ReadSchema):

@@ -267,7 +267,7 @@ def habit_stats(
     end = end or today
     start = start or min(max(habit.start_date, end - MAX_RANGE), end)
     check_range(start, end)
-    log = logs.load_logs(db, [habit])[habit.id]
+    log = logs.load_logs(db, [habit], today=today)[habit.id]
     counted_end = logs.counting_end(end, today)
     stats = scoring.habit_stats(log, today=today, start=start, end=counted_end)
     history = scoring.history(log, today=today, start=end - timedelta(days=364), end=end)
@@ -288,16 +288,23 @@ def habit_stats(
             StrengthPoint(date=d, value=v)
             for d, v in scoring.strength_series(log, today=today, start=series_start, end=end)
         ],
-        weeks=_periods(log, today, start, counted_end, scoring.Period.WEEK),
-        months=_periods(log, today, start, counted_end, scoring.Period.MONTH),
+        weeks=_periods(log, today, start, counted_end, end, scoring.Period.WEEK),
+        months=_periods(log, today, start, counted_end, end, scoring.Period.MONTH),
         history=[HeatmapCell(date=c.day, state=c.state, status=c.status) for c in history],
         recent_notes=[NoteRead(date=d, note=n) for d, n in _recent_notes(db, habit)],
     )
 
 
 def _periods(
-    log: scoring.HabitLog, today: date, start: date, end: date, period: scoring.Period
+    log: scoring.HabitLog,
+    today: date,
+    start: date,
+    end: date,
+    shown_end: date,
+    period: scoring.Period,
 ) -> list[PeriodCount]:
+    """Counted to ``end`` (the week runs on to Sunday), but only the periods that begin by
+    ``shown_end``: no bar for a month after the range."""
     return [
         PeriodCount(
             start=p.start,
@@ -307,6 +314,7 @@ def _periods(
             rate=p.tally.rate,
         )
         for p in scoring.period_tallies(log, today=today, start=start, end=end, period=period)
+        if p.start <= shown_end
     ]
 
 
@@ -355,6 +363,9 @@ def today_list(db: Session, user: User, today: date) -> TodayRead:
                 current_streak=streaks[habit.id].current,
                 streak_unit=streaks[habit.id].unit,
                 rate_14d=logs.recent_rate(habit_logs[habit.id], today),
+                in_progress=bool(
+                    today_row and logs.in_progress(habit, today_row.status, today_row.value)
+                ),
             )
         )
     return TodayRead(date=today, timezone=user.timezone, habits=items)

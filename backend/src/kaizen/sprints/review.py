@@ -30,6 +30,8 @@ class ReviewInput:
     days_elapsed: int
     days_total: int
     finished: bool
+    started: bool
+    outcome: str
     score: float | None
     target_rate: float
     previous_score: float | None
@@ -41,7 +43,8 @@ class ReviewInput:
     retrospective: str
 
 
-def _day(d: date) -> str:
+def day(d: date) -> str:
+    """4 Nov 2024."""
     return f"{d.day} {d.strftime('%b %Y')}"
 
 
@@ -53,15 +56,14 @@ def render(review: ReviewInput) -> str:
     lines = [f"## {review.title}", ""]
     if review.theme:
         lines += [f"*Theme: {review.theme}*", ""]
-    if review.days_elapsed == 0:
-        lines.append(f"This sprint starts on {_day(review.start)}; nothing is scored yet.")
+    if not review.started:
+        lines.append(f"{review.outcome}.")
     else:
-        last = review.end if review.finished else None
         period = (
-            f"In the {review.days_elapsed} days from {_day(review.start)} to {_day(last)}"
-            if last
-            else f"In the first {review.days_elapsed} of {review.days_total} days "
-            f"since {_day(review.start)}"
+            f"In the {review.days_elapsed} days from {day(review.start)} to {day(review.end)}"
+            if review.finished
+            else f"So far, on day {min(review.days_elapsed + 1, review.days_total)} of "
+            f"{review.days_total} since {day(review.start)}"
         )
         lines.append(f"{period}, I managed to do")
         lines.append("")
@@ -72,6 +74,8 @@ def render(review: ReviewInput) -> str:
             lines.append("(no action items in this sprint)")
         lines.append("")
         lines.append(_score_sentence(review))
+        lines.append("")
+        lines.append(f"**Where it stands:** {review.outcome}.")
     lines.append("")
     lines.append(_target_sentence(review))
     if review.retrospective.strip():

@@ -6,7 +6,14 @@ from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.schemas import Page
 from kaizen.sprints import service
 from kaizen.sprints.models import Sprint
-from kaizen.sprints.schemas import Scoreboard, SprintCreate, SprintNext, SprintRead, SprintUpdate
+from kaizen.sprints.schemas import (
+    Scoreboard,
+    SprintCreate,
+    SprintCreated,
+    SprintNext,
+    SprintRead,
+    SprintUpdate,
+)
 
 router = APIRouter(tags=["sprints"])
 
@@ -31,10 +38,12 @@ def list_sprints(
 )
 def create_sprint(
     body: SprintCreate, user: CurrentUser, db: SessionDep, today: Today
-) -> SprintRead:
-    """Defaults: starts today, lasts 14 days, target 0.75."""
+) -> SprintCreated:
+    """Defaults: starts today, lasts 14 days, target 0.75. A sprint overlapping others is
+    created (topic sprints may overlap on purpose) with a line in `warnings` for each."""
     sprint = service.create_sprint(db, user, body, today)
-    return service.reads(db, [sprint], today)[0]
+    read = service.reads(db, [sprint], today)[0]
+    return SprintCreated(**read.model_dump(), warnings=service.overlap_warnings(db, sprint))
 
 
 @router.get(

@@ -43,6 +43,14 @@ class SprintNext(Schema):
     days: int = Field(default=14, ge=1, le=366, description="Length of the next sprint")
 
 
+class SprintOutcome(ReadSchema):
+    state: Literal["not_started", "no_items", "reached", "on_pace", "out_of_reach", "met", "missed"]
+    text: str = Field(
+        description="One sentence, e.g. 'On pace for 75%: 1 of 11 days done, 13 left'. "
+        "'reached'/'met' only once every item has its required days (done ≥ required)."
+    )
+
+
 class SprintRead(ReadSchema):
     id: int
     title: str
@@ -56,6 +64,15 @@ class SprintRead(ReadSchema):
     retrospective: str
     status: SprintStatus
     score: float | None = Field(description="Mean of the items' rates so far; null before any")
+    outcome: SprintOutcome
+
+
+class SprintCreated(SprintRead):
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="Things worth knowing, e.g. other sprints it overlaps (allowed: topic "
+        "sprints may overlap on purpose)",
+    )
 
 
 class ScoreboardItem(ReadSchema):
@@ -89,4 +106,5 @@ class Scoreboard(ReadSchema):
     )
     delta: float | None
     frozen: bool = Field(description="True once the sprint is over and its results are kept")
+    outcome: SprintOutcome
     habits: list[ScoreboardItem]

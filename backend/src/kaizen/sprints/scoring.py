@@ -43,16 +43,20 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Literal
 
 from kaizen.habits.scoring import HabitLog, StreakUnit, streaks, tally
 
 __all__ = [
     "ItemScore",
+    "ItemTally",
+    "Outcome",
     "SprintItem",
     "SprintScore",
     "delta",
     "delta_points",
     "mean_rate",
+    "outcome",
     "percent",
     "required_days",
     "score_sprint",
@@ -196,3 +200,66 @@ def delta_points(score: float | None, previous_score: float | None) -> int | Non
     if now is None or before is None:
         return None
     return now - before
+
+
+OutcomeState = Literal[
+    "not_started", "no_items", "reached", "on_pace", "out_of_reach", "met", "missed"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTally:
+    """The numbers of one scoreboard row that the sprint's outcome is read from."""
+
+    done: int
+    required: int
+    still_needed: int
+    eligible_left: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Where a sprint stands against its target, in one state and one sentence, so the board,
+    the history and the review all say the same thing from the same numbers.
+
+    A target is *reached* only when every item has its required days secured
+    (``done >= required``); before that an active sprint is *on pace* (every item can still
+    make it) or *out of reach* (some item cannot). A finished sprint *met* or *missed* it.
+    """
+
+    state: OutcomeState
+    text: str
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def outcome(
+    *, status: str, target_rate: float, items: Sequence[ItemTally], start: date | None = None
+) -> Outcome:
+    target = percent(target_rate)
+    if status == "planned":
+        when = f" on {start.day} {start.strftime('%b %Y')}" if start else ""
+        return Outcome("not_started", f"Starts{when}; nothing is scored yet")
+    if not items:
+        return Outcome("no_items", "No action items, so nothing to score")
+    done = sum(i.done for i in items)
+    required = sum(i.required for i in items)
+    short = [i for i in items if i.still_needed > 0]
+    many = len(items) > 1
+    tally = f"{done} of {required} {'required days' if many else 'days'} done"
+    if status == "finished":
+        if not short:
+            return Outcome("met", f"Target {target} met: {tally}")
+        gap = sum(i.still_needed for i in short)
+        who = f"{len(short)} of {len(items)} items short" if many else f"{_days(gap)} short"
+        return Outcome("missed", f"Below target {target}: {tally}, {who}")
+    if not short:
+        return Outcome("reached", f"Target {target} reached: {tally}")
+    stuck = [i for i in short if i.still_needed > i.eligible_left]
+    if stuck:
+        who = f"{len(stuck)} of {len(items)} items" if many else "This item"
+        return Outcome("out_of_reach", f"{who} can no longer reach {target}: {tally}")
+    left = sum(i.eligible_left for i in items)
+    return Outcome("on_pace", f"On pace for {target}: {tally}, {left} left")

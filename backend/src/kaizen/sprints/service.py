@@ -22,8 +22,16 @@ from kaizen.queries import Pagination, paginate
 from kaizen.schemas import apply_changes
 from kaizen.sprints import review, scoring, snapshots
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
-from kaizen.sprints.schemas import Scoreboard, SprintCreate, SprintNext, SprintRead, SprintUpdate
-from kaizen.sprints.snapshots import status_of
+from kaizen.sprints.schemas import (
+    Scoreboard,
+    SprintCreate,
+    SprintNext,
+    SprintOutcome,
+    SprintRead,
+    SprintStatus,
+    SprintUpdate,
+)
+from kaizen.sprints.snapshots import SprintSnapshot, status_of
 
 DEFAULT_DAYS = 14
 MAX_DAYS = 366
@@ -165,6 +173,43 @@ def following_sprint(db: Session, sprint: Sprint) -> Sprint | None:
     ).first()
 
 
+def outcome_of(sprint: Sprint, status: SprintStatus, result: SprintSnapshot) -> SprintOutcome:
+    """Where the sprint stands, from the same rows the scoreboard shows (live or kept)."""
+    items = [
+        scoring.ItemTally(
+            done=row.done,
+            required=row.required,
+            still_needed=row.still_needed,
+            eligible_left=row.eligible_left,
+        )
+        for row in result.habits
+    ]
+    found = scoring.outcome(
+        status=status, target_rate=sprint.target_rate, items=items, start=sprint.start_date
+    )
+    return SprintOutcome(state=found.state, text=found.text)
+
+
+def overlap_warnings(db: Session, sprint: Sprint) -> list[str]:
+    """One line per other sprint of the owner sharing a day with this one (oldest first).
+    Overlaps are allowed — a topic sprint may run beside the fortnight — so this only warns."""
+    others = db.scalars(
+        select(Sprint)
+        .where(
+            Sprint.user_id == sprint.user_id,
+            Sprint.id != sprint.id,
+            Sprint.start_date <= sprint.end_date,
+            Sprint.end_date >= sprint.start_date,
+        )
+        .order_by(Sprint.start_date, Sprint.id)
+    ).all()
+    return [
+        f"It overlaps “{other.title}” ({review.day(other.start_date)} to "
+        f"{review.day(other.end_date)}): both count the same days."
+        for other in others
+    ]
+
+
 def reads(db: Session, sprints: Sequence[Sprint], today: date) -> list[SprintRead]:
     """The sprints with their status and score (a computed aggregate, in constant queries)."""
     scored = snapshots.results(db, sprints, today)
@@ -184,6 +229,7 @@ def reads(db: Session, sprints: Sequence[Sprint], today: date) -> list[SprintRea
             retrospective=s.retrospective,
             status=status_of(s, today),
             score=scored[s.id].score,
+            outcome=outcome_of(s, status_of(s, today), scored[s.id]),
         )
         for s in sprints
     ]
@@ -239,6 +285,7 @@ def scoreboard(db: Session, sprint: Sprint, today: date) -> Scoreboard:
         previous_score=previous_score,
         delta=scoring.delta(mine.score, previous_score),
         frozen=status == "finished",
+        outcome=outcome_of(sprint, status, mine),
         days_total=mine.days_total,
         days_elapsed=mine.days_elapsed,
         days_left=mine.days_left,
@@ -262,6 +309,8 @@ def review_markdown(db: Session, sprint: Sprint, today: date) -> str:
             days_elapsed=board.days_elapsed,
             days_total=board.days_total,
             finished=board.status == "finished",
+            started=board.status != "planned",
+            outcome=board.outcome.text,
             score=board.score,
             target_rate=sprint.target_rate,
             previous_score=board.previous_score,

@@ -99,7 +99,8 @@ def _score_live(db: Session, sprints: Sequence[Sprint], today: date) -> dict[int
     items = items_by_sprint(db, [s.id for s in sprints])
     # Only the sprints' own days matter, so older check-ins are not even read.
     since = min((s.start_date for s in sprints), default=None)
-    logs = load_logs(db, {h.id: h for hs in items.values() for h in hs}.values(), since=since)
+    habits_seen = {h.id: h for hs in items.values() for h in hs}.values()
+    logs = load_logs(db, habits_seen, since=since, today=today)
     out = {}
     for sprint in sprints:
         habits = items.get(sprint.id, [])

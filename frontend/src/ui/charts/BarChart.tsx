@@ -10,6 +10,7 @@
  *     format={formatPercent}                       // how values read on the axis and to screen readers
  *     height={160}                                 // plot height in px (default 160)
  *     maxLabels={8}                                // x labels shown at most (all are in the SR table)
+ *     integer                                      // counts: whole-number ticks only (0, 1, 2 posts)
  *   />
  *
  * A bar's value may be null (no data: drawn as an empty slot, read as "no data"). Each bar may
@@ -39,6 +40,8 @@ export interface BarChartProps {
   maxLabels?: number;
   /** Text shown instead of the chart when there are no bars. */
   emptyText?: string;
+  /** The values are counts: the axis ticks are whole numbers (never 0, 0.5, 1). */
+  integer?: boolean;
 }
 
 const defaultFormat = (v: number) => String(Math.round(v * 100) / 100);
@@ -54,8 +57,9 @@ export function BarChart({
   height = 160,
   maxLabels = 8,
   emptyText = 'No data yet.',
+  integer = false,
 }: BarChartProps) {
-  const scale = yScale(data.map((d) => d.value), max, target);
+  const scale = yScale(data.map((d) => d.value), max, target, integer);
   const n = data.length;
   const slot = n > 0 ? 100 / n : 100;
   const gap = Math.min(slot * 0.25, 1.6);

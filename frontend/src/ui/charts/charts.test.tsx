@@ -24,6 +24,11 @@ describe('scale helpers', () => {
     expect(yScale([13])).toEqual({ max: 15, ticks: [0, 5, 10, 15] });
     expect(yScale([0.2], 1)).toEqual({ max: 1, ticks: [0, 0.5, 1] });
     expect(yScale([1], 'auto', 12).max).toBeGreaterThanOrEqual(12);
+    // Counts: whole-number ticks, never "0, 0.5, 1" (shown as "0, 1, 1" posts).
+    expect(yScale([1, 0, 1])).toEqual({ max: 1, ticks: [0, 0.5, 1] });
+    expect(yScale([1, 0, 1], 'auto', null, true)).toEqual({ max: 1, ticks: [0, 1] });
+    expect(yScale([2], 'auto', null, true)).toEqual({ max: 2, ticks: [0, 1, 2] });
+    expect(yScale([13], 'auto', null, true)).toEqual({ max: 15, ticks: [0, 5, 10, 15] });
     expect(yScale([null, 0])).toEqual({ max: 1, ticks: [0, 1] });
   });
   it('thins labels but keeps the first and the last', () => {

@@ -7,12 +7,15 @@ export interface YScale {
   ticks: number[];
 }
 
-/** A y axis from 0 to `max` (a number, or 'auto' to fit the values) with 2–4 round ticks. */
-export function yScale(values: (number | null | undefined)[], max: number | 'auto' = 'auto', target?: number | null): YScale {
-  if (max !== 'auto') return { max, ticks: [0, max / 2, max] };
+/**
+ * A y axis from 0 to `max` (a number, or 'auto' to fit the values) with 2–4 round ticks;
+ * `integer` (counts) keeps every tick a whole number.
+ */
+export function yScale(values: (number | null | undefined)[], max: number | 'auto' = 'auto', target?: number | null, integer = false): YScale {
+  if (max !== 'auto') return { max, ticks: integer && max % 2 ? [0, max] : [0, max / 2, max] };
   const highest = Math.max(0, target ?? 0, ...values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)));
   if (highest <= 0) return { max: 1, ticks: [0, 1] };
-  const step = niceStep(highest / 3);
+  const step = integer ? Math.max(1, niceStep(highest / 3)) : niceStep(highest / 3);
   const top = Math.ceil(highest / step - 1e-9) * step;
   const ticks: number[] = [];
   for (let v = 0; v <= top + step / 2; v += step) ticks.push(Math.round(v * 1e6) / 1e6);
