@@ -11,6 +11,7 @@ from kaizen.auth.router import public_router as auth_public_router
 from kaizen.deps import current_user
 from kaizen.goals.router import router as goals_router
 from kaizen.habits.router import router as habits_router
+from kaizen.onboarding.router import router as onboarding_router
 from kaizen.portfolio.router import public_router as portfolio_public_router
 from kaizen.portfolio.router import router as portfolio_router
 from kaizen.sprints.router import router as sprints_router
@@ -41,4 +42,5 @@ private_router.include_router(habits_router)
 private_router.include_router(sprints_router)
 private_router.include_router(goals_router)
 private_router.include_router(portfolio_router)
+private_router.include_router(onboarding_router)
 public_router.include_router(portfolio_public_router)

@@ -484,7 +484,8 @@ export interface paths {
         head?: never;
         /**
          * Update a sprint
-         * @description Changing dates, target or items of a finished sprint re-scores it from the check-ins.
+         * @description Changing dates, target or items of a finished sprint re-scores it from the check-ins;
+         *     fields sent unchanged, the plan and the retrospective leave its kept results alone.
          */
         patch: operations["update_sprint"];
         trace?: never;
