@@ -16,6 +16,7 @@ from kaizen import __version__
 from kaizen.api import private_router, public_router
 from kaizen.config import settings
 from kaizen.errors import install_error_handlers
+from kaizen.portability.limits import UPLOAD_MAX_BYTES, UPLOAD_PATHS, upload_too_large
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
 TOO_LARGE = "Request body too large (2 MB at most)"
@@ -89,8 +90,8 @@ def create_app() -> FastAPI:
 
 
 class BodyTooLarge(HTTPException):
-    def __init__(self) -> None:
-        super().__init__(413, TOO_LARGE)
+    def __init__(self, message: str = TOO_LARGE) -> None:
+        super().__init__(413, message)
 
 
 class Guard:
@@ -105,11 +106,14 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            await JSONResponse({"detail": TOO_LARGE}, 413)(scope, receive, send)
-            return
         path: str = scope["path"]
+        # File uploads (imports) check their own, larger cap with a message that says it.
+        limit = UPLOAD_MAX_BYTES if path.startswith(UPLOAD_PATHS) else MAX_BODY_BYTES
+        too_large = TOO_LARGE if limit == MAX_BODY_BYTES else upload_too_large()
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            await JSONResponse({"detail": too_large}, 413)(scope, receive, send)
+            return
         extra = [
             (
                 "Content-Security-Policy",
@@ -128,8 +132,8 @@ class Guard:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > MAX_BODY_BYTES:
-                    raise BodyTooLarge()
+                if received > limit:
+                    raise BodyTooLarge(too_large)
             return message
 
         async def send_with_headers(message: Message) -> None:
