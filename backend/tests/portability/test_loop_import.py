@@ -113,8 +113,14 @@ def test_backup_database_scales_numeric_values_and_keeps_notes(client: TestClien
     assert response.status_code == 200, response.text
     assert response.json()["created"] == {"habits": 2, "check_ins": 5}
     habits = _habits(client, user)
-    reads = [(c["date"], c["status"], c["note"]) for c in _check_ins(client, user, habits["Read"]["id"])]
-    assert reads == [("2026-11-01", "done", "ch. 3"), ("2026-11-02", "missed", ""), ("2026-11-03", "skipped", "")]
+    reads = [
+        (c["date"], c["status"], c["note"]) for c in _check_ins(client, user, habits["Read"]["id"])
+    ]
+    assert reads == [
+        ("2026-11-01", "done", "ch. 3"),
+        ("2026-11-02", "missed", ""),
+        ("2026-11-03", "skipped", ""),
+    ]
     water = habits["Water"]
     assert water["target_type"] == "at_most"
     values = [(c["status"], c["value"], c["note"]) for c in _check_ins(client, user, water["id"])]
@@ -123,7 +129,9 @@ def test_backup_database_scales_numeric_values_and_keeps_notes(client: TestClien
 
 def test_older_backup_schema_and_multipart_upload(client: TestClient) -> None:
     user = make_user(client)
-    data = sqlite_db([{"name": "Floss", "num": 2, "den": 3, "entries": [(D1, 2, ""), (D3, 2, "")]}], old=True)
+    data = sqlite_db(
+        [{"name": "Floss", "num": 2, "den": 3, "entries": [(D1, 2, ""), (D3, 2, "")]}], old=True
+    )
     response = client.post(
         "/api/v1/import/loop",
         files={"file": ("Loop Habits Backup.db", data, "application/octet-stream")},
@@ -132,7 +140,9 @@ def test_older_backup_schema_and_multipart_upload(client: TestClient) -> None:
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["created"] == {"habits": 1, "check_ins": 2}
-    assert body["converted"] == [{"habit": "Floss", "from": "2 times in 3 days", "to": "5 times a week"}]
+    assert body["converted"] == [
+        {"habit": "Floss", "from": "2 times in 3 days", "to": "5 times a week"}
+    ]
 
 
 def test_reimport_updates_instead_of_duplicating(client: TestClient) -> None:
@@ -146,7 +156,10 @@ def test_reimport_updates_instead_of_duplicating(client: TestClient) -> None:
     assert body["updated"] == {"habits": 1, "check_ins": 1}
     habits = _habits(client, user)
     assert len(habits) == 3
-    rows = {c["date"]: (c["status"], c["note"]) for c in _check_ins(client, user, habits["Meditate"]["id"])}
+    rows = {
+        c["date"]: (c["status"], c["note"])
+        for c in _check_ins(client, user, habits["Meditate"]["id"])
+    }
     assert rows["2026-11-01"] == ("missed", "changed my mind")
     assert rows["2026-11-04"] == ("done", "")
     assert len(rows) == 4

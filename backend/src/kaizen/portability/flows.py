@@ -4,10 +4,10 @@ export/import). They span domains, so they live here; only routers and the CLI c
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import Table, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from kaizen.auth import security
@@ -17,15 +17,13 @@ from kaizen.errors import AppError, field_error
 from kaizen.habits import service as habits
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.schemas import HabitCreate, HabitUpdate
-from kaizen.portability import loop, tables
+from kaizen.portability import bulk, loop, tables
 from kaizen.portability.schemas import Conversion, LoopHabitResult, LoopImportResult
 from kaizen.schemas import MIN_DAY
 from kaizen.sprints import snapshots
 
-BATCH = 5000
 
-
-class ImportError_(AppError):
+class ImportRefused(AppError):
     def __init__(self, message: str) -> None:
         super().__init__(422, message)
 
@@ -79,7 +77,7 @@ def import_loop(
     try:
         parsed = loop.parse(data)
     except loop.LoopFormatError as exc:
-        raise ImportError_(f"Cannot read this Loop export: {exc}") from exc
+        raise ImportRefused(f"Cannot read this Loop export: {exc}") from exc
     _unique_names(parsed)
     existing = {h.name: h for h in habits.habits_named(db, user, [p.name for p in parsed])}
     kept = {p.name: _kept(p.entries, today) for p in parsed}
@@ -112,8 +110,8 @@ def import_loop(
             select(CheckIn.habit_id, CheckIn.day, CheckIn.id).where(CheckIn.habit_id.in_(matched))
         )
         known = {(hid, day): cid for hid, day, cid in rows}
-    inserts: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
     for item, current, start in plans:
         entries, _ = kept[item.name]
         fields = _fields(item, start)
@@ -133,17 +131,13 @@ def import_loop(
             )
         created = updated = 0
         for entry in entries:
-            row = {
-                "status": _status(habit, entry),
-                "value": entry.value,
-                "note": entry.note,
-            }
+            status = _status(habit, entry)
             existing_id = known.get((habit.id, entry.day)) if current else None
             if existing_id is None:
-                inserts.append({"habit_id": habit.id, "day": entry.day, **row})
+                inserts.append((habit.id, entry.day, status, entry.value, entry.note))
                 created += 1
             else:
-                updates.append({"id": existing_id, **row})
+                updates.append((existing_id, status, entry.value, entry.note))
                 updated += 1
         result.created.check_ins += created
         result.updated.check_ins += updated
@@ -179,19 +173,19 @@ def _validate(plans: list[tuple[loop.LoopHabit, Habit | None, date]]) -> None:
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
-            raise ImportError_(f"habit {item.name!r}: {where}: {first['msg']}") from exc
+            raise ImportRefused(f"habit {item.name!r}: {where}: {first['msg']}") from exc
 
 
-def _write(db: Session, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+def _write(db: Session, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]]) -> None:
     """Check-ins in bulk: executemany batches, not one ORM object at a time."""
     now = utcnow()
-    for i in range(0, len(inserts), BATCH):
-        batch = [{**row, "created_at": now, "updated_at": now} for row in inserts[i : i + BATCH]]
-        db.execute(insert(CheckIn), batch)
-    for i in range(0, len(updates), BATCH):
-        batch = [{**row, "updated_at": now} for row in updates[i : i + BATCH]]
-        db.execute(update(CheckIn), batch)
-    db.flush()
+    conn = db.connection()
+    table = cast(Table, CheckIn.__table__)
+    fields = ["status", "value", "note", "updated_at"]
+    bulk.insert_rows(
+        conn, table, ["habit_id", "date", *fields, "created_at"], [(*r, now, now) for r in inserts]
+    )
+    bulk.update_rows(conn, table, fields, [(*r, now) for r in updates])
 
 
 # --------------------------------------------------------------------------- account deletion

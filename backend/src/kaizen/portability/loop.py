@@ -26,6 +26,7 @@ from typing import Any
 # Loop's entry values (org.isoron.uhabits.core.models.Entry).
 YES_MANUAL, YES_AUTO, NO, UNKNOWN, SKIP = 2, 1, 0, -1, -3
 WORDS = {"YES_MANUAL": YES_MANUAL, "YES_AUTO": YES_AUTO, "NO": NO, "UNKNOWN": UNKNOWN, "SKIP": SKIP}
+STATUS_WORDS = {"YES_MANUAL": "done", "NO": "missed", "SKIP": "skipped"}
 MAX_HABITS = 1000
 MAX_NAME = 200
 MAX_TEXT = 10_000
@@ -37,7 +38,7 @@ class LoopFormatError(ValueError):
     """The bytes are not a Loop export we can read; the message says why."""
 
 
-@dataclass
+@dataclass(slots=True)
 class LoopEntry:
     day: date
     status: str | None  # done | missed | skipped; None for amounts (numeric habits)
@@ -104,7 +105,7 @@ def _read_csv(raw: bytes, name: str) -> list[list[str]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoopFormatError(f"{name} is not UTF-8 text") from exc
-    return [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+    return [row for row in csv.reader(io.StringIO(text)) if any(row)]
 
 
 def _parse_day(text: str, where: str) -> date:
@@ -155,22 +156,29 @@ def _float(text: str, where: str) -> float:
 def _csv_entries(rows: list[list[str]], habit: LoopHabit, where: str) -> None:
     if rows and rows[0] and rows[0][0].strip().lower() == "date":
         rows = rows[1:]
+    entries = habit.entries
+    numeric = habit.numeric
     for number, row in enumerate(rows, start=2):
-        at = f"{where} line {number}"
-        day = _parse_day(row[0], at)
+        try:
+            day = date.fromisoformat(row[0])
+        except ValueError:
+            day = _parse_day(row[0], f"{where} line {number}")
         raw = row[1].strip() if len(row) > 1 else ""
-        note = _text(row[2], MAX_NOTE) if len(row) > 2 else ""
-        word = raw.upper()
-        if word in WORDS:
-            code = WORDS[word]
-            if habit.numeric and code not in (SKIP, UNKNOWN, YES_AUTO):
-                habit.entries.append(LoopEntry(day, None, 0.0 if code == NO else None, note))
-                continue
-            _bool_entry(code, day, note, habit)
-        elif habit.numeric:
-            habit.entries.append(LoopEntry(day, None, _float(raw, at), note))
+        note = row[2].strip()[:MAX_NOTE] if len(row) > 2 else ""
+        status = STATUS_WORDS.get(raw)
+        if status is not None and not (numeric and status == "done"):
+            entries.append(LoopEntry(day, status, None, note))
+            continue
+        code = WORDS.get(raw.upper())
+        if code is not None:
+            if numeric and code in (YES_MANUAL, NO):
+                entries.append(LoopEntry(day, None, None if code == YES_MANUAL else 0.0, note))
+            else:
+                _bool_entry(code, day, note, habit)
+        elif numeric:
+            entries.append(LoopEntry(day, None, _float(raw, f"{where} line {number}"), note))
         else:
-            _bool_entry(_int(raw, at), day, note, habit)
+            _bool_entry(_int(raw, f"{where} line {number}"), day, note, habit)
 
 
 def parse_csv_zip(data: bytes) -> list[LoopHabit]:
@@ -225,7 +233,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {str(row[1]).lower() for row in conn.execute(f"PRAGMA table_info({table})")}  # noqa: S608
+    return {str(row[1]).lower() for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
 def _pick(columns: set[str], name: str, fallback: str) -> str:
@@ -255,7 +263,9 @@ def _read_loop_db(conn: sqlite3.Connection) -> list[LoopHabit]:
         str(r[0]).lower() for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
     }
     if not {"habits", "repetitions"} <= tables:
-        raise LoopFormatError("the database has no Habits and Repetitions tables: not a Loop backup")
+        raise LoopFormatError(
+            "the database has no Habits and Repetitions tables: not a Loop backup"
+        )
     hc = _columns(conn, "Habits")
     rc = _columns(conn, "Repetitions")
     select_habits = ", ".join(

@@ -69,9 +69,7 @@ async def read_upload(request: Request) -> bytes:
             chunks.append(chunk)
         data = b"".join(chunks)
     else:
-        raise AppError(
-            415, "Send application/zip, application/vnd.sqlite3 or multipart/form-data"
-        )
+        raise AppError(415, "Send application/zip, application/vnd.sqlite3 or multipart/form-data")
     if len(data) > MAX_UPLOAD:
         raise TooLarge
     if not data:
