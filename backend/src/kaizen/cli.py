@@ -1,5 +1,6 @@
 """The `kaizen` command: serve, migrate and manage users."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,10 +15,13 @@ from kaizen.auth.schemas import RegisterIn
 from kaizen.config import settings
 from kaizen.db import new_session
 from kaizen.errors import AppError
+from kaizen.portability import dbcopy
 
 app = typer.Typer(help="Kaizen: a self-hosted career-growth tracker.", no_args_is_help=True)
 users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
+db_app = typer.Typer(help="Move the whole installation's database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
 
 
 @app.command()
@@ -105,6 +109,52 @@ def users_disable(email: Annotated[str, typer.Option(help="Email address")]) -> 
         db.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
         db.commit()
         typer.echo(f"disabled {user.email}")
+
+
+PG_DUMP_ADVICE = (
+    "This installation runs on PostgreSQL: back it up with PostgreSQL's own tool, e.g.\n"
+    '  pg_dump --format=custom --file=kaizen.dump "$DATABASE_URL"\n'
+    "and restore with pg_restore (see README, Backups)."
+)
+
+
+@app.command()
+def backup(path: Annotated[Path, typer.Argument(help="New file to write the copy to")]) -> None:
+    """Copy the SQLite database to PATH while Kaizen keeps serving (SQLite's online backup)."""
+    if dbcopy.sqlite_path(settings.database_url) is None:
+        typer.echo(PG_DUMP_ADVICE, err=True)
+        raise typer.Exit(2)
+    try:
+        size = dbcopy.backup_sqlite(settings.database_url, path)
+    except dbcopy.CopyError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"backed up to {path} ({size} bytes)")
+
+
+@db_app.command("copy")
+def db_copy(
+    to: Annotated[str, typer.Option("--to", help="Target, e.g. postgresql+psycopg://…")],
+    migrate_target: Annotated[
+        bool, typer.Option(help="Run the migrations on the target first")
+    ] = True,
+) -> None:
+    """Copy every table of this installation (KAIZEN_DATABASE_URL) into an empty PostgreSQL
+    database, checking row counts per table and leaving sequences after the largest ids.
+    Stop Kaizen (or copy a `kaizen backup`) so nothing is written meanwhile."""
+    if to == settings.database_url:
+        typer.echo("the target is this installation's own database", err=True)
+        raise typer.Exit(2)
+    if migrate_target:
+        migrations.upgrade(to)
+    try:
+        copied = dbcopy.copy_database(settings.database_url, to)
+    except dbcopy.CopyError as exc:
+        typer.echo(f"nothing copied: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    for item in copied:
+        typer.echo(f"{item.table}\t{item.rows} rows")
+    typer.echo(f"copied {len(copied)} tables, {sum(c.rows for c in copied)} rows; row counts match")
 
 
 if __name__ == "__main__":
