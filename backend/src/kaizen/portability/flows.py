@@ -1,13 +1,15 @@
 """Data ownership flows: Loop Habit Tracker import, account deletion (and, later, the full
 export/import). They span domains, so they live here; only routers and the CLI call them."""
 
+import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
+from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
-from sqlalchemy import Table, delete, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from kaizen.auth import security
@@ -15,10 +17,15 @@ from kaizen.auth.models import User
 from kaizen.db import utcnow
 from kaizen.errors import AppError, field_error
 from kaizen.habits import service as habits
-from kaizen.habits.models import CheckIn, Habit
+from kaizen.habits.models import Habit
 from kaizen.habits.schemas import HabitCreate, HabitUpdate
-from kaizen.portability import bulk, loop, tables
-from kaizen.portability.schemas import Conversion, LoopHabitResult, LoopImportResult
+from kaizen.portability import checkins, kaizen_format, loop, tables
+from kaizen.portability.schemas import (
+    Conversion,
+    KaizenImportResult,
+    LoopHabitResult,
+    LoopImportResult,
+)
 from kaizen.schemas import MIN_DAY
 from kaizen.sprints import snapshots
 
@@ -103,13 +110,7 @@ def import_loop(
         plans.append((item, current, start))
     _validate(plans)
     # Existing check-ins of the matched habits, in one query: those days are updated.
-    matched = [h.id for h in existing.values()]
-    known: dict[tuple[int, date], int] = {}
-    if matched:
-        rows = db.execute(
-            select(CheckIn.habit_id, CheckIn.day, CheckIn.id).where(CheckIn.habit_id.in_(matched))
-        )
-        known = {(hid, day): cid for hid, day, cid in rows}
+    known = checkins.known_days(db, [h.id for h in existing.values()])
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
     for item, current, start in plans:
@@ -151,7 +152,7 @@ def import_loop(
         if current is not None and updated + created and not dry_run:
             snapshots.rescore_habit_days(db, habit.id, entries[0].day, entries[-1].day, today)
     if not dry_run:
-        _write(db, inserts, updates)
+        checkins.write(db, inserts, updates)
         snapshots.freeze_finished(db, user.id, today)
     return result
 
@@ -176,18 +177,6 @@ def _validate(plans: list[tuple[loop.LoopHabit, Habit | None, date]]) -> None:
             raise ImportRefused(f"habit {item.name!r}: {where}: {first['msg']}") from exc
 
 
-def _write(db: Session, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]]) -> None:
-    """Check-ins in bulk: executemany batches, not one ORM object at a time."""
-    now = utcnow()
-    conn = db.connection()
-    table = cast(Table, CheckIn.__table__)
-    fields = ["status", "value", "note", "updated_at"]
-    bulk.insert_rows(
-        conn, table, ["habit_id", "date", *fields, "created_at"], [(*r, now, now) for r in inserts]
-    )
-    bulk.update_rows(conn, table, fields, [(*r, now) for r in updates])
-
-
 # --------------------------------------------------------------------------- account deletion
 
 
@@ -205,3 +194,50 @@ def delete_account(db: Session, user: User, password: str) -> None:
             db.execute(delete(table).where(or_(*entry.owns)))
     db.expunge(user)
     db.flush()
+
+
+# ------------------------------------------------------------------- Kaizen export and import
+
+
+def export_document(db: Session, user: User) -> Iterator[str]:
+    """Everything the user owns as one JSON document, produced piece by piece."""
+    return kaizen_format.export_chunks(db, user, utcnow())
+
+
+def _handle_taken(db: Session, user: User) -> Callable[[str], bool]:
+    def taken(handle: str) -> bool:
+        owner = db.scalar(select(User.id).where(User.handle == handle))
+        return owner is not None and owner != user.id
+
+    return taken
+
+
+def import_document(
+    db: Session, user: User, data: bytes, today: date, *, dry_run: bool = False
+) -> KaizenImportResult:
+    """A Kaizen export into the user's account: the whole document is checked first (every
+    error with its JSON path) and nothing changes when any part is invalid. Importing the
+    same file again updates what it created. ``dry_run`` reports without keeping anything."""
+    try:
+        raw = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ImportRefused(f"Not a JSON document: {exc}") from exc
+    document, errors = kaizen_format.validation_errors(raw, _handle_taken(db, user))
+    if errors or document is None:
+        raise RequestValidationError(
+            [
+                {"loc": ("body", path), "msg": f"{path}: {message}", "type": "value_error"}
+                for path, message in errors
+            ]
+        )
+    savepoint = db.begin_nested() if dry_run else None
+    tally = kaizen_format.load_document(db, user, document)
+    if savepoint is not None:
+        savepoint.rollback()
+    else:
+        snapshots.freeze_finished(db, user.id, today)
+    return KaizenImportResult(
+        dry_run=dry_run,
+        created={k: n for k, n in tally.created.items() if n},
+        updated={k: n for k, n in tally.updated.items() if n},
+    )

@@ -1,16 +1,20 @@
 """Data ownership over HTTP: Loop import and account deletion."""
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from kaizen.auth.models import User
+from kaizen.db import new_session, utcnow
 from kaizen.deps import CSRF_COOKIE, SESSION_COOKIE, CurrentUser, SessionDep, Today
 from kaizen.errors import AppError
 from kaizen.portability import flows
 from kaizen.portability.limits import MAX_UPLOAD, UPLOAD_MAX_BYTES, upload_too_large
-from kaizen.portability.schemas import DeleteAccountIn, LoopImportResult
+from kaizen.portability.schemas import DeleteAccountIn, KaizenImportResult, LoopImportResult
 
 router = APIRouter(tags=["data"])
 
@@ -23,6 +27,13 @@ RAW_TYPES = frozenset(
         "application/octet-stream",
     }
 )
+MULTIPART_FILE = {
+    "schema": {
+        "type": "object",
+        "properties": {"file": {"type": "string", "format": "binary"}},
+        "required": ["file"],
+    }
+}
 LOOP_BODY = {
     "requestBody": {
         "required": True,
@@ -30,13 +41,7 @@ LOOP_BODY = {
         f"upload with a `file` field. At most {MAX_UPLOAD // 1024 // 1024} MB.",
         "content": {
             **{t: {"schema": {"type": "string", "format": "binary"}} for t in sorted(RAW_TYPES)},
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "properties": {"file": {"type": "string", "format": "binary"}},
-                    "required": ["file"],
-                }
-            },
+            "multipart/form-data": MULTIPART_FILE,
         },
     }
 }
@@ -47,7 +52,7 @@ class TooLarge(AppError):
         super().__init__(413, upload_too_large())
 
 
-async def read_upload(request: Request) -> bytes:
+async def read_upload(request: Request, raw_types: frozenset[str] = RAW_TYPES) -> bytes:
     """The uploaded file's bytes, refusing more than MAX_UPLOAD without reading it all."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > UPLOAD_MAX_BYTES:
@@ -60,7 +65,7 @@ async def read_upload(request: Request) -> bytes:
             raise AppError(422, "Send the file in a multipart field named `file`")
         data = await upload.read(MAX_UPLOAD + 1)
         await form.close()
-    elif kind in RAW_TYPES:
+    elif kind in raw_types:
         chunks, size = [], 0
         async for chunk in request.stream():
             size += len(chunk)
@@ -113,3 +118,67 @@ def delete_me(body: DeleteAccountIn, user: CurrentUser, db: SessionDep, response
     flows.delete_account(db, user, body.password)
     response.delete_cookie(SESSION_COOKIE, path="/")
     response.delete_cookie(CSRF_COOKIE, path="/")
+
+
+JSON_TYPES = frozenset({"application/json"})
+KAIZEN_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "A Kaizen export (GET /export), as the body or a multipart `file` field.",
+        "content": {
+            "application/json": {"schema": {"type": "object"}},
+            "multipart/form-data": MULTIPART_FILE,
+        },
+    }
+}
+
+
+@router.get(
+    "/export",
+    summary="Download everything you own as one JSON document",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}},
+)
+def export(user: CurrentUser) -> StreamingResponse:
+    """`{"format": "kaizen", "version": 1, "exported_at": …}` with your profile, goals and key
+    results, action items with every check-in, sprints with plans, retrospectives and kept
+    results, and portfolio. Ids are local to the file; secrets are never in it. Streamed."""
+    user_id = user.id
+
+    def body() -> Iterator[str]:
+        # The request's session ends before a streamed body is sent: this one reads it.
+        with new_session() as db:
+            owner = db.get(User, user_id)
+            if owner is not None:
+                yield from flows.export_document(db, owner)
+
+    name = f"kaizen-export-{utcnow().date().isoformat()}.json"
+    return StreamingResponse(
+        body(),
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.post(
+    "/import",
+    summary="Import a Kaizen export into your account",
+    openapi_extra=KAIZEN_BODY,
+    responses={
+        413: {"description": "File too large"},
+        415: {"description": "Unsupported content type"},
+        422: {"description": "Invalid document: every error with its JSON path; nothing changed"},
+    },
+)
+async def import_kaizen(
+    request: Request,
+    user: CurrentUser,
+    db: SessionDep,
+    today: Today,
+    dry_run: Annotated[bool, Query(description="Only report what would change")] = False,
+) -> KaizenImportResult:
+    """The whole file is checked before anything is written. Items are matched by title or
+    name (sprints by title and start date), so importing the same file twice duplicates
+    nothing."""
+    data = await read_upload(request, JSON_TYPES)
+    return await run_in_threadpool(flows.import_document, db, user, data, today, dry_run=dry_run)

@@ -43,3 +43,11 @@ class LoopImportResult(BaseModel):
 
 class DeleteAccountIn(Schema):
     password: str = Field(min_length=1, max_length=256)
+
+
+class KaizenImportResult(BaseModel):
+    dry_run: bool = False
+    created: dict[str, int] = Field(
+        default_factory=dict, examples=[{"habits": 3, "check_ins": 420}]
+    )
+    updated: dict[str, int] = Field(default_factory=dict)
