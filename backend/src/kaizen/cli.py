@@ -1,13 +1,18 @@
 """The `kaizen` command: serve, migrate and manage users."""
 
+import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 import uvicorn
+from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
+from kaizen import clock
 from kaizen import migrate as migrations
 from kaizen.auth import service
 from kaizen.auth.models import ApiToken, User, UserSession
@@ -15,7 +20,7 @@ from kaizen.auth.schemas import RegisterIn
 from kaizen.config import settings
 from kaizen.db import new_session
 from kaizen.errors import AppError
-from kaizen.portability import dbcopy
+from kaizen.portability import dbcopy, flows
 
 app = typer.Typer(help="Kaizen: a self-hosted career-growth tracker.", no_args_is_help=True)
 users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
@@ -109,6 +114,48 @@ def users_disable(email: Annotated[str, typer.Option(help="Email address")]) -> 
         db.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
         db.commit()
         typer.echo(f"disabled {user.email}")
+
+
+def _user_or_exit(db: Session, email: str) -> User:
+    user = service.get_user_by_email(db, email)
+    if user is None:
+        typer.echo(f"no user with email {email}", err=True)
+        raise typer.Exit(1)
+    return user
+
+
+@app.command("export")
+def export_command(email: Annotated[str, typer.Option(help="Whose data")]) -> None:
+    """Write the user's data as one Kaizen JSON document to stdout (`> file.json`)."""
+    with new_session() as db:
+        user = _user_or_exit(db, email)
+        for chunk in flows.export_document(db, user):
+            sys.stdout.write(chunk)
+    sys.stdout.flush()
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="A Kaizen export (JSON)", exists=True)],
+    email: Annotated[str, typer.Option(help="Into whose account")],
+    dry_run: Annotated[bool, typer.Option(help="Only report what would change")] = False,
+) -> None:
+    """Import a Kaizen export into an account (checked whole first; twice duplicates nothing)."""
+    with new_session() as db:
+        user = _user_or_exit(db, email)
+        try:
+            result = flows.import_document(
+                db, user, file.read_bytes(), clock.local_today(user.timezone), dry_run=dry_run
+            )
+        except RequestValidationError as exc:
+            for error in exc.errors():
+                typer.echo(error["msg"], err=True)
+            raise typer.Exit(1) from exc
+        except AppError as exc:
+            typer.echo(exc.message, err=True)
+            raise typer.Exit(1) from exc
+        db.commit()
+    typer.echo(json.dumps(result.model_dump(), indent=2))
 
 
 PG_DUMP_ADVICE = (

@@ -1,5 +1,6 @@
 """`kaizen backup` and `kaizen db copy` (SQLite → PostgreSQL; runs in the PostgreSQL pass)."""
 
+import json
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -149,3 +150,31 @@ def test_db_copy_moves_sqlite_to_postgresql(
     again = runner.invoke(app, ["db", "copy", "--to", new_postgres_database])
     assert again.exit_code == 1 and "not empty" in again.output
     assert _counts(new_postgres_database)["users"] == 3
+
+
+def test_cli_export_then_import_into_another_account(
+    client: TestClient, tmp_path: Path, set_now: Callable[[str], None]
+) -> None:
+    set_now("2024-11-20T12:00:00Z")
+    alice, bob = make_user(client), make_user(client)
+    make_everything(client, alice)
+    exported = runner.invoke(app, ["export", "--email", alice.email])
+    assert exported.exit_code == 0, exported.output
+    document = json.loads(exported.stdout)
+    assert document["format"] == "kaizen" and len(document["habits"]) == 1
+    path = tmp_path / "alice.json"
+    path.write_text(exported.stdout)
+
+    imported = runner.invoke(app, ["import", "--email", bob.email, str(path)])
+    assert imported.exit_code == 0, imported.output
+    assert json.loads(imported.stdout)["created"]["habits"] == 1
+    again = runner.invoke(app, ["export", "--email", bob.email])
+    assert {k: v for k, v in json.loads(again.stdout).items() if k != "exported_at"} == {
+        k: v for k, v in document.items() if k != "exported_at"
+    }
+
+    path.write_text('{"format": "kaizen", "version": 1}')
+    bad = runner.invoke(app, ["import", "--email", bob.email, str(path)])
+    assert bad.exit_code == 1 and "$.exported_at" in bad.output
+    missing = runner.invoke(app, ["export", "--email", "nobody@example.com"])
+    assert missing.exit_code == 1 and "no user" in missing.output

@@ -102,6 +102,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything you own as one JSON document
+         * @description `{"format": "kaizen", "version": 1, "exported_at": …}` with your profile, goals and key
+         *     results, action items with every check-in, sprints with plans, retrospectives and kept
+         *     results, and portfolio. Ids are local to the file; secrets are never in it. Streamed.
+         */
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/goals": {
         parameters: {
             query?: never;
@@ -325,6 +347,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a Kaizen export into your account
+         * @description The whole file is checked before anything is written. Items are matched by title or
+         *     name (sprints by title and start date), so importing the same file twice duplicates
+         *     nothing.
+         */
+        post: operations["import_kaizen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import/loop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Loop Habit Tracker's CSV export or backup database
+         * @description Habits become action items (matched by name, so importing again updates them), manual
+         *     yes → done, no → missed, skip → skipped, notes kept, amounts of numeric habits in their
+         *     unit; Loop's automatic fill-ins and unknown days create nothing. Frequencies with no exact
+         *     Kaizen schedule ("3 times in 10 days") get the nearest one, listed in `converted`.
+         */
+        post: operations["import_loop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -336,7 +403,11 @@ export interface paths {
         get: operations["read_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your account and all its data
+         * @description Every row of yours in every table goes, then the account; the session ends.
+         */
+        delete: operations["delete_me"];
         options?: never;
         head?: never;
         /**
@@ -751,6 +822,24 @@ export interface components {
             /** Value */
             value: number | null;
         };
+        /**
+         * Conversion
+         * @description A Loop frequency with no exact Kaizen schedule, and the nearest one chosen.
+         */
+        Conversion: {
+            /**
+             * From
+             * @example 1 time in 2 days
+             */
+            from: string;
+            /** Habit */
+            habit: string;
+            /**
+             * To
+             * @example 4 times a week
+             */
+            to: string;
+        };
         /** DailySchedule */
         DailySchedule: {
             /**
@@ -779,6 +868,11 @@ export interface components {
             status: components["schemas"]["Status"] | null;
             /** Value */
             value?: number | null;
+        };
+        /** DeleteAccountIn */
+        DeleteAccountIn: {
+            /** Password */
+            password: string;
         };
         /** EntryCreate */
         EntryCreate: {
@@ -1202,6 +1296,28 @@ export interface components {
             state: components["schemas"]["CellState"];
             status: components["schemas"]["Status"] | null;
         };
+        /** KaizenImportResult */
+        KaizenImportResult: {
+            /**
+             * Created
+             * @example {
+             *       "check_ins": 420,
+             *       "habits": 3
+             *     }
+             */
+            created?: {
+                [key: string]: number;
+            };
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run: boolean;
+            /** Updated */
+            updated?: {
+                [key: string]: number;
+            };
+        };
         /** KeyResultCreate */
         KeyResultCreate: {
             /**
@@ -1325,6 +1441,67 @@ export interface components {
             email: string;
             /** Password */
             password: string;
+        };
+        /** LoopHabitResult */
+        LoopHabitResult: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "created" | "updated";
+            /** Check Ins */
+            check_ins: number;
+            /** Name */
+            name: string;
+        };
+        /** LoopIgnored */
+        LoopIgnored: {
+            /**
+             * Auto
+             * @description YES_AUTO days (Loop's own fill-ins): not check-ins
+             * @default 0
+             */
+            auto: number;
+            /**
+             * Out Of Range
+             * @description Days in the future or before 2000
+             * @default 0
+             */
+            out_of_range: number;
+            /**
+             * Unknown
+             * @description UNKNOWN days: nothing was recorded
+             * @default 0
+             */
+            unknown: number;
+        };
+        /** LoopImportResult */
+        LoopImportResult: {
+            /** Converted */
+            converted?: components["schemas"]["Conversion"][];
+            created?: components["schemas"]["LoopTally"];
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run: boolean;
+            /** Habits */
+            habits?: components["schemas"]["LoopHabitResult"][];
+            ignored?: components["schemas"]["LoopIgnored"];
+            updated?: components["schemas"]["LoopTally"];
+        };
+        /** LoopTally */
+        LoopTally: {
+            /**
+             * Check Ins
+             * @default 0
+             */
+            check_ins: number;
+            /**
+             * Habits
+             * @default 0
+             */
+            habits: number;
         };
         /** MeUpdate */
         MeUpdate: {
@@ -2092,6 +2269,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
                 };
             };
         };
@@ -2873,6 +3070,116 @@ export interface operations {
             };
         };
     };
+    import_kaizen: {
+        parameters: {
+            query?: {
+                /** @description Only report what would change */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Kaizen export (GET /export), as the body or a multipart `file` field. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KaizenImportResult"];
+                };
+            };
+            /** @description File too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid document: every error with its JSON path; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    import_loop: {
+        parameters: {
+            query?: {
+                /** @description Only report what would change */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file itself (Loop's CSV zip or backup database), or a multipart upload with a `file` field. At most 50 MB. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.sqlite3": string;
+                "application/x-sqlite3": string;
+                "application/x-zip-compressed": string;
+                "application/zip": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoopImportResult"];
+                };
+            };
+            /** @description File too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a Loop export, or a malformed one (nothing is imported) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     read_me: {
         parameters: {
             query?: never;
@@ -2890,6 +3197,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserRead"];
                 };
+            };
+        };
+    };
+    delete_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong password (nothing is deleted) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
