@@ -50,7 +50,7 @@ describe('your data', () => {
     expect(preview?.headers.get('Content-Type')).toBe('application/zip');
     expect(preview?.body).toBe('PK zip bytes');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Import this file' }));
     expect(await screen.findByText('Created: 2 action items, 120 check-ins.')).toBeTruthy();
     expect(api.called('POST /api/v1/import/loop')).toHaveLength(2);
   });
@@ -69,7 +69,7 @@ describe('your data', () => {
     expect(await screen.findByText('$.habits[0].name: Field required')).toBeTruthy();
     expect(screen.getByText('$.sprints[1].habit_ids: no habits item has id 9')).toBeTruthy();
     expect(api.called('POST /api/v1/import')[0]?.body).toEqual({ format: 'kaizen' });
-    expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Import this file' })).toBeNull();
   });
 
   it('deletes the account with the password, then signs out', async () => {
@@ -93,7 +93,7 @@ describe('your data', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete account…' }));
     fireEvent.input(screen.getByLabelText('Your password'), { target: { value: 'wrong' } });
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything' }));
-    expect(await screen.findByText('Some fields need attention.')).toBeTruthy();
+    expect(await screen.findByText('Password is incorrect')).toBeTruthy();
   });
 });
 

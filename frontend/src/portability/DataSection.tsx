@@ -104,7 +104,7 @@ function ImportBlock() {
           <Summary result={step.preview} done={false} />
           <div class="form-actions">
             <Button variant="primary" busy={busy} busyLabel="Importing…" onClick={() => void run(step.file, false)}>
-              Import
+              Import this file
             </Button>
             <Button onClick={reset}>Cancel</Button>
           </div>
@@ -140,7 +140,7 @@ function DeleteBlock() {
       await deleteAccount(password);
       await signOut();
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err instanceof ApiError && err.fields.password ? err.fields.password : errorMessage(err));
       setBusy(false);
     }
   }
