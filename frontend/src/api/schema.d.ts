@@ -3073,7 +3073,7 @@ export interface operations {
     import_kaizen: {
         parameters: {
             query?: {
-                /** @description Only report what would change */
+                /** @description Only report what would change (a preview) */
                 dry_run?: boolean;
             };
             header?: never;
@@ -3126,7 +3126,7 @@ export interface operations {
     import_loop: {
         parameters: {
             query?: {
-                /** @description Only report what would change */
+                /** @description Only report what would change (a preview) */
                 dry_run?: boolean;
             };
             header?: never;

@@ -217,19 +217,26 @@ def export_chunks(db: Session, user: User, now: datetime) -> Iterator[str]:
 # ------------------------------------------------------------------------------------ import
 
 
+def _put(
+    db: Session, row: Any, make: Callable[..., Any], fields: dict[str, Any], tally: Tally, name: str
+) -> Any:
+    """Create the row (``make(**fields)``) or overwrite the matched one, and count which."""
+    if row is None:
+        row = make(**fields)
+        db.add(row)
+        tally.created[name] += 1
+        return row
+    for key, value in fields.items():
+        setattr(row, key, value)
+    tally.updated[name] += 1
+    return row
+
+
 def _import_goals(db: Session, user: User, items: list[Any], ids: IdMap, tally: Tally) -> None:
     existing = {g.title: g for g in db.scalars(select(Goal).where(Goal.user_id == user.id)).all()}
     for item in items:
-        goal = existing.get(item.title)
-        fields = item.model_dump(exclude={"id", "key_results"})
-        if goal is None:
-            goal = Goal(user_id=user.id, **fields)
-            db.add(goal)
-            tally.created["goals"] += 1
-        else:
-            for key, value in fields.items():
-                setattr(goal, key, value)
-            tally.updated["goals"] += 1
+        fields = {"user_id": user.id, **item.model_dump(exclude={"id", "key_results"})}
+        goal = _put(db, existing.get(item.title), Goal, fields, tally, "goals")
         db.flush()
         ids.to_db["goals"][item.id] = goal.id
         kept = {
@@ -237,14 +244,8 @@ def _import_goals(db: Session, user: User, items: list[Any], ids: IdMap, tally: 
             for kr in db.scalars(select(KeyResult).where(KeyResult.goal_id == goal.id)).all()
         }
         for kr_item in item.key_results:
-            kr = kept.get(kr_item.title)
-            if kr is None:
-                db.add(KeyResult(goal_id=goal.id, **kr_item.model_dump()))
-                tally.created["key_results"] += 1
-            else:
-                for key, value in kr_item.model_dump().items():
-                    setattr(kr, key, value)
-                tally.updated["key_results"] += 1
+            kr_fields = {"goal_id": goal.id, **kr_item.model_dump()}
+            _put(db, kept.get(kr_item.title), KeyResult, kr_fields, tally, "key_results")
     db.flush()
 
 
@@ -261,14 +262,7 @@ def _import_habits(db: Session, user: User, items: list[Any], ids: IdMap, tally:
             "".join(str(d) for d in schedule.days) if schedule.type == "weekdays" else None
         )
         fields["schedule_times"] = schedule.times if schedule.type == "times_per_week" else None
-        if habit is None:
-            habit = Habit(user_id=user.id, **fields)
-            db.add(habit)
-            tally.created["habits"] += 1
-        else:
-            for key, value in fields.items():
-                setattr(habit, key, value)
-            tally.updated["habits"] += 1
+        habit = _put(db, habit, Habit, {"user_id": user.id, **fields}, tally, "habits")
         db.flush()
         ids.to_db["habits"][item.id] = habit.id
         pending.extend((habit.id, c.date, c.status.value, c.value, c.note) for c in item.check_ins)
@@ -287,16 +281,10 @@ def _import_sprints(db: Session, user: User, items: list[Any], ids: IdMap, tally
         sprint = existing.get((item.title, item.start_date))
         fields = item.model_dump(exclude={"id", "habit_ids", "goal_ids", "results"})
         fields["snapshot"] = _remap_results(item.results, back)
-        if sprint is None:
-            sprint = Sprint(user_id=user.id, **fields)
-            db.add(sprint)
-            tally.created["sprints"] += 1
-        else:
-            for key, value in fields.items():
-                setattr(sprint, key, value)
-            tally.updated["sprints"] += 1
+        if sprint is not None:  # its links are replaced by the file's
             db.execute(delete(SprintHabit).where(SprintHabit.sprint_id == sprint.id))
             db.execute(delete(SprintGoal).where(SprintGoal.sprint_id == sprint.id))
+        sprint = _put(db, sprint, Sprint, {"user_id": user.id, **fields}, tally, "sprints")
         db.flush()
         ids.to_db["sprints"][item.id] = sprint.id
         db.add_all(
@@ -319,14 +307,7 @@ def _import_portfolio(db: Session, user: User, items: list[Any], ids: IdMap, tal
         fields = item.model_dump(exclude={"id", "goal_id", "url"})
         fields["url"] = str(item.url) if item.url else None
         fields["goal_id"] = ids.to_db["goals"][item.goal_id] if item.goal_id else None
-        if entry is None:
-            entry = PortfolioEntry(user_id=user.id, **fields)
-            db.add(entry)
-            tally.created["portfolio"] += 1
-        else:
-            for key, value in fields.items():
-                setattr(entry, key, value)
-            tally.updated["portfolio"] += 1
+        _put(db, entry, PortfolioEntry, {"user_id": user.id, **fields}, tally, "portfolio")
     db.flush()
 
 

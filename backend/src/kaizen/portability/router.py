@@ -1,7 +1,7 @@
 """Data ownership over HTTP: Loop import and account deletion."""
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
@@ -47,6 +47,13 @@ LOOP_BODY = {
 }
 
 
+UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    413: {"description": "File too large"},
+    415: {"description": "Unsupported content type"},
+}
+DryRun = Annotated[bool, Query(description="Only report what would change (a preview)")]
+
+
 class TooLarge(AppError):
     def __init__(self) -> None:
         super().__init__(413, upload_too_large())
@@ -87,8 +94,7 @@ async def read_upload(request: Request, raw_types: frozenset[str] = RAW_TYPES) -
     summary="Import Loop Habit Tracker's CSV export or backup database",
     openapi_extra=LOOP_BODY,
     responses={
-        413: {"description": "File too large"},
-        415: {"description": "Unsupported content type"},
+        **UPLOAD_ERRORS,
         422: {"description": "Not a Loop export, or a malformed one (nothing is imported)"},
     },
 )
@@ -97,7 +103,7 @@ async def import_loop(
     user: CurrentUser,
     db: SessionDep,
     today: Today,
-    dry_run: Annotated[bool, Query(description="Only report what would change")] = False,
+    dry_run: DryRun = False,
 ) -> LoopImportResult:
     """Habits become action items (matched by name, so importing again updates them), manual
     yes → done, no → missed, skip → skipped, notes kept, amounts of numeric habits in their
@@ -165,8 +171,7 @@ def export(user: CurrentUser) -> StreamingResponse:
     summary="Import a Kaizen export into your account",
     openapi_extra=KAIZEN_BODY,
     responses={
-        413: {"description": "File too large"},
-        415: {"description": "Unsupported content type"},
+        **UPLOAD_ERRORS,
         422: {"description": "Invalid document: every error with its JSON path; nothing changed"},
     },
 )
@@ -175,7 +180,7 @@ async def import_kaizen(
     user: CurrentUser,
     db: SessionDep,
     today: Today,
-    dry_run: Annotated[bool, Query(description="Only report what would change")] = False,
+    dry_run: DryRun = False,
 ) -> KaizenImportResult:
     """The whole file is checked before anything is written. Items are matched by title or
     name (sprints by title and start date), so importing the same file twice duplicates
