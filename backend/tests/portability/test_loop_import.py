@@ -5,7 +5,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kaizen.portability.limits import MAX_UPLOAD
-from tests.factories import ApiUser, check_in, create_habit, make_user
+from tests.factories import ApiUser, check_in, create_habit, create_sprint, make_user
 from tests.portability.loopfiles import csv_zip, sqlite_db
 
 NOW = "2026-11-30T12:00:00Z"
@@ -247,3 +247,23 @@ def test_other_users_habits_are_untouched(client: TestClient) -> None:
     create_habit(client, bob, name="Meditate")
     assert _import(client, alice, csv_zip(SAMPLE), ZIP).json()["created"]["habits"] == 3
     assert list(_habits(client, bob)) == ["Meditate"]
+
+
+def test_reimport_into_a_finished_sprint_rescores_its_kept_results(
+    client: TestClient, set_now: Any
+) -> None:
+    set_now("2024-11-20T12:00:00Z")
+    user = make_user(client)
+    habit = create_habit(client, user, name="Meditate", start_date="2024-11-01")
+    sprint = create_sprint(
+        client, user, start_date="2024-11-01", end_date="2024-11-10", habit_ids=[habit["id"]]
+    )
+    check_in(client, user, habit["id"], "2024-11-19", "done")  # freezes the finished sprint
+    scores = client.get("/api/v1/sprints", headers=user.headers).json()["items"]
+    assert [s["score"] for s in scores if s["id"] == sprint["id"]] == [0.0]
+    days = [(date(2024, 11, d), "YES_MANUAL", "") for d in range(1, 11)]
+    response = _import(client, user, csv_zip([{"name": "Meditate", "entries": days}]), ZIP)
+    assert response.json()["updated"] == {"habits": 1, "check_ins": 0}
+    assert response.json()["created"]["check_ins"] == 10
+    scores = client.get("/api/v1/sprints", headers=user.headers).json()["items"]
+    assert [s["score"] for s in scores if s["id"] == sprint["id"]] == [1.0]

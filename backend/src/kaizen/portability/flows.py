@@ -113,6 +113,7 @@ def import_loop(
     known = checkins.known_days(db, [h.id for h in existing.values()])
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
+    rescore: list[tuple[int, date, date]] = []
     for item, current, start in plans:
         entries, _ = kept[item.name]
         fields = _fields(item, start)
@@ -149,10 +150,13 @@ def import_loop(
                 check_ins=created + updated,
             )
         )
-        if current is not None and updated + created and not dry_run:
-            snapshots.rescore_habit_days(db, habit.id, entries[0].day, entries[-1].day, today)
+        if current is not None and updated + created:
+            rescore.append((habit.id, entries[0].day, entries[-1].day))
     if not dry_run:
         checkins.write(db, inserts, updates)
+        # Kept results of finished sprints holding a changed item are re-scored, after the write.
+        for habit_id, first_day, last_day in rescore:
+            snapshots.rescore_habit_days(db, habit_id, first_day, last_day, today)
         snapshots.freeze_finished(db, user.id, today)
     return result
 

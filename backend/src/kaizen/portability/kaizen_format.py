@@ -16,12 +16,14 @@ from pydantic import ValidationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from kaizen import clock
 from kaizen.auth.models import User
 from kaizen.goals.models import Goal, KeyResult
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.portability import checkins
 from kaizen.portability import document as doc
 from kaizen.portfolio.models import PortfolioEntry
+from kaizen.sprints import snapshots
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
 
 
@@ -252,8 +254,13 @@ def _import_goals(db: Session, user: User, items: list[Any], ids: IdMap, tally: 
 def _import_habits(db: Session, user: User, items: list[Any], ids: IdMap, tally: Tally) -> None:
     existing = {h.name: h for h in db.scalars(select(Habit).where(Habit.user_id == user.id)).all()}
     pending: list[tuple[int, date, str, float | None, str]] = []
+    touched: list[tuple[int, date, date]] = []
+    today = clock.local_today(user.timezone)
     for item in items:
         habit = existing.get(item.name)
+        if habit is not None and item.check_ins:
+            days = [c.date for c in item.check_ins]
+            touched.append((habit.id, min(days), max(days)))
         schedule = item.schedule
         fields = item.model_dump(exclude={"id", "check_ins", "schedule", "goal_id"})
         fields["goal_id"] = ids.to_db["goals"][item.goal_id] if item.goal_id else None
@@ -267,6 +274,9 @@ def _import_habits(db: Session, user: User, items: list[Any], ids: IdMap, tally:
         ids.to_db["habits"][item.id] = habit.id
         pending.extend((habit.id, c.date, c.status.value, c.value, c.note) for c in item.check_ins)
     created, updated = checkins.upsert(db, pending)
+    # Finished sprints already holding a matched item keep results re-scored from the new days.
+    for habit_id, first, last in touched:
+        snapshots.rescore_habit_days(db, habit_id, first, last, today)
     tally.created["check_ins"] += created
     tally.updated["check_ins"] += updated
 
