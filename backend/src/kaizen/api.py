@@ -19,6 +19,7 @@ from kaizen.goals.router import router as goals_router
 from kaizen.habits.router import router as habits_router
 from kaizen.onboarding.router import router as onboarding_router
 from kaizen.opportunities.router import router as opportunities_router
+from kaizen.portability.router import router as portability_router
 from kaizen.portfolio.router import public_router as portfolio_public_router
 from kaizen.portfolio.router import router as portfolio_router
 from kaizen.reading.router import router as reading_router
@@ -65,6 +66,7 @@ private_router.include_router(sprints_router)
 private_router.include_router(goals_router)
 private_router.include_router(portfolio_router)
 private_router.include_router(onboarding_router)
+private_router.include_router(portability_router)
 public_router.include_router(portfolio_public_router)
 private_router.include_router(opportunities_router)
 private_router.include_router(calendar_router)

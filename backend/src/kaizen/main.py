@@ -20,6 +20,7 @@ from kaizen.api import private_router, public_router
 from kaizen.config import settings
 from kaizen.contract import document_errors
 from kaizen.errors import install_error_handlers
+from kaizen.portability.limits import UPLOAD_MAX_BYTES, UPLOAD_PATHS, upload_too_large
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
 TOO_LARGE = "Request body too large (2 MB at most)"
@@ -119,8 +120,14 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit, too_large = BODY_LIMITS.get(scope["path"], (MAX_BODY_BYTES, TOO_LARGE))
         path: str = scope["path"]
+        # File uploads (imports) check their own, larger caps with a message that says so.
+        if path in BODY_LIMITS:
+            limit, too_large = BODY_LIMITS[path]
+        elif path.startswith(UPLOAD_PATHS):
+            limit, too_large = UPLOAD_MAX_BYTES, upload_too_large()
+        else:
+            limit, too_large = MAX_BODY_BYTES, TOO_LARGE
         extra = [
             ("Content-Security-Policy", DOCS_CSP if path in DOCS_PAGES else APP_CSP),
             ("X-Content-Type-Options", "nosniff"),

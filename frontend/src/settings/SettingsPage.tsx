@@ -1,5 +1,6 @@
 import { CalendarSection } from './CalendarSection';
 import { ReminderSection } from '../reminders/ReminderSection';
+import { DataSection } from '../portability/DataSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { PublicProfileSection } from './PublicProfileSection';
@@ -10,7 +11,7 @@ export default function SettingsPage() {
     <div class="page">
       <header class="page-header">
         <h1 tabIndex={-1}>Settings</h1>
-        <p class="muted">Your profile, public page, password, API tokens and calendar feed.</p>
+        <p class="muted">Your profile, public page, password, API tokens, calendar feed and your data.</p>
       </header>
       <div class="stack">
         <ProfileSection />
@@ -19,6 +20,7 @@ export default function SettingsPage() {
         <TokensSection />
         <CalendarSection />
         <ReminderSection />
+        <DataSection />
       </div>
     </div>
   );

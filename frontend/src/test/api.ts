@@ -32,7 +32,7 @@ export function mockApi(handlers: Record<string, Handler>) {
     const url = new URL(input.url);
     const key = `${input.method} ${url.pathname}`;
     const text = input.method === 'GET' ? '' : await input.clone().text();
-    calls.push({ method: input.method, path: url.pathname, headers: input.headers, body: text ? JSON.parse(text) : undefined });
+    calls.push({ method: input.method, path: url.pathname, headers: input.headers, body: text ? parseBody(text) : undefined });
     if (!(key in handlers)) {
       unmocked.push(key);
       throw new Error(`mockApi: no mock for ${key}`);
@@ -64,3 +64,12 @@ export function validation(field: string, msg: string): Response {
 
 /** Today asks for the current sprint's pace; spread this into a mock when there is none. */
 export const NO_SPRINT = { 'GET /api/v1/sprints/current': json(404, { detail: 'No sprint contains today' }) };
+
+/** JSON bodies parsed; anything else (an uploaded file) kept as its text. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

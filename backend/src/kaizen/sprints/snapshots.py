@@ -243,6 +243,23 @@ def rescore_habit(db: Session, habit_id: int, day: date, today: date) -> None:
     freeze(db, frozen, today, rescore={habit_id})
 
 
+def rescore_habit_days(db: Session, habit_id: int, first: date, last: date, today: date) -> None:
+    """Check-ins changed from ``first`` to ``last`` (an import): re-score this item in the
+    frozen sprints overlapping those days, in one query."""
+    frozen = db.scalars(
+        select(Sprint)
+        .join(SprintHabit, SprintHabit.sprint_id == Sprint.id)
+        .where(
+            SprintHabit.habit_id == habit_id,
+            Sprint.end_date < today,
+            Sprint.start_date <= last,
+            Sprint.end_date >= first,
+            Sprint.snapshot.is_not(None),
+        )
+    ).all()
+    freeze(db, frozen, today, rescore={habit_id})
+
+
 def mark_changed(db: Session, sprint: Sprint, today: date) -> None:
     """The sprint's dates or target changed: re-score its existing items now if it is
     finished, or mark its snapshot so they are re-scored when it is read finished again."""

@@ -1,0 +1,405 @@
+"""Export and import of the Kaizen document: one pair of functions per section, registered in
+``SECTIONS`` in dependency order. Ids in the document are local (1, 2, 3… per section) and
+links are remapped both ways; secrets (password hash, tokens, sessions) are never exported.
+Items are matched on import by what a person would call the same thing (a goal's title, an
+action item's name, a sprint's title and start, a portfolio entry's title and kind), so
+importing a file twice updates instead of duplicating."""
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from kaizen import clock
+from kaizen.auth.models import User
+from kaizen.goals.models import Goal, KeyResult
+from kaizen.habits.models import CheckIn, Habit
+from kaizen.portability import checkins
+from kaizen.portability import document as doc
+from kaizen.portfolio.models import PortfolioEntry
+from kaizen.sprints import snapshots
+from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
+
+
+@dataclass
+class IdMap:
+    """Database id ↔ document id, per section."""
+
+    to_doc: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
+    to_db: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
+
+
+@dataclass
+class Tally:
+    created: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    updated: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# ------------------------------------------------------------------------------------ export
+
+
+def export_profile(user: User) -> dict[str, Any]:
+    return {
+        "display_name": user.display_name,
+        "timezone": user.timezone,
+        "handle": user.handle,
+        "public_profile": user.public_profile,
+        "onboarded": user.onboarded,
+    }
+
+
+def _export_goals(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any]]:
+    goals = db.scalars(
+        select(Goal).where(Goal.user_id == user.id).order_by(Goal.position, Goal.id)
+    ).all()
+    results: dict[int, list[KeyResult]] = defaultdict(list)
+    for kr in db.scalars(
+        select(KeyResult)
+        .join(Goal, Goal.id == KeyResult.goal_id)
+        .where(Goal.user_id == user.id)
+        .order_by(KeyResult.position, KeyResult.id)
+    ):
+        results[kr.goal_id].append(kr)
+    for n, goal in enumerate(goals, start=1):
+        ids.to_doc["goals"][goal.id] = n
+        yield {
+            "id": n,
+            "title": goal.title,
+            "description": goal.description,
+            "area": goal.area,
+            "importance": goal.importance,
+            "enthusiasm": goal.enthusiasm,
+            "status": goal.status,
+            "target_date": _day(goal.target_date),
+            "position": goal.position,
+            "key_results": [
+                {
+                    "title": kr.title,
+                    "start_value": kr.start_value,
+                    "current_value": kr.current_value,
+                    "target_value": kr.target_value,
+                    "unit": kr.unit,
+                    "position": kr.position,
+                }
+                for kr in results[goal.id]
+            ],
+        }
+
+
+def _export_habits(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any]]:
+    habits = db.scalars(
+        select(Habit).where(Habit.user_id == user.id).order_by(Habit.position, Habit.id)
+    ).all()
+    for n, habit in enumerate(habits, start=1):
+        ids.to_doc["habits"][habit.id] = n
+        # One habit's check-ins at a time, as plain rows: never every object at once.
+        rows = db.execute(
+            select(CheckIn.day, CheckIn.status, CheckIn.value, CheckIn.note)
+            .where(CheckIn.habit_id == habit.id)
+            .order_by(CheckIn.day)
+        )
+        yield {
+            "id": n,
+            "name": habit.name,
+            "description": habit.description,
+            "kind": habit.kind,
+            "target_value": habit.target_value,
+            "unit": habit.unit,
+            "target_type": habit.target_type,
+            "schedule": habit.schedule,
+            "start_date": _day(habit.start_date),
+            "goal_id": ids.to_doc["goals"].get(habit.goal_id) if habit.goal_id else None,
+            "color": habit.color,
+            "position": habit.position,
+            "archived": habit.archived,
+            "check_ins": [
+                {"date": d.isoformat(), "status": s, "value": v, "note": note}
+                for d, s, v, note in rows
+            ],
+        }
+
+
+def _remap_results(results: dict[str, Any] | None, habit_ids: dict[int, int]) -> Any:
+    """A frozen scoreboard names its items by id: those ids are remapped too (0 for an item
+    deleted since, which no id matches)."""
+    if results is None:
+        return None
+    out = dict(results)
+    out["habits"] = [
+        {**item, "habit_id": habit_ids.get(int(item.get("habit_id") or 0), 0)}
+        for item in results.get("habits", [])
+    ]
+    if "rescore" in out:
+        out["rescore"] = sorted(habit_ids[i] for i in out["rescore"] if i in habit_ids)
+    return out
+
+
+def _export_sprints(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any]]:
+    sprints = db.scalars(
+        select(Sprint).where(Sprint.user_id == user.id).order_by(Sprint.start_date, Sprint.id)
+    ).all()
+    habit_links: dict[int, list[int]] = defaultdict(list)
+    for link in db.scalars(
+        select(SprintHabit)
+        .join(Sprint, Sprint.id == SprintHabit.sprint_id)
+        .where(Sprint.user_id == user.id)
+        .order_by(SprintHabit.position, SprintHabit.habit_id)
+    ):
+        habit_links[link.sprint_id].append(link.habit_id)
+    goal_links: dict[int, list[int]] = defaultdict(list)
+    for glink in db.scalars(
+        select(SprintGoal)
+        .join(Sprint, Sprint.id == SprintGoal.sprint_id)
+        .where(Sprint.user_id == user.id)
+    ):
+        goal_links[glink.sprint_id].append(glink.goal_id)
+    for n, sprint in enumerate(sprints, start=1):
+        ids.to_doc["sprints"][sprint.id] = n
+        yield {
+            "id": n,
+            "title": sprint.title,
+            "theme": sprint.theme,
+            "start_date": _day(sprint.start_date),
+            "end_date": _day(sprint.end_date),
+            "target_rate": sprint.target_rate,
+            "plan": sprint.plan,
+            "retrospective": sprint.retrospective,
+            "habit_ids": [ids.to_doc["habits"][h] for h in habit_links[sprint.id]],
+            "goal_ids": sorted(ids.to_doc["goals"][g] for g in goal_links[sprint.id]),
+            "results": _remap_results(sprint.snapshot, ids.to_doc["habits"]),
+        }
+
+
+def _export_portfolio(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any]]:
+    entries = db.scalars(
+        select(PortfolioEntry).where(PortfolioEntry.user_id == user.id).order_by(PortfolioEntry.id)
+    ).all()
+    for n, entry in enumerate(entries, start=1):
+        ids.to_doc["portfolio"][entry.id] = n
+        yield {
+            "id": n,
+            "title": entry.title,
+            "kind": entry.kind,
+            "status": entry.status,
+            "url": entry.url,
+            "published_on": _day(entry.published_on),
+            "goal_id": ids.to_doc["goals"].get(entry.goal_id) if entry.goal_id else None,
+            "notes": entry.notes,
+        }
+
+
+def export_chunks(db: Session, user: User, now: datetime) -> Iterator[str]:
+    """The document as JSON text, section by section and item by item."""
+    head = {
+        "format": doc.FORMAT,
+        "version": doc.VERSION,
+        "exported_at": now.isoformat(),
+        "profile": export_profile(user),
+    }
+    yield json.dumps(head)[:-1]
+    ids = IdMap()
+    for section in SECTIONS:
+        yield f', "{section.name}": ['
+        for n, item in enumerate(section.export(db, user, ids)):
+            yield (", " if n else "") + json.dumps(item)
+        yield "]"
+    yield "}\n"
+
+
+# ------------------------------------------------------------------------------------ import
+
+
+def _put(
+    db: Session, row: Any, make: Callable[..., Any], fields: dict[str, Any], tally: Tally, name: str
+) -> Any:
+    """Create the row (``make(**fields)``) or overwrite the matched one, and count which."""
+    if row is None:
+        row = make(**fields)
+        db.add(row)
+        tally.created[name] += 1
+        return row
+    for key, value in fields.items():
+        setattr(row, key, value)
+    tally.updated[name] += 1
+    return row
+
+
+def _import_goals(db: Session, user: User, items: list[Any], ids: IdMap, tally: Tally) -> None:
+    existing = {g.title: g for g in db.scalars(select(Goal).where(Goal.user_id == user.id)).all()}
+    for item in items:
+        fields = {"user_id": user.id, **item.model_dump(exclude={"id", "key_results"})}
+        goal = _put(db, existing.get(item.title), Goal, fields, tally, "goals")
+        db.flush()
+        ids.to_db["goals"][item.id] = goal.id
+        kept = {
+            kr.title: kr
+            for kr in db.scalars(select(KeyResult).where(KeyResult.goal_id == goal.id)).all()
+        }
+        for kr_item in item.key_results:
+            kr_fields = {"goal_id": goal.id, **kr_item.model_dump()}
+            _put(db, kept.get(kr_item.title), KeyResult, kr_fields, tally, "key_results")
+    db.flush()
+
+
+def _import_habits(db: Session, user: User, items: list[Any], ids: IdMap, tally: Tally) -> None:
+    existing = {h.name: h for h in db.scalars(select(Habit).where(Habit.user_id == user.id)).all()}
+    pending: list[tuple[int, date, str, float | None, str]] = []
+    touched: list[tuple[int, date, date]] = []
+    today = clock.local_today(user.timezone)
+    for item in items:
+        habit = existing.get(item.name)
+        if habit is not None and item.check_ins:
+            days = [c.date for c in item.check_ins]
+            touched.append((habit.id, min(days), max(days)))
+        schedule = item.schedule
+        fields = item.model_dump(exclude={"id", "check_ins", "schedule", "goal_id"})
+        fields["goal_id"] = ids.to_db["goals"][item.goal_id] if item.goal_id else None
+        fields["schedule_type"] = schedule.type
+        fields["schedule_days"] = (
+            "".join(str(d) for d in schedule.days) if schedule.type == "weekdays" else None
+        )
+        fields["schedule_times"] = schedule.times if schedule.type == "times_per_week" else None
+        habit = _put(db, habit, Habit, {"user_id": user.id, **fields}, tally, "habits")
+        db.flush()
+        ids.to_db["habits"][item.id] = habit.id
+        pending.extend((habit.id, c.date, c.status.value, c.value, c.note) for c in item.check_ins)
+    created, updated = checkins.upsert(db, pending)
+    # Finished sprints already holding a matched item keep results re-scored from the new days.
+    for habit_id, first, last in touched:
+        snapshots.rescore_habit_days(db, habit_id, first, last, today)
+    tally.created["check_ins"] += created
+    tally.updated["check_ins"] += updated
+
+
+def _import_sprints(db: Session, user: User, items: list[Any], ids: IdMap, tally: Tally) -> None:
+    existing = {
+        (s.title, s.start_date): s
+        for s in db.scalars(select(Sprint).where(Sprint.user_id == user.id)).all()
+    }
+    back = ids.to_db["habits"]
+    for item in items:
+        sprint = existing.get((item.title, item.start_date))
+        fields = item.model_dump(exclude={"id", "habit_ids", "goal_ids", "results"})
+        fields["snapshot"] = _remap_results(item.results, back)
+        if sprint is not None:  # its links are replaced by the file's
+            db.execute(delete(SprintHabit).where(SprintHabit.sprint_id == sprint.id))
+            db.execute(delete(SprintGoal).where(SprintGoal.sprint_id == sprint.id))
+        sprint = _put(db, sprint, Sprint, {"user_id": user.id, **fields}, tally, "sprints")
+        db.flush()
+        ids.to_db["sprints"][item.id] = sprint.id
+        db.add_all(
+            SprintHabit(sprint_id=sprint.id, habit_id=ids.to_db["habits"][h], position=i)
+            for i, h in enumerate(item.habit_ids, start=1)
+        )
+        db.add_all(
+            SprintGoal(sprint_id=sprint.id, goal_id=ids.to_db["goals"][g]) for g in item.goal_ids
+        )
+    db.flush()
+
+
+def _import_portfolio(db: Session, user: User, items: list[Any], ids: IdMap, tally: Tally) -> None:
+    existing = {
+        (e.title, e.kind): e
+        for e in db.scalars(select(PortfolioEntry).where(PortfolioEntry.user_id == user.id))
+    }
+    for item in items:
+        entry = existing.get((item.title, item.kind))
+        fields = item.model_dump(exclude={"id", "goal_id", "url"})
+        fields["url"] = str(item.url) if item.url else None
+        fields["goal_id"] = ids.to_db["goals"][item.goal_id] if item.goal_id else None
+        _put(db, entry, PortfolioEntry, {"user_id": user.id, **fields}, tally, "portfolio")
+    db.flush()
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    export: Callable[[Session, User, IdMap], Iterator[dict[str, Any]]]
+    load: Callable[[Session, User, list[Any], IdMap, Tally], None]
+    links: dict[str, str]  # field → section its ids point into
+
+
+# In dependency order: a section only links to sections before it.
+SECTIONS = [
+    Section("goals", _export_goals, _import_goals, {}),
+    Section("habits", _export_habits, _import_habits, {"goal_id": "goals"}),
+    Section(
+        "sprints", _export_sprints, _import_sprints, {"habit_ids": "habits", "goal_ids": "goals"}
+    ),
+    Section("portfolio", _export_portfolio, _import_portfolio, {"goal_id": "goals"}),
+]
+
+
+def validation_errors(
+    raw: Any, handle_taken: Callable[[str], bool]
+) -> tuple[doc.KaizenDocument | None, list[tuple[str, str]]]:
+    """The whole document checked before anything is written: its shape, then its links."""
+    try:
+        document = doc.KaizenDocument.model_validate(raw)
+    except ValidationError as exc:
+        return None, [(doc.json_path(tuple(e["loc"])), e["msg"]) for e in exc.errors()[:100]]
+    errors: list[tuple[str, str]] = []
+    known: dict[str, set[int]] = {}
+    for section in SECTIONS:
+        items = getattr(document, section.name)
+        seen: set[int] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                errors.append((f"$.{section.name}[{i}].id", f"id {item.id} is used twice"))
+            seen.add(item.id)
+            for field_name, target in section.links.items():
+                value = getattr(item, field_name)
+                for ref in value if isinstance(value, list) else [value]:
+                    if ref is not None and ref not in known[target]:
+                        errors.append(
+                            (
+                                f"$.{section.name}[{i}].{field_name}",
+                                f"no {target} item has id {ref}",
+                            )
+                        )
+        known[section.name] = seen
+    for i, habit in enumerate(document.habits):
+        if habit.kind == "numeric" and habit.target_value is None:
+            errors.append((f"$.habits[{i}].target_value", "a numeric habit needs a target_value"))
+        days: set[date] = set()
+        for j, c in enumerate(habit.check_ins):
+            if c.date in days:
+                errors.append((f"$.habits[{i}].check_ins[{j}].date", f"{c.date} appears twice"))
+            if c.date < habit.start_date:
+                errors.append(
+                    (f"$.habits[{i}].check_ins[{j}].date", f"{c.date} is before start_date")
+                )
+            days.add(c.date)
+    for name, key in (("habits", "name"), ("goals", "title")):
+        names = [getattr(item, key) for item in getattr(document, name)]
+        for i, value in enumerate(names):
+            if names.index(value) != i:
+                errors.append((f"$.{name}[{i}].{key}", f"{value!r} appears twice"))
+    for i, sprint in enumerate(document.sprints):
+        if sprint.end_date < sprint.start_date:
+            errors.append((f"$.sprints[{i}].end_date", "end_date is before start_date"))
+    if document.profile.handle and handle_taken(document.profile.handle):
+        errors.append(("$.profile.handle", "this handle is taken on this server"))
+    return document, errors[:100]
+
+
+def load_document(db: Session, user: User, document: doc.KaizenDocument) -> Tally:
+    profile = document.profile
+    user.display_name, user.timezone = profile.display_name, profile.timezone
+    user.handle, user.public_profile = profile.handle, profile.public_profile
+    user.onboarded = profile.onboarded
+    ids, tally = IdMap(), Tally()
+    for section in SECTIONS:
+        section.load(db, user, getattr(document, section.name), ids, tally)
+    db.flush()
+    return tally
