@@ -130,6 +130,43 @@ export const routes: AppRoute[] = [
     component: page(() => import('./portfolio/PortfolioPage')),
   },
   {
+    path: '/opportunities',
+    title: 'Opportunities',
+    access: 'user',
+    nav: 'Opportunities',
+    component: page(() => import('./opportunities/BoardPage')),
+  },
+  {
+    path: '/opportunities/organizations',
+    title: 'Organizations',
+    access: 'user',
+    component: page(() => import('./opportunities/OrganizationsPage')),
+  },
+  {
+    path: '/opportunities/organizations/:id',
+    title: 'Organization',
+    access: 'user',
+    component: page(() => import('./opportunities/OrganizationPage')),
+  },
+  {
+    path: '/opportunities/follow-ups',
+    title: 'Follow-ups',
+    access: 'user',
+    component: page(() => import('./opportunities/FollowUpsPage')),
+  },
+  {
+    path: '/opportunities/funnel',
+    title: 'Funnel',
+    access: 'user',
+    component: page(() => import('./opportunities/FunnelPage')),
+  },
+  {
+    path: '/opportunities/:id',
+    title: 'Application',
+    access: 'user',
+    component: page(() => import('./opportunities/ApplicationPage')),
+  },
+  {
     path: '/u/:handle',
     title: 'Profile',
     access: 'public',

@@ -8,9 +8,13 @@ from fastapi import APIRouter, Depends
 
 from kaizen.auth.router import account_router
 from kaizen.auth.router import public_router as auth_public_router
+from kaizen.calendar.router import public_router as calendar_public_router
+from kaizen.calendar.router import router as calendar_router
 from kaizen.deps import current_user
 from kaizen.goals.router import router as goals_router
 from kaizen.habits.router import router as habits_router
+from kaizen.onboarding.router import router as onboarding_router
+from kaizen.opportunities.router import router as opportunities_router
 from kaizen.portfolio.router import public_router as portfolio_public_router
 from kaizen.portfolio.router import router as portfolio_router
 from kaizen.sprints.router import router as sprints_router
@@ -23,6 +27,7 @@ PUBLIC_PATHS = frozenset(
         "/api/v1/auth/login",
         "/api/v1/auth/logout",
         "/api/v1/public/profiles/{handle}",
+        "/api/v1/calendar/{secret}.ics",
     }
 )
 
@@ -41,4 +46,8 @@ private_router.include_router(habits_router)
 private_router.include_router(sprints_router)
 private_router.include_router(goals_router)
 private_router.include_router(portfolio_router)
+private_router.include_router(onboarding_router)
 public_router.include_router(portfolio_public_router)
+private_router.include_router(opportunities_router)
+private_router.include_router(calendar_router)
+public_router.include_router(calendar_public_router)

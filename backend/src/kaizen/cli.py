@@ -3,9 +3,17 @@
 from typing import Annotated
 
 import typer
-from sqlalchemy import select
+import uvicorn
+from pydantic import ValidationError
+from sqlalchemy import delete, select
 
+from kaizen import migrate as migrations
+from kaizen.auth import service
+from kaizen.auth.models import ApiToken, User, UserSession
+from kaizen.auth.schemas import RegisterIn
 from kaizen.config import settings
+from kaizen.db import new_session
+from kaizen.errors import AppError
 
 app = typer.Typer(help="Kaizen: a self-hosted career-growth tracker.", no_args_is_help=True)
 users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
@@ -15,8 +23,6 @@ app.add_typer(users_app, name="users")
 @app.command()
 def migrate() -> None:
     """Upgrade the database schema to the latest version."""
-    from kaizen import migrate as migrations
-
     migrations.upgrade(settings.database_url)
     typer.echo("database is up to date")
 
@@ -28,8 +34,6 @@ def serve(
     workers: Annotated[int, typer.Option(help="Worker processes")] = 1,
 ) -> None:
     """Apply pending migrations (unless KAIZEN_MIGRATE_ON_START=false), then serve."""
-    import uvicorn
-
     if settings.migrate_on_start:
         migrate()
     uvicorn.run(
@@ -52,13 +56,6 @@ def users_create(
     timezone: Annotated[str, typer.Option(help="IANA timezone")] = "UTC",
 ) -> None:
     """Create an account (works when open sign-up is off)."""
-    from pydantic import ValidationError
-
-    from kaizen.auth import service
-    from kaizen.auth.schemas import RegisterIn
-    from kaizen.db import new_session
-    from kaizen.errors import AppError
-
     try:
         body = RegisterIn(
             email=email, password=password, display_name=display_name, timezone=timezone
@@ -87,9 +84,6 @@ def users_create(
 @users_app.command("list")
 def users_list() -> None:
     """List accounts."""
-    from kaizen.auth.models import User
-    from kaizen.db import new_session
-
     with new_session() as db:
         for user in db.scalars(select(User).order_by(User.id)):
             flags = [
@@ -101,12 +95,6 @@ def users_list() -> None:
 @users_app.command("disable")
 def users_disable(email: Annotated[str, typer.Option(help="Email address")]) -> None:
     """Disable an account and end its sessions; its data is kept."""
-    from sqlalchemy import delete
-
-    from kaizen.auth import service
-    from kaizen.auth.models import ApiToken, UserSession
-    from kaizen.db import new_session
-
     with new_session() as db:
         user = service.get_user_by_email(db, email)
         if user is None:

@@ -3,7 +3,6 @@ and the ``owned`` factory that turns ``{x_id}`` into the caller's row or a 404."
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
@@ -18,6 +17,7 @@ from kaizen.auth.models import User
 from kaizen.auth.service import Credential
 from kaizen.db import Base, get_db
 from kaizen.errors import AppError, NotFound, Unauthorized
+from kaizen.queries import Pagination
 from kaizen.schemas import MAX_ID
 
 SESSION_COOKIE = "kaizen_session"
@@ -71,12 +71,6 @@ def current_user(credential: CurrentCredential) -> User:
 
 
 CurrentUser = Annotated[User, Depends(current_user)]
-
-
-@dataclass(frozen=True)
-class Pagination:
-    limit: int
-    offset: int
 
 
 def pagination(

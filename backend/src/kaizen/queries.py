@@ -2,13 +2,21 @@
 position at the end of an ordered list, and a reorder."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session
 
-from kaizen.deps import Pagination
 from kaizen.ownership import ensure_owned
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """A page request (``deps.PageParams`` builds it from ``limit``/``offset`` query params)."""
+
+    limit: int
+    offset: int
 
 
 def paginate(db: Session, stmt: Select[Any], page: Pagination) -> tuple[Sequence[Any], int]:

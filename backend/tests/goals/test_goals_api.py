@@ -7,20 +7,23 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.factories import ApiUser, make_user
+from tests.factories import (
+    ApiUser,
+    check_in,
+    create_goal,
+    create_habit,
+    create_key_result,
+    create_portfolio_entry,
+    create_sprint,
+    make_user,
+)
 
 SetNow = Callable[[str], None]
 
 
-def post(client: TestClient, user: ApiUser, url: str, **body: Any) -> dict[str, Any]:
-    r = client.post(url, json=body, headers=user.headers)
-    assert r.status_code == 201, r.text
-    return dict(r.json())
-
-
 def test_minimal_goal_and_defaults(client: TestClient) -> None:
     user = make_user(client)
-    goal = post(client, user, "/api/v1/goals", title="DSA")
+    goal = create_goal(client, user, title="DSA")
     assert goal["area"] == "other" and goal["importance"] == "optional"
     assert goal["enthusiasm"] == "okay" and goal["status"] == "active"
     assert goal["progress"] is None and goal["key_result_count"] == 0
@@ -45,11 +48,11 @@ def test_invalid_goals_are_422(client: TestClient, body: dict[str, Any]) -> None
 
 def test_goal_with_two_key_results_shows_progress(client: TestClient) -> None:
     user = make_user(client)
-    goal = post(client, user, "/api/v1/goals", title="Open source", area="open_source")
+    goal = create_goal(client, user, title="Open source", area="open_source")
     base = f"/api/v1/goals/{goal['id']}/key-results"
-    prs = post(client, user, base, title="Merged PRs", target_value=4)
-    posts = post(
-        client, user, base, title="Blog posts", start_value=0, current_value=1, target_value=2
+    prs = create_key_result(client, user, goal["id"], title="Merged PRs", target_value=4)
+    posts = create_key_result(
+        client, user, goal["id"], title="Blog posts", start_value=0, current_value=1, target_value=2
     )
     assert prs["progress"] == 0 and posts["progress"] == 0.5
     detail = client.get(f"/api/v1/goals/{goal['id']}", headers=user.headers).json()
@@ -63,8 +66,8 @@ def test_goal_with_two_key_results_shows_progress(client: TestClient) -> None:
     assert listed["progress"] == pytest.approx(0.625) and listed["key_result_count"] == 2
     # Overshooting is clamped; a downward target works too.
     client.patch(f"{base}/{prs['id']}", json={"current_value": 9}, headers=user.headers)
-    bugs = post(
-        client, user, base, title="Open bugs", start_value=10, current_value=4, target_value=0
+    bugs = create_key_result(
+        client, user, goal["id"], title="Open bugs", start_value=10, current_value=4, target_value=0
     )
     assert bugs["progress"] == pytest.approx(0.6)
     assert client.delete(f"{base}/{bugs['id']}", headers=user.headers).status_code == 204
@@ -77,30 +80,21 @@ def test_linked_habits_sprints_and_entries_appear_on_the_goal(
 ) -> None:
     set_now("2024-11-10T12:00:00Z")
     user = make_user(client)
-    goal = post(client, user, "/api/v1/goals", title="Fitness", area="other")
-    gym = post(
-        client, user, "/api/v1/habits", name="Gym", start_date="2024-11-01", goal_id=goal["id"]
-    )
-    post(client, user, "/api/v1/habits", name="Unlinked", start_date="2024-11-01")
+    goal = create_goal(client, user, title="Fitness", area="other")
+    gym = create_habit(client, user, name="Gym", start_date="2024-11-01", goal_id=goal["id"])
+    create_habit(client, user, name="Unlinked", start_date="2024-11-01")
     for i in range(7):
         day = (date(2024, 11, 3) + timedelta(days=i)).isoformat()
-        client.put(
-            f"/api/v1/habits/{gym['id']}/check-ins/{day}",
-            json={"status": "done"},
-            headers=user.headers,
-        )
-    sprint = post(
+        check_in(client, user, gym["id"], day)
+    sprint = create_sprint(
         client,
         user,
-        "/api/v1/sprints",
         title="Fortnight",
         start_date="2024-11-04",
         goal_ids=[goal["id"]],
     )
     assert sprint["goal_ids"] == [goal["id"]]
-    entry = post(
-        client, user, "/api/v1/portfolio-entries", title="Gym log post", goal_id=goal["id"]
-    )
+    entry = create_portfolio_entry(client, user, title="Gym log post", goal_id=goal["id"])
     detail = client.get(f"/api/v1/goals/{goal['id']}", headers=user.headers).json()
     assert [h["name"] for h in detail["habits"]] == ["Gym"]
     # 1–9 Nov are over; 3–9 done: 7 of 9 eligible days in the 14-day window.
@@ -125,8 +119,8 @@ def test_linked_habits_sprints_and_entries_appear_on_the_goal(
 
 def test_other_users_goals_are_404_everywhere_including_link_fields(client: TestClient) -> None:
     alice, bob = make_user(client), make_user(client)
-    goal = post(client, alice, "/api/v1/goals", title="Alice's")
-    kr = post(client, alice, f"/api/v1/goals/{goal['id']}/key-results", title="k", target_value=1)
+    goal = create_goal(client, alice, title="Alice's")
+    kr = create_key_result(client, alice, goal["id"], title="k", target_value=1)
     gid = goal["id"]
     for method, url, body in [
         ("GET", f"/api/v1/goals/{gid}", None),
@@ -145,7 +139,7 @@ def test_other_users_goals_are_404_everywhere_including_link_fields(client: Test
     for url in ("/api/v1/habits", "/api/v1/sprints", "/api/v1/portfolio-entries"):
         assert client.get(url, headers=bob.headers).json()["total"] == 0
     # A key result is reachable only through its own goal.
-    other = post(client, alice, "/api/v1/goals", title="Other")
+    other = create_goal(client, alice, title="Other")
     r = client.patch(
         f"/api/v1/goals/{other['id']}/key-results/{kr['id']}",
         json={"current_value": 1},
@@ -162,26 +156,19 @@ def test_goal_detail_and_list_run_constant_queries(
 
     def build(n: int) -> tuple[ApiUser, int]:
         user = make_user(client)
-        goal = post(client, user, "/api/v1/goals", title="G")
+        goal = create_goal(client, user, title="G")
         for i in range(n):
-            post(
+            create_key_result(client, user, goal["id"], title=f"k{i}", target_value=3)
+            create_habit(
                 client,
                 user,
-                f"/api/v1/goals/{goal['id']}/key-results",
-                title=f"k{i}",
-                target_value=3,
-            )
-            post(
-                client,
-                user,
-                "/api/v1/habits",
                 name=f"h{i}",
                 start_date="2024-11-01",
                 goal_id=goal["id"],
             )
-            post(client, user, "/api/v1/sprints", title=f"s{i}", goal_ids=[goal["id"]])
-            post(client, user, "/api/v1/portfolio-entries", title=f"p{i}", goal_id=goal["id"])
-            post(client, user, "/api/v1/goals", title=f"extra{i}")
+            create_sprint(client, user, title=f"s{i}", goal_ids=[goal["id"]])
+            create_portfolio_entry(client, user, title=f"p{i}", goal_id=goal["id"])
+            create_goal(client, user, title=f"extra{i}")
         return user, goal["id"]
 
     def count(user: ApiUser, url: str) -> int:

@@ -6,15 +6,9 @@ from datetime import date, timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.factories import ApiUser, make_user
+from tests.factories import ApiUser, create_habit, make_user
 
 SetNow = Callable[[str], None]
-
-
-def create(client: TestClient, user: ApiUser, **body: object) -> dict[str, object]:
-    r = client.post("/api/v1/habits", json={"name": "Gym", **body}, headers=user.headers)
-    assert r.status_code == 201, r.text
-    return dict(r.json())
 
 
 def put(client: TestClient, user: ApiUser, habit_id: object, day: str, **body: object):  # type: ignore[no-untyped-def]
@@ -24,13 +18,13 @@ def put(client: TestClient, user: ApiUser, habit_id: object, day: str, **body: o
 def test_minimal_create_has_sensible_defaults(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-04T06:00:00Z")
     user = make_user(client, timezone="Asia/Kolkata")
-    habit = create(client, user, name="  No junk food ")
+    habit = create_habit(client, user, name="  No junk food ")
     assert habit["name"] == "No junk food"
     assert habit["kind"] == "boolean"
     assert habit["schedule"] == {"type": "daily"}
     assert habit["start_date"] == "2024-11-04"
     assert habit["archived"] is False and habit["position"] == 1
-    assert create(client, user, name="Gym")["position"] == 2
+    assert create_habit(client, user, name="Gym")["position"] == 2
 
 
 @pytest.mark.parametrize(
@@ -61,7 +55,7 @@ def test_invalid_habits_are_422_and_create_nothing(
 
 def test_update_archive_restore_and_list_filters(client: TestClient) -> None:
     user = make_user(client)
-    habit = create(client, user)
+    habit = create_habit(client, user)
     url = f"/api/v1/habits/{habit['id']}"
     r = client.patch(
         url,
@@ -83,7 +77,7 @@ def test_update_archive_restore_and_list_filters(client: TestClient) -> None:
 def test_numeric_habit_value_decides_done(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-10T12:00:00Z")
     user = make_user(client)
-    water = create(
+    water = create_habit(
         client,
         user,
         name="Water",
@@ -102,7 +96,7 @@ def test_numeric_habit_value_decides_done(client: TestClient, set_now: SetNow) -
         put(client, user, water["id"], "2024-11-10", status="skipped").json()["status"] == "skipped"
     )
     assert put(client, user, water["id"], "2024-11-07").status_code == 422  # no value
-    junk = create(
+    junk = create_habit(
         client,
         user,
         name="Cigarettes",
@@ -118,7 +112,7 @@ def test_numeric_habit_value_decides_done(client: TestClient, set_now: SetNow) -
 def test_check_in_is_an_idempotent_upsert(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-10T12:00:00Z")
     user = make_user(client)
-    habit = create(client, user, start_date="2024-11-01")
+    habit = create_habit(client, user, start_date="2024-11-01")
     first = put(client, user, habit["id"], "2024-11-09", status="done", note="legs")
     again = put(client, user, habit["id"], "2024-11-09", status="done", note="legs")
     assert first.status_code == again.status_code == 200
@@ -156,7 +150,7 @@ def test_future_and_pre_start_dates_are_rejected_with_reasons(
 ) -> None:
     set_now("2024-11-10T12:00:00Z")
     user = make_user(client)
-    habit = create(client, user, start_date="2024-11-05")
+    habit = create_habit(client, user, start_date="2024-11-05")
     future = put(client, user, habit["id"], "2024-11-11", status="done")
     assert future.status_code == 422
     assert "future" in future.json()["detail"][0]["msg"]
@@ -187,13 +181,13 @@ def test_today_is_the_users_today_across_utc_midnight(
 ) -> None:
     set_now(utc_now)
     user = make_user(client, timezone=timezone)
-    habit = create(client, user, start_date="2024-11-01")
+    habit = create_habit(client, user, start_date="2024-11-01")
     today = client.get("/api/v1/today", headers=user.headers).json()
     assert today["date"] == local_today and today["timezone"] == timezone
     assert put(client, user, habit["id"], local_today, status="done").status_code == 200
     tomorrow = (date.fromisoformat(local_today) + timedelta(days=1)).isoformat()
     assert put(client, user, habit["id"], tomorrow, status="done").status_code == 422
-    assert create(client, user, name="New")["start_date"] == local_today
+    assert create_habit(client, user, name="New")["start_date"] == local_today
 
 
 def test_seed_fortnight_numbers_through_the_api(client: TestClient, set_now: SetNow) -> None:
@@ -204,7 +198,7 @@ def test_seed_fortnight_numbers_through_the_api(client: TestClient, set_now: Set
     expected = {"No regular smoking up": 9, "Gym every day": 7, "No junk food": 8}
     ids = {}
     for name, done in expected.items():
-        habit = create(client, user, name=name, start_date="2024-11-04")
+        habit = create_habit(client, user, name=name, start_date="2024-11-04")
         ids[name] = habit["id"]
         for i, day in enumerate(days):
             status = "done" if i < done else "missed"
@@ -234,7 +228,7 @@ def test_seed_fortnight_numbers_through_the_api(client: TestClient, set_now: Set
 def test_skipped_day_counts_neither_for_nor_against(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-08T12:00:00Z")
     user = make_user(client)
-    habit = create(client, user, start_date="2024-11-04")
+    habit = create_habit(client, user, start_date="2024-11-04")
     for day, status in [("04", "done"), ("05", "skipped"), ("06", "done"), ("07", "done")]:
         put(client, user, habit["id"], f"2024-11-{day}", status=status)
     stats = client.get(f"/api/v1/habits/{habit['id']}/stats", headers=user.headers).json()
@@ -251,7 +245,7 @@ def test_skipped_day_counts_neither_for_nor_against(client: TestClient, set_now:
 def test_stats_weeks_months_and_notes(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-20T12:00:00Z")
     user = make_user(client)
-    habit = create(client, user, start_date="2024-10-28")
+    habit = create_habit(client, user, start_date="2024-10-28")
     put(client, user, habit["id"], "2024-11-04", status="done", note="first day back")
     put(client, user, habit["id"], "2024-11-05", status="done")
     stats = client.get(f"/api/v1/habits/{habit['id']}/stats", headers=user.headers).json()
@@ -268,7 +262,7 @@ def test_stats_weeks_months_and_notes(client: TestClient, set_now: SetNow) -> No
 
 def test_reorder(client: TestClient) -> None:
     user = make_user(client)
-    a, b, c = (create(client, user, name=n)["id"] for n in "abc")
+    a, b, c = (create_habit(client, user, name=n)["id"] for n in "abc")
     r = client.post("/api/v1/habits/reorder", json={"habit_ids": [c, a, b]}, headers=user.headers)
     assert r.status_code == 200
     assert [h["id"] for h in r.json()["items"]] == [c, a, b]
@@ -282,7 +276,7 @@ def test_reorder(client: TestClient) -> None:
 def test_delete_removes_habit_and_check_ins(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-10T12:00:00Z")
     user = make_user(client)
-    habit = create(client, user, start_date="2024-11-01")
+    habit = create_habit(client, user, start_date="2024-11-01")
     put(client, user, habit["id"], "2024-11-09", status="done")
     assert client.delete(f"/api/v1/habits/{habit['id']}", headers=user.headers).status_code == 204
     assert client.get(f"/api/v1/habits/{habit['id']}", headers=user.headers).status_code == 404
@@ -293,7 +287,7 @@ def test_delete_removes_habit_and_check_ins(client: TestClient, set_now: SetNow)
 def test_another_users_habit_is_404_everywhere(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-10T12:00:00Z")
     alice, bob = make_user(client), make_user(client)
-    habit = create(client, alice, start_date="2024-11-01")
+    habit = create_habit(client, alice, start_date="2024-11-01")
     put(client, alice, habit["id"], "2024-11-09", status="done")
     hid = habit["id"]
     attempts = [
@@ -341,8 +335,8 @@ def test_long_streaks_are_counted_in_full_on_today(client: TestClient, set_now: 
 
     set_now("2024-12-31T12:00:00Z")
     user = make_user(client)
-    long_run = create(client, user, name="Long", start_date="2023-01-01")
-    broken = create(client, user, name="Broken", start_date="2023-01-01")
+    long_run = create_habit(client, user, name="Long", start_date="2023-01-01")
+    broken = create_habit(client, user, name="Broken", start_date="2023-01-01")
     start = date(2023, 1, 1)
     days = (date(2024, 12, 31) - start).days  # up to yesterday
     with new_session() as db:
@@ -385,14 +379,14 @@ def test_today_week_strip_has_values_notes_and_schedule(
 ) -> None:
     set_now("2024-11-08T12:00:00Z")  # a Friday
     user = make_user(client)
-    mwf = create(
+    mwf = create_habit(
         client,
         user,
         name="DSA",
         start_date="2024-11-04",
         schedule={"type": "weekdays", "days": [1, 3, 5]},
     )
-    water = create(
+    water = create_habit(
         client, user, name="Water", kind="numeric", target_value=8, start_date="2024-11-01"
     )
     put(client, user, mwf["id"], "2024-11-06", status="done", note="two pointers")
@@ -440,7 +434,7 @@ def test_extreme_dates_are_422_not_500(
 
 def test_extreme_dates_in_paths_and_stats_are_422(client: TestClient) -> None:
     user = make_user(client)
-    habit = create(client, user)
+    habit = create_habit(client, user)
     for url in (
         f"/api/v1/habits/{habit['id']}/stats?to=0001-01-03",
         f"/api/v1/habits/{habit['id']}/stats?from=9999-12-25&to=9999-12-31",
@@ -455,7 +449,7 @@ def test_default_stats_window_of_an_old_habit_is_the_last_five_years(
     """Found by review: a habit older than the 5-year range limit made /stats a 422."""
     set_now("2026-11-27T12:00:00Z")
     user = make_user(client)
-    habit = create(client, user, start_date="2015-01-01")
+    habit = create_habit(client, user, start_date="2015-01-01")
     stats = client.get(f"/api/v1/habits/{habit['id']}/stats", headers=user.headers)
     assert stats.status_code == 200
     assert stats.json()["to"] == "2026-11-27"
@@ -468,7 +462,7 @@ def test_n_times_a_week_is_not_a_miss_while_the_week_can_be_made_up(
     """Found by review: windows ending today cut the current ISO week short."""
     set_now("2026-11-27T12:00:00Z")  # a Friday
     user = make_user(client)
-    habit = create(
+    habit = create_habit(
         client,
         user,
         name="Run",

@@ -9,18 +9,13 @@ from sqlalchemy import insert
 
 from kaizen.db import new_session
 from kaizen.habits.models import CheckIn
-from tests.factories import ApiUser, make_user
+from tests.factories import ApiUser, create_habit, make_user
 
 
 def _grow(client: TestClient, user: ApiUser, habits: int, days: int) -> list[int]:
     ids = []
     for i in range(habits):
-        r = client.post(
-            "/api/v1/habits",
-            json={"name": f"h{i}", "start_date": "2024-01-01"},
-            headers=user.headers,
-        )
-        ids.append(r.json()["id"])
+        ids.append(create_habit(client, user, name=f"h{i}", start_date="2024-01-01")["id"])
     start = date(2024, 1, 1)
     with new_session() as db:
         db.execute(

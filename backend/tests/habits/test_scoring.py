@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from datetime import date, timedelta
 from fractions import Fraction
 
@@ -357,21 +356,6 @@ def test_period_tallies_by_week_and_month() -> None:
     assert [m.tally.done for m in months] == [2, 8]
     assert [m.tally.eligible for m in months] == [4, 19]
     assert sum(w.tally.done for w in weeks) == tally(log, today=today, end=date(2024, 11, 17)).done
-
-
-def test_five_years_are_fast() -> None:
-    start = date(2020, 1, 1)
-    today = start + timedelta(days=5 * 365)
-    checkins = {start + timedelta(days=i): (D if i % 3 else M) for i in range(5 * 365)}
-    schedules = [Schedule.daily(), Schedule.on_weekdays(1, 3, 5), Schedule.times_a_week(4)]
-    began = time.perf_counter()
-    for schedule in schedules:
-        log = HabitLog(schedule, start, checkins)
-        habit_stats(log, today=today)
-        strength_series(log, today=today)
-        history(log, today=today, start=start, end=today)
-        period_tallies(log, today=today, start=start, end=today, period=Period.MONTH)
-    assert time.perf_counter() - began < 1.0
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,23 +6,15 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.factories import ApiUser, make_user
+from tests.factories import create_portfolio_entry, make_user
 
 SetNow = Callable[[str], None]
-
-
-def entry(client: TestClient, user: ApiUser, **body: Any) -> dict[str, Any]:
-    r = client.post(
-        "/api/v1/portfolio-entries", json={"title": "Post", **body}, headers=user.headers
-    )
-    assert r.status_code == 201, r.text
-    return dict(r.json())
 
 
 def test_minimal_entry_and_publishing_sets_the_date(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-20T12:00:00Z")
     user = make_user(client)
-    e = entry(client, user, title="How autograd works")
+    e = create_portfolio_entry(client, user, title="How autograd works")
     assert (e["kind"], e["status"], e["published_on"]) == ("blog_post", "idea", None)
     r = client.patch(
         f"/api/v1/portfolio-entries/{e['id']}",
@@ -56,10 +48,12 @@ def test_invalid_entries_are_422(client: TestClient, body: dict[str, Any]) -> No
 def test_stats_per_month_and_kind(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-20T12:00:00Z")
     user = make_user(client)
-    entry(client, user, status="published", published_on="2024-10-05")
-    entry(client, user, status="published", published_on="2024-11-02", kind="implementation")
-    entry(client, user, status="published", published_on="2024-11-12")
-    entry(client, user, status="drafting")
+    create_portfolio_entry(client, user, status="published", published_on="2024-10-05")
+    create_portfolio_entry(
+        client, user, status="published", published_on="2024-11-02", kind="implementation"
+    )
+    create_portfolio_entry(client, user, status="published", published_on="2024-11-12")
+    create_portfolio_entry(client, user, status="drafting")
     stats = client.get("/api/v1/portfolio-entries/stats", headers=user.headers).json()
     months = {m["month"]: m["count"] for m in stats["published_per_month"]}
     assert len(stats["published_per_month"]) == 12
@@ -72,10 +66,10 @@ def test_stats_per_month_and_kind(client: TestClient, set_now: SetNow) -> None:
 def test_public_profile_follows_status_and_switch(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-20T12:00:00Z")
     user = make_user(client)
-    published = entry(
+    published = create_portfolio_entry(
         client, user, title="Torch internals", status="published", notes="secret notes"
     )
-    draft = entry(client, user, title="Half-written", status="drafting")
+    draft = create_portfolio_entry(client, user, title="Half-written", status="drafting")
     anon = {"Authorization": ""}
     assert client.get("/api/v1/public/profiles/asha", headers=anon).status_code == 404
     r = client.patch("/api/v1/me", json={"public_profile": True}, headers=user.headers)
@@ -124,7 +118,7 @@ def test_handles_are_unique_and_url_safe(client: TestClient) -> None:
 
 def test_other_users_entries_are_404(client: TestClient) -> None:
     alice, bob = make_user(client), make_user(client)
-    e = entry(client, alice)
+    e = create_portfolio_entry(client, alice)
     for method, body in (("GET", None), ("PATCH", {"title": "x"}), ("DELETE", None)):
         r = client.request(
             method, f"/api/v1/portfolio-entries/{e['id']}", json=body, headers=bob.headers

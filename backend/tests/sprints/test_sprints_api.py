@@ -7,39 +7,19 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.factories import ApiUser, make_user
+from tests.factories import ApiUser, check_in, create_habit, create_sprint, make_user
 
 SetNow = Callable[[str], None]
 SEED_ITEMS = {"No regular smoking up": 9, "Gym every day": 7, "No junk food": 8}
 
 
-def habit(client: TestClient, user: ApiUser, name: str, start: str = "2024-11-04") -> int:
-    r = client.post(
-        "/api/v1/habits", json={"name": name, "start_date": start}, headers=user.headers
-    )
-    assert r.status_code == 201, r.text
-    return int(r.json()["id"])
-
-
-def sprint(client: TestClient, user: ApiUser, **body: Any) -> dict[str, Any]:
-    r = client.post("/api/v1/sprints", json={"title": "Fortnight", **body}, headers=user.headers)
-    assert r.status_code == 201, r.text
-    return dict(r.json())
-
-
-def check_in(client: TestClient, user: ApiUser, habit_id: int, day: date, status: str) -> None:
-    r = client.put(
-        f"/api/v1/habits/{habit_id}/check-ins/{day.isoformat()}",
-        json={"status": status},
-        headers=user.headers,
-    )
-    assert r.status_code == 200, r.text
-
-
 def live_the_seed(client: TestClient, user: ApiUser) -> tuple[dict[str, Any], dict[str, int]]:
     """4–16 Nov 2024: the three action items done 9, 7 and 8 of 13 days."""
-    ids = {name: habit(client, user, name) for name in SEED_ITEMS}
-    first = sprint(
+    ids = {
+        name: create_habit(client, user, name=name, start_date="2024-11-04")["id"]
+        for name in SEED_ITEMS
+    }
+    first = create_sprint(
         client,
         user,
         title="Back from Diwali",
@@ -56,11 +36,11 @@ def live_the_seed(client: TestClient, user: ApiUser) -> tuple[dict[str, Any], di
 def test_defaults_and_status(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-04T06:00:00Z")
     user = make_user(client, timezone="Asia/Kolkata")
-    s = sprint(client, user)
+    s = create_sprint(client, user)
     assert (s["start_date"], s["end_date"]) == ("2024-11-04", "2024-11-17")
     assert s["target_rate"] == 0.75 and s["status"] == "active"
     assert s["habit_ids"] == [] and s["score"] is None
-    later = sprint(client, user, start_date="2024-12-01")
+    later = create_sprint(client, user, start_date="2024-12-01")
     assert later["status"] == "planned"
     assert client.get("/api/v1/sprints/current", headers=user.headers).json()["id"] == s["id"]
 
@@ -181,8 +161,8 @@ def test_deleting_a_habit_before_anyone_looked_keeps_history(
 ) -> None:
     set_now("2024-11-10T12:00:00Z")
     user = make_user(client)
-    h = habit(client, user, "Gym", start="2024-11-01")
-    s = sprint(client, user, start_date="2024-11-01", end_date="2024-11-07", habit_ids=[h])
+    h = create_habit(client, user, name="Gym", start_date="2024-11-01")["id"]
+    s = create_sprint(client, user, start_date="2024-11-01", end_date="2024-11-07", habit_ids=[h])
     for i in range(7):
         check_in(client, user, h, date(2024, 11, 1) + timedelta(days=i), "done")
     assert client.delete(f"/api/v1/habits/{h}", headers=user.headers).status_code == 204
@@ -193,12 +173,12 @@ def test_deleting_a_habit_before_anyone_looked_keeps_history(
 def test_future_sprint_and_empty_sprint(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-10T12:00:00Z")
     user = make_user(client)
-    h = habit(client, user, "Gym", start="2024-11-01")
-    future = sprint(client, user, start_date="2024-12-01", habit_ids=[h])
+    h = create_habit(client, user, name="Gym", start_date="2024-11-01")["id"]
+    future = create_sprint(client, user, start_date="2024-12-01", habit_ids=[h])
     board = client.get(f"/api/v1/sprints/{future['id']}/scoreboard", headers=user.headers).json()
     assert board["days_elapsed"] == 0 and board["score"] is None
     assert board["habits"][0]["required"] == 11 and board["habits"][0]["feasible"] is True
-    empty = sprint(client, user, start_date="2024-11-05")
+    empty = create_sprint(client, user, start_date="2024-11-05")
     board = client.get(f"/api/v1/sprints/{empty['id']}/scoreboard", headers=user.headers).json()
     assert board["habits"] == [] and board["score"] is None
     text = client.get(f"/api/v1/sprints/{empty['id']}/review", headers=user.headers).text
@@ -208,17 +188,15 @@ def test_future_sprint_and_empty_sprint(client: TestClient, set_now: SetNow) -> 
 def test_weekday_item_and_items_added_mid_sprint(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-18T12:00:00Z")  # Monday after the sprint
     user = make_user(client)
-    weekdays = client.post(
-        "/api/v1/habits",
-        json={
-            "name": "DSA",
-            "start_date": "2024-11-04",
-            "schedule": {"type": "weekdays", "days": [1, 3, 5]},
-        },
-        headers=user.headers,
-    ).json()["id"]
-    late = habit(client, user, "Read", start="2024-11-11")
-    s = sprint(client, user, start_date="2024-11-04", habit_ids=[weekdays, late])
+    weekdays = create_habit(
+        client,
+        user,
+        name="DSA",
+        start_date="2024-11-04",
+        schedule={"type": "weekdays", "days": [1, 3, 5]},
+    )["id"]
+    late = create_habit(client, user, name="Read", start_date="2024-11-11")["id"]
+    s = create_sprint(client, user, start_date="2024-11-04", habit_ids=[weekdays, late])
     for day in (4, 6, 8, 11):
         check_in(client, user, weekdays, date(2024, 11, day), "done")
     check_in(client, user, weekdays, date(2024, 11, 13), "skipped")
@@ -238,8 +216,8 @@ def test_overlapping_sprints_and_current(client: TestClient, set_now: SetNow) ->
     set_now("2024-11-10T12:00:00Z")
     user = make_user(client)
     assert client.get("/api/v1/sprints/current", headers=user.headers).status_code == 404
-    sprint(client, user, title="Habits", start_date="2024-11-04")
-    topic = sprint(
+    create_sprint(client, user, title="Habits", start_date="2024-11-04")
+    topic = create_sprint(
         client, user, title="Torch inside out", theme="DL library", start_date="2024-11-08"
     )
     current = client.get("/api/v1/sprints/current", headers=user.headers).json()
@@ -251,8 +229,8 @@ def test_overlapping_sprints_and_current(client: TestClient, set_now: SetNow) ->
 def test_other_users_sprints_are_404(client: TestClient, set_now: SetNow) -> None:
     set_now("2024-11-10T12:00:00Z")
     alice, bob = make_user(client), make_user(client)
-    s = sprint(client, alice, start_date="2024-11-04")
-    bobs_habit = habit(client, bob, "Bob's", start="2024-11-01")
+    s = create_sprint(client, alice, start_date="2024-11-04")
+    bobs_habit = create_habit(client, bob, name="Bob's", start_date="2024-11-01")["id"]
     sid = s["id"]
     for method, url, body in [
         ("GET", f"/api/v1/sprints/{sid}", None),
@@ -278,15 +256,18 @@ def test_list_and_scoreboard_run_constant_queries(
 
     def build(n_sprints: int, n_habits: int) -> tuple[ApiUser, int]:
         user = make_user(client)
-        ids = [habit(client, user, f"h{i}", start="2024-01-01") for i in range(n_habits)]
+        ids = [
+            create_habit(client, user, name=f"h{i}", start_date="2024-01-01")["id"]
+            for i in range(n_habits)
+        ]
         last = 0
         for k in range(n_sprints):
             start = date(2024, 1, 1) + timedelta(days=14 * k)
-            last = sprint(client, user, start_date=start.isoformat(), habit_ids=ids)["id"]
+            last = create_sprint(client, user, start_date=start.isoformat(), habit_ids=ids)["id"]
         return user, last
 
     def queries(user: ApiUser, url: str) -> int:
-        client.get(url, headers=user.headers)  # first read may freeze finished sprints
+        client.get(url, headers=user.headers)  # the token's last-use touch is not counted
         with count_queries() as q:
             assert client.get(url, headers=user.headers).status_code == 200
         return int(q.count)
@@ -305,10 +286,10 @@ def test_late_check_in_rescores_only_its_own_item(client: TestClient, set_now: S
     set_now("2024-11-20T12:00:00Z")
     user = make_user(client)
     read, code = (
-        habit(client, user, "Read", start="2024-11-01"),
-        habit(client, user, "Code", start="2024-11-01"),
+        create_habit(client, user, name="Read", start_date="2024-11-01")["id"],
+        create_habit(client, user, name="Code", start_date="2024-11-01")["id"],
     )
-    s = sprint(client, user, start_date="2024-11-01", habit_ids=[read, code])
+    s = create_sprint(client, user, start_date="2024-11-01", habit_ids=[read, code])
     for i in range(14):
         day = date(2024, 11, 1) + timedelta(days=i)
         check_in(client, user, read, day, "done" if i % 2 == 0 else "missed")

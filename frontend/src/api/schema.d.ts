@@ -4,6 +4,153 @@
  */
 
 export interface paths {
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List applications (the board)
+         * @description Most recently moved first. `q` searches organization names and roles ("did I already
+         *     apply?"). Each item carries its next upcoming event.
+         */
+        get: operations["list_applications"];
+        put?: never;
+        /**
+         * Add an application
+         * @description Records its first stage in the history. A second application for the same organization
+         *     and role is created too, with a `warnings` entry saying so.
+         */
+        post: operations["create_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export applications as CSV
+         * @description Cells that a spreadsheet would run as a formula are prefixed with a quote.
+         */
+        get: operations["export_applications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The funnel: reached, conversion, days per stage
+         * @description Per stage of the main path (`applied` … `accepted`): how many applications ever reached
+         *     it (per the history), the share of those that reached the next one, and the days spent in
+         *     it (finished stays). `from`/`to` filter on `applied_on`.
+         */
+        get: operations["application_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application with its readiness */
+        get: operations["get_application"];
+        put?: never;
+        post?: never;
+        /** Delete an application */
+        delete: operations["delete_application"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an application or move it to another stage
+         * @description A `stage` different from the current one appends to the history (moving back too);
+         *     the history is never edited.
+         */
+        patch: operations["update_application"];
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application's events */
+        get: operations["list_application_events"];
+        put?: never;
+        /**
+         * Log an interview, assessment, call, deadline or message
+         * @description `starts_at` without an offset is read in your timezone; it is answered in UTC.
+         */
+        post: operations["create_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/events/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an event */
+        delete: operations["delete_event"];
+        options?: never;
+        head?: never;
+        /** Update an event */
+        patch: operations["update_event"];
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application's stage history, oldest first */
+        get: operations["application_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -82,6 +229,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{secret}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A private calendar feed (ICS; the URL is the credential)
+         * @description Interviews, assessments and deadlines (with alarms), follow-ups due (all day), sprint
+         *     starts and ends, and the daily check-in reminder if one is set.
+         */
+        get: operations["calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/check-ins": {
         parameters: {
             query?: never;
@@ -94,6 +262,84 @@ export interface paths {
          * @description Every habit's check-ins, archived ones included. Defaults to the last 7 days.
          */
         get: operations["list_check_ins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contacts */
+        get: operations["list_contacts"];
+        put?: never;
+        /** Add a contact */
+        post: operations["create_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a contact */
+        get: operations["get_contact"];
+        put?: never;
+        post?: never;
+        /** Delete a contact */
+        delete: operations["delete_contact"];
+        options?: never;
+        head?: never;
+        /** Update a contact */
+        patch: operations["update_contact"];
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events between two dates (your timezone)
+         * @description Both dates included, at most 400 days apart; up to 1,000 events, soonest first.
+         */
+        get: operations["list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What to follow up on
+         * @description Applications and contacts whose follow-up date is due, and applications in `applied`
+         *     with nothing new for 7 days; overdue first.
+         */
+        get: operations["list_follow_ups"];
         put?: never;
         post?: never;
         delete?: never;
@@ -346,6 +592,75 @@ export interface paths {
         patch: operations["update_me"];
         trace?: never;
     };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether your calendar feed is on
+         * @description The URL itself is shown only when created; rotate to get a new one.
+         */
+        get: operations["feed_status"];
+        put?: never;
+        /**
+         * Create or rotate your private calendar feed URL
+         * @description Subscribe to the URL from a calendar app. A new one replaces the old, which stops
+         *     working. Anyone with the URL can read the feed: keep it private.
+         */
+        post: operations["rotate_feed"];
+        /** Turn your calendar feed off */
+        delete: operations["revoke_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List organizations
+         * @description Sorted by name; `q` searches the name.
+         */
+        get: operations["list_organizations"];
+        put?: never;
+        /** Add an organization */
+        post: operations["create_organization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organization with its readiness
+         * @description `readiness` lists the progress of the goals it demands, from their key results.
+         */
+        get: operations["get_organization"];
+        put?: never;
+        post?: never;
+        /** Delete an organization and its applications */
+        delete: operations["delete_organization"];
+        options?: never;
+        head?: never;
+        /** Update an organization */
+        patch: operations["update_organization"];
+        trace?: never;
+    };
     "/api/v1/portfolio-entries": {
         parameters: {
             query?: never;
@@ -484,7 +799,8 @@ export interface paths {
         head?: never;
         /**
          * Update a sprint
-         * @description Changing dates, target or items of a finished sprint re-scores it from the check-ins.
+         * @description Changing dates, target or items of a finished sprint re-scores it from the check-ins;
+         *     fields sent unchanged, the plan and the retrospective leave its kept results alone.
          */
         patch: operations["update_sprint"];
         trace?: never;
@@ -690,6 +1006,252 @@ export interface components {
             /** Prefix */
             prefix: string;
         };
+        /** ApplicationBrief */
+        ApplicationBrief: {
+            /** Id */
+            id: number;
+            organization: components["schemas"]["OrganizationBrief"];
+            /** Role */
+            role: string;
+            /**
+             * Stage
+             * @enum {string}
+             */
+            stage: "wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted";
+        };
+        /** ApplicationCreate */
+        ApplicationCreate: {
+            /**
+             * Applied On
+             * @description Default: today, when created in or moved to `applied`
+             */
+            applied_on?: string | null;
+            /** Follow Up On */
+            follow_up_on?: string | null;
+            /** Goal Ids */
+            goal_ids?: number[];
+            /**
+             * Kind
+             * @default job
+             * @enum {string}
+             */
+            kind: "job" | "internship" | "research_collaboration" | "open_source" | "outreach";
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /** Organization Id */
+            organization_id: number;
+            /**
+             * Role
+             * @example ML Engineer
+             */
+            role: string;
+            /**
+             * Source
+             * @default
+             */
+            source: string;
+            /**
+             * Stage
+             * @default wishlist
+             * @enum {string}
+             */
+            stage: "wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted";
+            /** Url */
+            url?: string | null;
+        };
+        /** ApplicationCreated */
+        ApplicationCreated: {
+            /** Applied On */
+            applied_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Follow Up On */
+            follow_up_on: string | null;
+            /** Goal Ids */
+            goal_ids: number[];
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "job" | "internship" | "research_collaboration" | "open_source" | "outreach";
+            /** @description The next upcoming event, if any */
+            next_event?: components["schemas"]["EventBrief"] | null;
+            /** Notes */
+            notes: string;
+            organization: components["schemas"]["OrganizationBrief"];
+            /** Organization Id */
+            organization_id: number;
+            /** Role */
+            role: string;
+            /** Source */
+            source: string;
+            /**
+             * Stage
+             * @enum {string}
+             */
+            stage: "wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted";
+            /**
+             * Stage Changed At
+             * Format: date-time
+             * @description When the current stage began
+             */
+            stage_changed_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string | null;
+            /**
+             * Warnings
+             * @description E.g. you already have an application for this role here
+             * @default []
+             */
+            warnings: string[];
+        };
+        /** ApplicationDetail */
+        ApplicationDetail: {
+            /** Applied On */
+            applied_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Follow Up On */
+            follow_up_on: string | null;
+            /** Goal Ids */
+            goal_ids: number[];
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "job" | "internship" | "research_collaboration" | "open_source" | "outreach";
+            /** @description The next upcoming event, if any */
+            next_event?: components["schemas"]["EventBrief"] | null;
+            /** Notes */
+            notes: string;
+            organization: components["schemas"]["OrganizationBrief"];
+            /** Organization Id */
+            organization_id: number;
+            /** Readiness */
+            readiness: components["schemas"]["GoalReadiness"][];
+            /** Role */
+            role: string;
+            /** Source */
+            source: string;
+            /**
+             * Stage
+             * @enum {string}
+             */
+            stage: "wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted";
+            /**
+             * Stage Changed At
+             * Format: date-time
+             * @description When the current stage began
+             */
+            stage_changed_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string | null;
+        };
+        /** ApplicationRead */
+        ApplicationRead: {
+            /** Applied On */
+            applied_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Follow Up On */
+            follow_up_on: string | null;
+            /** Goal Ids */
+            goal_ids: number[];
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "job" | "internship" | "research_collaboration" | "open_source" | "outreach";
+            /** @description The next upcoming event, if any */
+            next_event?: components["schemas"]["EventBrief"] | null;
+            /** Notes */
+            notes: string;
+            organization: components["schemas"]["OrganizationBrief"];
+            /** Organization Id */
+            organization_id: number;
+            /** Role */
+            role: string;
+            /** Source */
+            source: string;
+            /**
+             * Stage
+             * @enum {string}
+             */
+            stage: "wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted";
+            /**
+             * Stage Changed At
+             * Format: date-time
+             * @description When the current stage began
+             */
+            stage_changed_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Url */
+            url: string | null;
+        };
+        /** ApplicationUpdate */
+        ApplicationUpdate: {
+            /** Applied On */
+            applied_on?: string | null;
+            /** Follow Up On */
+            follow_up_on?: string | null;
+            /** Goal Ids */
+            goal_ids?: number[] | null;
+            /** Kind */
+            kind?: ("job" | "internship" | "research_collaboration" | "open_source" | "outreach") | null;
+            /** Notes */
+            notes?: string | null;
+            /** Organization Id */
+            organization_id?: number | null;
+            /** Role */
+            role?: string | null;
+            /** Source */
+            source?: string | null;
+            /**
+             * Stage
+             * @description A different stage appends a row to the history
+             */
+            stage?: ("wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted") | null;
+            /**
+             * Stage Note
+             * @description Stored with the stage change
+             * @default
+             */
+            stage_note: string;
+            /** Url */
+            url?: string | null;
+        };
         /** Body_token */
         Body_token: {
             /** Client Id */
@@ -749,6 +1311,86 @@ export interface components {
             status: components["schemas"]["Status"];
             /** Value */
             value: number | null;
+        };
+        /** ContactCreate */
+        ContactCreate: {
+            /** Application Ids */
+            application_ids?: number[];
+            /** Email */
+            email?: string | null;
+            /** Event Ids */
+            event_ids?: number[];
+            /** Follow Up On */
+            follow_up_on?: string | null;
+            /** Last Contacted On */
+            last_contacted_on?: string | null;
+            /**
+             * Name
+             * @example Priya (recruiter)
+             */
+            name: string;
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /** Organization Id */
+            organization_id?: number | null;
+            /** Profile Url */
+            profile_url?: string | null;
+            /**
+             * Role
+             * @default
+             */
+            role: string;
+        };
+        /** ContactRead */
+        ContactRead: {
+            /** Application Ids */
+            application_ids: number[];
+            /** Email */
+            email: string | null;
+            /** Event Ids */
+            event_ids: number[];
+            /** Follow Up On */
+            follow_up_on: string | null;
+            /** Id */
+            id: number;
+            /** Last Contacted On */
+            last_contacted_on: string | null;
+            /** Name */
+            name: string;
+            /** Notes */
+            notes: string;
+            /** Organization Id */
+            organization_id: number | null;
+            /** Profile Url */
+            profile_url: string | null;
+            /** Role */
+            role: string;
+        };
+        /** ContactUpdate */
+        ContactUpdate: {
+            /** Application Ids */
+            application_ids?: number[] | null;
+            /** Email */
+            email?: string | null;
+            /** Event Ids */
+            event_ids?: number[] | null;
+            /** Follow Up On */
+            follow_up_on?: string | null;
+            /** Last Contacted On */
+            last_contacted_on?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Organization Id */
+            organization_id?: number | null;
+            /** Profile Url */
+            profile_url?: string | null;
+            /** Role */
+            role?: string | null;
         };
         /** DailySchedule */
         DailySchedule: {
@@ -879,6 +1521,229 @@ export interface components {
             /** Url */
             url?: string | null;
         };
+        /** EventBrief */
+        EventBrief: {
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "interview" | "assessment" | "call" | "deadline" | "message";
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /** Title */
+            title: string;
+        };
+        /** EventCreate */
+        EventCreate: {
+            /** Contact Ids */
+            contact_ids?: number[];
+            /** Duration Minutes */
+            duration_minutes?: number | null;
+            /**
+             * Ends At
+             * @description Instead of duration_minutes
+             */
+            ends_at?: string | null;
+            /**
+             * Kind
+             * @default interview
+             * @enum {string}
+             */
+            kind: "interview" | "assessment" | "call" | "deadline" | "message";
+            /**
+             * Location
+             * @description A place or a meeting link
+             * @default
+             */
+            location: string;
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /**
+             * Outcome
+             * @default
+             */
+            outcome: string;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description ISO 8601; with an offset, or without one to mean your own timezone
+             * @example 2026-12-03T18:00:00+05:30
+             */
+            starts_at: string;
+            /**
+             * Title
+             * @default
+             */
+            title: string;
+        };
+        /** EventListItem */
+        EventListItem: {
+            application: components["schemas"]["ApplicationBrief"];
+            /** Application Id */
+            application_id: number;
+            /** Contact Ids */
+            contact_ids: number[];
+            /** Duration Minutes */
+            duration_minutes: number | null;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "interview" | "assessment" | "call" | "deadline" | "message";
+            /** Location */
+            location: string;
+            /** Notes */
+            notes: string;
+            /** Outcome */
+            outcome: string;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description UTC
+             */
+            starts_at: string;
+            /** Title */
+            title: string;
+        };
+        /** EventRead */
+        EventRead: {
+            /** Application Id */
+            application_id: number;
+            /** Contact Ids */
+            contact_ids: number[];
+            /** Duration Minutes */
+            duration_minutes: number | null;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "interview" | "assessment" | "call" | "deadline" | "message";
+            /** Location */
+            location: string;
+            /** Notes */
+            notes: string;
+            /** Outcome */
+            outcome: string;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description UTC
+             */
+            starts_at: string;
+            /** Title */
+            title: string;
+        };
+        /** EventUpdate */
+        EventUpdate: {
+            /** Contact Ids */
+            contact_ids?: number[] | null;
+            /** Duration Minutes */
+            duration_minutes?: number | null;
+            /** Ends At */
+            ends_at?: string | null;
+            /** Kind */
+            kind?: ("interview" | "assessment" | "call" | "deadline" | "message") | null;
+            /** Location */
+            location?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Outcome */
+            outcome?: string | null;
+            /** Starts At */
+            starts_at?: string | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** FeedCreated */
+        FeedCreated: {
+            /**
+             * Url
+             * @description The private feed URL; shown only in this response
+             */
+            url: string;
+        };
+        /** FeedStatus */
+        FeedStatus: {
+            /** Active */
+            active: boolean;
+        };
+        /** FollowUp */
+        FollowUp: {
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "application" | "contact";
+            /** Organization Name */
+            organization_name: string | null;
+            /**
+             * Overdue Days
+             * @description Days past due (0 = due today, negative = upcoming)
+             */
+            overdue_days: number;
+            /**
+             * Reason
+             * @description `follow_up`: its follow-up date; `no_news`: applied, nothing new for 7 days
+             * @enum {string}
+             */
+            reason: "follow_up" | "no_news";
+            /**
+             * Title
+             * @description Role at organization, or the contact's name
+             */
+            title: string;
+        };
+        /** Funnel */
+        Funnel: {
+            /**
+             * Response Rate
+             * @description Got past `applied` (rejection included) ÷ reached `applied`
+             */
+            response_rate: number | null;
+            /** Stages */
+            stages: components["schemas"]["StageFunnel"][];
+            /** Total */
+            total: number;
+        };
+        /** FunnelStats */
+        FunnelStats: {
+            /** By Kind */
+            by_kind: {
+                [key: string]: components["schemas"]["Funnel"];
+            };
+            /** By Type */
+            by_type: {
+                [key: string]: components["schemas"]["Funnel"];
+            };
+            /**
+             * Response Rate
+             * @description Got past `applied` (rejection included) ÷ reached `applied`
+             */
+            response_rate: number | null;
+            /** Stages */
+            stages: components["schemas"]["StageFunnel"][];
+            /** Total */
+            total: number;
+        };
         /** GoalCreate */
         GoalCreate: {
             /**
@@ -1001,6 +1866,18 @@ export interface components {
             status: "active" | "paused" | "done" | "dropped";
             /** Target Date */
             target_date: string | null;
+            /** Title */
+            title: string;
+        };
+        /** GoalReadiness */
+        GoalReadiness: {
+            /** Id */
+            id: number;
+            /**
+             * Progress
+             * @description Mean of the goal's key results; null if none
+             */
+            progress: number | null;
             /** Title */
             title: string;
         };
@@ -1201,6 +2078,11 @@ export interface components {
             state: components["schemas"]["CellState"];
             status: components["schemas"]["Status"] | null;
         };
+        /** History */
+        History: {
+            /** Items */
+            items: components["schemas"]["StageChangeRead"][];
+        };
         /** KeyResultCreate */
         KeyResultCreate: {
             /**
@@ -1348,6 +2230,12 @@ export interface components {
              * @description Show your published portfolio at /u/{handle}
              */
             public_profile?: boolean | null;
+            /**
+             * Reminder Time
+             * @description Local time (HH:MM) of a daily check-in reminder in the calendar feed; null turns it off
+             * @example 21:00
+             */
+            reminder_time?: string | null;
             /** Timezone */
             timezone?: string | null;
         };
@@ -1371,10 +2259,187 @@ export interface components {
             /** Note */
             note: string;
         };
+        /** OrganizationBrief */
+        OrganizationBrief: {
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "analytics" | "ai_product" | "big_tech" | "research_lab" | "university" | "open_source" | "other";
+        };
+        /** OrganizationCreate */
+        OrganizationCreate: {
+            /**
+             * Goal Ids
+             * @description The goals it demands (your goal ids)
+             * @default []
+             */
+            goal_ids: number[];
+            /**
+             * Interest
+             * @description Your own take, from `boring` through `meh`, `okay`, `interesting` to `exciting`
+             */
+            interest?: ("boring" | "meh" | "okay" | "interesting" | "exciting") | null;
+            /**
+             * Location
+             * @default
+             */
+            location: string;
+            /**
+             * Name
+             * @example Sarvam AI
+             */
+            name: string;
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /** Rating Culture */
+            rating_culture?: number | null;
+            /** Rating Growth */
+            rating_growth?: number | null;
+            /** Rating Learning */
+            rating_learning?: number | null;
+            /** Rating Pay */
+            rating_pay?: number | null;
+            /** Rating Work */
+            rating_work?: number | null;
+            /**
+             * Type
+             * @default other
+             * @enum {string}
+             */
+            type: "analytics" | "ai_product" | "big_tech" | "research_lab" | "university" | "open_source" | "other";
+            /** Website */
+            website?: string | null;
+        };
+        /** OrganizationDetail */
+        OrganizationDetail: {
+            /** Application Count */
+            application_count: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Goal Ids */
+            goal_ids: number[];
+            /** Id */
+            id: number;
+            /** Interest */
+            interest: ("boring" | "meh" | "okay" | "interesting" | "exciting") | null;
+            /** Location */
+            location: string;
+            /** Name */
+            name: string;
+            /** Notes */
+            notes: string;
+            /** Rating Culture */
+            rating_culture: number | null;
+            /** Rating Growth */
+            rating_growth: number | null;
+            /** Rating Learning */
+            rating_learning: number | null;
+            /** Rating Pay */
+            rating_pay: number | null;
+            /** Rating Work */
+            rating_work: number | null;
+            /**
+             * Readiness
+             * @description Progress of the goals it demands
+             */
+            readiness: components["schemas"]["GoalReadiness"][];
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "analytics" | "ai_product" | "big_tech" | "research_lab" | "university" | "open_source" | "other";
+            /** Website */
+            website: string | null;
+        };
+        /** OrganizationRead */
+        OrganizationRead: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Goal Ids */
+            goal_ids: number[];
+            /** Id */
+            id: number;
+            /** Interest */
+            interest: ("boring" | "meh" | "okay" | "interesting" | "exciting") | null;
+            /** Location */
+            location: string;
+            /** Name */
+            name: string;
+            /** Notes */
+            notes: string;
+            /** Rating Culture */
+            rating_culture: number | null;
+            /** Rating Growth */
+            rating_growth: number | null;
+            /** Rating Learning */
+            rating_learning: number | null;
+            /** Rating Pay */
+            rating_pay: number | null;
+            /** Rating Work */
+            rating_work: number | null;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "analytics" | "ai_product" | "big_tech" | "research_lab" | "university" | "open_source" | "other";
+            /** Website */
+            website: string | null;
+        };
+        /** OrganizationUpdate */
+        OrganizationUpdate: {
+            /** Goal Ids */
+            goal_ids?: number[] | null;
+            /**
+             * Interest
+             * @description Your own take, from `boring` through `meh`, `okay`, `interesting` to `exciting`
+             */
+            interest?: ("boring" | "meh" | "okay" | "interesting" | "exciting") | null;
+            /** Location */
+            location?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /** Rating Culture */
+            rating_culture?: number | null;
+            /** Rating Growth */
+            rating_growth?: number | null;
+            /** Rating Learning */
+            rating_learning?: number | null;
+            /** Rating Pay */
+            rating_pay?: number | null;
+            /** Rating Work */
+            rating_work?: number | null;
+            /** Type */
+            type?: ("analytics" | "ai_product" | "big_tech" | "research_lab" | "university" | "open_source" | "other") | null;
+            /** Website */
+            website?: string | null;
+        };
         /** Page[ApiTokenRead] */
         Page_ApiTokenRead_: {
             /** Items */
             items: components["schemas"]["ApiTokenRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[ApplicationRead] */
+        Page_ApplicationRead_: {
+            /** Items */
+            items: components["schemas"]["ApplicationRead"][];
             /** Total */
             total: number;
         };
@@ -1385,10 +2450,38 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Page[ContactRead] */
+        Page_ContactRead_: {
+            /** Items */
+            items: components["schemas"]["ContactRead"][];
+            /** Total */
+            total: number;
+        };
         /** Page[EntryRead] */
         Page_EntryRead_: {
             /** Items */
             items: components["schemas"]["EntryRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[EventListItem] */
+        Page_EventListItem_: {
+            /** Items */
+            items: components["schemas"]["EventListItem"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[EventRead] */
+        Page_EventRead_: {
+            /** Items */
+            items: components["schemas"]["EventRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[FollowUp] */
+        Page_FollowUp_: {
+            /** Items */
+            items: components["schemas"]["FollowUp"][];
             /** Total */
             total: number;
         };
@@ -1410,6 +2503,13 @@ export interface components {
         Page_KeyResultRead_: {
             /** Items */
             items: components["schemas"]["KeyResultRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[OrganizationRead] */
+        Page_OrganizationRead_: {
+            /** Items */
+            items: components["schemas"]["OrganizationRead"][];
             /** Total */
             total: number;
         };
@@ -1712,6 +2812,48 @@ export interface components {
             /** Title */
             title?: string | null;
         };
+        /** StageChangeRead */
+        StageChangeRead: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** From Stage */
+            from_stage: ("wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted") | null;
+            /** Note */
+            note: string;
+            /**
+             * To Stage
+             * @enum {string}
+             */
+            to_stage: "wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted";
+        };
+        /** StageFunnel */
+        StageFunnel: {
+            /**
+             * Conversion
+             * @description Share of those that reached the next stage
+             */
+            conversion: number | null;
+            /**
+             * Median Days
+             * @description Days spent in this stage (finished stays)
+             */
+            median_days: number | null;
+            /** P75 Days */
+            p75_days: number | null;
+            /**
+             * Reached
+             * @description Applications that were ever at this stage or later
+             */
+            reached: number;
+            /**
+             * Stage
+             * @enum {string}
+             */
+            stage: "wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted";
+        };
         /** StarterPlanPreview */
         StarterPlanPreview: {
             /** Action Items */
@@ -1867,6 +3009,11 @@ export interface components {
             onboarded: boolean;
             /** Public Profile */
             public_profile: boolean;
+            /**
+             * Reminder Time
+             * @description Daily check-in reminder (local time) in the calendar feed
+             */
+            reminder_time?: string | null;
             /** Timezone */
             timezone: string;
         };
@@ -1909,6 +3056,468 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_applications: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring */
+                q?: string | null;
+                stage?: ("wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted") | null;
+                kind?: ("job" | "internship" | "research_collaboration" | "open_source" | "outreach") | null;
+                /** @description The organization's type */
+                type?: ("analytics" | "ai_product" | "big_tech" | "research_lab" | "university" | "open_source" | "other") | null;
+                organization_id?: number | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApplicationRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationCreated"];
+                };
+            };
+            /** @description An id in the body (organization, goal, contact …) is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    export_applications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+        };
+    };
+    application_stats: {
+        parameters: {
+            query?: {
+                /** @description The organization's type */
+                type?: ("analytics" | "ai_product" | "big_tech" | "research_lab" | "university" | "open_source" | "other") | null;
+                kind?: ("job" | "internship" | "research_collaboration" | "open_source" | "outreach") | null;
+                /** @description applied_on from */
+                from?: string | null;
+                /** @description applied_on up to */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelStats"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetail"];
+                };
+            };
+            /** @description No such application (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such application (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description An id in the body (organization, goal, contact …) is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_application_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EventRead_"];
+                };
+            };
+            /** @description No such application (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRead"];
+                };
+            };
+            /** @description An id in the body (organization, goal, contact …) is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Event id */
+                event_id: number;
+                /** @description Application id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such event (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Event id */
+                event_id: number;
+                /** @description Application id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventRead"];
+                };
+            };
+            /** @description An id in the body (organization, goal, contact …) is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    application_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["History"];
+                };
+            };
+            /** @description No such application (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -2061,6 +3670,44 @@ export interface operations {
             };
         };
     };
+    calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                secret: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
+                };
+            };
+            /** @description No such feed (unknown or rotated URL) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     list_check_ins: {
         parameters: {
             query?: {
@@ -2082,6 +3729,270 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_CheckInRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_contacts: {
+        parameters: {
+            query?: {
+                organization_id?: number | null;
+                application_id?: number | null;
+                /** @description Case-insensitive substring */
+                q?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ContactRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description An id in the body (organization, goal, contact …) is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact id */
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description No such contact (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact id */
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such contact (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Contact id */
+                contact_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactRead"];
+                };
+            };
+            /** @description An id in the body (organization, goal, contact …) is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /** @description Default: today */
+                from?: string | null;
+                /** @description Default: 30 days on */
+                to?: string | null;
+                kind?: ("interview" | "assessment" | "call" | "deadline" | "message") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EventListItem_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_follow_ups: {
+        parameters: {
+            query?: {
+                /** @description Also what falls due within this many days */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FollowUp_"];
                 };
             };
             /** @description Validation Error */
@@ -2920,6 +4831,260 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    feed_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedStatus"];
+                };
+            };
+        };
+    };
+    rotate_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedCreated"];
+                };
+            };
+        };
+    };
+    revoke_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    list_organizations: {
+        parameters: {
+            query?: {
+                type?: ("analytics" | "ai_product" | "big_tech" | "research_lab" | "university" | "open_source" | "other") | null;
+                /** @description Case-insensitive substring */
+                q?: string | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OrganizationRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDetail"];
+                };
+            };
+            /** @description An id in the body (organization, goal, contact …) is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                organization_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDetail"];
+                };
+            };
+            /** @description No such organization (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                organization_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such organization (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                organization_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDetail"];
+                };
+            };
+            /** @description No such organization (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

@@ -1,3 +1,4 @@
+import { CalendarSection } from './CalendarSection';
 import { PasswordSection } from './PasswordSection';
 import { ProfileSection } from './ProfileSection';
 import { PublicProfileSection } from './PublicProfileSection';
@@ -8,13 +9,14 @@ export default function SettingsPage() {
     <div class="page">
       <header class="page-header">
         <h1 tabIndex={-1}>Settings</h1>
-        <p class="muted">Your profile, public page, password and API tokens.</p>
+        <p class="muted">Your profile, public page, password, API tokens and calendar feed.</p>
       </header>
       <div class="stack">
         <ProfileSection />
         <PublicProfileSection />
         <PasswordSection />
         <TokensSection />
+        <CalendarSection />
       </div>
     </div>
   );

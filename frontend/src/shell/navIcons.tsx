@@ -36,6 +36,13 @@ const ICONS: Record<string, () => ComponentChildren> = {
       <path d="M8 7V5a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M3 13h18" />
     </Svg>
   ),
+  '/opportunities': () => (
+    <Svg>
+      <rect x="3" y="4" width="5" height="16" rx="1" />
+      <rect x="10" y="4" width="5" height="11" rx="1" />
+      <rect x="17" y="4" width="4" height="7" rx="1" />
+    </Svg>
+  ),
   '/settings': () => (
     <Svg>
       <circle cx="12" cy="12" r="3" />

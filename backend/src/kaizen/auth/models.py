@@ -1,6 +1,6 @@
-from datetime import datetime
+from datetime import datetime, time
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, false
+from sqlalchemy import Boolean, ForeignKey, Index, String, Time, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kaizen.db import Base, TimestampMixin, UTCDateTime
@@ -22,6 +22,8 @@ class User(TimestampMixin, Base):
     public_profile: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Set once the user took or skipped the starter plan, so it is offered only once.
     onboarded: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Local time of the daily check-in reminder in the calendar feed; none means no reminder.
+    reminder_time: Mapped[time | None] = mapped_column(Time, nullable=True)
 
 
 class UserSession(TimestampMixin, Base):

@@ -134,7 +134,7 @@ def update_me(body: MeUpdate, credential: CurrentCredential, db: SessionDep) -> 
 
 @account_router.get("/tokens", summary="List personal API tokens")
 def list_tokens(user: CurrentUser, db: SessionDep, page: PageParams) -> Page[ApiTokenRead]:
-    rows, total = service.list_personal_tokens(db, user, limit=page.limit, offset=page.offset)
+    rows, total = service.list_personal_tokens(db, user, page)
     return Page(items=[ApiTokenRead.model_validate(r) for r in rows], total=total)
 
 

@@ -1,7 +1,14 @@
-from datetime import datetime
+from datetime import datetime, time
 from typing import Annotated
 
-from pydantic import BeforeValidator, EmailStr, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    EmailStr,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from kaizen.schemas import Moment, ReadSchema, Schema, Timezone
 
@@ -18,6 +25,9 @@ class UserRead(ReadSchema):
     handle: str | None
     public_profile: bool
     onboarded: bool = Field(description="The starter plan was taken or skipped")
+    reminder_time: time | None = Field(
+        default=None, description="Daily check-in reminder (local time) in the calendar feed"
+    )
     created_at: datetime
 
 
@@ -54,6 +64,12 @@ Handle = Annotated[
 ]
 
 
+def _local_time(value: time) -> time:
+    if value.tzinfo is not None:
+        raise ValueError("give a local time without an offset, e.g. 21:00")
+    return value.replace(second=0, microsecond=0)
+
+
 class MeUpdate(Schema):
     display_name: DisplayName | None = None
     timezone: Timezone | None = None
@@ -65,6 +81,12 @@ class MeUpdate(Schema):
         default=None, description="Show your published portfolio at /u/{handle}"
     )
     onboarded: bool | None = Field(default=None, description="true to skip the starter plan")
+    reminder_time: Annotated[time, AfterValidator(_local_time)] | None = Field(
+        default=None,
+        description="Local time (HH:MM) of a daily check-in reminder in the calendar feed; "
+        "null turns it off",
+        examples=["21:00"],
+    )
     current_password: Annotated[str, StringConstraints(max_length=256)] | None = None
     new_password: Password | None = None
 

@@ -1,6 +1,7 @@
 """Accounts, sessions, tokens and sign-in throttling. Functions flush; the request commits."""
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -12,6 +13,7 @@ from kaizen.auth.models import ApiToken, LoginFailure, User, UserSession
 from kaizen.config import settings
 from kaizen.db import utcnow
 from kaizen.errors import AppError, Conflict, NotFound, Unauthorized, field_error
+from kaizen.queries import Pagination, paginate
 
 # Touching last_used_at on every request would turn reads into writes; once a minute is plenty.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -217,14 +219,15 @@ def issue_token(
 
 
 def list_personal_tokens(
-    db: Session, user: User, *, limit: int, offset: int
-) -> tuple[list[ApiToken], int]:
-    where = (ApiToken.user_id == user.id, ApiToken.kind == "personal")
-    total = db.scalar(select(func.count()).select_from(ApiToken).where(*where)) or 0
-    rows = db.scalars(
-        select(ApiToken).where(*where).order_by(ApiToken.id.desc()).limit(limit).offset(offset)
-    ).all()
-    return list(rows), total
+    db: Session, user: User, page: Pagination
+) -> tuple[Sequence[ApiToken], int]:
+    return paginate(
+        db,
+        select(ApiToken)
+        .where(ApiToken.user_id == user.id, ApiToken.kind == "personal")
+        .order_by(ApiToken.id.desc()),
+        page,
+    )
 
 
 def revoke_token(db: Session, user: User, token_id: int) -> None:
@@ -265,7 +268,7 @@ def update_me(
     if changes.get("public_profile") and not (changes.get("handle") or user.handle):
         raise field_error("handle", "Choose a handle before making your profile public")
     for key, value in changes.items():
-        if value is not None or key == "handle":
+        if value is not None or key in ("handle", "reminder_time"):
             setattr(user, key, value)
     if user.handle is None:
         user.public_profile = False

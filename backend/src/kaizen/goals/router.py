@@ -1,13 +1,10 @@
-from datetime import date, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, status
-from pydantic import BaseModel, Field
-from sqlalchemy import select
+from fastapi import APIRouter, Depends, Query, status
 
-from kaizen.deps import CurrentUser, PageParams, SessionDep, owned
-from kaizen.errors import NotFound
-from kaizen.goals import service, starter_plan
+from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned, owned_child
+from kaizen.goal_detail import flows as goal_detail
+from kaizen.goals import service
 from kaizen.goals.models import Goal, KeyResult
 from kaizen.goals.schemas import (
     Area,
@@ -20,30 +17,25 @@ from kaizen.goals.schemas import (
     KeyResultRead,
     KeyResultUpdate,
 )
-from kaizen.habits.service import today_for
-from kaizen.schemas import MAX_ID, Page
-from kaizen.sprints.scoring import required_days
+from kaizen.schemas import Page
 
 router = APIRouter(tags=["goals"])
 
-OwnedGoal = Annotated[Goal, Depends(owned(Goal, param="goal_id", label="Goal"))]
+owned_goal = owned(Goal, param="goal_id", label="Goal")
+OwnedGoal = Annotated[Goal, Depends(owned_goal)]
+OwnedKeyResult = Annotated[
+    KeyResult,
+    Depends(
+        owned_child(
+            KeyResult,
+            parent=owned_goal,
+            parent_fk="goal_id",
+            param="key_result_id",
+            label="Key result",
+        )
+    ),
+]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such goal (or not yours)"}}
-
-
-def owned_key_result(
-    goal: OwnedGoal,
-    db: SessionDep,
-    key_result_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Key result id")],
-) -> KeyResult:
-    kr = db.scalar(
-        select(KeyResult).where(KeyResult.id == key_result_id, KeyResult.goal_id == goal.id)
-    )
-    if kr is None:
-        raise NotFound("Key result")
-    return kr
-
-
-OwnedKeyResult = Annotated[KeyResult, Depends(owned_key_result)]
 
 
 @router.get("/goals", summary="List goals with progress")
@@ -54,28 +46,25 @@ def list_goals(
     area: Annotated[Area | None, Query(description="Only this area")] = None,
     goal_status: Annotated[GoalStatus | None, Query(alias="status")] = None,
 ) -> Page[GoalRead]:
-    items, total = service.list_goals(
-        db, user, area=area, status=goal_status, limit=page.limit, offset=page.offset
-    )
-    return Page(items=items, total=total)
+    rows, total = service.list_goals(db, user, page, area=area, status=goal_status)
+    return Page(items=[GoalRead.model_validate(g) for g in rows], total=total)
 
 
 @router.post("/goals", status_code=status.HTTP_201_CREATED, summary="Create a goal")
 def create_goal(body: GoalCreate, user: CurrentUser, db: SessionDep) -> GoalRead:
     """Only `title` is required."""
-    return service.goal_read(service.create_goal(db, user, body), [])
+    return GoalRead.model_validate(service.create_goal(db, user, body))
 
 
 @router.get("/goals/{goal_id}", summary="A goal with everything linked to it", responses=NOT_FOUND)
-def get_goal(goal: OwnedGoal, user: CurrentUser, db: SessionDep) -> GoalDetail:
+def get_goal(goal: OwnedGoal, db: SessionDep, today: Today) -> GoalDetail:
     """Key results, linked action items with their 14-day rate, sprints, portfolio entries."""
-    return service.goal_detail(db, user, goal)
+    return goal_detail.goal_detail(db, goal, today)
 
 
 @router.patch("/goals/{goal_id}", summary="Update a goal", responses=NOT_FOUND)
 def update_goal(body: GoalUpdate, goal: OwnedGoal, db: SessionDep) -> GoalRead:
-    service.update_goal(db, goal, body)
-    return service.goal_read(goal, service.goal_key_results(db, goal))
+    return GoalRead.model_validate(service.update_goal(db, goal, body))
 
 
 @router.delete(
@@ -85,15 +74,15 @@ def update_goal(body: GoalUpdate, goal: OwnedGoal, db: SessionDep) -> GoalRead:
     responses=NOT_FOUND,
 )
 def delete_goal(goal: OwnedGoal, db: SessionDep) -> None:
-    db.delete(goal)
+    service.delete_goal(db, goal)
 
 
 @router.get(
     "/goals/{goal_id}/key-results", summary="List a goal's key results", responses=NOT_FOUND
 )
 def list_key_results(goal: OwnedGoal, db: SessionDep) -> Page[KeyResultRead]:
-    rows = service.goal_key_results(db, goal)
-    return Page(items=[service.key_result_read(k) for k in rows], total=len(rows))
+    rows = service.list_key_results(db, goal)
+    return Page(items=[KeyResultRead.model_validate(k) for k in rows], total=len(rows))
 
 
 @router.post(
@@ -103,7 +92,7 @@ def list_key_results(goal: OwnedGoal, db: SessionDep) -> Page[KeyResultRead]:
     responses=NOT_FOUND,
 )
 def create_key_result(body: KeyResultCreate, goal: OwnedGoal, db: SessionDep) -> KeyResultRead:
-    return service.key_result_read(service.create_key_result(db, goal, body))
+    return KeyResultRead.model_validate(service.create_key_result(db, goal, body))
 
 
 @router.patch(
@@ -112,7 +101,7 @@ def create_key_result(body: KeyResultCreate, goal: OwnedGoal, db: SessionDep) ->
     responses=NOT_FOUND,
 )
 def update_key_result(body: KeyResultUpdate, kr: OwnedKeyResult, db: SessionDep) -> KeyResultRead:
-    return service.key_result_read(service.update_key_result(db, kr, body))
+    return KeyResultRead.model_validate(service.update_key_result(db, kr, body))
 
 
 @router.delete(
@@ -122,58 +111,4 @@ def update_key_result(body: KeyResultUpdate, kr: OwnedKeyResult, db: SessionDep)
     responses=NOT_FOUND,
 )
 def delete_key_result(kr: OwnedKeyResult, db: SessionDep) -> None:
-    db.delete(kr)
-
-
-class StarterSprint(BaseModel):
-    title: str
-    theme: str
-    start_date: date
-    end_date: date
-    target_rate: float
-    required_days: int = Field(description="⌈target × 14⌉ for each daily action item")
-
-
-class StarterPlanPreview(BaseModel):
-    goals: list[GoalCreate]
-    action_items: list[str]
-    sprint: StarterSprint
-    taken: bool = Field(description="You took (or skipped) it already")
-
-
-@router.get("/starter-plan", summary="What the starter plan would create")
-def preview_starter_plan(user: CurrentUser) -> StarterPlanPreview:
-    """The seed's nine growth processes, three daily action items and a first fortnight."""
-    start = today_for(user)
-    return StarterPlanPreview(
-        goals=starter_plan.GOALS,
-        action_items=starter_plan.ACTION_ITEMS,
-        sprint=StarterSprint(
-            title=starter_plan.SPRINT_TITLE,
-            theme=starter_plan.SPRINT_THEME,
-            start_date=start,
-            end_date=start + timedelta(days=starter_plan.SPRINT_DAYS - 1),
-            target_rate=starter_plan.SPRINT_TARGET,
-            required_days=required_days(starter_plan.SPRINT_TARGET, starter_plan.SPRINT_DAYS),
-        ),
-        taken=user.onboarded,
-    )
-
-
-class StarterPlanRead(BaseModel):
-    created: bool = Field(description="False when you had all of it already: nothing new")
-    goal_ids: list[int]
-    habit_ids: list[int]
-    sprint_id: int
-
-
-@router.post(
-    "/starter-plan",
-    summary="Take the starter plan (nine goals, three action items, a first sprint)",
-    responses={200: {"description": "Created, or already taken (see `created`)"}},
-)
-def take_starter_plan(user: CurrentUser, db: SessionDep) -> StarterPlanRead:
-    """In one transaction. Only what you do not have yet (matched by title) is created, so
-    running it twice duplicates nothing."""
-    result = starter_plan.apply(db, user)
-    return StarterPlanRead(**result.__dict__)
+    service.delete_key_result(db, kr)

@@ -1,4 +1,5 @@
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -30,6 +31,15 @@ class Habit(TimestampMixin, Base):
     color: Mapped[str | None] = mapped_column(String(7), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    @property
+    def schedule(self) -> dict[str, Any]:
+        """The schedule in the API's shape (``HabitRead.schedule``)."""
+        if self.schedule_type == "weekdays":
+            return {"type": "weekdays", "days": [int(d) for d in self.schedule_days or ""]}
+        if self.schedule_type == "times_per_week":
+            return {"type": "times_per_week", "times": self.schedule_times or 1}
+        return {"type": "daily"}
 
 
 class CheckIn(TimestampMixin, Base):

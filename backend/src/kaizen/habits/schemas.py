@@ -1,7 +1,7 @@
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AliasChoices, Field, StringConstraints, model_validator
 
 from kaizen.habits.scoring import CellState, Status, StreakUnit
 from kaizen.schemas import Day, Id, LongText, ReadSchema, Schema, ShortText
@@ -108,7 +108,8 @@ class CheckInPut(Schema):
 
 class CheckInRead(ReadSchema):
     habit_id: int
-    date: dt.date
+    # The column is ``CheckIn.day`` (``date`` would shadow the type in the model).
+    date: dt.date = Field(validation_alias=AliasChoices("date", "day"))
     status: Status
     value: float | None
     note: str

@@ -1,55 +1,43 @@
-"""Habits and check-ins: queries and rules. Scoring itself lives in ``scoring.py``."""
+"""Habits and check-ins: queries and rules. Scoring itself lives in ``scoring.py``; logs,
+schedules, streaks and the 14-day rate in ``logs.py`` (which other domains import)."""
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
 
 from fastapi.exceptions import RequestValidationError
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kaizen import clock
 from kaizen.auth.models import User
 from kaizen.errors import field_error
-from kaizen.habits import scoring
+from kaizen.goals.links import check_goal_link
+from kaizen.habits import logs, scoring
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.schemas import (
     CheckInPut,
+    CheckInRead,
     DailySchedule,
+    DayState,
     HabitCreate,
+    HabitRead,
+    HabitStatsRead,
     HabitUpdate,
+    HeatmapCell,
+    NoteRead,
+    PeriodCount,
+    StrengthPoint,
     TimesPerWeekSchedule,
+    TodayHabit,
+    TodayRead,
     WeekdaysSchedule,
 )
-from kaizen.ownership import ensure_owned
+from kaizen.queries import Pagination, next_position, paginate, reorder
 from kaizen.schemas import apply_changes
+from kaizen.sprints import snapshots
 
 MAX_RANGE_DAYS = 366 * 5
 MAX_RANGE = timedelta(days=MAX_RANGE_DAYS)
-
-
-def today_for(user: User) -> date:
-    return clock.local_today(user.timezone)
-
-
-# ---------------------------------------------------------------------------------- schedules
-
-
-def schedule_of(habit: Habit) -> scoring.Schedule:
-    if habit.schedule_type == "weekdays":
-        return scoring.Schedule.on_weekdays(*(int(d) for d in habit.schedule_days or ""))
-    if habit.schedule_type == "times_per_week":
-        return scoring.Schedule.times_a_week(habit.schedule_times or 1)
-    return scoring.Schedule.daily()
-
-
-def schedule_read(habit: Habit) -> DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule:
-    if habit.schedule_type == "weekdays":
-        return WeekdaysSchedule(type="weekdays", days=[int(d) for d in habit.schedule_days or ""])
-    if habit.schedule_type == "times_per_week":
-        return TimesPerWeekSchedule(type="times_per_week", times=habit.schedule_times or 1)
-    return DailySchedule()
+WEEK = 7
 
 
 def _apply_schedule(
@@ -75,30 +63,24 @@ def _check_numeric(habit: Habit) -> None:
 
 
 def list_habits(
-    db: Session, user: User, *, archived: bool | None, limit: int, offset: int
+    db: Session, user: User, page: Pagination, *, archived: bool | None = None
 ) -> tuple[Sequence[Habit], int]:
-    where: list[Any] = [Habit.user_id == user.id]
+    stmt = select(Habit).where(Habit.user_id == user.id).order_by(Habit.position, Habit.id)
     if archived is not None:
-        where.append(Habit.archived.is_(archived))
-    total = db.scalar(select(func.count()).select_from(Habit).where(*where)) or 0
-    rows = db.scalars(
-        select(Habit).where(*where).order_by(Habit.position, Habit.id).limit(limit).offset(offset)
-    ).all()
-    return rows, total
+        stmt = stmt.where(Habit.archived.is_(archived))
+    return paginate(db, stmt, page)
 
 
-def create_habit(db: Session, user: User, body: HabitCreate) -> Habit:
-    _check_goal(db, user, body.goal_id)
+def create_habit(db: Session, user: User, body: HabitCreate, today: date) -> Habit:
+    check_goal_link(db, user, body.goal_id)
     fields = body.model_dump(exclude_unset=True, exclude={"schedule"})
     if fields.get("position") is None:
-        fields["position"] = (
-            db.scalar(select(func.max(Habit.position)).where(Habit.user_id == user.id)) or 0
-        ) + 1
+        fields["position"] = next_position(db, Habit.position, Habit.user_id == user.id)
     habit = Habit(
         user_id=user.id,
         **{k: v for k, v in fields.items() if v is not None},
     )
-    habit.start_date = body.start_date or today_for(user)
+    habit.start_date = body.start_date or today
     _apply_schedule(habit, body.schedule or DailySchedule())
     habit.kind = body.kind or "boolean"
     _check_numeric(habit)
@@ -107,11 +89,12 @@ def create_habit(db: Session, user: User, body: HabitCreate) -> Habit:
     return habit
 
 
-def update_habit(db: Session, user: User, habit: Habit, body: HabitUpdate) -> Habit:
+def update_habit(db: Session, user: User, habit: Habit, body: HabitUpdate, today: date) -> Habit:
     changes = body.model_dump(exclude_unset=True, exclude={"schedule"})
     if "goal_id" in changes:
-        _check_goal(db, user, changes["goal_id"])
-    _freeze_history(db, user, habit)
+        check_goal_link(db, user, changes["goal_id"])
+    # Finished sprints keep their results from before the rename, reschedule or archive.
+    snapshots.freeze_finished_with_habit(db, habit.id, today)
     apply_changes(
         habit,
         changes,
@@ -125,45 +108,27 @@ def update_habit(db: Session, user: User, habit: Habit, body: HabitUpdate) -> Ha
     return habit
 
 
-def delete_habit(db: Session, user: User, habit: Habit) -> None:
-    _freeze_history(db, user, habit)
+def delete_habit(db: Session, habit: Habit, today: date) -> None:
+    snapshots.freeze_finished_with_habit(db, habit.id, today)
     db.execute(delete(CheckIn).where(CheckIn.habit_id == habit.id))
     db.delete(habit)
     db.flush()
 
 
-# Sprints and goals build on habits, so habits import them only when called, never at load
-# time (that would be an import cycle).
+def reorder_habits(db: Session, user: User, habit_ids: list[int]) -> None:
+    reorder(db, Habit, user.id, habit_ids, label="Habit", field="habit_ids")
 
 
-def _freeze_history(db: Session, user: User, habit: Habit) -> None:
-    from kaizen.sprints.service import freeze_finished_with_habit
-
-    freeze_finished_with_habit(db, user, habit)
-
-
-def _check_goal(db: Session, user: User, goal_id: int | None) -> None:
-    from kaizen.goals.service import check_goal_link
-
-    check_goal_link(db, user, goal_id)
+def habits_named(db: Session, user: User, names: list[str]) -> Sequence[Habit]:
+    """The user's habits with these names (the starter plan matches on them)."""
+    return db.scalars(select(Habit).where(Habit.user_id == user.id, Habit.name.in_(names))).all()
 
 
-def _rescore_history(db: Session, habit: Habit, day: date) -> None:
-    from kaizen.sprints.service import mark_stale
-
-    mark_stale(db, habit.id, day)
-
-
-def reorder(db: Session, user: User, habit_ids: list[int]) -> None:
-    ensure_owned(db, user.id, Habit, habit_ids, label="Habit", field="habit_ids")
-    positions = {habit_id: position for position, habit_id in enumerate(habit_ids, start=1)}
-    db.execute(
-        update(Habit)
-        .where(Habit.id.in_(habit_ids))
-        .values(position=case(positions, value=Habit.id))
-        .execution_options(synchronize_session="fetch")
-    )
-    db.flush()
+def habits_for_goal(db: Session, goal_id: int) -> Sequence[Habit]:
+    """The action items serving a goal, in their order (for the goal detail page)."""
+    return db.scalars(
+        select(Habit).where(Habit.goal_id == goal_id).order_by(Habit.position, Habit.id)
+    ).all()
 
 
 # ----------------------------------------------------------------------------------- check-ins
@@ -184,8 +149,9 @@ def _status_for(habit: Habit, body: CheckInPut) -> str:
     return (body.status or scoring.Status.DONE).value
 
 
-def put_check_in(db: Session, user: User, habit: Habit, day: date, body: CheckInPut) -> CheckIn:
-    today = today_for(user)
+def put_check_in(
+    db: Session, user: User, habit: Habit, day: date, body: CheckInPut, today: date
+) -> CheckIn:
     if day > today:
         raise _date_error(f"{day} is in the future: today is {today} in {user.timezone}")
     if day < habit.start_date:
@@ -196,8 +162,10 @@ def put_check_in(db: Session, user: User, habit: Habit, day: date, body: CheckIn
         row = CheckIn(habit_id=habit.id, day=day)
         db.add(row)
     row.status, row.value, row.note = status, body.value, body.note
-    _rescore_history(db, habit, day)
     db.flush()
+    # A late check-in inside a finished sprint re-scores that item in its kept results.
+    snapshots.rescore_habit(db, habit.id, day, today)
+    snapshots.freeze_finished(db, user.id, today)
     return row
 
 
@@ -205,16 +173,10 @@ def _date_error(message: str) -> RequestValidationError:
     return field_error("date", message, location="path")
 
 
-def clear_check_in(db: Session, habit: Habit, day: date) -> None:
+def clear_check_in(db: Session, habit: Habit, day: date, today: date) -> None:
     db.execute(delete(CheckIn).where(CheckIn.habit_id == habit.id, CheckIn.day == day))
-    _rescore_history(db, habit, day)
-
-
-def counting_end(end: date, today: date) -> date:
-    """The end to count a window to. A window that reaches today runs on to Sunday: future
-    days never count, but for "N times a week" the rest of the week can still make up a miss,
-    so cutting the week at today would count it as missed too early."""
-    return max(end, today + timedelta(days=6 - today.weekday())) if end >= today else end
+    db.flush()
+    snapshots.rescore_habit(db, habit.id, day, today)
 
 
 def check_range(start: date, end: date) -> None:
@@ -225,8 +187,18 @@ def check_range(start: date, end: date) -> None:
 
 
 def list_check_ins(
-    db: Session, user: User, *, habit_id: int | None, start: date, end: date
+    db: Session,
+    user: User,
+    today: date,
+    *,
+    habit_id: int | None,
+    start: date | None,
+    end: date | None,
+    default_days: int,
 ) -> Sequence[CheckIn]:
+    """Check-ins from ``start`` to ``end``; by default the ``default_days`` ending today."""
+    end = end or today
+    start = start or end - timedelta(days=default_days - 1)
     check_range(start, end)
     stmt = (
         select(CheckIn)
@@ -239,66 +211,7 @@ def list_check_ins(
     return db.scalars(stmt).all()
 
 
-def load_logs(
-    db: Session, habits: Iterable[Habit], *, since: date | None = None
-) -> dict[int, scoring.HabitLog]:
-    """The check-ins of these habits (all, or from ``since`` on) in one query, as plain rows:
-    turning rows into ORM objects is what makes heavy endpoints slow."""
-    by_id = {h.id: h for h in habits}
-    if not by_id:
-        return {}
-    statuses: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
-    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status).where(CheckIn.habit_id.in_(by_id))
-    if since is not None:
-        stmt = stmt.where(CheckIn.day >= since)
-    rows = db.execute(stmt)
-    for habit_id, day, status in rows:
-        statuses[habit_id][day] = scoring.Status(status)
-    return {
-        habit_id: scoring.HabitLog(
-            schedule=schedule_of(habit),
-            # Days before `since` are unknown, so the log starts there.
-            start_date=max(habit.start_date, since) if since else habit.start_date,
-            checkins=statuses[habit_id],
-        )
-        for habit_id, habit in by_id.items()
-    }
-
-
-RECENT_DAYS = 400
-
-
-def current_streaks(
-    db: Session, habits: Sequence[Habit], today: date
-) -> tuple[dict[int, scoring.HabitLog], dict[int, scoring.Streaks]]:
-    """Recent logs and current streaks. Only the last ~13 months are read; the few habits whose
-    streak reaches back that far are read in full by one more query."""
-    since = today - timedelta(days=RECENT_DAYS)
-    logs = load_logs(db, habits, since=since)
-    runs = {h.id: scoring.streaks(logs[h.id], today=today) for h in habits}
-    long_running = [
-        h
-        for h in habits
-        if h.start_date < since and _streak_reaches(logs[h.id], runs[h.id], since, today)
-    ]
-    if long_running:
-        full = load_logs(db, long_running)
-        for habit in long_running:
-            runs[habit.id] = scoring.streaks(full[habit.id], today=today)
-    return logs, runs
-
-
-def _streak_reaches(log: scoring.HabitLog, runs: scoring.Streaks, since: date, today: date) -> bool:
-    """Whether the current run is unbroken back to ``since``, so it may continue before it."""
-    if runs.current == 0:
-        return False
-    if runs.unit is scoring.StreakUnit.WEEKS:
-        return runs.current >= (today - since).days // 7 - 1
-    counts = scoring.tally(log, today=today, start=since, end=today)
-    return counts.done == counts.eligible
-
-
-def recent_notes(db: Session, habit: Habit, limit: int = 10) -> Sequence[tuple[date, str]]:
+def _recent_notes(db: Session, habit: Habit, limit: int = 10) -> Sequence[tuple[date, str]]:
     return db.execute(
         select(CheckIn.day, CheckIn.note)
         .where(CheckIn.habit_id == habit.id, CheckIn.note != "")
@@ -307,21 +220,66 @@ def recent_notes(db: Session, habit: Habit, limit: int = 10) -> Sequence[tuple[d
     ).all()
 
 
-WEEK = 7
+def habit_stats(
+    db: Session, habit: Habit, today: date, *, start: date | None, end: date | None
+) -> HabitStatsRead:
+    """Rate, streaks, strength, periods and heatmap over ``start`` to ``end`` (default: the
+    habit's start date, or the last five years of a longer history, to today)."""
+    end = end or today
+    start = start or min(max(habit.start_date, end - MAX_RANGE), end)
+    check_range(start, end)
+    log = logs.load_logs(db, [habit])[habit.id]
+    counted_end = logs.counting_end(end, today)
+    stats = scoring.habit_stats(log, today=today, start=start, end=counted_end)
+    history = scoring.history(log, today=today, start=end - timedelta(days=364), end=end)
+    series_start = max(start, end - timedelta(days=364))
+    return HabitStatsRead(
+        habit_id=habit.id,
+        from_date=start,
+        to_date=end,
+        done=stats.done,
+        eligible=stats.eligible,
+        skipped=stats.skipped,
+        rate=stats.rate,
+        current_streak=stats.current_streak,
+        best_streak=stats.best_streak,
+        streak_unit=stats.streak_unit,
+        strength=stats.strength,
+        strength_series=[
+            StrengthPoint(date=d, value=v)
+            for d, v in scoring.strength_series(log, today=today, start=series_start, end=end)
+        ],
+        weeks=_periods(log, today, start, counted_end, scoring.Period.WEEK),
+        months=_periods(log, today, start, counted_end, scoring.Period.MONTH),
+        history=[HeatmapCell(date=c.day, state=c.state, status=c.status) for c in history],
+        recent_notes=[NoteRead(date=d, note=n) for d, n in _recent_notes(db, habit)],
+    )
 
 
-def today_rows(
-    db: Session, user: User
-) -> tuple[date, Sequence[Habit], dict[tuple[int, date], CheckIn]]:
-    """Active habits and their check-ins of the last 7 days (with values and notes): two
-    queries whatever the number of habits."""
-    today = today_for(user)
+def _periods(
+    log: scoring.HabitLog, today: date, start: date, end: date, period: scoring.Period
+) -> list[PeriodCount]:
+    return [
+        PeriodCount(
+            start=p.start,
+            end=p.end,
+            done=p.tally.done,
+            eligible=p.tally.eligible,
+            rate=p.tally.rate,
+        )
+        for p in scoring.period_tallies(log, today=today, start=start, end=end, period=period)
+    ]
+
+
+def today_list(db: Session, user: User, today: date) -> TodayRead:
+    """Everything the Today page needs: active habits with the last 7 days (values and notes),
+    current streaks and 14-day rates, in a constant number of queries."""
     habits = db.scalars(
         select(Habit)
         .where(Habit.user_id == user.id, Habit.archived.is_(False))
         .order_by(Habit.position, Habit.id)
     ).all()
-    recent = db.scalars(
+    recent_rows = db.scalars(
         select(CheckIn)
         .join(Habit, Habit.id == CheckIn.habit_id)
         .where(
@@ -331,8 +289,33 @@ def today_rows(
             CheckIn.day <= today,
         )
     ).all()
-    return today, habits, {(c.habit_id, c.day): c for c in recent}
-
-
-def week_days(today: date, n: int = WEEK) -> list[date]:
-    return [today - timedelta(days=i) for i in range(n - 1, -1, -1)]
+    recent = {(c.habit_id, c.day): c for c in recent_rows}
+    habit_logs, streaks = logs.current_streaks(db, habits, today)
+    days = [today - timedelta(days=i) for i in range(WEEK - 1, -1, -1)]
+    items = []
+    for habit in habits:
+        schedule = logs.schedule_of(habit)
+        week = []
+        for d in days:
+            row = recent.get((habit.id, d))
+            week.append(
+                DayState(
+                    date=d,
+                    status=scoring.Status(row.status) if row else None,
+                    value=row.value if row else None,
+                    note=row.note if row else "",
+                    scheduled=d >= habit.start_date and schedule.is_scheduled(d),
+                )
+            )
+        today_row = recent.get((habit.id, today))
+        items.append(
+            TodayHabit(
+                habit=HabitRead.model_validate(habit),
+                today=CheckInRead.model_validate(today_row) if today_row else None,
+                last_7_days=week,
+                current_streak=streaks[habit.id].current,
+                streak_unit=streaks[habit.id].unit,
+                rate_14d=logs.recent_rate(habit_logs[habit.id], today),
+            )
+        )
+    return TodayRead(date=today, timezone=user.timezone, habits=items)

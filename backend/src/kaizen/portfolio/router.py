@@ -2,7 +2,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, status
 
-from kaizen.deps import CurrentUser, PageParams, SessionDep, owned
+from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.portfolio import service
 from kaizen.portfolio.models import PortfolioEntry
 from kaizen.portfolio.schemas import (
@@ -36,13 +36,7 @@ def list_entries(
 ) -> Page[EntryRead]:
     """Newest published first, then ideas and drafts."""
     rows, total = service.list_entries(
-        db,
-        user,
-        status=entry_status,
-        kind=kind,
-        goal_id=goal_id,
-        limit=page.limit,
-        offset=page.offset,
+        db, user, page, status=entry_status, kind=kind, goal_id=goal_id
     )
     return Page(items=[EntryRead.model_validate(r) for r in rows], total=total)
 
@@ -53,13 +47,13 @@ def list_entries(
     summary="Log something you made",
     responses={404: {"description": "goal_id is not one of your goals"}},
 )
-def create_entry(body: EntryCreate, user: CurrentUser, db: SessionDep) -> EntryRead:
-    return EntryRead.model_validate(service.create_entry(db, user, body))
+def create_entry(body: EntryCreate, user: CurrentUser, db: SessionDep, today: Today) -> EntryRead:
+    return EntryRead.model_validate(service.create_entry(db, user, body, today))
 
 
 @router.get("/portfolio-entries/stats", summary="Published per month and by kind")
-def entry_stats(user: CurrentUser, db: SessionDep) -> EntryStats:
-    return service.stats(db, user)
+def entry_stats(user: CurrentUser, db: SessionDep, today: Today) -> EntryStats:
+    return service.stats(db, user, today)
 
 
 @router.get("/portfolio-entries/{entry_id}", summary="Get a portfolio entry", responses=NOT_FOUND)
@@ -71,11 +65,10 @@ def get_entry(entry: OwnedEntry) -> EntryRead:
     "/portfolio-entries/{entry_id}", summary="Update a portfolio entry", responses=NOT_FOUND
 )
 def update_entry(
-    body: EntryUpdate, entry: OwnedEntry, user: CurrentUser, db: SessionDep
+    body: EntryUpdate, entry: OwnedEntry, user: CurrentUser, db: SessionDep, today: Today
 ) -> EntryRead:
     """Moving an entry to `published` sets `published_on` to today unless you give one."""
-    service.update_entry(db, user, entry, body)
-    return EntryRead.model_validate(entry)
+    return EntryRead.model_validate(service.update_entry(db, user, entry, body, today))
 
 
 @router.delete(
@@ -85,7 +78,7 @@ def update_entry(
     responses=NOT_FOUND,
 )
 def delete_entry(entry: OwnedEntry, db: SessionDep) -> None:
-    db.delete(entry)
+    service.delete_entry(db, entry)
 
 
 @public_router.get(

@@ -5,13 +5,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
 from kaizen.errors import NotFound
-from kaizen.goals.service import check_goal_link
-from kaizen.habits.service import today_for
+from kaizen.goals.links import check_goal_link
 from kaizen.portfolio.models import PortfolioEntry
 from kaizen.portfolio.schemas import (
     EntryCreate,
@@ -21,6 +20,7 @@ from kaizen.portfolio.schemas import (
     PublicEntry,
     PublicProfile,
 )
+from kaizen.queries import Pagination, paginate
 from kaizen.schemas import apply_changes
 
 
@@ -33,58 +33,69 @@ def _plain(values: dict[str, Any]) -> dict[str, Any]:
 def list_entries(
     db: Session,
     user: User,
+    page: Pagination,
     *,
     status: str | None,
     kind: str | None,
     goal_id: int | None,
-    limit: int,
-    offset: int,
 ) -> tuple[Sequence[PortfolioEntry], int]:
-    where: list[Any] = [PortfolioEntry.user_id == user.id]
-    if status:
-        where.append(PortfolioEntry.status == status)
-    if kind:
-        where.append(PortfolioEntry.kind == kind)
-    if goal_id:
-        where.append(PortfolioEntry.goal_id == goal_id)
-    total = db.scalar(select(func.count()).select_from(PortfolioEntry).where(*where)) or 0
-    rows = db.scalars(
+    stmt = (
         select(PortfolioEntry)
-        .where(*where)
+        .where(PortfolioEntry.user_id == user.id)
         .order_by(PortfolioEntry.published_on.desc().nulls_last(), PortfolioEntry.id.desc())
-        .limit(limit)
-        .offset(offset)
+    )
+    if status:
+        stmt = stmt.where(PortfolioEntry.status == status)
+    if kind:
+        stmt = stmt.where(PortfolioEntry.kind == kind)
+    if goal_id:
+        stmt = stmt.where(PortfolioEntry.goal_id == goal_id)
+    return paginate(db, stmt, page)
+
+
+def entries_for_goal(db: Session, goal_id: int) -> Sequence[PortfolioEntry]:
+    """The entries serving a goal, newest first (for the goal detail page)."""
+    return db.scalars(
+        select(PortfolioEntry)
+        .where(PortfolioEntry.goal_id == goal_id)
+        .order_by(PortfolioEntry.id.desc())
     ).all()
-    return rows, total
 
 
-def create_entry(db: Session, user: User, body: EntryCreate) -> PortfolioEntry:
+def create_entry(db: Session, user: User, body: EntryCreate, today: date) -> PortfolioEntry:
     check_goal_link(db, user, body.goal_id)
     entry = PortfolioEntry(user_id=user.id, **_plain(body.model_dump()))
     if entry.status == "published" and entry.published_on is None:
-        entry.published_on = today_for(user)
+        entry.published_on = today
     db.add(entry)
     db.flush()
     return entry
 
 
-def update_entry(db: Session, user: User, entry: PortfolioEntry, body: EntryUpdate) -> None:
+def update_entry(
+    db: Session, user: User, entry: PortfolioEntry, body: EntryUpdate, today: date
+) -> PortfolioEntry:
     changes = _plain(body.model_dump(exclude_unset=True))
     if "goal_id" in changes:
         check_goal_link(db, user, changes["goal_id"])
     apply_changes(entry, changes, nullable={"url", "published_on", "goal_id"}, text={"notes"})
     if entry.status == "published" and entry.published_on is None:
-        entry.published_on = today_for(user)
+        entry.published_on = today
+    db.flush()
+    return entry
+
+
+def delete_entry(db: Session, entry: PortfolioEntry) -> None:
+    db.delete(entry)
     db.flush()
 
 
-def stats(db: Session, user: User) -> EntryStats:
+def stats(db: Session, user: User, today: date) -> EntryStats:
     rows = db.execute(
         select(PortfolioEntry.status, PortfolioEntry.kind, PortfolioEntry.published_on).where(
             PortfolioEntry.user_id == user.id
         )
     ).all()
-    today = today_for(user)
     months = _last_months(today, 12)
     per_month: Counter[str] = Counter()
     by_kind: Counter[str] = Counter()

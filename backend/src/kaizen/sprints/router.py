@@ -2,9 +2,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response, status
 
-from kaizen.deps import CurrentUser, PageParams, SessionDep, owned
+from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.schemas import Page
-from kaizen.sprints import review, service
+from kaizen.sprints import service
 from kaizen.sprints.models import Sprint
 from kaizen.sprints.schemas import Scoreboard, SprintCreate, SprintNext, SprintRead, SprintUpdate
 
@@ -15,10 +15,12 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such spri
 
 
 @router.get("/sprints", summary="List sprints with their scores")
-def list_sprints(user: CurrentUser, db: SessionDep, page: PageParams) -> Page[SprintRead]:
+def list_sprints(
+    user: CurrentUser, db: SessionDep, page: PageParams, today: Today
+) -> Page[SprintRead]:
     """Newest first. Each carries its status (planned / active / finished) and score so far."""
-    rows, total = service.list_sprints(db, user, limit=page.limit, offset=page.offset)
-    return Page(items=service.reads(db, user, rows), total=total)
+    rows, total = service.list_sprints(db, user, page)
+    return Page(items=service.reads(db, rows, today), total=total)
 
 
 @router.post(
@@ -27,10 +29,12 @@ def list_sprints(user: CurrentUser, db: SessionDep, page: PageParams) -> Page[Sp
     summary="Plan a sprint",
     responses={404: {"description": "A habit id that is not yours"}},
 )
-def create_sprint(body: SprintCreate, user: CurrentUser, db: SessionDep) -> SprintRead:
+def create_sprint(
+    body: SprintCreate, user: CurrentUser, db: SessionDep, today: Today
+) -> SprintRead:
     """Defaults: starts today, lasts 14 days, target 0.75."""
-    sprint = service.create_sprint(db, user, body)
-    return service.reads(db, user, [sprint])[0]
+    sprint = service.create_sprint(db, user, body, today)
+    return service.reads(db, [sprint], today)[0]
 
 
 @router.get(
@@ -38,22 +42,23 @@ def create_sprint(body: SprintCreate, user: CurrentUser, db: SessionDep) -> Spri
     summary="The sprint containing today",
     responses={404: {"description": "No sprint contains today"}},
 )
-def current_sprint(user: CurrentUser, db: SessionDep) -> SprintRead:
-    return service.reads(db, user, [service.current_sprint(db, user)])[0]
+def current_sprint(user: CurrentUser, db: SessionDep, today: Today) -> SprintRead:
+    return service.reads(db, [service.current_sprint(db, user, today)], today)[0]
 
 
 @router.get("/sprints/{sprint_id}", summary="Get a sprint", responses=NOT_FOUND)
-def get_sprint(sprint: OwnedSprint, user: CurrentUser, db: SessionDep) -> SprintRead:
-    return service.reads(db, user, [sprint])[0]
+def get_sprint(sprint: OwnedSprint, db: SessionDep, today: Today) -> SprintRead:
+    return service.reads(db, [sprint], today)[0]
 
 
 @router.patch("/sprints/{sprint_id}", summary="Update a sprint", responses=NOT_FOUND)
 def update_sprint(
-    body: SprintUpdate, sprint: OwnedSprint, user: CurrentUser, db: SessionDep
+    body: SprintUpdate, sprint: OwnedSprint, user: CurrentUser, db: SessionDep, today: Today
 ) -> SprintRead:
-    """Changing dates, target or items of a finished sprint re-scores it from the check-ins."""
-    service.update_sprint(db, user, sprint, body)
-    return service.reads(db, user, [sprint])[0]
+    """Changing dates, target or items of a finished sprint re-scores it from the check-ins;
+    fields sent unchanged, the plan and the retrospective leave its kept results alone."""
+    service.update_sprint(db, user, sprint, body, today)
+    return service.reads(db, [sprint], today)[0]
 
 
 @router.delete(
@@ -63,15 +68,15 @@ def update_sprint(
     responses=NOT_FOUND,
 )
 def delete_sprint(sprint: OwnedSprint, db: SessionDep) -> None:
-    db.delete(sprint)
+    service.delete_sprint(db, sprint)
 
 
 @router.get("/sprints/{sprint_id}/scoreboard", summary="Live scoreboard", responses=NOT_FOUND)
-def sprint_scoreboard(sprint: OwnedSprint, user: CurrentUser, db: SessionDep) -> Scoreboard:
+def sprint_scoreboard(sprint: OwnedSprint, db: SessionDep, today: Today) -> Scoreboard:
     """Per action item: done / eligible so far, `required` = ⌈target × eligible days in the whole
     sprint⌉, `still_needed`, and whether that is still `feasible`. `score` is the mean of the
     items' rates; `previous_score` is the sprint that ended most recently before this one."""
-    return service.scoreboard(db, user, sprint)
+    return service.scoreboard(db, sprint, today)
 
 
 @router.get(
@@ -83,36 +88,10 @@ def sprint_scoreboard(sprint: OwnedSprint, user: CurrentUser, db: SessionDep) ->
         **NOT_FOUND,
     },
 )
-def sprint_review(sprint: OwnedSprint, user: CurrentUser, db: SessionDep) -> Response:
+def sprint_review(sprint: OwnedSprint, db: SessionDep, today: Today) -> Response:
     """Each item as done/eligible, the score, the comparison with the previous sprint, the next
     target and the days it needs, then your retrospective. Pastes cleanly into a blog."""
-    board = service.scoreboard(db, user, sprint)
-    following = service.following_sprint(db, sprint)
-    next_rate = following.target_rate if following else sprint.target_rate
-    next_days = (following.end_date - following.start_date).days + 1 if following else 14
-    text = review.render(
-        review.ReviewInput(
-            title=sprint.title,
-            theme=sprint.theme,
-            start=sprint.start_date,
-            end=sprint.end_date,
-            days_elapsed=board.days_elapsed,
-            days_total=board.days_total,
-            finished=board.status == "finished",
-            score=board.score,
-            target_rate=sprint.target_rate,
-            previous_score=board.previous_score,
-            has_previous=board.previous_sprint_id is not None,
-            items=[
-                review.ReviewItem(name=h.name, done=h.done, eligible=h.eligible, skipped=h.skipped)
-                for h in board.habits
-            ],
-            next_target_rate=next_rate,
-            next_days=next_days,
-            next_required=service.next_sprint_required(db, user, sprint, next_rate, next_days),
-            retrospective=sprint.retrospective,
-        )
-    )
+    text = service.review_markdown(db, sprint, today)
     filename = f"sprint-{sprint.start_date.isoformat()}.md"
     return Response(
         text,
@@ -128,8 +107,8 @@ def sprint_review(sprint: OwnedSprint, user: CurrentUser, db: SessionDep) -> Res
     responses=NOT_FOUND,
 )
 def plan_next_sprint(
-    body: SprintNext, sprint: OwnedSprint, user: CurrentUser, db: SessionDep
+    body: SprintNext, sprint: OwnedSprint, user: CurrentUser, db: SessionDep, today: Today
 ) -> SprintRead:
     """Same action items (archived ones left out), starting the day after this one ends."""
-    created = service.plan_next(db, user, sprint, body)
-    return service.reads(db, user, [created])[0]
+    created = service.plan_next(db, user, sprint, body, today)
+    return service.reads(db, [created], today)[0]

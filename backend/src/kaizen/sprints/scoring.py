@@ -38,7 +38,7 @@ Sprint
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -52,6 +52,7 @@ __all__ = [
     "SprintScore",
     "delta",
     "delta_points",
+    "mean_rate",
     "percent",
     "required_days",
     "score_sprint",
@@ -151,16 +152,22 @@ def score_sprint(
                 streak_unit=runs.unit,
             )
         )
-    rates = [Fraction(s.done, s.eligible) for s in scores if s.eligible]
     days_total = (end - start).days + 1
     days_elapsed = min(max((today - start).days, 0), days_total)
     return SprintScore(
         days_total=days_total,
         days_elapsed=days_elapsed,
         days_left=days_total - days_elapsed,
-        score=float(sum(rates, Fraction(0)) / len(rates)) if rates else None,
+        score=mean_rate((s.done, s.eligible) for s in scores),
         items=tuple(scores),
     )
+
+
+def mean_rate(counts: Iterable[tuple[int, int]]) -> float | None:
+    """A sprint's score: the exact mean of its items' rates (done ÷ eligible), over the items
+    with an eligible day; None when none has one. The one place the score is computed."""
+    rates = [Fraction(done, eligible) for done, eligible in counts if eligible]
+    return float(sum(rates, Fraction(0)) / len(rates)) if rates else None
 
 
 def whole_percent(value: float | None) -> int | None:

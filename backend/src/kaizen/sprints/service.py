@@ -1,43 +1,32 @@
-"""Sprints: time boxes over action items, their live scoreboard, frozen results and review."""
+"""Sprints: time boxes over action items, their live scoreboard, kept results and review.
+
+Scoring and the kept (frozen) results live in ``snapshots.py``; this module only reads them,
+except on the writes that change a finished sprint's history (its dates or target)."""
 
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
 from kaizen.errors import NotFound, field_error
-from kaizen.goals.service import check_goal_links
+from kaizen.goals.links import check_goal_links
 from kaizen.habits import scoring as habit_scoring
+from kaizen.habits.logs import schedule_of
 from kaizen.habits.models import Habit
-from kaizen.habits.service import load_logs, schedule_of, today_for
 from kaizen.ownership import ensure_owned
+from kaizen.queries import Pagination, paginate
 from kaizen.schemas import apply_changes
-from kaizen.sprints import scoring
+from kaizen.sprints import review, scoring, snapshots
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
-from kaizen.sprints.schemas import (
-    Scoreboard,
-    ScoreboardItem,
-    SprintCreate,
-    SprintNext,
-    SprintRead,
-    SprintStatus,
-    SprintUpdate,
-)
+from kaizen.sprints.schemas import Scoreboard, SprintCreate, SprintNext, SprintRead, SprintUpdate
+from kaizen.sprints.snapshots import status_of
 
 DEFAULT_DAYS = 14
 MAX_DAYS = 366
-
-
-def status_of(sprint: Sprint, today: date) -> SprintStatus:
-    if today < sprint.start_date:
-        return "planned"
-    if today > sprint.end_date:
-        return "finished"
-    return "active"
 
 
 def _check_dates(start: date, end: date) -> None:
@@ -62,8 +51,8 @@ def _set_goals(db: Session, user: User, sprint: Sprint, goal_ids: list[int]) -> 
     db.add_all(SprintGoal(sprint_id=sprint.id, goal_id=goal_id) for goal_id in goal_ids)
 
 
-def create_sprint(db: Session, user: User, body: SprintCreate) -> Sprint:
-    start = body.start_date or today_for(user)
+def create_sprint(db: Session, user: User, body: SprintCreate, today: date) -> Sprint:
+    start = body.start_date or today
     end = body.end_date or start + timedelta(days=DEFAULT_DAYS - 1)
     _check_dates(start, end)
     sprint = Sprint(
@@ -81,42 +70,67 @@ def create_sprint(db: Session, user: User, body: SprintCreate) -> Sprint:
     _set_habits(db, user, sprint, body.habit_ids)
     _set_goals(db, user, sprint, body.goal_ids)
     db.flush()
+    snapshots.freeze_finished(db, user.id, today)
     return sprint
 
 
-def update_sprint(db: Session, user: User, sprint: Sprint, body: SprintUpdate) -> Sprint:
+SCORED_FIELDS = ("start_date", "end_date", "target_rate")
+
+
+def update_sprint(
+    db: Session, user: User, sprint: Sprint, body: SprintUpdate, today: date
+) -> Sprint:
+    """Only fields whose value changes count as changes: the edit form may send unchanged ones,
+    and the plan or retrospective never touch a finished sprint's kept results."""
     changes = body.model_dump(exclude_unset=True, exclude={"habit_ids", "goal_ids"})
+    rescored = {k for k in SCORED_FIELDS if k in changes and changes[k] != getattr(sprint, k)}
     apply_changes(sprint, changes, text={"theme", "plan", "retrospective"})
     _check_dates(sprint.start_date, sprint.end_date)
+    items_changed = False
     if body.habit_ids is not None:
-        _set_habits(db, user, sprint, body.habit_ids)
+        current = habit_ids_by_sprint(db, [sprint.id]).get(sprint.id, [])
+        if body.habit_ids != current:
+            _set_habits(db, user, sprint, body.habit_ids)
+            items_changed = True
     if body.goal_ids is not None:
         _set_goals(db, user, sprint, body.goal_ids)
-    if body.habit_ids is not None:
-        # The user chose the items again: the frozen rows no longer describe this sprint.
+    db.flush()
+    if items_changed:
+        # The user chose the items again: the kept rows no longer describe this sprint.
         sprint.snapshot = None
-    elif sprint.snapshot and changes.keys() & {"start_date", "end_date", "target_rate"}:
-        sprint.snapshot = {**sprint.snapshot, "stale": True}
+    elif rescored:
+        snapshots.mark_changed(db, sprint, today)
     db.flush()
     return sprint
 
 
-def list_sprints(
-    db: Session, user: User, *, limit: int, offset: int
-) -> tuple[Sequence[Sprint], int]:
-    total = db.scalar(select(func.count()).select_from(Sprint).where(Sprint.user_id == user.id))
-    rows = db.scalars(
+def delete_sprint(db: Session, sprint: Sprint) -> None:
+    """The sprint and its links go; its habits and their check-ins stay."""
+    db.delete(sprint)
+    db.flush()
+
+
+def list_sprints(db: Session, user: User, page: Pagination) -> tuple[Sequence[Sprint], int]:
+    return paginate(
+        db,
         select(Sprint)
         .where(Sprint.user_id == user.id)
-        .order_by(Sprint.start_date.desc(), Sprint.id.desc())
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    return rows, total or 0
+        .order_by(Sprint.start_date.desc(), Sprint.id.desc()),
+        page,
+    )
 
 
-def current_sprint(db: Session, user: User) -> Sprint:
-    today = today_for(user)
+def sprint_titled(db: Session, user: User, title: str) -> Sprint | None:
+    """The user's first sprint with this title (the starter plan matches on it)."""
+    return db.scalar(
+        select(Sprint)
+        .where(Sprint.user_id == user.id, Sprint.title == title)
+        .order_by(Sprint.id)
+        .limit(1)
+    )
+
+
+def current_sprint(db: Session, user: User, today: date) -> Sprint:
     sprint = db.scalars(
         select(Sprint)
         .where(Sprint.user_id == user.id, Sprint.start_date <= today, Sprint.end_date >= today)
@@ -151,170 +165,27 @@ def following_sprint(db: Session, sprint: Sprint) -> Sprint | None:
     ).first()
 
 
-def _items_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[Habit]]:
-    items: dict[int, list[Habit]] = defaultdict(list)
-    if sprint_ids:
-        rows = db.execute(
-            select(SprintHabit.sprint_id, Habit)
-            .join(Habit, Habit.id == SprintHabit.habit_id)
-            .where(SprintHabit.sprint_id.in_(sprint_ids))
-            .order_by(SprintHabit.sprint_id, SprintHabit.position)
-        )
-        for sprint_id, habit in rows:
-            items[sprint_id].append(habit)
-    return items
-
-
-def _needs_scoring(sprint: Sprint, today: date) -> bool:
-    snapshot = sprint.snapshot
-    return status_of(sprint, today) != "finished" or not snapshot or bool(snapshot.get("stale"))
-
-
-def results(db: Session, user: User, sprints: Sequence[Sprint]) -> dict[int, dict[str, Any]]:
-    """Each sprint's scored results (the scoreboard without the comparison), in a constant
-    number of queries.
-
-    A finished sprint's results are frozen into its snapshot the first time they are read, so
-    renaming, rescheduling or deleting an item later does not rewrite history. A late
-    check-in inside a finished sprint marks that item stale; re-scoring then refreshes only the
-    stale items and keeps the frozen rows (and names) of the rest.
-    """
-    today = today_for(user)
-    out: dict[int, dict[str, Any]] = {}
-    live = [s for s in sprints if _needs_scoring(s, today)]
-    items = _items_by_sprint(db, [s.id for s in live])
-    # Only the sprints' own days matter, so older check-ins are not even read.
-    since = min((s.start_date for s in live), default=None)
-    logs = load_logs(db, {h.id: h for hs in items.values() for h in hs}.values(), since=since)
-    for sprint in sprints:
-        if sprint not in live:
-            out[sprint.id] = dict(sprint.snapshot or {})
-            continue
-        habits = items.get(sprint.id, [])
-        score = scoring.score_sprint(
-            start=sprint.start_date,
-            end=sprint.end_date,
-            target_rate=sprint.target_rate,
-            items=[scoring.SprintItem(log=logs[h.id], key=h.id) for h in habits],
-            today=today,
-        )
-        names = {h.id: h.name for h in habits}
-        rows = [
-            ScoreboardItem(
-                habit_id=int(i.key or 0),
-                name=names[int(i.key or 0)],
-                done=i.done,
-                eligible=i.eligible,
-                skipped=i.skipped,
-                rate=i.rate,
-                required=i.required,
-                still_needed=i.still_needed,
-                eligible_left=i.eligible_left,
-                feasible=i.feasible,
-                streak=i.current_streak,
-                streak_unit=i.streak_unit,
-            ).model_dump(mode="json")
-            for i in score.items
-        ]
-        finished = status_of(sprint, today) == "finished"
-        if finished and sprint.snapshot:
-            rows = _merge_frozen(
-                sprint.snapshot.get("habits", []), rows, sprint.snapshot.get("stale", True)
-            )
-        rates = [r["rate"] for r in rows if r["rate"] is not None]
-        result = {
-            "days_total": score.days_total,
-            "days_elapsed": score.days_elapsed,
-            "days_left": score.days_left,
-            "score": sum(rates) / len(rates) if rates else None,
-            "habits": rows,
-        }
-        if finished:
-            sprint.snapshot = result
-        out[sprint.id] = result
-    db.flush()
-    return out
-
-
-def _merge_frozen(
-    frozen: list[dict[str, Any]], fresh: list[dict[str, Any]], stale: bool | list[int]
-) -> list[dict[str, Any]]:
-    """Fresh numbers, under their frozen names, for the stale items (``True``: every item
-    that still exists); the frozen rows for the rest, including items deleted since."""
-    fresh_by_id = {row["habit_id"]: row for row in fresh}
-    merged = []
-    for old in frozen:
-        new = fresh_by_id.pop(old["habit_id"], None)
-        refresh = new is not None and (stale is True or old["habit_id"] in (stale or []))
-        merged.append({**new, "name": old["name"]} if refresh and new else old)
-    return merged + list(fresh_by_id.values())
-
-
-def mark_stale(db: Session, habit_id: int, day: date) -> None:
-    """A check-in changed inside finished sprints: re-score them on the next read."""
-    sprints = db.scalars(
-        select(Sprint)
-        .join(SprintHabit, SprintHabit.sprint_id == Sprint.id)
-        .where(
-            SprintHabit.habit_id == habit_id,
-            Sprint.start_date <= day,
-            Sprint.end_date >= day,
-            Sprint.snapshot.is_not(None),
-        )
-    ).all()
-    for sprint in sprints:
-        snapshot = sprint.snapshot or {}
-        stale = snapshot.get("stale") or []
-        if stale is not True and habit_id not in stale:
-            sprint.snapshot = {**snapshot, "stale": [*stale, habit_id]}
-
-
-def freeze_finished_with_habit(db: Session, user: User, habit: Habit) -> None:
-    """Freeze finished sprints holding this habit before it is renamed, archived or deleted."""
-    today = today_for(user)
-    sprints = db.scalars(
-        select(Sprint)
-        .join(SprintHabit, SprintHabit.sprint_id == Sprint.id)
-        .where(
-            SprintHabit.habit_id == habit.id,
-            Sprint.end_date < today,
-        )
-    ).all()
-    stale = [s for s in sprints if _needs_scoring(s, today)]
-    if stale:
-        results(db, user, stale)
-
-
-def read(
-    sprint: Sprint,
-    habit_ids: list[int],
-    goal_ids: list[int],
-    result: dict[str, Any],
-    today: date,
-) -> SprintRead:
-    return SprintRead(
-        id=sprint.id,
-        title=sprint.title,
-        theme=sprint.theme,
-        start_date=sprint.start_date,
-        end_date=sprint.end_date,
-        target_rate=sprint.target_rate,
-        habit_ids=habit_ids,
-        goal_ids=goal_ids,
-        plan=sprint.plan,
-        retrospective=sprint.retrospective,
-        status=status_of(sprint, today),
-        score=result.get("score"),
-    )
-
-
-def reads(db: Session, user: User, sprints: Sequence[Sprint]) -> list[SprintRead]:
-    today = today_for(user)
-    scored = results(db, user, sprints)
+def reads(db: Session, sprints: Sequence[Sprint], today: date) -> list[SprintRead]:
+    """The sprints with their status and score (a computed aggregate, in constant queries)."""
+    scored = snapshots.results(db, sprints, today)
     ids = [s.id for s in sprints]
     habits, goals = habit_ids_by_sprint(db, ids), _goal_ids_by_sprint(db, ids)
     return [
-        read(s, habits.get(s.id, []), goals.get(s.id, []), scored[s.id], today) for s in sprints
+        SprintRead(
+            id=s.id,
+            title=s.title,
+            theme=s.theme,
+            start_date=s.start_date,
+            end_date=s.end_date,
+            target_rate=s.target_rate,
+            habit_ids=habits.get(s.id, []),
+            goal_ids=goals.get(s.id, []),
+            plan=s.plan,
+            retrospective=s.retrospective,
+            status=status_of(s, today),
+            score=scored[s.id].score,
+        )
+        for s in sprints
     ]
 
 
@@ -342,28 +213,74 @@ def _linked_ids(
     return links
 
 
-def scoreboard(db: Session, user: User, sprint: Sprint) -> Scoreboard:
+def sprints_for_goal(db: Session, goal_id: int) -> Sequence[Sprint]:
+    """The sprints serving a goal, newest first (for the goal detail page)."""
+    return db.scalars(
+        select(Sprint)
+        .join(SprintGoal, SprintGoal.sprint_id == Sprint.id)
+        .where(SprintGoal.goal_id == goal_id)
+        .order_by(Sprint.start_date.desc())
+    ).all()
+
+
+def scoreboard(db: Session, sprint: Sprint, today: date) -> Scoreboard:
     previous = previous_sprint(db, sprint)
-    scored = results(db, user, [sprint, previous] if previous else [sprint])
+    scored = snapshots.results(db, [sprint, previous] if previous else [sprint], today)
     mine = scored[sprint.id]
-    previous_score = scored[previous.id]["score"] if previous else None
+    previous_score = scored[previous.id].score if previous else None
+    status = status_of(sprint, today)
     return Scoreboard(
         sprint_id=sprint.id,
-        status=status_of(sprint, today_for(user)),
+        status=status,
         start_date=sprint.start_date,
         end_date=sprint.end_date,
         target_rate=sprint.target_rate,
         previous_sprint_id=previous.id if previous else None,
         previous_score=previous_score,
-        delta=scoring.delta(mine["score"], previous_score),
-        frozen=sprint.snapshot is not None,
-        **{k: mine[k] for k in ("days_total", "days_elapsed", "days_left", "score", "habits")},
+        delta=scoring.delta(mine.score, previous_score),
+        frozen=status == "finished",
+        days_total=mine.days_total,
+        days_elapsed=mine.days_elapsed,
+        days_left=mine.days_left,
+        score=mine.score,
+        habits=mine.habits,
     )
 
 
-def plan_next(db: Session, user: User, sprint: Sprint, body: SprintNext) -> Sprint:
+def review_markdown(db: Session, sprint: Sprint, today: date) -> str:
+    """The seed-style review of a sprint, as Markdown (see ``review.py``)."""
+    board = scoreboard(db, sprint, today)
+    following = following_sprint(db, sprint)
+    next_rate = following.target_rate if following else sprint.target_rate
+    next_days = (following.end_date - following.start_date).days + 1 if following else DEFAULT_DAYS
+    return review.render(
+        review.ReviewInput(
+            title=sprint.title,
+            theme=sprint.theme,
+            start=sprint.start_date,
+            end=sprint.end_date,
+            days_elapsed=board.days_elapsed,
+            days_total=board.days_total,
+            finished=board.status == "finished",
+            score=board.score,
+            target_rate=sprint.target_rate,
+            previous_score=board.previous_score,
+            has_previous=board.previous_sprint_id is not None,
+            items=[
+                review.ReviewItem(name=h.name, done=h.done, eligible=h.eligible, skipped=h.skipped)
+                for h in board.habits
+            ],
+            next_target_rate=next_rate,
+            next_days=next_days,
+            next_required=next_sprint_required(db, sprint, next_rate, next_days),
+            retrospective=sprint.retrospective,
+        )
+    )
+
+
+def plan_next(db: Session, user: User, sprint: Sprint, body: SprintNext, today: date) -> Sprint:
     """The following sprint: same action items (archived ones dropped), starting the day after."""
-    links = _items_by_sprint(db, [sprint.id]).get(sprint.id, [])
+    links = snapshots.items_by_sprint(db, [sprint.id]).get(sprint.id, [])
     start = sprint.end_date + timedelta(days=1)
     return create_sprint(
         db,
@@ -377,14 +294,13 @@ def plan_next(db: Session, user: User, sprint: Sprint, body: SprintNext) -> Spri
             habit_ids=[h.id for h in links if not h.archived],
             goal_ids=_goal_ids_by_sprint(db, [sprint.id]).get(sprint.id, []),
         ),
+        today,
     )
 
 
-def next_sprint_required(
-    db: Session, user: User, sprint: Sprint, target_rate: float, days: int
-) -> list[int]:
+def next_sprint_required(db: Session, sprint: Sprint, target_rate: float, days: int) -> list[int]:
     """Days each item would need in a sprint of ``days`` after this one, at ``target_rate``."""
-    habits = _items_by_sprint(db, [sprint.id]).get(sprint.id, [])
+    habits = snapshots.items_by_sprint(db, [sprint.id]).get(sprint.id, [])
     start = sprint.end_date + timedelta(days=1)
     end = start + timedelta(days=days - 1)
     needed = []

@@ -1,22 +1,8 @@
 """The seed's plan, ready to take in one click: nine growth processes as goals, the three
-action items, and a first fortnight sprint at 75% starting today."""
+action items, and a first fortnight sprint at 75% starting today. Content only: taking it is
+``flows.take_starter_plan``."""
 
-from dataclasses import dataclass
-from datetime import timedelta
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from kaizen.auth.models import User
-from kaizen.goals.models import Goal
 from kaizen.goals.schemas import GoalCreate
-from kaizen.goals.service import create_goal
-from kaizen.habits.models import Habit
-from kaizen.habits.schemas import HabitCreate
-from kaizen.habits.service import create_habit, today_for
-from kaizen.sprints.models import Sprint
-from kaizen.sprints.schemas import SprintCreate
-from kaizen.sprints.service import create_sprint
 
 GOALS = [
     GoalCreate(
@@ -91,61 +77,3 @@ SPRINT_TITLE = "First fortnight"
 SPRINT_THEME = "Aim high, do something cool, small achievable goals"
 SPRINT_DAYS = 14
 SPRINT_TARGET = 0.75
-
-
-@dataclass(frozen=True)
-class StarterPlanResult:
-    created: bool
-    goal_ids: list[int]
-    habit_ids: list[int]
-    sprint_id: int
-
-
-def apply(db: Session, user: User) -> StarterPlanResult:
-    """Create what of the plan the user does not have yet (matched by title), so taking it
-    twice duplicates nothing. ``created`` says whether anything new was made."""
-    existing_goals = {
-        g.title: g
-        for g in db.scalars(
-            select(Goal).where(Goal.user_id == user.id, Goal.title.in_([g.title for g in GOALS]))
-        )
-    }
-    existing_habits = {
-        h.name: h
-        for h in db.scalars(
-            select(Habit).where(Habit.user_id == user.id, Habit.name.in_(ACTION_ITEMS))
-        )
-    }
-    sprint = db.scalar(
-        select(Sprint).where(Sprint.user_id == user.id, Sprint.title == SPRINT_TITLE).limit(1)
-    )
-    created = len(existing_goals) < len(GOALS) or len(existing_habits) < len(ACTION_ITEMS)
-    goals = [existing_goals.get(g.title) or create_goal(db, user, g) for g in GOALS]
-    habits = [
-        existing_habits.get(name) or create_habit(db, user, HabitCreate(name=name))
-        for name in ACTION_ITEMS
-    ]
-    if sprint is None:
-        created = True
-        today = today_for(user)
-        sprint = create_sprint(
-            db,
-            user,
-            SprintCreate(
-                title=SPRINT_TITLE,
-                theme=SPRINT_THEME,
-                start_date=today,
-                end_date=today + timedelta(days=SPRINT_DAYS - 1),
-                target_rate=SPRINT_TARGET,
-                habit_ids=[h.id for h in habits],
-                goal_ids=[g.id for g in goals if g.importance == "required"],
-            ),
-        )
-    user.onboarded = True
-    db.flush()
-    return StarterPlanResult(
-        created=created,
-        goal_ids=[g.id for g in goals],
-        habit_ids=[h.id for h in habits],
-        sprint_id=sprint.id,
-    )

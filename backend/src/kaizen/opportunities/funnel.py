@@ -1,0 +1,96 @@
+"""The funnel of the main path (applied → accepted) from pre-aggregated rows. Pure: no I/O.
+
+An application *reached* a stage when its history ever shows it at that stage or at a later
+stage of the main path. Its *response* is getting past `applied` to anything (rejection
+included). Days in a stage count finished stays only (from entering it to the next change).
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kaizen.opportunities.schemas import Funnel, FunnelStats, StageFunnel
+
+MAIN_PATH = ("applied", "screening", "interviewing", "offer", "accepted")
+CLOSED = frozenset({"accepted", "rejected", "withdrawn", "ghosted"})
+STAGES = ("wishlist", *MAIN_PATH, "rejected", "withdrawn", "ghosted")
+
+
+def path_index(stage: str) -> int:
+    """1 for `applied` … 5 for `accepted`; 0 for anything off the main path."""
+    return MAIN_PATH.index(stage) + 1 if stage in MAIN_PATH else 0
+
+
+@dataclass(frozen=True)
+class ReachRow:
+    """How many applications of a type and kind got furthest to ``reach`` (a path index)."""
+
+    type: str
+    kind: str
+    reach: int
+    rejected: bool
+    count: int
+
+
+@dataclass(frozen=True)
+class StayRow:
+    type: str
+    kind: str
+    stage: str
+    days: float
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """Linear interpolation between closest ranks (numpy's default), rounded to 0.1."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * q
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    value = ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+    return round(value, 1)
+
+
+def _funnel(reach: Iterable[ReachRow], stays: Iterable[StayRow]) -> Funnel:
+    reached = [0] * (len(MAIN_PATH) + 1)
+    total = responded = 0
+    for row in reach:
+        total += row.count
+        for i in range(1, row.reach + 1):
+            reached[i] += row.count
+        if row.reach >= 2 or (row.reach >= 1 and row.rejected):
+            responded += row.count
+    days: dict[str, list[float]] = defaultdict(list)
+    for stay in stays:
+        days[stay.stage].append(stay.days)
+    stages = []
+    for i, stage in enumerate(MAIN_PATH, start=1):
+        nxt = reached[i + 1] if i < len(MAIN_PATH) else None
+        stages.append(
+            StageFunnel(
+                stage=stage,
+                reached=reached[i],
+                conversion=round(nxt / reached[i], 4) if nxt is not None and reached[i] else None,
+                median_days=percentile(days[stage], 0.5),
+                p75_days=percentile(days[stage], 0.75),
+            )
+        )
+    return Funnel(
+        stages=stages,
+        total=total,
+        response_rate=round(responded / reached[1], 4) if reached[1] else None,
+    )
+
+
+def funnel_stats(reach: list[ReachRow], stays: list[StayRow]) -> FunnelStats:
+    overall = _funnel(reach, stays)
+    by_type = {
+        t: _funnel([r for r in reach if r.type == t], [s for s in stays if s.type == t])
+        for t in sorted({r.type for r in reach})
+    }
+    by_kind = {
+        k: _funnel([r for r in reach if r.kind == k], [s for s in stays if s.kind == k])
+        for k in sorted({r.kind for r in reach})
+    }
+    return FunnelStats(**overall.model_dump(), by_type=by_type, by_kind=by_kind)

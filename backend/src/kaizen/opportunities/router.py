@@ -1,0 +1,425 @@
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Response, status
+
+from kaizen import clock
+from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned, owned_child
+from kaizen.errors import field_error
+from kaizen.opportunities import service
+from kaizen.opportunities.models import Application, Contact, Event, Organization
+from kaizen.opportunities.schemas import (
+    ApplicationCreate,
+    ApplicationCreated,
+    ApplicationDetail,
+    ApplicationRead,
+    ApplicationUpdate,
+    ContactCreate,
+    ContactRead,
+    ContactUpdate,
+    EventBrief,
+    EventCreate,
+    EventKind,
+    EventListItem,
+    EventRead,
+    EventUpdate,
+    FollowUp,
+    FunnelStats,
+    History,
+    Kind,
+    OrganizationCreate,
+    OrganizationDetail,
+    OrganizationRead,
+    OrganizationUpdate,
+    OrgType,
+    Stage,
+    StageChangeRead,
+)
+from kaizen.schemas import MAX_ID, Day, Page
+
+router = APIRouter(tags=["opportunities"])
+
+OwnedOrganization = Annotated[
+    Organization, Depends(owned(Organization, param="organization_id", label="Organization"))
+]
+owned_application = owned(Application, param="application_id", label="Application")
+OwnedApplication = Annotated[Application, Depends(owned_application)]
+OwnedEvent = Annotated[
+    Event,
+    Depends(
+        owned_child(
+            Event,
+            parent=owned_application,
+            parent_fk="application_id",
+            param="event_id",
+            label="Event",
+        )
+    ),
+]
+OwnedContact = Annotated[Contact, Depends(owned(Contact, param="contact_id", label="Contact"))]
+
+
+def _not_found(what: str) -> dict[int | str, dict[str, Any]]:
+    return {404: {"description": f"No such {what} (or not yours)"}}
+
+
+ID_IN_BODY_404: dict[int | str, dict[str, Any]] = {
+    404: {"description": "An id in the body (organization, goal, contact …) is not yours"}
+}
+Search = Annotated[str | None, Query(max_length=200, description="Case-insensitive substring")]
+IdQuery = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+
+
+# Organizations ----------------------------------------------------------------------------
+
+
+def _org_detail(db: SessionDep, user: CurrentUser, org: Organization) -> OrganizationDetail:
+    goals, count = service.organization_readiness(db, user, org)
+    return OrganizationDetail.model_validate(
+        {
+            **OrganizationRead.model_validate(org).model_dump(),
+            "readiness": goals,
+            "application_count": count,
+        }
+    )
+
+
+@router.get("/organizations", summary="List organizations")
+def list_organizations(
+    user: CurrentUser,
+    db: SessionDep,
+    page: PageParams,
+    type: OrgType | None = None,
+    q: Search = None,
+) -> Page[OrganizationRead]:
+    """Sorted by name; `q` searches the name."""
+    rows, total = service.list_organizations(db, user, type=type, q=q, page=page)
+    return Page(items=[OrganizationRead.model_validate(r) for r in rows], total=total)
+
+
+@router.post(
+    "/organizations",
+    status_code=status.HTTP_201_CREATED,
+    summary="Add an organization",
+    responses=ID_IN_BODY_404,
+)
+def create_organization(
+    body: OrganizationCreate, user: CurrentUser, db: SessionDep
+) -> OrganizationDetail:
+    return _org_detail(db, user, service.create_organization(db, user, body))
+
+
+@router.get(
+    "/organizations/{organization_id}",
+    summary="An organization with its readiness",
+    responses=_not_found("organization"),
+)
+def get_organization(
+    org: OwnedOrganization, user: CurrentUser, db: SessionDep
+) -> OrganizationDetail:
+    """`readiness` lists the progress of the goals it demands, from their key results."""
+    return _org_detail(db, user, service.load_organization(db, org))
+
+
+@router.patch(
+    "/organizations/{organization_id}",
+    summary="Update an organization",
+    responses=_not_found("organization"),
+)
+def update_organization(
+    body: OrganizationUpdate, org: OwnedOrganization, user: CurrentUser, db: SessionDep
+) -> OrganizationDetail:
+    return _org_detail(db, user, service.update_organization(db, user, org, body))
+
+
+@router.delete(
+    "/organizations/{organization_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete an organization and its applications",
+    responses=_not_found("organization"),
+)
+def delete_organization(org: OwnedOrganization, db: SessionDep) -> None:
+    service.delete_organization(db, org)
+
+
+# Applications ----------------------------------------------------------------------------
+
+
+def _app_reads(db: SessionDep, rows: Any) -> list[ApplicationRead]:
+    upcoming = service.next_events(db, [r.id for r in rows], clock.utc_now())
+    out = []
+    for row in rows:
+        read = ApplicationRead.model_validate(row)
+        event = upcoming.get(row.id)
+        if event is not None:
+            read.next_event = EventBrief.model_validate(event)
+        out.append(read)
+    return out
+
+
+@router.get("/applications", summary="List applications (the board)")
+def list_applications(
+    user: CurrentUser,
+    db: SessionDep,
+    page: PageParams,
+    q: Search = None,
+    stage: Stage | None = None,
+    kind: Kind | None = None,
+    type: Annotated[OrgType | None, Query(description="The organization's type")] = None,
+    organization_id: IdQuery = None,
+) -> Page[ApplicationRead]:
+    """Most recently moved first. `q` searches organization names and roles ("did I already
+    apply?"). Each item carries its next upcoming event."""
+    rows, total = service.list_applications(
+        db,
+        user,
+        q=q,
+        stage=stage,
+        kind=kind,
+        type=type,
+        organization_id=organization_id,
+        page=page,
+    )
+    return Page(items=_app_reads(db, rows), total=total)
+
+
+@router.post(
+    "/applications",
+    status_code=status.HTTP_201_CREATED,
+    summary="Add an application",
+    responses=ID_IN_BODY_404,
+)
+def create_application(
+    body: ApplicationCreate, user: CurrentUser, db: SessionDep, today: Today
+) -> ApplicationCreated:
+    """Records its first stage in the history. A second application for the same organization
+    and role is created too, with a `warnings` entry saying so."""
+    app, warnings = service.create_application(db, user, body, now=clock.utc_now(), today=today)
+    return ApplicationCreated.model_validate(
+        {**ApplicationRead.model_validate(app).model_dump(), "warnings": warnings}
+    )
+
+
+@router.get("/applications/stats", summary="The funnel: reached, conversion, days per stage")
+def application_stats(
+    user: CurrentUser,
+    db: SessionDep,
+    type: Annotated[OrgType | None, Query(description="The organization's type")] = None,
+    kind: Kind | None = None,
+    start: Annotated[Day | None, Query(alias="from", description="applied_on from")] = None,
+    end: Annotated[Day | None, Query(alias="to", description="applied_on up to")] = None,
+) -> FunnelStats:
+    """Per stage of the main path (`applied` … `accepted`): how many applications ever reached
+    it (per the history), the share of those that reached the next one, and the days spent in
+    it (finished stays). `from`/`to` filter on `applied_on`."""
+    return service.stats(db, user, type=type, kind=kind, start=start, end=end)
+
+
+@router.get(
+    "/applications/export.csv",
+    summary="Export applications as CSV",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "One row per application"}},
+)
+def export_applications(user: CurrentUser, db: SessionDep, today: Today) -> Response:
+    """Cells that a spreadsheet would run as a formula are prefixed with a quote."""
+    return Response(
+        service.export_csv(db, user),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="applications-{today}.csv"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@router.get(
+    "/applications/{application_id}",
+    summary="An application with its readiness",
+    responses=_not_found("application"),
+)
+def get_application(app: OwnedApplication, user: CurrentUser, db: SessionDep) -> ApplicationDetail:
+    app = service.load_application(db, app.id)
+    read = _app_reads(db, [app])[0]
+    return ApplicationDetail.model_validate(
+        {**read.model_dump(), "readiness": service.application_readiness(db, user, app)}
+    )
+
+
+@router.patch(
+    "/applications/{application_id}",
+    summary="Update an application or move it to another stage",
+    responses={**_not_found("application"), **ID_IN_BODY_404},
+)
+def update_application(
+    body: ApplicationUpdate,
+    app: OwnedApplication,
+    user: CurrentUser,
+    db: SessionDep,
+    today: Today,
+) -> ApplicationRead:
+    """A `stage` different from the current one appends to the history (moving back too);
+    the history is never edited."""
+    app = service.update_application(db, user, app, body, now=clock.utc_now(), today=today)
+    return _app_reads(db, [app])[0]
+
+
+@router.delete(
+    "/applications/{application_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete an application",
+    responses=_not_found("application"),
+)
+def delete_application(app: OwnedApplication, db: SessionDep) -> None:
+    service.delete_application(db, app)
+
+
+@router.get(
+    "/applications/{application_id}/history",
+    summary="An application's stage history, oldest first",
+    responses=_not_found("application"),
+)
+def application_history(app: OwnedApplication, db: SessionDep) -> History:
+    return History(items=[StageChangeRead.model_validate(r) for r in service.history(db, app)])
+
+
+# Events ----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/applications/{application_id}/events",
+    summary="An application's events",
+    responses=_not_found("application"),
+)
+def list_application_events(app: OwnedApplication, db: SessionDep) -> Page[EventRead]:
+    rows = service.list_application_events(db, app)
+    return Page(items=[EventRead.model_validate(r) for r in rows], total=len(rows))
+
+
+@router.post(
+    "/applications/{application_id}/events",
+    status_code=status.HTTP_201_CREATED,
+    summary="Log an interview, assessment, call, deadline or message",
+    responses={**_not_found("application"), **ID_IN_BODY_404},
+)
+def create_event(
+    body: EventCreate, app: OwnedApplication, user: CurrentUser, db: SessionDep
+) -> EventRead:
+    """`starts_at` without an offset is read in your timezone; it is answered in UTC."""
+    return EventRead.model_validate(service.create_event(db, user, app, body))
+
+
+@router.patch(
+    "/applications/{application_id}/events/{event_id}",
+    summary="Update an event",
+    responses={**_not_found("event"), **ID_IN_BODY_404},
+)
+def update_event(
+    body: EventUpdate, event: OwnedEvent, user: CurrentUser, db: SessionDep
+) -> EventRead:
+    return EventRead.model_validate(service.update_event(db, user, event, body))
+
+
+@router.delete(
+    "/applications/{application_id}/events/{event_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete an event",
+    responses=_not_found("event"),
+)
+def delete_event(event: OwnedEvent, db: SessionDep) -> None:
+    service.delete_event(db, event)
+
+
+MAX_EVENT_RANGE_DAYS = 400
+
+
+@router.get("/events", summary="Events between two dates (your timezone)")
+def list_events(
+    user: CurrentUser,
+    db: SessionDep,
+    today: Today,
+    start: Annotated[Day | None, Query(alias="from", description="Default: today")] = None,
+    end: Annotated[Day | None, Query(alias="to", description="Default: 30 days on")] = None,
+    kind: EventKind | None = None,
+) -> Page[EventListItem]:
+    """Both dates included, at most 400 days apart; up to 1,000 events, soonest first."""
+    lower = start or today
+    upper = end or lower + timedelta(days=30)
+    if upper < lower:
+        raise field_error("to", "`to` must not be before `from`", location="query")
+    if (upper - lower).days > MAX_EVENT_RANGE_DAYS:
+        raise field_error("to", f"at most {MAX_EVENT_RANGE_DAYS} days", location="query")
+    rows = [r for r in service.list_events(db, user, lower, upper) if kind in (None, r.kind)]
+    return Page(items=[EventListItem.model_validate(r) for r in rows], total=len(rows))
+
+
+# Contacts --------------------------------------------------------------------------------
+
+
+@router.get("/contacts", summary="List contacts")
+def list_contacts(
+    user: CurrentUser,
+    db: SessionDep,
+    page: PageParams,
+    organization_id: IdQuery = None,
+    application_id: IdQuery = None,
+    q: Search = None,
+) -> Page[ContactRead]:
+    rows, total = service.list_contacts(
+        db, user, organization_id=organization_id, application_id=application_id, q=q, page=page
+    )
+    return Page(items=[ContactRead.model_validate(r) for r in rows], total=total)
+
+
+@router.post(
+    "/contacts",
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a contact",
+    responses=ID_IN_BODY_404,
+)
+def create_contact(body: ContactCreate, user: CurrentUser, db: SessionDep) -> ContactRead:
+    return ContactRead.model_validate(service.create_contact(db, user, body))
+
+
+@router.get("/contacts/{contact_id}", summary="Get a contact", responses=_not_found("contact"))
+def get_contact(contact: OwnedContact, db: SessionDep) -> ContactRead:
+    return ContactRead.model_validate(service.load_contact(db, contact))
+
+
+@router.patch(
+    "/contacts/{contact_id}",
+    summary="Update a contact",
+    responses={**_not_found("contact"), **ID_IN_BODY_404},
+)
+def update_contact(
+    body: ContactUpdate, contact: OwnedContact, user: CurrentUser, db: SessionDep
+) -> ContactRead:
+    return ContactRead.model_validate(service.update_contact(db, user, contact, body))
+
+
+@router.delete(
+    "/contacts/{contact_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete a contact",
+    responses=_not_found("contact"),
+)
+def delete_contact(contact: OwnedContact, db: SessionDep) -> None:
+    service.delete_contact(db, contact)
+
+
+# Follow-ups ------------------------------------------------------------------------------
+
+
+@router.get("/follow-ups", summary="What to follow up on")
+def list_follow_ups(
+    user: CurrentUser,
+    db: SessionDep,
+    today: Today,
+    days: Annotated[
+        int, Query(ge=0, le=31, description="Also what falls due within this many days")
+    ] = 0,
+) -> Page[FollowUp]:
+    """Applications and contacts whose follow-up date is due, and applications in `applied`
+    with nothing new for 7 days; overdue first."""
+    items = service.follow_ups(db, user, today=today, now=clock.utc_now(), days=days)
+    return Page(items=items, total=len(items))

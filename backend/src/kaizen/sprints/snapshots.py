@@ -1,0 +1,240 @@
+"""A sprint's status and its kept results: scoring sprints from their items' logs, and the
+typed snapshot that freezes a finished sprint's results.
+
+Freezing happens only on writes that would otherwise rewrite history: before an item is
+renamed, rescheduled, archived or deleted (``freeze_finished_with_habit``), after a late
+check-in inside a finished sprint (``rescore_habit``: only that item), and when a finished
+sprint's dates or target change. Check-ins and new sprints also freeze sprints that have just
+finished (``freeze_finished``), so later reads find them frozen. Reads never write; they read
+a snapshot, or score live a finished sprint no write has touched since (the same numbers).
+Other domains (habits) import this module, never the sprints service.
+"""
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, model_validator
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kaizen.habits.logs import load_logs
+from kaizen.habits.models import Habit
+from kaizen.sprints import scoring
+from kaizen.sprints.models import Sprint, SprintHabit
+from kaizen.sprints.schemas import ScoreboardItem, SprintStatus
+
+
+class SprintSnapshot(BaseModel):
+    """A sprint's scored results. Stored as JSON in ``Sprint.snapshot`` once it is frozen.
+
+    ``rescore_all`` marks a frozen sprint whose dates or target changed while it was not
+    finished: when it is read again its existing items are re-scored (under their kept
+    names) and the rows of deleted items stay."""
+
+    days_total: int
+    days_elapsed: int
+    days_left: int
+    score: float | None
+    habits: list[ScoreboardItem]
+    rescore_all: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_stale(cls, data: Any) -> Any:
+        # Snapshots written before this model carried ``stale: True | [habit ids]``; both
+        # meant "re-score the marked items on the next read", which writes now do at once.
+        if isinstance(data, dict) and "stale" in data:
+            data = {k: v for k, v in data.items() if k != "stale"}
+            data["rescore_all"] = bool(data.get("rescore_all")) or bool(data.get("stale", True))
+        return data
+
+
+def status_of(sprint: Sprint, today: date) -> SprintStatus:
+    if today < sprint.start_date:
+        return "planned"
+    if today > sprint.end_date:
+        return "finished"
+    return "active"
+
+
+def snapshot_of(sprint: Sprint) -> SprintSnapshot | None:
+    return SprintSnapshot.model_validate(sprint.snapshot) if sprint.snapshot else None
+
+
+def items_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[Habit]]:
+    """Each sprint's action items in their order, in one query."""
+    items: dict[int, list[Habit]] = defaultdict(list)
+    if sprint_ids:
+        rows = db.execute(
+            select(SprintHabit.sprint_id, Habit)
+            .join(Habit, Habit.id == SprintHabit.habit_id)
+            .where(SprintHabit.sprint_id.in_(sprint_ids))
+            .order_by(SprintHabit.sprint_id, SprintHabit.position)
+        )
+        for sprint_id, habit in rows:
+            items[sprint_id].append(habit)
+    return items
+
+
+def _score_live(db: Session, sprints: Sequence[Sprint], today: date) -> dict[int, SprintSnapshot]:
+    """The sprints scored from their current items' check-ins (constant number of queries)."""
+    items = items_by_sprint(db, [s.id for s in sprints])
+    # Only the sprints' own days matter, so older check-ins are not even read.
+    since = min((s.start_date for s in sprints), default=None)
+    logs = load_logs(db, {h.id: h for hs in items.values() for h in hs}.values(), since=since)
+    out = {}
+    for sprint in sprints:
+        habits = items.get(sprint.id, [])
+        score = scoring.score_sprint(
+            start=sprint.start_date,
+            end=sprint.end_date,
+            target_rate=sprint.target_rate,
+            items=[scoring.SprintItem(log=logs[h.id], key=h.id) for h in habits],
+            today=today,
+        )
+        names = {h.id: h.name for h in habits}
+        out[sprint.id] = SprintSnapshot(
+            days_total=score.days_total,
+            days_elapsed=score.days_elapsed,
+            days_left=score.days_left,
+            score=score.score,
+            habits=[
+                ScoreboardItem(
+                    habit_id=int(i.key or 0),
+                    name=names[int(i.key or 0)],
+                    done=i.done,
+                    eligible=i.eligible,
+                    skipped=i.skipped,
+                    rate=i.rate,
+                    required=i.required,
+                    still_needed=i.still_needed,
+                    eligible_left=i.eligible_left,
+                    feasible=i.feasible,
+                    streak=i.current_streak,
+                    streak_unit=i.streak_unit,
+                )
+                for i in score.items
+            ],
+        )
+    return out
+
+
+def _merge(
+    kept: SprintSnapshot, fresh: SprintSnapshot, rescore: Collection[int] | None
+) -> SprintSnapshot:
+    """Fresh numbers, under their kept names, for the items in ``rescore`` (None: every item
+    that still exists); the kept rows for the rest, including items deleted since."""
+    fresh_by_id = {row.habit_id: row for row in fresh.habits}
+    rows = []
+    for old in kept.habits:
+        new = fresh_by_id.pop(old.habit_id, None)
+        refresh = new is not None and (rescore is None or old.habit_id in rescore)
+        rows.append(new.model_copy(update={"name": old.name}) if refresh and new else old)
+    rows += fresh_by_id.values()
+    return SprintSnapshot(
+        days_total=fresh.days_total,
+        days_elapsed=fresh.days_elapsed,
+        days_left=fresh.days_left,
+        score=scoring.mean_rate((row.done, row.eligible) for row in rows),
+        habits=rows,
+    )
+
+
+def results(db: Session, sprints: Sequence[Sprint], today: date) -> dict[int, SprintSnapshot]:
+    """Each sprint's results as of ``today``, reading only: a finished sprint's snapshot when
+    it has one, else the live score (a finished sprint nobody changed since it ended scores
+    the same live as frozen)."""
+    kept = {s.id: snapshot_of(s) for s in sprints}
+    finished = {s.id for s in sprints if status_of(s, today) == "finished"}
+    live = [s for s in sprints if s.id not in finished or kept[s.id] is None or _marked(kept[s.id])]
+    fresh = _score_live(db, live, today)
+    out = {}
+    for sprint in sprints:
+        snapshot = kept[sprint.id]
+        if sprint.id not in fresh:
+            assert snapshot is not None
+            out[sprint.id] = snapshot
+        elif sprint.id in finished and snapshot is not None:
+            out[sprint.id] = _merge(snapshot, fresh[sprint.id], None)
+        else:
+            out[sprint.id] = fresh[sprint.id]
+    return out
+
+
+def _marked(snapshot: SprintSnapshot | None) -> bool:
+    return snapshot is not None and snapshot.rescore_all
+
+
+def freeze(
+    db: Session, sprints: Sequence[Sprint], today: date, *, rescore: Collection[int] | None = ()
+) -> None:
+    """Store the results of the finished ones among ``sprints``: sprints without a snapshot
+    are frozen from their items; frozen ones re-score the items in ``rescore`` (None: all)."""
+    finished = [s for s in sprints if status_of(s, today) == "finished"]
+    todo = [
+        s
+        for s in finished
+        if s.snapshot is None or rescore is None or rescore or _marked(snapshot_of(s))
+    ]
+    fresh = _score_live(db, todo, today)
+    for sprint in todo:
+        kept = snapshot_of(sprint)
+        if kept is None:
+            result = fresh[sprint.id]
+        else:
+            result = _merge(kept, fresh[sprint.id], None if kept.rescore_all else rescore)
+        sprint.snapshot = result.model_dump(mode="json")
+    db.flush()
+
+
+def _finished_with_habit(
+    db: Session, habit_id: int, today: date, *, day: date | None = None
+) -> Sequence[Sprint]:
+    stmt = (
+        select(Sprint)
+        .join(SprintHabit, SprintHabit.sprint_id == Sprint.id)
+        .where(SprintHabit.habit_id == habit_id, Sprint.end_date < today)
+    )
+    if day is not None:
+        stmt = stmt.where(Sprint.start_date <= day, Sprint.end_date >= day)
+    return db.scalars(stmt).all()
+
+
+def freeze_finished_with_habit(db: Session, habit_id: int, today: date) -> None:
+    """Freeze finished sprints holding this habit before it is renamed, archived or deleted."""
+    freeze(db, _finished_with_habit(db, habit_id, today), today)
+
+
+def freeze_finished(db: Session, user_id: int, today: date) -> None:
+    """Freeze the user's sprints that have finished since the last write (usually none: one
+    query). Writes call this so reads of old sprints find their snapshots instead of scoring
+    them live every time; it changes no number, only where it is read from."""
+    unfrozen = db.scalars(
+        select(Sprint).where(
+            Sprint.user_id == user_id, Sprint.end_date < today, Sprint.snapshot.is_(None)
+        )
+    ).all()
+    freeze(db, unfrozen, today)
+
+
+def rescore_habit(db: Session, habit_id: int, day: date, today: date) -> None:
+    """A check-in changed on ``day``: re-score only this item in the frozen sprints holding
+    that day (finished sprints not frozen yet score live anyway)."""
+    frozen = [
+        s for s in _finished_with_habit(db, habit_id, today, day=day) if s.snapshot is not None
+    ]
+    freeze(db, frozen, today, rescore={habit_id})
+
+
+def mark_changed(db: Session, sprint: Sprint, today: date) -> None:
+    """The sprint's dates or target changed: re-score its existing items now if it is
+    finished, or mark its snapshot so they are re-scored when it is read finished again."""
+    kept = snapshot_of(sprint)
+    if kept is None:
+        return
+    if status_of(sprint, today) == "finished":
+        freeze(db, [sprint], today, rescore=None)
+    else:
+        sprint.snapshot = kept.model_copy(update={"rescore_all": True}).model_dump(mode="json")
