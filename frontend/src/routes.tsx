@@ -167,6 +167,31 @@ export const routes: AppRoute[] = [
     component: page(() => import('./opportunities/ApplicationPage')),
   },
   {
+    path: '/reading',
+    title: 'Reading',
+    access: 'user',
+    nav: 'Reading',
+    component: page(() => import('./reading/QueuePage')),
+  },
+  {
+    path: '/reading/library',
+    title: 'Library',
+    access: 'user',
+    component: page(() => import('./reading/LibraryPage')),
+  },
+  {
+    path: '/reading/import',
+    title: 'Import & export',
+    access: 'user',
+    component: page(() => import('./reading/ImportPage')),
+  },
+  {
+    path: '/reading/:id',
+    title: 'Reading item',
+    access: 'user',
+    component: page(() => import('./reading/ItemPage')),
+  },
+  {
     path: '/u/:handle',
     title: 'Profile',
     access: 'public',

@@ -17,6 +17,7 @@ from kaizen.onboarding.router import router as onboarding_router
 from kaizen.opportunities.router import router as opportunities_router
 from kaizen.portfolio.router import public_router as portfolio_public_router
 from kaizen.portfolio.router import router as portfolio_router
+from kaizen.reading.router import router as reading_router
 from kaizen.sprints.router import router as sprints_router
 
 PUBLIC_PATHS = frozenset(
@@ -51,3 +52,4 @@ public_router.include_router(portfolio_public_router)
 private_router.include_router(opportunities_router)
 private_router.include_router(calendar_router)
 public_router.include_router(calendar_public_router)
+private_router.include_router(reading_router)

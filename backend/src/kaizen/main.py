@@ -19,6 +19,8 @@ from kaizen.errors import install_error_handlers
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
 TOO_LARGE = "Request body too large (2 MB at most)"
+# Routes that take bigger uploads; each checks its own, smaller limit with a clearer message.
+BODY_LIMITS = {"/api/v1/reading-items/import": 8 * 1024 * 1024}
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 
 APP_CSP = (
@@ -89,8 +91,8 @@ def create_app() -> FastAPI:
 
 
 class BodyTooLarge(HTTPException):
-    def __init__(self) -> None:
-        super().__init__(413, TOO_LARGE)
+    def __init__(self, message: str = TOO_LARGE) -> None:
+        super().__init__(413, message)
 
 
 class Guard:
@@ -105,9 +107,15 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = BODY_LIMITS.get(scope["path"], MAX_BODY_BYTES)
+        too_large = (
+            TOO_LARGE
+            if limit == MAX_BODY_BYTES
+            else f"Request body too large ({limit >> 20} MB at most)"
+        )
         length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            await JSONResponse({"detail": TOO_LARGE}, 413)(scope, receive, send)
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            await JSONResponse({"detail": too_large}, 413)(scope, receive, send)
             return
         path: str = scope["path"]
         extra = [
@@ -128,8 +136,8 @@ class Guard:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > MAX_BODY_BYTES:
-                    raise BodyTooLarge()
+                if received > limit:
+                    raise BodyTooLarge(too_large)
             return message
 
         async def send_with_headers(message: Message) -> None:

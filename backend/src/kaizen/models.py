@@ -6,6 +6,7 @@ import kaizen.goals.models
 import kaizen.habits.models
 import kaizen.opportunities.models
 import kaizen.portfolio.models
+import kaizen.reading.models
 import kaizen.sprints.models  # noqa: F401
 
 

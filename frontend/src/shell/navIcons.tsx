@@ -43,6 +43,11 @@ const ICONS: Record<string, () => ComponentChildren> = {
       <rect x="17" y="4" width="4" height="7" rx="1" />
     </Svg>
   ),
+  '/reading': () => (
+    <Svg>
+      <path d="M2 4h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H2zM22 4h-7a3 3 0 0 0-3 3v13a2 2 0 0 1 2-2h8z" />
+    </Svg>
+  ),
   '/settings': () => (
     <Svg>
       <circle cx="12" cy="12" r="3" />

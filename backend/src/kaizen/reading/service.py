@@ -1,0 +1,563 @@
+"""Reading items: the ordered queue, the library, status history, progress, import/export and
+stats. Flushes, never commits; never imports another domain's service (see flows.py)."""
+
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import Select, extract, func, select
+from sqlalchemy.orm import Session, aliased
+
+from kaizen.auth.models import User
+from kaizen.errors import Conflict, field_error
+from kaizen.goals.models import Goal
+from kaizen.habits.models import Habit
+from kaizen.ownership import ensure_owned
+from kaizen.portfolio.models import PortfolioEntry
+from kaizen.queries import next_position, reorder
+from kaizen.reading import formats
+from kaizen.reading.models import (
+    ReadingItem,
+    ReadingProgressLog,
+    ReadingSettings,
+    ReadingStatusChange,
+)
+from kaizen.reading.schemas import (
+    ImportPreview,
+    MonthKindCount,
+    ProgressIn,
+    ReadingItemCreate,
+    ReadingItemUpdate,
+    ReadingStats,
+    SettingsIn,
+    WeekAmount,
+)
+from kaizen.schemas import apply_changes
+
+Sort = Literal["queue", "finished", "added", "title"]
+MAX_ITEMS_PER_IMPORT = 5000
+HISTORY_LIMIT = 200
+
+
+# ------------------------------------------------------------------------------------ links
+
+
+def _check_links(db: Session, user: User, values: dict[str, Any]) -> None:
+    if values.get("goal_id") is not None:
+        ensure_owned(db, user.id, Goal, [values["goal_id"]], label="Goal", field="goal_id")
+    for field in ("writeup_id", "implementation_id"):
+        if values.get(field) is not None:
+            ensure_owned(
+                db, user.id, PortfolioEntry, [values[field]], label="Portfolio entry", field=field
+            )
+
+
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    if values.get("url") is not None:
+        values["url"] = str(values["url"])
+    if values.get("tags") is not None:
+        values["tags"] = list(dict.fromkeys(values["tags"]))
+    return values
+
+
+# ------------------------------------------------------------------------------------ lists
+
+
+def _filtered(
+    user: User,
+    *,
+    status: Sequence[str],
+    kind: str | None,
+    tag: str | None,
+    year: int | None,
+    q: str | None,
+) -> Select[ReadingItem]:
+    stmt = select(ReadingItem).where(ReadingItem.user_id == user.id)
+    if status:
+        stmt = stmt.where(ReadingItem.status.in_(status))
+    if kind:
+        stmt = stmt.where(ReadingItem.kind == kind)
+    if tag:
+        stmt = stmt.where(ReadingItem.tags_text.contains(f"|{tag.lower()}|", autoescape=True))
+    if year is not None:
+        stmt = stmt.where(ReadingItem.year == year)
+    if q:
+        pattern = q.strip()
+        stmt = stmt.where(
+            ReadingItem.title.icontains(pattern, autoescape=True)
+            | ReadingItem.authors_text.icontains(pattern, autoescape=True)
+        )
+    return stmt
+
+
+def list_items(
+    db: Session,
+    user: User,
+    *,
+    status: Sequence[str] = (),
+    kind: str | None = None,
+    tag: str | None = None,
+    year: int | None = None,
+    q: str | None = None,
+    sort: Sort = "queue",
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[Sequence[ReadingItem], int]:
+    stmt = _filtered(user, status=status, kind=kind, tag=tag, year=year, q=q)
+    total = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    orders: dict[str, list[Any]] = {
+        "queue": [ReadingItem.position, ReadingItem.id],
+        "finished": [ReadingItem.finished_on.desc().nulls_last(), ReadingItem.id.desc()],
+        "added": [ReadingItem.id.desc()],
+        "title": [func.lower(ReadingItem.title), ReadingItem.id],
+    }
+    order = orders[sort]
+    rows = db.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
+    return rows, total
+
+
+def reorder_items(db: Session, user: User, ids: list[int]) -> None:
+    reorder(db, ReadingItem, user.id, ids, label="Reading item", field="reading_item_ids")
+
+
+def tags_in_use(db: Session, user: User) -> list[str]:
+    rows = db.scalars(
+        select(ReadingItem.tags_text)
+        .where(ReadingItem.user_id == user.id, ReadingItem.tags_text != "")
+        .distinct()
+    ).all()
+    return sorted({tag for text in rows for tag in text.split("|") if tag})
+
+
+# ----------------------------------------------------------------------------------- writes
+
+
+def _taken_keys(db: Session, user: User) -> set[str]:
+    return set(db.scalars(select(ReadingItem.citation_key).where(ReadingItem.user_id == user.id)))
+
+
+def _record_status(db: Session, item: ReadingItem, status: str, day: date) -> None:
+    db.add(
+        ReadingStatusChange(item_id=item.id, status=status, day=day, read_through=item.read_through)
+    )
+
+
+def create_item(db: Session, user: User, body: ReadingItemCreate, today: date) -> ReadingItem:
+    values = _plain(body.model_dump())
+    _check_links(db, user, values)
+    status = values.pop("status")
+    item = ReadingItem(user_id=user.id, status="queued", read_through=1)
+    for key, value in values.items():
+        setattr(item, key, value)
+    item.citation_key = formats.unique_key(
+        formats.citation_key(item.authors, item.year, item.title), _taken_keys(db, user)
+    )
+    item.position = next_position(db, ReadingItem.position, ReadingItem.user_id == user.id)
+    db.add(item)
+    db.flush()
+    _record_status(db, item, "queued", today)
+    if status != "queued":
+        _change_status(db, item, status, today)
+    db.flush()
+    return item
+
+
+def _change_status(db: Session, item: ReadingItem, status: str, day: date) -> None:
+    """Append to the history. Reading again after done (or dropped) is a new read-through:
+    its progress starts at zero and its started/finished dates are its own."""
+    if status == item.status:
+        return
+    if status in ("reading", "queued") and item.status in ("done", "dropped"):
+        item.read_through += 1
+        item.progress_current = 0
+        item.started_on = item.finished_on = None
+    if status in ("reading", "done") and item.started_on is None:
+        if status == "done":
+            _record_status(db, item, "reading", day)
+        item.started_on = day
+    if status == "done":
+        item.finished_on = day
+        if item.progress_total is not None:
+            item.progress_current = max(item.progress_current, item.progress_total)
+    if status == "queued":
+        item.started_on = None
+    item.status = status
+    _record_status(db, item, status, day)
+
+
+def update_item(
+    db: Session, user: User, item: ReadingItem, body: ReadingItemUpdate, today: date
+) -> ReadingItem:
+    changes = _plain(body.model_dump(exclude_unset=True))
+    _check_links(db, user, changes)
+    if "status" in changes and changes["status"] is None:
+        raise field_error("status", "status cannot be null")
+    status = changes.pop("status", None)
+    # The citation key stays as it was, so exports keep their keys when metadata is fixed.
+    apply_changes(
+        item,
+        changes,
+        nullable={
+            "year",
+            "venue",
+            "url",
+            "arxiv_id",
+            "doi",
+            "isbn",
+            "progress_total",
+            "rating",
+            "goal_id",
+            "writeup_id",
+            "implementation_id",
+        },
+        text={"notes"},
+    )
+    if status is not None:
+        _change_status(db, item, status, today)
+    db.flush()
+    return item
+
+
+def delete_item(db: Session, item: ReadingItem) -> None:
+    db.delete(item)
+    db.flush()
+
+
+def _link_field(kind: str) -> str:
+    return "implementation_id" if kind == "implementation" else "writeup_id"
+
+
+def ensure_unlinked(item: ReadingItem, kind: str) -> None:
+    """409 when the item already has a write-up (or implementation) linked."""
+    if getattr(item, _link_field(kind)) is not None:
+        label = "implementation" if kind == "implementation" else "write-up"
+        raise Conflict(f"This item already has a linked {label}")
+
+
+def link_entry(db: Session, item: ReadingItem, entry: PortfolioEntry, kind: str) -> None:
+    ensure_unlinked(item, kind)
+    setattr(item, _link_field(kind), entry.id)
+    db.flush()
+
+
+# ----------------------------------------------------------------------------- detail parts
+
+
+def status_history(db: Session, item: ReadingItem) -> Sequence[ReadingStatusChange]:
+    return db.scalars(
+        select(ReadingStatusChange)
+        .where(ReadingStatusChange.item_id == item.id)
+        .order_by(ReadingStatusChange.id)
+        .limit(HISTORY_LIMIT)
+    ).all()
+
+
+def progress_log(db: Session, item: ReadingItem) -> Sequence[ReadingProgressLog]:
+    return db.scalars(
+        select(ReadingProgressLog)
+        .where(ReadingProgressLog.item_id == item.id)
+        .order_by(ReadingProgressLog.day.desc(), ReadingProgressLog.id.desc())
+        .limit(HISTORY_LIMIT)
+    ).all()
+
+
+# --------------------------------------------------------------------------------- progress
+
+
+@dataclass
+class Logged:
+    log: ReadingProgressLog
+    replayed: bool
+
+
+def find_replay(db: Session, user: User, key: str | None) -> ReadingProgressLog | None:
+    if key is None:
+        return None
+    return db.scalar(
+        select(ReadingProgressLog).where(
+            ReadingProgressLog.user_id == user.id, ReadingProgressLog.idempotency_key == key
+        )
+    )
+
+
+def log_progress(
+    db: Session, user: User, item: ReadingItem, body: ProgressIn, key: str | None, today: date
+) -> Logged:
+    """Adds ``amount`` to the item's progress (a queued item starts). With an
+    ``Idempotency-Key`` seen before, nothing changes and the first log is returned."""
+    replay = find_replay(db, user, key)
+    if replay is not None:
+        if replay.item_id != item.id:
+            raise Conflict("This Idempotency-Key was used for another reading item")
+        return Logged(log=replay, replayed=True)
+    day = body.date or today
+    if day > today:
+        raise field_error("date", f"{day} is in the future: today is {today} in {user.timezone}")
+    if item.status == "queued":
+        _change_status(db, item, "reading", day)
+    current = item.progress_current + body.amount
+    if item.progress_unit == "percent":
+        current = min(current, 100.0)
+    item.progress_current = current
+    log = ReadingProgressLog(
+        user_id=user.id,
+        item_id=item.id,
+        day=day,
+        amount=body.amount,
+        unit=item.progress_unit,
+        read_through=item.read_through,
+        idempotency_key=key,
+    )
+    db.add(log)
+    db.flush()
+    return Logged(log=log, replayed=False)
+
+
+def get_settings(db: Session, user: User) -> ReadingSettings:
+    row = db.get(ReadingSettings, user.id)
+    return row or ReadingSettings(user_id=user.id, habit_id=None, unit="pages")
+
+
+def put_settings(db: Session, user: User, body: SettingsIn) -> ReadingSettings:
+    if body.habit_id is not None:
+        ensure_owned(db, user.id, Habit, [body.habit_id], label="Habit", field="habit_id")
+        kind = db.scalar(select(Habit.kind).where(Habit.id == body.habit_id))
+        if kind != "numeric":
+            raise field_error("habit_id", "Choose a numeric action item (one with a target value)")
+    row = db.get(ReadingSettings, user.id)
+    if row is None:
+        row = ReadingSettings(user_id=user.id)
+        db.add(row)
+    row.habit_id, row.unit = body.habit_id, body.unit
+    db.flush()
+    return row
+
+
+def habit_to_feed(db: Session, user: User, unit: str, day: date) -> Habit | None:
+    """The action item a logged amount in ``unit`` on ``day`` adds to, if any: the user's
+    reading setting names it, the units match, and the habit is live on that day."""
+    settings = db.get(ReadingSettings, user.id)
+    if settings is None or settings.habit_id is None or settings.unit != unit:
+        return None
+    habit = db.get(Habit, settings.habit_id)
+    if habit is None or habit.archived or habit.kind != "numeric" or day < habit.start_date:
+        return None
+    return habit
+
+
+def mark_fed(db: Session, log: ReadingProgressLog, habit: Habit) -> None:
+    log.habit_id = habit.id
+    db.flush()
+
+
+# ----------------------------------------------------------------------------------- import
+
+
+@dataclass
+class ImportPlan:
+    items: list[formats.Parsed]
+    keys: list[str]
+    skipped: int
+    errors: list[formats.EntryError]
+
+
+def plan_import(
+    db: Session, user: User, parsed: list[formats.Parsed], errors: list[formats.EntryError]
+) -> ImportPlan:
+    """Which entries become items: duplicates (same DOI, arXiv id or normalised title, in
+    the file or already in the library) are skipped. One query, whatever the sizes."""
+    if len(parsed) > MAX_ITEMS_PER_IMPORT:
+        raise field_error("file", f"At most {MAX_ITEMS_PER_IMPORT} entries per import")
+    existing = db.execute(
+        select(
+            ReadingItem.doi,
+            ReadingItem.arxiv_id,
+            ReadingItem.title,
+            ReadingItem.year,
+            ReadingItem.citation_key,
+        ).where(ReadingItem.user_id == user.id)
+    ).all()
+    seen_doi = {row.doi.lower() for row in existing if row.doi}
+    seen_arxiv = {row.arxiv_id for row in existing if row.arxiv_id}
+    # A title is a duplicate unless both years are known and differ ("Deep learning", the 2015
+    # review, is not "Deep Learning", the 2016 book).
+    seen_title: dict[str, set[int | None]] = defaultdict(set)
+    for row in existing:
+        seen_title[formats.normalise_title(row.title)].add(row.year)
+    taken = {row.citation_key for row in existing}
+    plan = ImportPlan(items=[], keys=[], skipped=0, errors=list(errors))
+    for entry in parsed:
+        title_key = formats.normalise_title(entry.title)
+        years = seen_title.get(title_key, set())
+        same_title = bool(years) and (entry.year is None or None in years or entry.year in years)
+        if (
+            (entry.doi and entry.doi.lower() in seen_doi)
+            or (entry.arxiv_id and entry.arxiv_id in seen_arxiv)
+            or same_title
+        ):
+            plan.skipped += 1
+            continue
+        if entry.doi:
+            seen_doi.add(entry.doi.lower())
+        if entry.arxiv_id:
+            seen_arxiv.add(entry.arxiv_id)
+        seen_title[title_key].add(entry.year)
+        # The file's own key when it has one (suffixed if the library uses it already).
+        base = entry.key or formats.citation_key(entry.authors, entry.year, entry.title)
+        key = formats.unique_key(base, taken)
+        plan.items.append(entry)
+        plan.keys.append(key)
+    return plan
+
+
+def apply_import(db: Session, user: User, plan: ImportPlan, today: date) -> None:
+    position = next_position(db, ReadingItem.position, ReadingItem.user_id == user.id)
+    rows = []
+    for offset, (entry, key) in enumerate(zip(plan.items, plan.keys, strict=True)):
+        item = ReadingItem(
+            user_id=user.id,
+            kind=entry.kind,
+            title=entry.title,
+            year=entry.year,
+            venue=entry.venue,
+            url=entry.url,
+            arxiv_id=entry.arxiv_id,
+            doi=entry.doi,
+            isbn=entry.isbn,
+            citation_key=key,
+            status="queued",
+            read_through=1,
+            position=position + offset,
+            progress_unit="minutes" if entry.kind in ("video", "course") else "pages",
+        )
+        item.authors = entry.authors
+        item.tags = entry.tags
+        rows.append(item)
+    db.add_all(rows)
+    db.flush()
+    db.add_all(
+        ReadingStatusChange(item_id=item.id, status="queued", day=today, read_through=1)
+        for item in rows
+    )
+    db.flush()
+
+
+def previews(plan: ImportPlan) -> list[ImportPreview]:
+    return [
+        ImportPreview(
+            title=e.title,
+            kind=e.kind,
+            authors=e.authors,
+            year=e.year,
+            citation_key=key,
+        )
+        for e, key in zip(plan.items, plan.keys, strict=True)
+    ]
+
+
+def exportables(db: Session, user: User) -> Sequence[ReadingItem]:
+    """Every item, oldest first (a stable order, so exports compare line by line)."""
+    return db.scalars(
+        select(ReadingItem).where(ReadingItem.user_id == user.id).order_by(ReadingItem.id)
+    ).all()
+
+
+# ------------------------------------------------------------------------------------ stats
+
+
+def _months_back(today: date, n: int) -> list[tuple[int, int]]:
+    year, month, out = today.year, today.month, []
+    for _ in range(n):
+        out.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return out[::-1]
+
+
+def stats(db: Session, user: User, today: date) -> ReadingStats:
+    """Five queries, each aggregated in SQL, whatever the size of the library."""
+    months = _months_back(today, 12)
+    first_month = date(months[0][0], months[0][1], 1)
+    done = aliased(ReadingStatusChange)
+    year_col, month_col = extract("year", done.day), extract("month", done.day)
+    finished = db.execute(
+        select(year_col, month_col, ReadingItem.kind, func.count())
+        .join(ReadingItem, ReadingItem.id == done.item_id)
+        .where(ReadingItem.user_id == user.id, done.status == "done", done.day >= first_month)
+        .group_by(year_col, month_col, ReadingItem.kind)
+    ).all()
+    counts = {(int(y), int(m), k): c for y, m, k, c in finished}
+    finished_per_month = [
+        MonthKindCount(month=f"{y:04d}-{m:02d}", kind=kind, count=counts[(y, m, kind)])
+        for y, m in months
+        for kind in sorted({k for _, _, k in counts})
+        if (y, m, kind) in counts
+    ]
+
+    monday = today - timedelta(days=today.weekday())
+    first_week = monday - timedelta(weeks=11)
+    per_day = db.execute(
+        select(ReadingProgressLog.day, func.sum(ReadingProgressLog.amount))
+        .where(
+            ReadingProgressLog.user_id == user.id,
+            ReadingProgressLog.unit == "pages",
+            ReadingProgressLog.day >= first_week,
+        )
+        .group_by(ReadingProgressLog.day)
+    ).all()
+    weeks: dict[date, float] = defaultdict(float)
+    for day, amount in per_day:
+        weeks[day - timedelta(days=day.weekday())] += float(amount or 0)
+    pages_per_week = [
+        WeekAmount(
+            week_start=first_week + timedelta(weeks=i), pages=weeks[first_week + timedelta(weeks=i)]
+        )
+        for i in range(12)
+    ]
+
+    start = aliased(ReadingStatusChange)
+    spans = db.execute(
+        select(done.day, func.min(start.day))
+        .join(ReadingItem, ReadingItem.id == done.item_id)
+        .join(
+            start,
+            (start.item_id == done.item_id)
+            & (start.read_through == done.read_through)
+            & (start.status == "reading"),
+        )
+        .where(ReadingItem.user_id == user.id, done.status == "done")
+        .group_by(done.id, done.day)
+    ).all()
+    days = [(end - begin).days for end, begin in spans if begin is not None]
+    median = float(statistics.median(days)) if days else None
+
+    reading_days = set(
+        db.scalars(
+            select(ReadingProgressLog.day)
+            .where(
+                ReadingProgressLog.user_id == user.id,
+                ReadingProgressLog.day >= today - timedelta(days=400),
+            )
+            .distinct()
+        )
+    )
+    streak, day = 0, today if today in reading_days else today - timedelta(days=1)
+    while day in reading_days:
+        streak, day = streak + 1, day - timedelta(days=1)
+
+    status_counts = db.execute(
+        select(ReadingItem.status, func.count())
+        .where(ReadingItem.user_id == user.id)
+        .group_by(ReadingItem.status)
+    ).all()
+    by_status = {row[0]: row[1] for row in status_counts}
+    return ReadingStats(
+        months=[f"{y:04d}-{m:02d}" for y, m in months],
+        finished_per_month=finished_per_month,
+        pages_per_week=pages_per_week,
+        median_days_to_finish=median,
+        current_streak=streak,
+        by_status=by_status,
+    )
