@@ -157,6 +157,8 @@ def create_event(
 
 def create_contact(client: TestClient, user: ApiUser, **fields: Any) -> Body:
     return _post(client, user, "/api/v1/contacts", {"name": "Priya", **fields})
+
+
 def create_reading_item(client: TestClient, user: ApiUser, **fields: object) -> dict[str, Any]:
     """A reading item of ``user`` (only a title is needed; ``fields`` override)."""
     body: dict[str, object] = {"title": f"Paper {next(_counter)}", **fields}

@@ -13,6 +13,7 @@ from kaizen.calendar.router import router as calendar_router
 from kaizen.deps import current_user
 from kaizen.goals.router import router as goals_router
 from kaizen.habits.router import router as habits_router
+from kaizen.home.router import router as home_router
 from kaizen.onboarding.router import router as onboarding_router
 from kaizen.opportunities.router import router as opportunities_router
 from kaizen.portfolio.router import public_router as portfolio_public_router
@@ -53,3 +54,4 @@ private_router.include_router(opportunities_router)
 private_router.include_router(calendar_router)
 public_router.include_router(calendar_public_router)
 private_router.include_router(reading_router)
+private_router.include_router(home_router)

@@ -571,6 +571,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The day across every domain
+         * @description Today's action items, the running sprint against its target, the top of the reading
+         *     queue, the next 7 days' events, follow-ups due, goals left alone for 14 days and what was
+         *     published this month — in one request and a fixed number of queries.
+         */
+        get: operations["get_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -734,6 +756,255 @@ export interface paths {
          */
         get: operations["get_public_profile"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reading items (the queue, or the library)
+         * @description In queue order by default: the top is up next.
+         */
+        get: operations["list_items"];
+        put?: never;
+        /**
+         * Add a reading item to the end of the queue
+         * @description Only `title` is required.
+         */
+        post: operations["create_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-items/export.bib": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export every reading item as BibTeX
+         * @description UTF-8 BibTeX; each item keeps its citation key across exports.
+         */
+        get: operations["export_bibtex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-items/export.ris": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export every reading item as RIS */
+        get: operations["export_ris"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-items/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import BibTeX or RIS
+         * @description Duplicates (same DOI, arXiv id or title, in the file or your library) are skipped; a
+         *     broken entry is reported by line and the rest imported. New items join the queue's end.
+         */
+        post: operations["import_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-items/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch metadata for an arXiv id, DOI or ISBN
+         * @description Nothing is saved: the result fills in the add form.
+         */
+        post: operations["lookup_identifier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-items/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reorder the reading queue
+         * @description Give ids in their new order; they get positions 1, 2, 3, … (others keep theirs).
+         */
+        post: operations["reorder_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-items/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reading stats
+         * @description Finished per month by kind, pages per week, median days to finish, reading streak.
+         */
+        get: operations["reading_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-items/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tags in use on your reading items */
+        get: operations["reading_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-items/{reading_item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a reading item with its history */
+        get: operations["get_item"];
+        put?: never;
+        post?: never;
+        /** Delete a reading item */
+        delete: operations["delete_item"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a reading item
+         * @description Send only what changes. A new `status` is added to the history with today's date.
+         */
+        patch: operations["update_item"];
+        trace?: never;
+    };
+    "/api/v1/reading-items/{reading_item_id}/portfolio-entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a write-up or implementation from a reading item
+         * @description Creates a drafting portfolio entry and links it as the item's write-up (or
+         *     implementation) in one step.
+         */
+        post: operations["start_portfolio_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-items/{reading_item_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log reading progress
+         * @description Adds `amount` (in the item's unit) to its progress; a queued item starts. If your
+         *     reading settings link an action item with the same unit, the amount is added to its
+         *     check-in for that day.
+         */
+        post: operations["log_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reading-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your reading settings
+         * @description Which numeric action item logged reading adds to (and in which unit).
+         */
+        get: operations["get_settings"];
+        /**
+         * Link reading to an action item
+         * @description Progress logged in `unit` (pages by default) adds to that action item's check-in for
+         *     the day: 'Read 20 pages' fills itself as you log reading.
+         */
+        put: operations["put_settings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1455,6 +1726,13 @@ export interface components {
             /** Url */
             url?: string | null;
         };
+        /** EntryProblem */
+        EntryProblem: {
+            /** Line */
+            line: number;
+            /** Message */
+            message: string;
+        };
         /** EntryRead */
         EntryRead: {
             /**
@@ -1945,6 +2223,21 @@ export interface components {
             /** Unit */
             unit?: string | null;
         };
+        /** HabitFeed */
+        HabitFeed: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Habit Id */
+            habit_id: number;
+            /**
+             * Value
+             * @description The action item's value for the day after adding
+             */
+            value: number;
+        };
         /** HabitRead */
         HabitRead: {
             /** Archived */
@@ -2083,6 +2376,112 @@ export interface components {
             /** Items */
             items: components["schemas"]["StageChangeRead"][];
         };
+        /** HomeRead */
+        HomeRead: {
+            /**
+             * Date
+             * Format: date
+             * @description Today in your timezone
+             */
+            date: string;
+            /**
+             * Events
+             * @description Events from today through 6 days ahead
+             */
+            events: components["schemas"]["EventListItem"][];
+            /**
+             * Follow Ups
+             * @description Follow-ups due today or overdue
+             */
+            follow_ups: components["schemas"]["FollowUp"][];
+            /**
+             * Habits
+             * @description Today's action items, as on /today
+             */
+            habits: components["schemas"]["TodayHabit"][];
+            /**
+             * Idle Goals
+             * @description Active goals with no linked activity in the last 14 days
+             */
+            idle_goals: components["schemas"]["IdleGoal"][];
+            /**
+             * Published
+             * @description Portfolio entries published this month
+             */
+            published: components["schemas"]["EntryRead"][];
+            /**
+             * Reading
+             * @description Top of the queue (reading, then queued)
+             */
+            reading: components["schemas"]["ReadingItemRead"][];
+            /** @description The sprint running today, if any */
+            sprint: components["schemas"]["HomeSprint"] | null;
+            /** Timezone */
+            timezone: string;
+        };
+        /** HomeSprint */
+        HomeSprint: {
+            /** @description The sprint's scoreboard, as on the sprint page */
+            board: components["schemas"]["Scoreboard"];
+            /**
+             * Days Needed
+             * @description Check-in days still needed, summed over its items
+             */
+            days_needed: number;
+            /** Id */
+            id: number;
+            /**
+             * Reachable
+             * @description Every item can still reach the target
+             */
+            reachable: boolean;
+            /** Title */
+            title: string;
+        };
+        /** IdleGoal */
+        IdleGoal: {
+            /**
+             * Area
+             * @enum {string}
+             */
+            area: "research" | "open_source" | "fundamentals" | "reading" | "writing" | "dsa" | "job_search" | "other";
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+        };
+        /** ImportPreview */
+        ImportPreview: {
+            /** Authors */
+            authors: string[];
+            /** Citation Key */
+            citation_key: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "paper" | "book" | "article" | "course" | "video" | "chapter";
+            /** Title */
+            title: string;
+            /** Year */
+            year: number | null;
+        };
+        /** ImportResult */
+        ImportResult: {
+            /** Created */
+            created: number;
+            /** Dry Run */
+            dry_run: boolean;
+            /** Errors */
+            errors: components["schemas"]["EntryProblem"][];
+            /**
+             * Items
+             * @description What was (or, with dry_run, would be) created
+             */
+            items: components["schemas"]["ImportPreview"][];
+            /** Skipped */
+            skipped: number;
+        };
         /** KeyResultCreate */
         KeyResultCreate: {
             /**
@@ -2207,6 +2606,46 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** LookupIn */
+        LookupIn: {
+            /**
+             * Identifier
+             * @example https://arxiv.org/abs/1706.03762
+             * @example 10.1145/3292500.3330701
+             */
+            identifier: string;
+        };
+        /** LookupResult */
+        LookupResult: {
+            /** Arxiv Id */
+            arxiv_id: string | null;
+            /** Authors */
+            authors: string[];
+            /** Doi */
+            doi: string | null;
+            /** Isbn */
+            isbn: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "paper" | "book" | "article" | "course" | "video" | "chapter";
+            /** Progress Total */
+            progress_total?: number | null;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "arxiv" | "crossref" | "openlibrary";
+            /** Title */
+            title: string;
+            /** Url */
+            url: string | null;
+            /** Venue */
+            venue: string | null;
+            /** Year */
+            year: number | null;
+        };
         /** MeUpdate */
         MeUpdate: {
             /** Current Password */
@@ -2246,6 +2685,21 @@ export interface components {
             /**
              * Month
              * @example 2024-11
+             */
+            month: string;
+        };
+        /** MonthKindCount */
+        MonthKindCount: {
+            /** Count */
+            count: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "paper" | "book" | "article" | "course" | "video" | "chapter";
+            /**
+             * Month
+             * @example 2026-11
              */
             month: string;
         };
@@ -2513,6 +2967,13 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Page[ReadingItemRead] */
+        Page_ReadingItemRead_: {
+            /** Items */
+            items: components["schemas"]["ReadingItemRead"][];
+            /** Total */
+            total: number;
+        };
         /** Page[SprintRead] */
         Page_SprintRead_: {
             /** Items */
@@ -2539,6 +3000,65 @@ export interface components {
              */
             start: string;
         };
+        /** PortfolioDraftIn */
+        PortfolioDraftIn: {
+            /**
+             * Kind
+             * @default blog_post
+             * @enum {string}
+             */
+            kind: "blog_post" | "implementation";
+        };
+        /** ProgressIn */
+        ProgressIn: {
+            /**
+             * Amount
+             * @description In the item's unit (pages, sections, minutes or percent)
+             * @example 20
+             */
+            amount: number;
+            /**
+             * Date
+             * @description Default: today in your timezone
+             */
+            date?: string | null;
+        };
+        /** ProgressLogRead */
+        ProgressLogRead: {
+            /** Amount */
+            amount: number;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Habit Id
+             * @description The action item this amount was added to
+             */
+            habit_id: number | null;
+            /** Id */
+            id: number;
+            /** Read Through */
+            read_through: number;
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "pages" | "sections" | "minutes" | "percent";
+        };
+        /** ProgressResult */
+        ProgressResult: {
+            /** @description Set when the amount was added to your reading action item's check-in */
+            habit: components["schemas"]["HabitFeed"] | null;
+            item: components["schemas"]["ReadingItemRead"];
+            log: components["schemas"]["ProgressLogRead"];
+            /**
+             * Replayed
+             * @description True when the Idempotency-Key was seen before
+             */
+            replayed: boolean;
+        };
         /** PublicEntry */
         PublicEntry: {
             /**
@@ -2561,6 +3081,292 @@ export interface components {
             entries: components["schemas"]["PublicEntry"][];
             /** Handle */
             handle: string;
+        };
+        /** ReadingItemCreate */
+        ReadingItemCreate: {
+            /** Arxiv Id */
+            arxiv_id?: string | null;
+            /** Authors */
+            authors?: string[];
+            /** Doi */
+            doi?: string | null;
+            /** Goal Id */
+            goal_id?: number | null;
+            /**
+             * Implementation Id
+             * @description Portfolio entry: the implementation
+             */
+            implementation_id?: number | null;
+            /** Isbn */
+            isbn?: string | null;
+            /**
+             * Kind
+             * @default paper
+             * @enum {string}
+             */
+            kind: "paper" | "book" | "article" | "course" | "video" | "chapter";
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /** Progress Total */
+            progress_total?: number | null;
+            /**
+             * Progress Unit
+             * @default pages
+             * @enum {string}
+             */
+            progress_unit: "pages" | "sections" | "minutes" | "percent";
+            /** Rating */
+            rating?: number | null;
+            /**
+             * Status
+             * @default queued
+             * @enum {string}
+             */
+            status: "queued" | "reading" | "done" | "dropped";
+            /** Tags */
+            tags?: string[];
+            /**
+             * Title
+             * @example Attention Is All You Need
+             */
+            title: string;
+            /** Url */
+            url?: string | null;
+            /** Venue */
+            venue?: string | null;
+            /**
+             * Writeup Id
+             * @description Portfolio entry: the write-up
+             */
+            writeup_id?: number | null;
+            /** Year */
+            year?: number | null;
+        };
+        /** ReadingItemDetail */
+        ReadingItemDetail: {
+            /** Arxiv Id */
+            arxiv_id: string | null;
+            /** Authors */
+            authors: string[];
+            /** Citation Key */
+            citation_key: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Doi */
+            doi: string | null;
+            /** Finished On */
+            finished_on: string | null;
+            /** Goal Id */
+            goal_id: number | null;
+            /** Id */
+            id: number;
+            /** Implementation Id */
+            implementation_id: number | null;
+            /** Isbn */
+            isbn: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "paper" | "book" | "article" | "course" | "video" | "chapter";
+            /** Notes */
+            notes: string;
+            /** Position */
+            position: number;
+            /** Progress Current */
+            progress_current: number;
+            /**
+             * Progress Log
+             * @description Newest first, at most 200
+             */
+            progress_log: components["schemas"]["ProgressLogRead"][];
+            /** Progress Total */
+            progress_total: number | null;
+            /**
+             * Progress Unit
+             * @enum {string}
+             */
+            progress_unit: "pages" | "sections" | "minutes" | "percent";
+            /** Rating */
+            rating: number | null;
+            /**
+             * Read Through
+             * @description 1 for the first reading; a re-read is 2, …
+             */
+            read_through: number;
+            /** Started On */
+            started_on: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "reading" | "done" | "dropped";
+            /**
+             * Status History
+             * @description Oldest first
+             */
+            status_history: components["schemas"]["StatusChangeRead"][];
+            /** Tags */
+            tags: string[];
+            /** Title */
+            title: string;
+            /** Url */
+            url: string | null;
+            /** Venue */
+            venue: string | null;
+            /** Writeup Id */
+            writeup_id: number | null;
+            /** Year */
+            year: number | null;
+        };
+        /** ReadingItemRead */
+        ReadingItemRead: {
+            /** Arxiv Id */
+            arxiv_id: string | null;
+            /** Authors */
+            authors: string[];
+            /** Citation Key */
+            citation_key: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Doi */
+            doi: string | null;
+            /** Finished On */
+            finished_on: string | null;
+            /** Goal Id */
+            goal_id: number | null;
+            /** Id */
+            id: number;
+            /** Implementation Id */
+            implementation_id: number | null;
+            /** Isbn */
+            isbn: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "paper" | "book" | "article" | "course" | "video" | "chapter";
+            /** Notes */
+            notes: string;
+            /** Position */
+            position: number;
+            /** Progress Current */
+            progress_current: number;
+            /** Progress Total */
+            progress_total: number | null;
+            /**
+             * Progress Unit
+             * @enum {string}
+             */
+            progress_unit: "pages" | "sections" | "minutes" | "percent";
+            /** Rating */
+            rating: number | null;
+            /**
+             * Read Through
+             * @description 1 for the first reading; a re-read is 2, …
+             */
+            read_through: number;
+            /** Started On */
+            started_on: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "reading" | "done" | "dropped";
+            /** Tags */
+            tags: string[];
+            /** Title */
+            title: string;
+            /** Url */
+            url: string | null;
+            /** Venue */
+            venue: string | null;
+            /** Writeup Id */
+            writeup_id: number | null;
+            /** Year */
+            year: number | null;
+        };
+        /** ReadingItemUpdate */
+        ReadingItemUpdate: {
+            /** Arxiv Id */
+            arxiv_id?: string | null;
+            /** Authors */
+            authors?: string[] | null;
+            /** Doi */
+            doi?: string | null;
+            /** Goal Id */
+            goal_id?: number | null;
+            /** Implementation Id */
+            implementation_id?: number | null;
+            /** Isbn */
+            isbn?: string | null;
+            /** Kind */
+            kind?: ("paper" | "book" | "article" | "course" | "video" | "chapter") | null;
+            /** Notes */
+            notes?: string | null;
+            /** Progress Current */
+            progress_current?: number | null;
+            /** Progress Total */
+            progress_total?: number | null;
+            /** Progress Unit */
+            progress_unit?: ("pages" | "sections" | "minutes" | "percent") | null;
+            /** Rating */
+            rating?: number | null;
+            /**
+             * Status
+             * @description Appends to the status history; done → reading starts a new read-through
+             */
+            status?: ("queued" | "reading" | "done" | "dropped") | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Title */
+            title?: string | null;
+            /** Url */
+            url?: string | null;
+            /** Venue */
+            venue?: string | null;
+            /** Writeup Id */
+            writeup_id?: number | null;
+            /** Year */
+            year?: number | null;
+        };
+        /** ReadingStats */
+        ReadingStats: {
+            /** By Status */
+            by_status: {
+                [key: string]: number;
+            };
+            /**
+             * Current Streak
+             * @description Consecutive days with logged progress up to today
+             */
+            current_streak: number;
+            /**
+             * Finished Per Month
+             * @description Months of those with something finished, by kind, oldest first
+             */
+            finished_per_month: components["schemas"]["MonthKindCount"][];
+            /** Median Days To Finish */
+            median_days_to_finish: number | null;
+            /**
+             * Months
+             * @description The 12 months counted, oldest first (YYYY-MM)
+             */
+            months: string[];
+            /**
+             * Pages Per Week
+             * @description Last 12 weeks (Monday starts)
+             */
+            pages_per_week: components["schemas"]["WeekAmount"][];
         };
         /** RegisterIn */
         RegisterIn: {
@@ -2587,14 +3393,6 @@ export interface components {
              * @example Asia/Kolkata
              */
             timezone: string;
-        };
-        /** ReorderIn */
-        ReorderIn: {
-            /**
-             * Habit Ids
-             * @description Habit ids in their new order
-             */
-            habit_ids: number[];
         };
         /** Scoreboard */
         Scoreboard: {
@@ -2679,6 +3477,31 @@ export interface components {
             /** Streak */
             streak: number;
             streak_unit: components["schemas"]["StreakUnit"];
+        };
+        /** SettingsIn */
+        SettingsIn: {
+            /**
+             * Habit Id
+             * @description A numeric action item (e.g. 'Read 20 pages') that logged reading adds to
+             */
+            habit_id: number | null;
+            /**
+             * Unit
+             * @description Only progress logged in this unit counts
+             * @default pages
+             * @enum {string}
+             */
+            unit: "pages" | "sections" | "minutes" | "percent";
+        };
+        /** SettingsRead */
+        SettingsRead: {
+            /** Habit Id */
+            habit_id: number | null;
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "pages" | "sections" | "minutes" | "percent";
         };
         /** SprintCreate */
         SprintCreate: {
@@ -2911,6 +3734,21 @@ export interface components {
          * @enum {string}
          */
         Status: "done" | "skipped" | "missed";
+        /** StatusChangeRead */
+        StatusChangeRead: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Read Through */
+            read_through: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "reading" | "done" | "dropped";
+        };
         /**
          * StreakUnit
          * @enum {string}
@@ -3030,6 +3868,16 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /** WeekAmount */
+        WeekAmount: {
+            /** Pages */
+            pages: number;
+            /**
+             * Week Start
+             * Format: date
+             */
+            week_start: string;
+        };
         /** WeekdaysSchedule */
         WeekdaysSchedule: {
             /**
@@ -3046,6 +3894,22 @@ export interface components {
              * @enum {string}
              */
             type: "weekdays";
+        };
+        /** ReorderIn */
+        kaizen__habits__schemas__ReorderIn: {
+            /**
+             * Habit Ids
+             * @description Habit ids in their new order
+             */
+            habit_ids: number[];
+        };
+        /** ReorderIn */
+        kaizen__reading__schemas__ReorderIn: {
+            /**
+             * Reading Item Ids
+             * @description Reading item ids in their new order
+             */
+            reading_item_ids: number[];
         };
     };
     responses: never;
@@ -4439,7 +5303,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReorderIn"];
+                "application/json": components["schemas"]["kaizen__habits__schemas__ReorderIn"];
             };
         };
         responses: {
@@ -4779,6 +5643,26 @@ export interface operations {
                     "application/json": {
                         [key: string]: string;
                     };
+                };
+            };
+        };
+    };
+    get_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeRead"];
                 };
             };
         };
@@ -5325,6 +6209,596 @@ export interface operations {
                 };
             };
             /** @description No such profile, or it is not public */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_items: {
+        parameters: {
+            query?: {
+                /** @description Repeat for several: status=done&status=dropped */
+                status?: ("queued" | "reading" | "done" | "dropped")[] | null;
+                kind?: ("paper" | "book" | "article" | "course" | "video" | "chapter") | null;
+                tag?: string | null;
+                year?: number | null;
+                /** @description Text in the title or authors */
+                q?: string | null;
+                /** @description queue (up next first), finished, added or title */
+                sort?: "queue" | "finished" | "added" | "title";
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReadingItemRead_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadingItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingItemRead"];
+                };
+            };
+            /** @description goal_id, writeup_id or implementation_id is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    export_bibtex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-bibtex": unknown;
+                };
+            };
+        };
+    };
+    export_ris: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-research-info-systems": unknown;
+                };
+            };
+        };
+    };
+    import_items: {
+        parameters: {
+            query?: {
+                /** @description Only preview: report what would be created, create nothing */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-bibtex": string;
+                "application/x-research-info-systems": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The file is larger than 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Neither BibTeX, RIS nor a multipart upload */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nothing in the file could be read */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    lookup_identifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupResult"];
+                };
+            };
+            /** @description The service has no record of it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an arXiv id, DOI or ISBN */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The service could not be reached or failed */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    reorder_items: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["kaizen__reading__schemas__ReorderIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReadingItemRead_"];
+                };
+            };
+            /** @description No such reading item (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reading_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingStats"];
+                };
+            };
+        };
+    };
+    reading_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+        };
+    };
+    get_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Reading item id */
+                reading_item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingItemDetail"];
+                };
+            };
+            /** @description No such reading item (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    delete_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Reading item id */
+                reading_item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such reading item (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Reading item id */
+                reading_item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadingItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingItemRead"];
+                };
+            };
+            /** @description goal_id, writeup_id or implementation_id is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    start_portfolio_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Reading item id */
+                reading_item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortfolioDraftIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryRead"];
+                };
+            };
+            /** @description No such reading item (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already linked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    log_progress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retried request with it counts once */
+                "idempotency-key"?: string | null;
+            };
+            path: {
+                /** @description Reading item id */
+                reading_item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressResult"];
+                };
+            };
+            /** @description No such reading item (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Idempotency-Key used for another item */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsRead"];
+                };
+            };
+        };
+    };
+    put_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsRead"];
+                };
+            };
+            /** @description habit_id is not one of your action items */
             404: {
                 headers: {
                     [name: string]: unknown;
