@@ -51,6 +51,13 @@ export const routes: AppRoute[] = [
     component: page(() => import('./auth/SignUpPage')),
   },
   {
+    path: '/home',
+    title: 'Home',
+    access: 'user',
+    nav: 'Home',
+    component: page(() => import('./home/HomePage')),
+  },
+  {
     path: '/today',
     title: 'Today',
     access: 'user',

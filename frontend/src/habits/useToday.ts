@@ -44,7 +44,13 @@ export function toggled(status: CheckInStatus | null | undefined): CheckInStatus
 
 let noticeId = 0;
 
-export function useToday() {
+/**
+ * `fetcher` gives the list (default: GET /today); the home page passes its own request, so its
+ * check-ins work the same way and a refresh brings the rest of the home screen along.
+ */
+export function useToday(fetcher: () => Promise<TodayRead> = getToday) {
+  const loader = useRef(fetcher);
+  loader.current = fetcher;
   const [data, setState] = useState<TodayRead | null>(null);
   // The latest data, readable synchronously by the handlers below.
   const current = useRef<TodayRead | null>(null);
@@ -62,7 +68,7 @@ export function useToday() {
     const mine = ++generation.current;
     if (!quiet) setLoad({ status: 'loading' });
     try {
-      const fresh = await getToday();
+      const fresh = await loader.current();
       // A write started since: its optimistic state wins; fetch again when it settles.
       if (mine !== generation.current || inFlight.current > 0) return;
       stale.current = false;

@@ -43,9 +43,7 @@ def _sprint(db: Session, user: User, today: date) -> HomeSprint | None:
 def idle_goals(db: Session, user: User, today: date) -> list[IdleGoal]:
     moved = activity.goals_with_activity(db, user, today - timedelta(days=IDLE_DAYS - 1), today)
     return [
-        IdleGoal.model_validate(g)
-        for g in activity.active_goals(db, user)
-        if g.id not in moved
+        IdleGoal.model_validate(g) for g in activity.active_goals(db, user) if g.id not in moved
     ]
 
 
