@@ -14,8 +14,8 @@ test('sign up, sign out, sign in, reload a deep link', async ({ page }) => {
   expect((await page.request.get('/api/v1/me')).status()).toBe(401);
 
   await signIn(page, acct);
-  await expect(page).toHaveURL(/\/today$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await page.goto('/settings');
 
   // A full reload of a client route is served index.html and stays signed in.

@@ -131,7 +131,11 @@ describe('starter plan', () => {
   });
 
   it('offers the plan on the home page only while no choice was made', async () => {
-    mockApi({ 'PATCH /api/v1/me': { ...NEW_USER, onboarded: true }, 'GET /api/v1/tokens': { items: [], total: 0 } });
+    mockApi({
+      'PATCH /api/v1/me': { ...NEW_USER, onboarded: true },
+      'GET /api/v1/tokens': { items: [], total: 0 },
+      'GET /api/v1/home': { date: '2024-11-17', timezone: 'Asia/Kolkata', habits: [], sprint: null, reading: [], events: [], follow_ups: [], idle_goals: [], published: [] },
+    });
     startAt(HOME_PATH);
     const offer = await screen.findByRole('complementary', { name: 'New here? Start with the starter plan.' });
     expect(offer.querySelector('a')?.getAttribute('href')).toBe(`/welcome?next=${encodeURIComponent(HOME_PATH)}`);
