@@ -39,7 +39,7 @@ test('a signed-out visit to /settings goes to sign-in and comes back after', asy
 
 test('/ leads to the home page, unknown paths say not found', async ({ page }) => {
   await page.goto('/');
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Ftoday$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fhome$/);
   await page.goto('/no-such-page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });

@@ -19,6 +19,7 @@ from kaizen.opportunities.router import router as opportunities_router
 from kaizen.portfolio.router import public_router as portfolio_public_router
 from kaizen.portfolio.router import router as portfolio_router
 from kaizen.reading.router import router as reading_router
+from kaizen.reviews.router import router as reviews_router
 from kaizen.sprints.router import router as sprints_router
 
 PUBLIC_PATHS = frozenset(
@@ -55,3 +56,4 @@ private_router.include_router(calendar_router)
 public_router.include_router(calendar_public_router)
 private_router.include_router(reading_router)
 private_router.include_router(home_router)
+private_router.include_router(reviews_router)

@@ -59,6 +59,8 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
         "application_id": str(application["id"]),
         "event_id": str(event["id"]),
         "contact_id": str(contact["id"]),
+        # Weekly reviews are addressed by week within the signed-in user's own data.
+        "week": "2024-W45",
     }
 
 

@@ -12,6 +12,7 @@ import { longDay, shortDay } from '../ui/dates';
 import { formatDateTime, formatPercent } from '../ui/format';
 import { getHome, type HomeRead } from './api';
 import '../habits/habits.css';
+import '../reading/reading.css';
 import './home.css';
 
 function Card({ id, title, href, linkText, children }: { id: string; title: string; href: string; linkText: string; children: ComponentChildren }) {

@@ -124,8 +124,8 @@ def output(db: Session, user: User, start: date, end: date, now: datetime) -> Ou
             ReadingStatusChange.day <= end,
         )
         .group_by(ReadingItem.kind)
-    ).tuples()
-    by_kind = dict(finished)
+    )
+    by_kind: dict[str, int] = {row[0]: row[1] for row in finished}
     pages = db.scalar(
         select(func.coalesce(func.sum(ReadingProgressLog.amount), 0.0)).where(
             ReadingProgressLog.user_id == user.id,
@@ -156,8 +156,8 @@ def output(db: Session, user: User, start: date, end: date, now: datetime) -> Ou
             PortfolioEntry.published_on <= end,
         )
         .group_by(PortfolioEntry.kind)
-    ).tuples()
-    posts = dict(published)
+    )
+    posts: dict[str, int] = {row[0]: row[1] for row in published}
     return Output(
         papers_finished=by_kind.get("paper", 0),
         items_finished=sum(by_kind.values()),
