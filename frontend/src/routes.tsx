@@ -58,6 +58,12 @@ export const routes: AppRoute[] = [
     component: page(() => import('./home/HomePage')),
   },
   {
+    path: '/reviews/weekly',
+    title: 'Weekly review',
+    access: 'user',
+    component: page(() => import('./home/WeeklyReviewPage')),
+  },
+  {
     path: '/today',
     title: 'Today',
     access: 'user',

@@ -23,6 +23,7 @@ from tests.factories import (
     create_key_result,
     create_organization,
     create_portfolio_entry,
+    create_reading_item,
     create_sprint,
     create_token,
     make_user,
@@ -47,6 +48,7 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
     application = create_application(client, owner, organization_id=organization["id"])
     event = create_event(client, owner, application_id=application["id"])
     contact = create_contact(client, owner, application_ids=[application["id"]])
+    reading_item = create_reading_item(client, owner, goal_id=goal["id"])
     return {
         "goal_id": str(goal["id"]),
         "habit_id": str(habit["id"]),
@@ -59,8 +61,10 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
         "application_id": str(application["id"]),
         "event_id": str(event["id"]),
         "contact_id": str(contact["id"]),
-        # Weekly reviews are addressed by week within the signed-in user's own data.
-        "week": "2024-W45",
+        # A weekly review is the signed-in user's own week, never another user's row: nothing
+        # of the owner's is reachable through it. A week not yet begun is a 404 for anyone.
+        "week": "2099-W01",
+        "reading_item_id": str(reading_item["id"]),
     }
 
 

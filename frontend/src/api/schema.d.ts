@@ -1012,6 +1012,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved weekly reviews, newest first */
+        get: operations["list_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The weekly review
+         * @description Each action item's days done, the sprint's running score and what it needs, papers and
+         *     pages read, applications sent and moved, interviews held, posts published, goals that moved
+         *     and goals left alone, the week before for comparison, next steps, your reflection and the
+         *     whole as Markdown (`Accept: text/markdown` gives the text alone).
+         */
+        get: operations["weekly_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/weekly/{week}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save your reflection on a week
+         * @description Saving is what keeps a review in the history (`GET /reviews`); repeating it replaces
+         *     the text.
+         */
+        put: operations["save_reflection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sprints": {
         parameters: {
             query?: never;
@@ -2022,6 +2083,13 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** GoalBrief */
+        GoalBrief: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+        };
         /** GoalCreate */
         GoalCreate: {
             /**
@@ -2974,6 +3042,13 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Page[SavedReview] */
+        Page_SavedReview_: {
+            /** Items */
+            items: components["schemas"]["SavedReview"][];
+            /** Total */
+            total: number;
+        };
         /** Page[SprintRead] */
         Page_SprintRead_: {
             /** Items */
@@ -3368,6 +3443,15 @@ export interface components {
              */
             pages_per_week: components["schemas"]["WeekAmount"][];
         };
+        /** ReflectionIn */
+        ReflectionIn: {
+            /**
+             * Reflection
+             * @description Your own notes on the week (Markdown)
+             * @default
+             */
+            reflection: string;
+        };
         /** RegisterIn */
         RegisterIn: {
             /**
@@ -3393,6 +3477,18 @@ export interface components {
              * @example Asia/Kolkata
              */
             timezone: string;
+        };
+        /** SavedReview */
+        SavedReview: {
+            /** Reflection */
+            reflection: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Week */
+            week: string;
         };
         /** Scoreboard */
         Scoreboard: {
@@ -3552,6 +3648,23 @@ export interface components {
              * @example Fortnight 2: hit 75%
              */
             title: string;
+        };
+        /** SprintItemNeed */
+        SprintItemNeed: {
+            /** Done */
+            done: number;
+            /** Eligible Left */
+            eligible_left: number;
+            /** Feasible */
+            feasible: boolean;
+            /** Habit Id */
+            habit_id: number;
+            /** Name */
+            name: string;
+            /** Required */
+            required: number;
+            /** Still Needed */
+            still_needed: number;
         };
         /** SprintNext */
         SprintNext: {
@@ -3878,6 +3991,74 @@ export interface components {
              */
             week_start: string;
         };
+        /** WeekItem */
+        WeekItem: {
+            /**
+             * Done
+             * @description Days done this week
+             */
+            done: number;
+            /**
+             * Eligible
+             * @description Days that counted this week (so far)
+             */
+            eligible: number;
+            /** Habit Id */
+            habit_id: number;
+            /** Name */
+            name: string;
+            /**
+             * Previous Done
+             * @description Days done the week before
+             */
+            previous_done: number;
+        };
+        /** WeekOutput */
+        WeekOutput: {
+            /**
+             * Applications Moved
+             * @description Stage changes after an application's first
+             */
+            applications_moved: number;
+            /**
+             * Applications Sent
+             * @description Applications that entered `applied`
+             */
+            applications_sent: number;
+            /** Implementations Published */
+            implementations_published: number;
+            /** Interviews Held */
+            interviews_held: number;
+            /**
+             * Items Finished
+             * @description Reading items of any kind finished
+             */
+            items_finished: number;
+            /** Pages Read */
+            pages_read: number;
+            /** Papers Finished */
+            papers_finished: number;
+            /** Posts Published */
+            posts_published: number;
+        };
+        /** WeekSprint */
+        WeekSprint: {
+            /** Days Left */
+            days_left: number;
+            /** Id */
+            id: number;
+            /** Items */
+            items: components["schemas"]["SprintItemNeed"][];
+            /**
+             * Score
+             * @description Running score at the end of the week (or today)
+             */
+            score: number | null;
+            /** Target Rate */
+            target_rate: number;
+            /** Title */
+            title: string;
+        };
         /** WeekdaysSchedule */
         WeekdaysSchedule: {
             /**
@@ -3894,6 +4075,42 @@ export interface components {
              * @enum {string}
              */
             type: "weekdays";
+        };
+        /** WeeklyReview */
+        WeeklyReview: {
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /** Goals Left Alone */
+            goals_left_alone: components["schemas"]["GoalBrief"][];
+            /** Goals Moved */
+            goals_moved: components["schemas"]["GoalBrief"][];
+            /** Items */
+            items: components["schemas"]["WeekItem"][];
+            /** Markdown */
+            markdown: string;
+            /** Next Steps */
+            next_steps: string[];
+            output: components["schemas"]["WeekOutput"];
+            /** @description The same figures for the week before */
+            previous_output: components["schemas"]["WeekOutput"];
+            /** Reflection */
+            reflection: string;
+            /**
+             * Saved
+             * @description A reflection has been saved for this week
+             */
+            saved: boolean;
+            sprint: components["schemas"]["WeekSprint"] | null;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+            /** Week */
+            week: string;
         };
         /** ReorderIn */
         kaizen__habits__schemas__ReorderIn: {
@@ -6799,6 +7016,122 @@ export interface operations {
                 };
             };
             /** @description habit_id is not one of your action items */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_reviews: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SavedReview_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    weekly_review: {
+        parameters: {
+            query?: {
+                /** @description ISO week; default: this week */
+                week?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or Markdown on request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReview"];
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description The week has not started yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    save_reflection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReflectionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReview"];
+                };
+            };
+            /** @description The week has not started yet */
             404: {
                 headers: {
                     [name: string]: unknown;

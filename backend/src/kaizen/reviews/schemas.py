@@ -13,7 +13,7 @@ IsoWeek = Annotated[
 
 
 class ReflectionIn(Schema):
-    reflection: LongText = Field(description="Your own notes on the week (Markdown)")
+    reflection: LongText = Field(default="", description="Your own notes on the week (Markdown)")
 
 
 class SavedReview(ReadSchema):
