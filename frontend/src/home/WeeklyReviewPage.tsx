@@ -1,6 +1,6 @@
 // /reviews/weekly?week=2026-W48 — the week in numbers written by Kaizen, the user's own notes
 // beside it (saved with the week), copy/download as Markdown, and the saved reviews over time.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { errorMessage } from '../api/errors';
 import { downloadText } from '../sprints/Retro';
@@ -13,32 +13,66 @@ import { ErrorState, Loading } from '../ui/Status';
 import { formatDate } from '../ui/format';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { getWeeklyReview, listReviews, saveReflection } from './api';
+import { getWeeklyReview, listReviews, saveReflection, type WeeklyReview } from './api';
 import { isIsoWeek, shiftWeek } from './weeks';
 import './home.css';
 
 const MAX_NOTES = 20_000;
+
+/** The user's notes on one week (keyed by week, so another week starts from its own text). */
+function NotesCard({ review, onSaved }: { review: WeeklyReview; onSaved: (fresh: WeeklyReview) => void }) {
+  const [notes, setNotes] = useState(review.reflection);
+  const [savedNote, setSavedNote] = useState(false);
+  const save = useAction((text: string) => saveReflection(review.week, text), {
+    onDone: (fresh) => {
+      onSaved(fresh);
+      setSavedNote(true);
+    },
+  });
+  return (
+    <section class="card" aria-labelledby="wr-notes">
+      <h2 id="wr-notes">Your notes</h2>
+      <p class="muted card-lede">What went well, what didn't, what changes next week. Saving keeps this review in your history.</p>
+      <form
+        class="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run(notes);
+        }}
+      >
+        <MarkdownEditor
+          label="Reflection"
+          name="reflection"
+          note="Markdown"
+          rows={10}
+          maxLength={MAX_NOTES}
+          value={notes}
+          onInput={(e) => {
+            setSavedNote(false);
+            setNotes(e.currentTarget.value);
+          }}
+          error={save.error ?? undefined}
+        />
+        <div class="form-actions">
+          <Button type="submit" variant="primary" busy={save.busy}>
+            Save notes
+          </Button>
+          <span role="status" class="muted">
+            {savedNote ? 'Saved.' : ''}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}
 
 export default function WeeklyReviewPage() {
   const { query, route } = useLocation();
   const asked = isIsoWeek(query.week) ? query.week : undefined;
   const review = useRequest(() => getWeeklyReview(asked), [asked]);
   const history = useRequest(listReviews);
-  const [notes, setNotes] = useState('');
-  const [savedNote, setSavedNote] = useState(false);
   const data = review.data;
-  useEffect(() => {
-    if (data) setNotes(data.reflection);
-    setSavedNote(false);
-  }, [data?.week]);
-
-  const save = useAction((text: string) => saveReflection(data!.week, text), {
-    onDone: (fresh) => {
-      review.mutate(() => fresh);
-      history.reload();
-      setSavedNote(true);
-    },
-  });
 
   if (review.status === 'loading' && !data) return <Loading label="Writing your week…" minHeight="40vh" />;
   if (review.status === 'error' && !data) return <ErrorState error={review.error} onRetry={review.reload} />;
@@ -75,40 +109,14 @@ export default function WeeklyReviewPage() {
         </section>
 
         <div class="wr-side">
-          <section class="card" aria-labelledby="wr-notes">
-            <h2 id="wr-notes">Your notes</h2>
-            <p class="muted card-lede">What went well, what didn't, what changes next week. Saving keeps this review in your history.</p>
-            <form
-              class="form"
-              noValidate
-              onSubmit={(e) => {
-                e.preventDefault();
-                void save.run(notes);
-              }}
-            >
-              <MarkdownEditor
-                label="Reflection"
-                name="reflection"
-                note="Markdown"
-                rows={10}
-                maxLength={MAX_NOTES}
-                value={notes}
-                onInput={(e) => {
-                  setSavedNote(false);
-                  setNotes(e.currentTarget.value);
-                }}
-                error={save.error ?? undefined}
-              />
-              <div class="form-actions">
-                <Button type="submit" variant="primary" busy={save.busy}>
-                  Save notes
-                </Button>
-                <span role="status" class="muted">
-                  {savedNote ? 'Saved.' : ''}
-                </span>
-              </div>
-            </form>
-          </section>
+          <NotesCard
+            key={data.week}
+            review={data}
+            onSaved={(fresh) => {
+              review.mutate(() => fresh);
+              history.reload();
+            }}
+          />
 
           <section class="card" aria-labelledby="wr-history">
             <h2 id="wr-history">Past reviews</h2>
