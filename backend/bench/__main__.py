@@ -26,6 +26,9 @@ BUDGET_MS = {
     "stats": 250,
     "/api/v1/sprints": 300,
     "scoreboard": 200,
+    # The home screen: /today plus the running sprint's scoreboard and a few small reads.
+    "/api/v1/home": 250,
+    "weekly review": 250,
 }
 
 
@@ -128,6 +131,8 @@ def main() -> int:
                 "stats": f"/api/v1/habits/{habit_id}/stats",
                 "/api/v1/sprints": "/api/v1/sprints?limit=200",
                 "scoreboard": f"/api/v1/sprints/{sprint_id}/scoreboard",
+                "/api/v1/home": "/api/v1/home",
+                "weekly review": "/api/v1/reviews/weekly",
             }
             print(f"{'endpoint':<22}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}{'budget':>10}")
             for name, path in targets.items():

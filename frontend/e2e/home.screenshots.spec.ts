@@ -32,6 +32,13 @@ for (const scheme of SCHEMES) {
       await page.reload();
       await expect(page.getByRole('heading', { name: 'Torch inside out' })).toBeVisible();
       await shot(page, `home-${tag}`);
+
+      await apiSend(page, 'PUT', `/reviews/weekly/${(await (await page.request.get('/api/v1/reviews/weekly')).json()).week}`, {
+        reflection: 'Good week for DSA; the walk slipped.\n\n- Walk after lunch, not in the evening.',
+      });
+      await page.goto('/reviews/weekly');
+      await expect(page.getByRole('heading', { name: 'Your week in numbers' })).toBeVisible();
+      await shot(page, `weekly-review-${tag}`);
       await context.close();
     });
   }

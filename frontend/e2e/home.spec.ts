@@ -31,3 +31,30 @@ test('home: a new user is taught what to do first; check-ins work in place and m
   await page.getByRole('link', { name: 'Open Today' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
 });
+
+test('weekly review: the week in numbers, notes saved beside it, in the history, as Markdown', async ({ page }) => {
+  await signedInUser(page);
+  const today = await serverToday(page);
+  const dsa = await apiSend(page, 'POST', '/habits', { name: 'DSA', start_date: today });
+  await apiSend(page, 'PUT', `/habits/${dsa.id}/check-ins/${today}`, { status: 'done' });
+  await page.goto('/home');
+  await page.getByRole('link', { name: 'Weekly review' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Weekly review' })).toBeVisible();
+  await expect(page.getByText('DSA: 1/1 days (week before: 0)')).toBeVisible();
+  await expect(page.getByText(/Reviews you save notes on are listed here/)).toBeVisible();
+
+  await page.getByRole('textbox', { name: /Reflection/ }).fill('Kept DSA going.');
+  await page.getByRole('button', { name: 'Save notes' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  const history = page.getByRole('region', { name: 'Past reviews' });
+  await expect(history.getByText('Kept DSA going.')).toBeVisible();
+  await expect(page.locator('.wr-markdown').getByText('Kept DSA going.')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download .md' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^review-\d{4}-W\d{2}\.md$/);
+
+  await page.getByRole('button', { name: '← Week before' }).click();
+  await expect(page).toHaveURL(/week=\d{4}-W\d{2}$/);
+  await expect(page.getByRole('textbox', { name: /Reflection/ })).toHaveValue('');
+});
