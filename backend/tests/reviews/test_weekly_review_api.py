@@ -156,3 +156,29 @@ def test_review_runs_a_fixed_number_of_queries(
             assert client.get(f"{URL}?week=2026-W48", headers=user.headers).status_code == 200
         counts.append(q.count)
     assert counts[0] == counts[1]
+
+
+def test_a_topic_sprint_shows_what_it_produced(
+    client: TestClient, set_now: Callable[[str], None]
+) -> None:
+    week = script_week(client, set_now)
+    sprint = week.ids["sprint"]
+    board = client.get(f"/api/v1/sprints/{sprint}/scoreboard", headers=week.user.headers).json()
+    # The sprint began on the 23rd: everything of the scripted week falls inside it.
+    assert board["outputs"] == {
+        "papers_finished": 1,
+        "items_finished": 1,
+        "pages_read": 15.0,
+        "applications_sent": 1,
+        "applications_moved": 2,
+        "interviews_held": 1,
+        "posts_published": 1,
+        "implementations_published": 0,
+    }
+    assert board["score"] == pytest.approx(5 / 12)
+    review = client.get(f"/api/v1/sprints/{sprint}/review", headers=week.user.headers).text
+    assert (
+        "### What this sprint produced\n\n- Papers finished: 1\n- Reading items finished: 1\n"
+        "- Pages read: 15\n- Applications sent: 1\n- Applications moved: 2\n"
+        "- Interviews held: 1\n- Posts published: 1\n"
+    ) in review

@@ -1190,6 +1190,8 @@ export interface paths {
          * @description Per action item: done / eligible so far, `required` = ⌈target × eligible days in the whole
          *     sprint⌉, `still_needed`, and whether that is still `feasible`. `score` is the mean of the
          *     items' rates; `previous_score` is the sprint that ended most recently before this one.
+         *     `outputs`: what the sprint produced in its dates (papers and pages read, applications
+         *     sent and moved, interviews, posts and implementations published).
          */
         get: operations["sprint_scoreboard"];
         put?: never;
@@ -3598,6 +3600,54 @@ export interface components {
              * @enum {string}
              */
             unit: "pages" | "sections" | "minutes" | "percent";
+        };
+        /** SprintBoard */
+        SprintBoard: {
+            /** Days Elapsed */
+            days_elapsed: number;
+            /** Days Left */
+            days_left: number;
+            /** Days Total */
+            days_total: number;
+            /** Delta */
+            delta: number | null;
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /**
+             * Frozen
+             * @description True once the sprint is over and its results are kept
+             */
+            frozen: boolean;
+            /** Habits */
+            habits: components["schemas"]["ScoreboardItem"][];
+            /** @description What the sprint produced in its dates so far: reading, applications, posts */
+            outputs: components["schemas"]["WeekOutput"];
+            /**
+             * Previous Score
+             * @description Score of your sprint that ended most recently before this one started
+             */
+            previous_score: number | null;
+            /** Previous Sprint Id */
+            previous_sprint_id: number | null;
+            /** Score */
+            score: number | null;
+            /** Sprint Id */
+            sprint_id: number;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "active" | "finished";
+            /** Target Rate */
+            target_rate: number;
         };
         /** SprintCreate */
         SprintCreate: {
@@ -7469,7 +7519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Scoreboard"];
+                    "application/json": components["schemas"]["SprintBoard"];
                 };
             };
             /** @description No such sprint (or not yours) */

@@ -19,6 +19,7 @@ from kaizen.reviews import service as reviews
 from kaizen.reviews import weekly
 from kaizen.reviews.schemas import (
     GoalBrief,
+    SprintBoard,
     SprintItemNeed,
     WeekItem,
     WeeklyReview,
@@ -26,6 +27,7 @@ from kaizen.reviews.schemas import (
     WeekSprint,
 )
 from kaizen.sprints import service as sprints
+from kaizen.sprints.models import Sprint
 
 ALL_ITEMS = Pagination(limit=1000, offset=0)
 
@@ -124,3 +126,22 @@ def save_reflection(
         raise NotFound("Week")
     reviews.save_note(db, user, week, reflection)
     return weekly_review(db, user, week, today, now)
+
+
+def sprint_outputs(
+    db: Session, user: User, sprint: Sprint, today: date, now: datetime
+) -> WeekOutput:
+    """What a (topic) sprint produced in its dates, up to today."""
+    return _output(db, user, sprint.start_date, min(sprint.end_date, today), now)
+
+
+def sprint_board(
+    db: Session, user: User, sprint: Sprint, today: date, now: datetime
+) -> SprintBoard:
+    board = sprints.scoreboard(db, sprint, today)
+    return SprintBoard(**board.model_dump(), outputs=sprint_outputs(db, user, sprint, today, now))
+
+
+def sprint_review(db: Session, user: User, sprint: Sprint, today: date, now: datetime) -> str:
+    lines = weekly.output_lines(sprint_outputs(db, user, sprint, today, now))
+    return sprints.review_markdown(db, sprint, today, lines)

@@ -4,6 +4,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from kaizen.schemas import LongText, ReadSchema, Schema
+from kaizen.sprints.schemas import Scoreboard
 
 IsoWeek = Annotated[
     str,
@@ -79,3 +80,9 @@ class WeeklyReview(ReadSchema):
     reflection: str
     saved: bool = Field(description="A reflection has been saved for this week")
     markdown: str
+
+
+class SprintBoard(Scoreboard):
+    outputs: WeekOutput = Field(
+        description="What the sprint produced in its dates so far: reading, applications, posts"
+    )

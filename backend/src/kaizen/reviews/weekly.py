@@ -27,6 +27,15 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
+def output_lines(output: WeekOutput) -> list[str]:
+    """ "Papers finished: 1" for each figure that is not zero."""
+    return [
+        f"{label}: {_number(getattr(output, field))}"
+        for field, label in OUTPUT_ROWS
+        if getattr(output, field)
+    ]
+
+
 def next_steps(
     items: dict[int, tuple[str, int, int]], sprint: WeekSprint | None, idle: list[str]
 ) -> list[str]:
