@@ -12,11 +12,15 @@ from sqlalchemy import CompoundSelect, func, select, union
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
+from kaizen.errors import NotFound
 from kaizen.goals.models import Goal
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.opportunities.models import Application, ApplicationGoal, Event, StageChange
 from kaizen.portfolio.models import PortfolioEntry
 from kaizen.reading.models import ReadingItem, ReadingProgressLog, ReadingStatusChange
+from kaizen.sprints import service as sprints
+from kaizen.sprints.models import Sprint
+from kaizen.sprints.schemas import Scoreboard
 
 
 def utc_bounds(user: User, start: date, end: date) -> tuple[datetime, datetime]:
@@ -25,6 +29,17 @@ def utc_bounds(user: User, start: date, end: date) -> tuple[datetime, datetime]:
     lower = datetime.combine(start, time.min, zone)
     upper = datetime.combine(end + timedelta(days=1), time.min, zone)
     return lower, upper
+
+
+def running_sprint(
+    db: Session, user: User, day: date, board_day: date
+) -> tuple[Sprint, Scoreboard] | None:
+    """The sprint running on ``day`` and its scoreboard as of ``board_day``, if there is one."""
+    try:
+        sprint = sprints.current_sprint(db, user, day)
+    except NotFound:
+        return None
+    return sprint, sprints.scoreboard(db, sprint, board_day)
 
 
 def active_goals(db: Session, user: User) -> Sequence[Goal]:

@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
-from kaizen.errors import NotFound
 from kaizen.habits import service as habits
 from kaizen.home import activity
 from kaizen.home.schemas import HomeRead, HomeSprint, IdleGoal
@@ -18,7 +17,6 @@ from kaizen.opportunities.schemas import EventListItem
 from kaizen.portfolio.schemas import EntryRead
 from kaizen.reading import service as reading
 from kaizen.reading.schemas import ReadingItemRead
-from kaizen.sprints import service as sprints
 
 READING_SHOWN = 3
 EVENT_DAYS = 7
@@ -26,11 +24,10 @@ IDLE_DAYS = 14
 
 
 def _sprint(db: Session, user: User, today: date) -> HomeSprint | None:
-    try:
-        sprint = sprints.current_sprint(db, user, today)
-    except NotFound:
+    running = activity.running_sprint(db, user, today, today)
+    if running is None:
         return None
-    board = sprints.scoreboard(db, sprint, today)
+    sprint, board = running
     return HomeSprint(
         id=sprint.id,
         title=sprint.title,

@@ -49,11 +49,10 @@ def _output(db: Session, user: User, start: date, end: date, now: datetime) -> W
 
 
 def _sprint(db: Session, user: User, day: date, board_day: date) -> WeekSprint | None:
-    try:
-        sprint = sprints.current_sprint(db, user, day)
-    except NotFound:
+    running = activity.running_sprint(db, user, day, board_day)
+    if running is None:
         return None
-    board = sprints.scoreboard(db, sprint, board_day)
+    sprint, board = running
     return WeekSprint(
         id=sprint.id,
         title=sprint.title,
