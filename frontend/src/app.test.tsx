@@ -89,6 +89,7 @@ describe('app shell and routing', () => {
   it('a 401 in the middle of a visit goes to sign-in, remembering the page', async () => {
     mockApi({
       'GET /api/v1/tokens': { items: [], total: 0 },
+      'GET /api/v1/me/calendar-feed': { active: false },
       'PATCH /api/v1/me': json(401, { detail: 'Not authenticated' }),
     });
     startAt('/settings', USER);
@@ -99,7 +100,11 @@ describe('app shell and routing', () => {
   });
 
   it('signs out from the user menu', async () => {
-    const api = mockApi({ 'GET /api/v1/tokens': { items: [], total: 0 }, 'POST /api/v1/auth/logout': json(204) });
+    const api = mockApi({
+      'GET /api/v1/tokens': { items: [], total: 0 },
+      'GET /api/v1/me/calendar-feed': { active: false },
+      'POST /api/v1/auth/logout': json(204),
+    });
     startAt('/settings', USER);
     const menu = await screen.findByRole('button', { name: /account menu/ });
     expect(menu.getAttribute('aria-expanded')).toBe('false');
