@@ -14,8 +14,8 @@ test('sign up, sign out, sign in, reload a deep link', async ({ page }) => {
   expect((await page.request.get('/api/v1/me')).status()).toBe(401);
 
   await signIn(page, acct);
-  await expect(page).toHaveURL(/\/today$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await page.goto('/settings');
 
   // A full reload of a client route is served index.html and stays signed in.
@@ -39,7 +39,7 @@ test('a signed-out visit to /settings goes to sign-in and comes back after', asy
 
 test('/ leads to the home page, unknown paths say not found', async ({ page }) => {
   await page.goto('/');
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Ftoday$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fhome$/);
   await page.goto('/no-such-page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });

@@ -16,7 +16,7 @@ export interface Account {
   name: string;
 }
 
-/** Signs up through the UI; the app signs the new account in (landing on Today), then opens Settings. */
+/** Signs up through the UI; the app signs the new account in (landing on Home), then opens Settings. */
 export async function signUp(page: Page, account: Partial<Account> = {}): Promise<Account> {
   const acct: Account = {
     email: account.email ?? uniqueEmail(),
@@ -29,8 +29,8 @@ export async function signUp(page: Page, account: Partial<Account> = {}): Promis
   await page.getByLabel('Password').fill(acct.password);
   await page.getByRole('button', { name: 'Create account' }).click();
   // Two password hashes (register, then sign in): give a busy machine more than the default 5 s.
-  await expect(page).toHaveURL(/\/today$/, { timeout: 15_000 });
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page).toHaveURL(/\/home$/, { timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await page.goto('/settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   return acct;

@@ -81,7 +81,7 @@ test('profile and password changes', async ({ page }) => {
   await signIn(page, acct);
   await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
   await signIn(page, { ...acct, password: 'a brand new passphrase' });
-  await expect(page).toHaveURL(/\/today$/);
+  await expect(page).toHaveURL(/\/home$/);
 });
 
 test('everything works from the keyboard', async ({ page }) => {

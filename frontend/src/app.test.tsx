@@ -4,6 +4,18 @@ import { App } from './app';
 import { json, mockApi, NO_SPRINT, USER } from './test/api';
 import { navRoutes, routes } from './routes';
 
+const EMPTY_HOME = {
+  date: '2026-01-02',
+  timezone: 'Asia/Kolkata',
+  habits: [],
+  sprint: null,
+  reading: [],
+  events: [],
+  follow_ups: [],
+  idle_goals: [],
+  published: [],
+};
+
 function startAt(url: string, initialUser?: typeof USER | null) {
   history.replaceState(null, '', url);
   return render(<App initialUser={initialUser} />);
@@ -36,17 +48,17 @@ describe('app shell and routing', () => {
   });
 
   it('redirects / to the home page', async () => {
-    mockApi({ 'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] } });
+    mockApi({ 'GET /api/v1/home': EMPTY_HOME });
     startAt('/', USER);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
-    expect(location.pathname).toBe('/today');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Home' })).toBeTruthy();
+    expect(location.pathname).toBe('/home');
   });
 
   it('keeps signed-in people away from sign-in', async () => {
-    mockApi({ ...NO_SPRINT, 'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] } });
+    mockApi({ 'GET /api/v1/home': EMPTY_HOME });
     startAt('/sign-in', USER);
-    await screen.findByRole('heading', { level: 1, name: 'Today' });
-    expect(location.pathname).toBe('/today');
+    await screen.findByRole('heading', { level: 1, name: 'Home' });
+    expect(location.pathname).toBe('/home');
   });
 
   it('says when a page does not exist', async () => {
@@ -99,8 +111,11 @@ describe('app shell and routing', () => {
   });
 
   it('signs out from the user menu', async () => {
-    const api = mockApi({ 'GET /api/v1/tokens': { items: [], total: 0 },
-      'GET /api/v1/me/calendar-feed': { active: false }, 'POST /api/v1/auth/logout': json(204) });
+    const api = mockApi({
+      'GET /api/v1/tokens': { items: [], total: 0 },
+      'GET /api/v1/me/calendar-feed': { active: false },
+      'POST /api/v1/auth/logout': json(204),
+    });
     startAt('/settings', USER);
     const menu = await screen.findByRole('button', { name: /account menu/ });
     expect(menu.getAttribute('aria-expanded')).toBe('false');

@@ -1,4 +1,4 @@
-/** Where "/" and a finished sign-in go: the Today page, where check-ins happen. */
-export const HOME_PATH = '/today';
+/** Where "/" and a finished sign-in go: the home screen (the day across every domain; Today is one tap away). */
+export const HOME_PATH = '/home';
 export const SIGN_IN_PATH = '/sign-in';
 export const SIGN_UP_PATH = '/sign-up';

@@ -52,6 +52,19 @@ export const routes: AppRoute[] = [
     component: page(() => import('./auth/SignUpPage')),
   },
   {
+    path: '/home',
+    title: 'Home',
+    access: 'user',
+    nav: 'Home',
+    component: page(() => import('./home/HomePage')),
+  },
+  {
+    path: '/reviews/weekly',
+    title: 'Weekly review',
+    access: 'user',
+    component: page(() => import('./home/WeeklyReviewPage')),
+  },
+  {
     path: '/today',
     title: 'Today',
     access: 'user',

@@ -17,12 +17,14 @@ from kaizen.deps import SessionDep, current_user, reject_control_characters
 from kaizen.errors import AppError
 from kaizen.goals.router import router as goals_router
 from kaizen.habits.router import router as habits_router
+from kaizen.home.router import router as home_router
 from kaizen.onboarding.router import router as onboarding_router
 from kaizen.opportunities.router import router as opportunities_router
 from kaizen.portability.router import router as portability_router
 from kaizen.portfolio.router import public_router as portfolio_public_router
 from kaizen.portfolio.router import router as portfolio_router
 from kaizen.reading.router import router as reading_router
+from kaizen.reviews.router import router as reviews_router
 from kaizen.sprints.router import router as sprints_router
 
 PUBLIC_PATHS = frozenset(
@@ -73,3 +75,5 @@ private_router.include_router(calendar_router)
 public_router.include_router(calendar_public_router)
 private_router.include_router(reading_router)
 private_router.include_router(admin_router)
+private_router.include_router(home_router)
+private_router.include_router(reviews_router)

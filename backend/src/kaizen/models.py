@@ -8,6 +8,7 @@ import kaizen.habits.models
 import kaizen.opportunities.models
 import kaizen.portfolio.models
 import kaizen.reading.models
+import kaizen.reviews.models
 import kaizen.sprints.models  # noqa: F401
 
 

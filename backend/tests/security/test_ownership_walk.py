@@ -67,6 +67,9 @@ def make_everything(client: TestClient, owner: ApiUser) -> dict[str, str]:
         "reading_item_id": str(reading_item["id"]),
         "user_id": str(owner.id),
         "invitation_id": str(invitation["id"]),
+        # A weekly review is the signed-in user's own week, never another user's row: nothing
+        # of the owner's is reachable through it. A week not yet begun is a 404 for anyone.
+        "week": "2099-W01",
     }
 
 

@@ -35,7 +35,13 @@ export function toggled(status: CheckInStatus | null | undefined): CheckInStatus
 
 let noticeId = 0;
 
-export function useToday() {
+/**
+ * `fetcher` gives the list (default: GET /today); the home page passes its own request, so its
+ * check-ins work the same way and a refresh brings the rest of the home screen along.
+ */
+export function useToday(fetcher: () => Promise<TodayRead> = getToday) {
+  const loader = useRef(fetcher);
+  loader.current = fetcher;
   const [data, setState] = useState<TodayRead | null>(null);
   // The latest data, readable synchronously by the handlers below.
   const current = useRef<TodayRead | null>(null);
@@ -54,7 +60,7 @@ export function useToday() {
     const mine = ++generation.current;
     if (!quiet) setLoad({ status: 'loading' });
     try {
-      const fresh = await getToday();
+      const fresh = await loader.current();
       if (userId !== null) void cachePut(userId, 'today', fresh).catch(() => undefined);
       // Changes still waiting to be sent stay on the page.
       const waiting = userId === null ? [] : await pending(userId);

@@ -5,6 +5,12 @@ import { Icon } from '../ui/icons';
 const Svg = ({ children }: { children: ComponentChildren }) => <Icon size={22}>{children}</Icon>;
 
 const ICONS: Record<string, () => ComponentChildren> = {
+  '/home': () => (
+    <Svg>
+      <path d="M3 11 12 3l9 8" />
+      <path d="M5 9.5V21h5v-6h4v6h5V9.5" />
+    </Svg>
+  ),
   '/today': () => (
     <Svg>
       <rect x="3" y="4" width="18" height="17" rx="3" />

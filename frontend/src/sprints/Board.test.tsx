@@ -23,6 +23,14 @@ describe('sprint board', () => {
     expect(score.textContent).toContain('1 day left');
     expect(score.textContent).toContain('Day 14 of 14');
 
+    // A topic sprint's output: only the figures that are not zero.
+    const produced = screen.getByRole('region', { name: 'What it produced' });
+    expect(within(produced).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Papers finished: 1',
+      'Pages read: 40',
+      'Posts published: 1',
+    ]);
+
     const items = within(screen.getByRole('list', { name: 'Action items' })).getAllByRole('listitem');
     expect(items).toHaveLength(3);
     const gym = items[1]!;

@@ -179,6 +179,34 @@ export function NextStep({ sprint, board }: { sprint: Sprint; board: Scoreboard 
   );
 }
 
+const PRODUCED: [keyof Scoreboard['outputs'], string][] = [
+  ['papers_finished', 'Papers finished'],
+  ['pages_read', 'Pages read'],
+  ['posts_published', 'Posts published'],
+  ['implementations_published', 'Implementations published'],
+  ['applications_sent', 'Applications sent'],
+  ['applications_moved', 'Applications moved'],
+  ['interviews_held', 'Interviews held'],
+];
+
+/** What a topic sprint produced in its dates besides check-ins; nothing shown when nothing was. */
+function Produced({ board }: { board: Scoreboard }) {
+  const figures = PRODUCED.filter(([key]) => (board.outputs?.[key] ?? 0) > 0);
+  if (figures.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="sp-produced-title">
+      <h2 id="sp-produced-title">What it produced</h2>
+      <ul class="sp-produced">
+        {figures.map(([key, label]) => (
+          <li key={key}>
+            {label}: <strong>{board.outputs[key]}</strong>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function BoardView({ data, reloading, reloadError }: { data: BoardData; reloading?: boolean; reloadError?: unknown }) {
   const { sprint, board, goals } = data;
   const [warnings] = useState(() => takeWarnings(sprint.id));
@@ -238,6 +266,8 @@ export function BoardView({ data, reloading, reloadError }: { data: BoardData; r
             </>
           )}
         </section>
+
+        <Produced board={board} />
 
         <section class="card" aria-labelledby="sp-plan-title">
           <h2 id="sp-plan-title">Plan</h2>

@@ -8,7 +8,8 @@ export type Sprint = Schemas['SprintRead'];
 export type SprintCreate = Schemas['SprintCreate'];
 export type SprintUpdate = Schemas['SprintUpdate'];
 export type SprintNext = Schemas['SprintNext'];
-export type Scoreboard = Schemas['Scoreboard'];
+// The scoreboard with what the sprint produced in its dates (reading, applications, posts).
+export type Scoreboard = Schemas['SprintBoard'];
 export type ScoreItem = Schemas['ScoreboardItem'];
 export type SprintStatus = Sprint['status'];
 

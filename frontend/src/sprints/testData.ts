@@ -34,6 +34,16 @@ const item = (habit_id: number, name: string, done: number, extra: Partial<Score
 });
 
 export const SEED_BOARD: Scoreboard = {
+  outputs: {
+    papers_finished: 1,
+    items_finished: 1,
+    pages_read: 40,
+    applications_sent: 0,
+    applications_moved: 0,
+    interviews_held: 0,
+    posts_published: 1,
+    implementations_published: 0,
+  },
   sprint_id: 1,
   status: 'active',
   start_date: '2024-11-04',

@@ -41,6 +41,9 @@ class ReviewInput:
     next_days: int
     next_required: list[int]
     retrospective: str
+    # What the sprint produced beyond check-ins ("3 papers finished"), one line each; a flow
+    # that reads the other domains fills it in.
+    outputs: tuple[str, ...] = ()
 
 
 def day(d: date) -> str:
@@ -78,6 +81,9 @@ def render(review: ReviewInput) -> str:
         lines.append(f"**Where it stands:** {review.outcome}.")
     lines.append("")
     lines.append(_target_sentence(review))
+    if review.outputs:
+        lines += ["", "### What this sprint produced", ""]
+        lines += [f"- {line}" for line in review.outputs]
     if review.retrospective.strip():
         lines += ["", "### Retrospective", "", review.retrospective.strip()]
     return "\n".join(lines) + "\n"

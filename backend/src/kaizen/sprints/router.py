@@ -2,7 +2,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response, status
 
+from kaizen import clock
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
+from kaizen.reviews import flows as reviews
+from kaizen.reviews.schemas import SprintBoard
 from kaizen.schemas import Page
 from kaizen.sprints import service
 from kaizen.sprints.models import Sprint
@@ -81,11 +84,15 @@ def delete_sprint(sprint: OwnedSprint, db: SessionDep) -> None:
 
 
 @router.get("/sprints/{sprint_id}/scoreboard", summary="Live scoreboard", responses=NOT_FOUND)
-def sprint_scoreboard(sprint: OwnedSprint, db: SessionDep, today: Today) -> Scoreboard:
+def sprint_scoreboard(
+    sprint: OwnedSprint, user: CurrentUser, db: SessionDep, today: Today
+) -> SprintBoard:
     """Per action item: done / eligible so far, `required` = ⌈target × eligible days in the whole
     sprint⌉, `still_needed`, and whether that is still `feasible`. `score` is the mean of the
-    items' rates; `previous_score` is the sprint that ended most recently before this one."""
-    return service.scoreboard(db, sprint, today)
+    items' rates; `previous_score` is the sprint that ended most recently before this one.
+    `outputs`: what the sprint produced in its dates (papers and pages read, applications
+    sent and moved, interviews, posts and implementations published)."""
+    return reviews.sprint_board(db, user, sprint, today, clock.utc_now())
 
 
 @router.get(
@@ -97,10 +104,10 @@ def sprint_scoreboard(sprint: OwnedSprint, db: SessionDep, today: Today) -> Scor
         **NOT_FOUND,
     },
 )
-def sprint_review(sprint: OwnedSprint, db: SessionDep, today: Today) -> Response:
+def sprint_review(sprint: OwnedSprint, user: CurrentUser, db: SessionDep, today: Today) -> Response:
     """Each item as done/eligible, the score, the comparison with the previous sprint, the next
     target and the days it needs, then your retrospective. Pastes cleanly into a blog."""
-    text = service.review_markdown(db, sprint, today)
+    text = reviews.sprint_review(db, user, sprint, today, clock.utc_now())
     filename = f"sprint-{sprint.start_date.isoformat()}.md"
     return Response(
         text,

@@ -294,8 +294,9 @@ def scoreboard(db: Session, sprint: Sprint, today: date) -> Scoreboard:
     )
 
 
-def review_markdown(db: Session, sprint: Sprint, today: date) -> str:
-    """The seed-style review of a sprint, as Markdown (see ``review.py``)."""
+def review_markdown(db: Session, sprint: Sprint, today: date, outputs: Sequence[str] = ()) -> str:
+    """The seed-style review of a sprint, as Markdown (see ``review.py``); ``outputs`` are
+    lines on what it produced in other domains (``reviews/flows.py`` gives them)."""
     board = scoreboard(db, sprint, today)
     following = following_sprint(db, sprint)
     next_rate = following.target_rate if following else sprint.target_rate
@@ -323,6 +324,7 @@ def review_markdown(db: Session, sprint: Sprint, today: date) -> str:
             next_days=next_days,
             next_required=next_sprint_required(db, sprint, next_rate, next_days),
             retrospective=sprint.retrospective,
+            outputs=tuple(outputs),
         )
     )
 

@@ -1,0 +1,67 @@
+"""The home screen: one request for the day across every domain.
+
+A flow: it calls the habits, sprints, reading and opportunities services and the
+cross-domain reads in ``activity.py``; each part runs a fixed number of queries.
+"""
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from kaizen.auth.models import User
+from kaizen.habits import service as habits
+from kaizen.home import activity
+from kaizen.home.schemas import HomeRead, HomeSprint, IdleGoal
+from kaizen.opportunities import service as opportunities
+from kaizen.opportunities.schemas import EventListItem
+from kaizen.portfolio.schemas import EntryRead
+from kaizen.reading import service as reading
+from kaizen.reading.schemas import ReadingItemRead
+
+READING_SHOWN = 3
+EVENT_DAYS = 7
+IDLE_DAYS = 14
+
+
+def _sprint(db: Session, user: User, today: date) -> HomeSprint | None:
+    running = activity.running_sprint(db, user, today, today)
+    if running is None:
+        return None
+    sprint, board = running
+    return HomeSprint(
+        id=sprint.id,
+        title=sprint.title,
+        board=board,
+        days_needed=sum(item.still_needed for item in board.habits),
+        reachable=all(item.feasible for item in board.habits),
+    )
+
+
+def idle_goals(db: Session, user: User, today: date) -> list[IdleGoal]:
+    moved = activity.goals_with_activity(db, user, today - timedelta(days=IDLE_DAYS - 1), today)
+    return [
+        IdleGoal.model_validate(g) for g in activity.active_goals(db, user) if g.id not in moved
+    ]
+
+
+def home(db: Session, user: User, today: date, now: datetime) -> HomeRead:
+    queue, _ = reading.list_items(
+        db, user, status=("reading", "queued"), sort="queue", limit=READING_SHOWN
+    )
+    # Being read comes before merely queued; the queue order holds within each.
+    queue = sorted(queue, key=lambda item: item.status != "reading")
+    events = opportunities.list_events(db, user, today, today + timedelta(days=EVENT_DAYS - 1))
+    return HomeRead(
+        date=today,
+        timezone=user.timezone,
+        habits=habits.today_list(db, user, today).habits,
+        sprint=_sprint(db, user, today),
+        reading=[ReadingItemRead.model_validate(item) for item in queue],
+        events=[EventListItem.model_validate(event) for event in events],
+        follow_ups=opportunities.follow_ups(db, user, today=today, now=now, days=0),
+        idle_goals=idle_goals(db, user, today),
+        published=[
+            EntryRead.model_validate(entry)
+            for entry in activity.published_between(db, user, today.replace(day=1), today)
+        ],
+    )

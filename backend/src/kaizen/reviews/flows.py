@@ -1,0 +1,146 @@
+"""The weekly review: the week in numbers across every domain, compared with the week before.
+
+A flow: it calls the habits, sprints and reviews services and the cross-domain reads in
+``kaizen.home.activity``, in a fixed number of queries.
+"""
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from kaizen.auth.models import User
+from kaizen.errors import NotFound
+from kaizen.habits import logs
+from kaizen.habits import scoring as habit_scoring
+from kaizen.habits import service as habits
+from kaizen.home import activity
+from kaizen.queries import Pagination
+from kaizen.reviews import service as reviews
+from kaizen.reviews import weekly
+from kaizen.reviews.schemas import (
+    GoalBrief,
+    SprintBoard,
+    SprintItemNeed,
+    WeekItem,
+    WeeklyReview,
+    WeekOutput,
+    WeekSprint,
+)
+from kaizen.sprints import service as sprints
+from kaizen.sprints.models import Sprint
+
+ALL_ITEMS = Pagination(limit=1000, offset=0)
+
+
+def week_bounds(week: str) -> tuple[date, date]:
+    year, number = week.split("-W")
+    start = date.fromisocalendar(int(year), int(number), 1)
+    return start, start + timedelta(days=6)
+
+
+def week_of(day: date) -> str:
+    year, number, _ = day.isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def _output(db: Session, user: User, start: date, end: date, now: datetime) -> WeekOutput:
+    figures = activity.output(db, user, start, end, now)
+    return WeekOutput.model_validate(figures)
+
+
+def _sprint(db: Session, user: User, day: date, board_day: date) -> WeekSprint | None:
+    running = activity.running_sprint(db, user, day, board_day)
+    if running is None:
+        return None
+    sprint, board = running
+    return WeekSprint(
+        id=sprint.id,
+        title=sprint.title,
+        score=board.score,
+        target_rate=board.target_rate,
+        days_left=board.days_left,
+        items=[SprintItemNeed.model_validate(item) for item in board.habits],
+    )
+
+
+def weekly_review(db: Session, user: User, week: str, today: date, now: datetime) -> WeeklyReview:
+    start, end = week_bounds(week)
+    before = start - timedelta(days=7)
+    if start > today:
+        raise NotFound("Week")  # nothing to review yet
+    rows, _ = habits.list_habits(db, user, ALL_ITEMS, archived=False)
+    rows = [h for h in rows if h.start_date <= end]
+    habit_logs = logs.load_logs(db, rows, since=before)
+    items = []
+    for habit in rows:
+        log = habit_logs[habit.id]
+        this = habit_scoring.tally(log, today=today, start=max(start, log.start_date), end=end)
+        previous_done = 0
+        if log.start_date < start:
+            previous_done = habit_scoring.tally(
+                log, today=today, start=max(before, log.start_date), end=start - timedelta(days=1)
+            ).done
+        items.append(
+            WeekItem(
+                habit_id=habit.id,
+                name=habit.name,
+                done=this.done,
+                eligible=this.eligible,
+                previous_done=previous_done,
+            )
+        )
+    board_day = min(today, end + timedelta(days=1))
+    sprint = _sprint(db, user, min(today, end), board_day)
+    moved = activity.goals_with_activity(db, user, start, end)
+    goals = activity.active_goals(db, user)
+    goals_moved = [GoalBrief.model_validate(g) for g in goals if g.id in moved]
+    goals_alone = [GoalBrief.model_validate(g) for g in goals if g.id not in moved]
+    note = reviews.note_for(db, user, week)
+    review = WeeklyReview(
+        week=week,
+        start=start,
+        end=end,
+        items=items,
+        sprint=sprint,
+        output=_output(db, user, start, end, now),
+        previous_output=_output(db, user, before, start - timedelta(days=1), now),
+        goals_moved=goals_moved,
+        goals_left_alone=goals_alone,
+        next_steps=weekly.next_steps(
+            {i.habit_id: (i.name, i.done, i.eligible) for i in items},
+            sprint,
+            [g.title for g in goals_alone],
+        ),
+        reflection=note.reflection if note else "",
+        saved=note is not None,
+        markdown="",
+    )
+    return review.model_copy(update={"markdown": weekly.render(review)})
+
+
+def save_reflection(
+    db: Session, user: User, week: str, reflection: str, today: date, now: datetime
+) -> WeeklyReview:
+    if week_bounds(week)[0] > today:
+        raise NotFound("Week")
+    reviews.save_note(db, user, week, reflection)
+    return weekly_review(db, user, week, today, now)
+
+
+def sprint_outputs(
+    db: Session, user: User, sprint: Sprint, today: date, now: datetime
+) -> WeekOutput:
+    """What a (topic) sprint produced in its dates, up to today."""
+    return _output(db, user, sprint.start_date, min(sprint.end_date, today), now)
+
+
+def sprint_board(
+    db: Session, user: User, sprint: Sprint, today: date, now: datetime
+) -> SprintBoard:
+    board = sprints.scoreboard(db, sprint, today)
+    return SprintBoard(**board.model_dump(), outputs=sprint_outputs(db, user, sprint, today, now))
+
+
+def sprint_review(db: Session, user: User, sprint: Sprint, today: date, now: datetime) -> str:
+    lines = weekly.output_lines(sprint_outputs(db, user, sprint, today, now))
+    return sprints.review_markdown(db, sprint, today, lines)

@@ -1,0 +1,126 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { LocationProvider } from 'preact-iso';
+import { describe, expect, it } from 'vitest';
+import { mockApi } from '../test/api';
+import type { TodayHabit } from '../habits/api';
+import type { HomeRead } from './api';
+import HomePage from './HomePage';
+
+const DATE = '2026-11-29';
+const DAYS = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', DATE];
+
+function entry(id: number, name: string): TodayHabit {
+  return {
+    habit: {
+      id,
+      name,
+      description: '',
+      kind: 'boolean',
+      target_value: null,
+      unit: null,
+      target_type: null,
+      schedule: { type: 'daily' },
+      start_date: '2026-11-16',
+      goal_id: null,
+      color: null,
+      position: id,
+      archived: false,
+    },
+    today: null,
+    last_7_days: DAYS.map((date) => ({ date, status: null, value: null, note: '', scheduled: true })),
+    current_streak: 1,
+    streak_unit: 'days',
+    rate_14d: 0.5,
+  };
+}
+
+const EMPTY: HomeRead = {
+  date: DATE,
+  timezone: 'Asia/Kolkata',
+  habits: [],
+  sprint: null,
+  reading: [],
+  events: [],
+  follow_ups: [],
+  idle_goals: [],
+  published: [],
+};
+
+const BOARD_ITEM = { streak: 1, streak_unit: 'days' as const, skipped: 0, rate: 4 / 6, eligible: 6 };
+
+const FULL: HomeRead = {
+  ...EMPTY,
+  habits: [entry(1, 'DSA')],
+  sprint: {
+    id: 7,
+    title: 'Torch inside out',
+    days_needed: 19,
+    reachable: false,
+    board: {
+      sprint_id: 7,
+      status: 'active',
+      start_date: '2026-11-23',
+      end_date: '2026-12-06',
+      days_total: 14,
+      days_elapsed: 6,
+      days_left: 8,
+      target_rate: 0.8,
+      score: 5 / 12,
+      previous_sprint_id: null,
+      previous_score: null,
+      delta: null,
+      frozen: false,
+      habits: [
+        { ...BOARD_ITEM, habit_id: 1, name: 'DSA', done: 4, required: 12, still_needed: 8, eligible_left: 8, feasible: true },
+        { ...BOARD_ITEM, habit_id: 2, name: 'Walk', done: 1, required: 12, still_needed: 11, eligible_left: 8, feasible: false },
+      ],
+    },
+  },
+  idle_goals: [{ id: 3, title: 'Open source', area: 'open_source' }],
+  follow_ups: [
+    { kind: 'application', id: 5, title: 'ML Engineer at Sarvam AI', organization_name: 'Sarvam AI', due_on: '2026-11-28', reason: 'follow_up', overdue_days: 1 },
+  ],
+};
+
+function renderPage() {
+  return render(
+    <LocationProvider>
+      <HomePage />
+    </LocationProvider>,
+  );
+}
+
+describe('Home', () => {
+  it('teaches a new user what to do first, section by section', async () => {
+    mockApi({ 'GET /api/v1/home': EMPTY });
+    renderPage();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Home' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Add an action item' }).getAttribute('href')).toBe('/habits');
+    expect(screen.getByRole('link', { name: 'Plan a sprint' }).getAttribute('href')).toBe('/sprints/new');
+    expect(screen.getByRole('link', { name: 'Add a paper or a book' })).toBeTruthy();
+    expect(screen.getByText(/Nothing on the calendar/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open Today' }).getAttribute('href')).toBe('/today');
+  });
+
+  it('shows the sprint against its target, what each item still needs, and idle goals', async () => {
+    mockApi({ 'GET /api/v1/home': FULL });
+    renderPage();
+    const sprint = (await screen.findByRole('heading', { name: 'Torch inside out' })).closest('section')!;
+    expect(within(sprint).getByText('41%')).toBeTruthy();
+    expect(within(sprint).getByText(/target out of reach/)).toBeTruthy();
+    expect(within(sprint).getByText('1/12 days, 11 more needed (only 8 left)')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open source' }).getAttribute('href')).toBe('/goals/3');
+    expect(screen.getByText('1 day overdue')).toBeTruthy();
+  });
+
+  it('checks in with one tap and reloads the home screen', async () => {
+    const api = mockApi({
+      'GET /api/v1/home': FULL,
+      'PUT /api/v1/habits/1/check-ins/2026-11-29': { habit_id: 1, date: DATE, status: 'done', value: null, note: '' },
+    });
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'DSA done today' }));
+    await waitFor(() => expect(api.called('PUT /api/v1/habits/1/check-ins/2026-11-29')[0]?.body).toEqual({ status: 'done', note: '' }));
+    await waitFor(() => expect(api.called('GET /api/v1/home')).toHaveLength(2));
+  });
+});

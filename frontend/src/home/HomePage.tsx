@@ -1,0 +1,237 @@
+// The landing page after sign-in: the day across every domain, each section a card linking to
+// its page. Check-ins work in place through the Today hook and row (a refresh after a check-in
+// reloads /home, so the sprint's numbers follow).
+import type { ComponentChildren } from 'preact';
+import { useCallback, useState } from 'preact/hooks';
+import { TodayRow } from '../habits/TodayRow';
+import { toggled, useToday } from '../habits/useToday';
+import { ProgressLine } from '../reading/ProgressLine';
+import { Alert } from '../ui/Alert';
+import { ErrorState, Loading } from '../ui/Status';
+import { longDay, shortDay } from '../ui/dates';
+import { formatDateTime, formatPercent } from '../ui/format';
+import { getHome, type HomeRead } from './api';
+import '../habits/habits.css';
+import '../reading/reading.css';
+import './home.css';
+
+function Card({ id, title, href, linkText, children }: { id: string; title: string; href: string; linkText: string; children: ComponentChildren }) {
+  return (
+    <section class="card home-card" aria-labelledby={`home-${id}`} data-section={id}>
+      <header class="home-card-head">
+        <h2 id={`home-${id}`}>{title}</h2>
+        <a href={href} class="home-card-link">
+          {linkText}
+        </a>
+      </header>
+      {children}
+    </section>
+  );
+}
+
+function Empty({ children }: { children: ComponentChildren }) {
+  return <p class="muted home-empty">{children}</p>;
+}
+
+function SprintCard({ home }: { home: HomeRead }) {
+  const sprint = home.sprint;
+  if (!sprint) {
+    return (
+      <Card id="sprint" title="Sprint" href="/sprints/new" linkText="Plan a sprint">
+        <Empty>No sprint is running. A sprint is a fortnight with a target ("80% of days") for a few action items — plan one to see your score here.</Empty>
+      </Card>
+    );
+  }
+  const { board } = sprint;
+  return (
+    <Card id="sprint" title={sprint.title} href={`/sprints/${sprint.id}`} linkText="Scoreboard">
+      <p class="home-sprint-score">
+        <strong>{formatPercent(board.score)}</strong> <span class="muted">of {formatPercent(board.target_rate)} target</span>
+      </p>
+      <p class="muted">
+        {board.days_left} {board.days_left === 1 ? 'day' : 'days'} left ·{' '}
+        {sprint.reachable ? (
+          <span class="home-ok">target still reachable</span>
+        ) : (
+          <span class="home-warn">target out of reach for some items</span>
+        )}
+      </p>
+      {board.habits.length > 0 && (
+        <ul class="home-list">
+          {board.habits.map((item) => (
+            <li key={item.habit_id}>
+              <span>{item.name}</span>{' '}
+              <span class={item.feasible ? 'muted' : 'home-warn'}>
+                {item.done}/{item.required} days{item.still_needed > 0 ? `, ${item.still_needed} more needed` : ', done'}
+                {item.feasible ? '' : ` (only ${item.eligible_left} left)`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+export default function HomePage() {
+  const [home, setHome] = useState<HomeRead | null>(null);
+  const load = useCallback(async () => {
+    const fresh = await getHome();
+    setHome(fresh);
+    return { date: fresh.date, timezone: fresh.timezone, habits: fresh.habits };
+  }, []);
+  const today = useToday(load);
+  const { data, notice } = today;
+  const [panel, setPanel] = useState<{ id: number; date: string | null } | null>(null);
+
+  const toggleDay = (i: number, date: string) => {
+    const entry = data?.habits[i];
+    if (!entry) return;
+    const day = entry.last_7_days.find((d) => d.date === date);
+    const next = toggled(day?.status);
+    void today.checkIn(entry.habit.id, date, next ? { status: next, note: day?.note ?? '' } : null, next).catch(() => undefined);
+  };
+
+  if (today.load.status === 'loading' && !home) return <Loading label="Loading your day…" minHeight="40vh" />;
+  if (today.load.status === 'error' && !home) return <ErrorState error={today.load.error} onRetry={today.reload} />;
+  if (!home || !data) return null;
+  const habits = data.habits;
+  const doneCount = habits.filter((h) => h.today?.status === 'done').length;
+
+  return (
+    <section class="page home">
+      <header class="page-header">
+        <div>
+          <h1 tabIndex={-1}>Home</h1>
+          <p class="muted">{longDay(home.date, false)}</p>
+        </div>
+        <a href="/reviews/weekly" class="btn btn-ghost">
+          Weekly review
+        </a>
+      </header>
+
+      <div class="today-notice" aria-live="polite">
+        {notice && (
+          <Alert kind={notice.kind === 'error' ? 'error' : 'info'}>
+            {notice.text}{' '}
+            <button type="button" class="link-btn" onClick={today.dismiss}>
+              Dismiss
+            </button>
+          </Alert>
+        )}
+      </div>
+
+      <div class="home-grid">
+        <Card id="today" title={habits.length ? `Today · ${doneCount} of ${habits.length} done` : 'Today'} href="/today" linkText="Open Today">
+          {habits.length === 0 ? (
+            <Empty>
+              Start with one small thing you can do every day — "Read 20 pages", "Gym". <a href="/habits">Add an action item</a>, then check it off here with one tap.
+            </Empty>
+          ) : (
+            <ol class="today-list home-today" aria-label="Action items for today">
+              {habits.map((entry, i) => (
+                <TodayRow
+                  key={entry.habit.id}
+                  entry={entry}
+                  index={i}
+                  todayDate={data.date}
+                  panelOpen={panel?.id === entry.habit.id}
+                  panelDate={panel?.id === entry.habit.id ? panel.date ?? data.date : data.date}
+                  onToggle={(date) => toggleDay(i, date)}
+                  onOpenPanel={(open, date) => setPanel(open ? { id: entry.habit.id, date: date ?? null } : null)}
+                  onSave={(date, body, optimistic) => today.checkIn(entry.habit.id, date, body, optimistic, true)}
+                />
+              ))}
+            </ol>
+          )}
+        </Card>
+
+        <SprintCard home={home} />
+
+        <Card id="reading" title="Reading" href="/reading" linkText="Queue">
+          {home.reading.length === 0 ? (
+            <Empty>
+              Your queue is empty. <a href="/reading">Add a paper or a book</a> — paste an arXiv link or a DOI and Kaizen fills in the rest.
+            </Empty>
+          ) : (
+            <ul class="home-list">
+              {home.reading.map((item) => (
+                <li key={item.id}>
+                  <a href={`/reading/${item.id}`}>{item.title}</a>
+                  {item.status === 'reading' ? <ProgressLine item={item} /> : <span class="muted"> · queued</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card id="events" title="Next 7 days" href="/opportunities" linkText="Applications">
+          {home.events.length === 0 ? (
+            <Empty>Nothing on the calendar. Interviews and deadlines you add to an application show up here.</Empty>
+          ) : (
+            <ul class="home-list">
+              {home.events.map((event) => (
+                <li key={event.id}>
+                  <a href={`/opportunities/${event.application.id}`}>
+                    {event.title || event.kind} · {event.application.role} at {event.application.organization.name}
+                  </a>{' '}
+                  <span class="muted">{formatDateTime(event.starts_at, home.timezone)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card id="follow-ups" title="Follow-ups due" href="/opportunities/follow-ups" linkText="All follow-ups">
+          {home.follow_ups.length === 0 ? (
+            <Empty>No follow-ups due. Set a follow-up date on an application or a contact and it comes back here on the day.</Empty>
+          ) : (
+            <ul class="home-list">
+              {home.follow_ups.map((f) => (
+                <li key={`${f.kind}-${f.id}`}>
+                  <a href={f.kind === 'application' ? `/opportunities/${f.id}` : '/opportunities/follow-ups'}>{f.title}</a>{' '}
+                  <span class={f.overdue_days > 0 ? 'home-warn' : 'muted'}>
+                    {f.overdue_days > 0 ? `${f.overdue_days} ${f.overdue_days === 1 ? 'day' : 'days'} overdue` : 'due today'}
+                    {f.reason === 'no_news' ? ' · no news for a week' : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card id="idle-goals" title="Goals left alone" href="/goals" linkText="Goals">
+          {home.idle_goals.length === 0 ? (
+            <Empty>Every active goal saw some work in the last 14 days (check-ins, reading, applications or published work linked to it).</Empty>
+          ) : (
+            <>
+              <p class="muted home-note">Nothing linked to these moved in the last 14 days.</p>
+              <ul class="home-list">
+                {home.idle_goals.map((g) => (
+                  <li key={g.id}>
+                    <a href={`/goals/${g.id}`}>{g.title}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Card>
+
+        <Card id="published" title="Published this month" href="/portfolio" linkText="Portfolio">
+          {home.published.length === 0 ? (
+            <Empty>Nothing published yet this month. A blog post on a paper you read counts — <a href="/portfolio">start one</a>.</Empty>
+          ) : (
+            <ul class="home-list">
+              {home.published.map((entry) => (
+                <li key={entry.id}>
+                  {entry.url ? <a href={entry.url}>{entry.title}</a> : <span>{entry.title}</span>}{' '}
+                  <span class="muted">{entry.published_on ? shortDay(entry.published_on) : ''}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </section>
+  );
+}
