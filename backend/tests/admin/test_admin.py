@@ -24,6 +24,16 @@ def _register(client: TestClient, email: str, invitation: str | None = None) -> 
     return client.post("/api/v1/auth/register", json=body)
 
 
+def _account(client: TestClient, email: str) -> dict[str, Any]:
+    """The account as its owner sees it: registration answers alike for every email (202),
+    so the account is read back by signing in."""
+    token = bearer_token(client, email)
+    me: dict[str, Any] = client.get(
+        "/api/v1/me", headers={"Authorization": f"Bearer {token}"}
+    ).json()
+    return me
+
+
 def _invite(client: TestClient, admin: ApiUser, **body: object) -> dict[str, Any]:
     r = client.post(f"{ADMIN}/invitations", json=body, headers=admin.headers)
     assert r.status_code == 201, r.text
@@ -35,7 +45,8 @@ def test_first_account_is_admin_even_with_signup_closed(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(settings, "allow_signup", False)
-    assert _register(client, "first@example.com").json()["is_admin"] is True
+    assert _register(client, "first@example.com").status_code == 202
+    assert _account(client, "first@example.com")["is_admin"] is True
     assert _register(client, "second@example.com").status_code == 403
 
 
@@ -73,8 +84,8 @@ def test_invitation_lets_one_person_register_while_signup_is_closed(
     assert token.startswith(created["prefix"])
 
     r = _register(client, "ravi@example.com", invitation=token)
-    assert r.status_code == 201, r.text
-    assert r.json()["is_admin"] is False
+    assert r.status_code == 202, r.text
+    assert _account(client, "ravi@example.com")["is_admin"] is False
     # single use
     r = _register(client, "someone@example.com", invitation=token)
     assert r.status_code == 403
@@ -102,8 +113,10 @@ def test_failed_registration_does_not_spend_the_invitation(
 ) -> None:
     client.patch(f"{ADMIN}/settings", json={"signup_open": False}, headers=admin.headers)
     token = _invite(client, admin)["token"]
-    assert _register(client, admin.email, invitation=token).status_code == 409  # email taken
-    assert _register(client, "new@example.com", invitation=token).status_code == 201
+    # A taken email is answered like any other (no enumeration), and creates nothing.
+    assert _register(client, admin.email, invitation=token).status_code == 202
+    assert _register(client, "new@example.com", invitation=token).status_code == 202
+    assert _account(client, "new@example.com")["email"] == "new@example.com"
 
 
 def test_expired_and_revoked_invitations_do_not_work(
@@ -151,7 +164,7 @@ def test_bad_invitation_input_is_422(
 def test_open_signup_still_accepts_registration_with_a_bad_invitation(
     client: TestClient, admin: ApiUser
 ) -> None:
-    assert _register(client, "a@example.com", invitation="kzi_unknown").status_code == 201
+    assert _register(client, "a@example.com", invitation="kzi_unknown").status_code == 202
     r = _register(client, "b@example.com", invitation="x" * 201)
     assert r.status_code == 422
 
@@ -162,7 +175,7 @@ def test_signup_setting_defaults_to_the_environment(
     monkeypatch.setattr(settings, "allow_signup", False)
     assert client.get(f"{ADMIN}/settings", headers=admin.headers).json() == {"signup_open": False}
     client.patch(f"{ADMIN}/settings", json={"signup_open": True}, headers=admin.headers)
-    assert _register(client, "open@example.com").status_code == 201
+    assert _register(client, "open@example.com").status_code == 202
 
 
 def test_users_list_shows_created_last_seen_disabled_admin(

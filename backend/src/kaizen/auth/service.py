@@ -84,7 +84,8 @@ def register(
         raise AppError(403, INVITATION_UNUSABLE)
     if get_user_by_email(db, email) is not None:
         return None
-    invited = signup.claim_invitation(db, invitation or "") if invite_needed else None
+    # A link used while sign-up is open is still marked used (the admin sees who came in).
+    invited = signup.claim_invitation(db, invitation) if invitation else None
     if invite_needed and invited is None:  # taken by a parallel sign-up a moment ago
         raise AppError(403, INVITATION_UNUSABLE)
     user = User(
