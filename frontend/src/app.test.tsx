@@ -1,20 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from './app';
-import { json, mockApi, NO_SPRINT, USER } from './test/api';
+import { EMPTY_HOME, json, mockApi, USER } from './test/api';
 import { navRoutes, routes } from './routes';
-
-const EMPTY_HOME = {
-  date: '2026-01-02',
-  timezone: 'Asia/Kolkata',
-  habits: [],
-  sprint: null,
-  reading: [],
-  events: [],
-  follow_ups: [],
-  idle_goals: [],
-  published: [],
-};
 
 function startAt(url: string, initialUser?: typeof USER | null) {
   history.replaceState(null, '', url);

@@ -429,6 +429,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything you own as one JSON document
+         * @description `{"format": "kaizen", "version": 1, "exported_at": …}` with your profile, goals and key
+         *     results, action items with every check-in, sprints with plans, retrospectives and kept
+         *     results, and portfolio. Ids are local to the file; secrets are never in it. Streamed.
+         */
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/follow-ups": {
         parameters: {
             query?: never;
@@ -677,6 +699,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The day across every domain
+         * @description Today's action items, the running sprint against its target, the top of the reading
+         *     queue, the next 7 days' events, follow-ups due, goals left alone for 14 days and what was
+         *     published this month — in one request and a fixed number of queries.
+         */
+        get: operations["get_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a Kaizen export into your account
+         * @description The whole file is checked before anything is written. Items are matched by title or
+         *     name (sprints by title and start date), so importing the same file twice duplicates
+         *     nothing.
+         */
+        post: operations["import_kaizen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import/loop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Loop Habit Tracker's CSV export or backup database
+         * @description Habits become action items (matched by name, so importing again updates them), manual
+         *     yes → done, no → missed, skip → skipped, notes kept, amounts of numeric habits in their
+         *     unit; Loop's automatic fill-ins and unknown days create nothing. Frequencies with no exact
+         *     Kaizen schedule ("3 times in 10 days") get the nearest one, listed in `converted`.
+         */
+        post: operations["import_loop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -688,7 +777,11 @@ export interface paths {
         get: operations["read_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your account and all its data
+         * @description Every row of yours in every table goes, then the account; the session ends.
+         */
+        delete: operations["delete_me"];
         options?: never;
         head?: never;
         /**
@@ -1096,6 +1189,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved weekly reviews, newest first */
+        get: operations["list_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The weekly review
+         * @description Each action item's days done, the sprint's running score and what it needs, papers and
+         *     pages read, applications sent and moved, interviews held, posts published, goals that moved
+         *     and goals left alone, the week before for comparison, next steps, your reflection and the
+         *     whole as Markdown (`Accept: text/markdown` gives the text alone).
+         */
+        get: operations["weekly_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/weekly/{week}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save your reflection on a week
+         * @description Saving is what keeps a review in the history (`GET /reviews`); repeating it replaces
+         *     the text.
+         */
+        put: operations["save_reflection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sprints": {
         parameters: {
             query?: never;
@@ -1214,6 +1368,8 @@ export interface paths {
          * @description Per action item: done / eligible so far, `required` = ⌈target × eligible days in the whole
          *     sprint⌉, `still_needed`, and whether that is still `feasible`. `score` is the mean of the
          *     items' rates; `previous_score` is the sprint that ended most recently before this one.
+         *     `outputs`: what the sprint produced in its dates (papers and pages read, applications
+         *     sent and moved, interviews, posts and implementations published).
          */
         get: operations["sprint_scoreboard"];
         put?: never;
@@ -1781,6 +1937,24 @@ export interface components {
             /** Role */
             role?: string | null;
         };
+        /**
+         * Conversion
+         * @description A Loop frequency with no exact Kaizen schedule, and the nearest one chosen.
+         */
+        Conversion: {
+            /**
+             * From
+             * @example 1 time in 2 days
+             */
+            from: string;
+            /** Habit */
+            habit: string;
+            /**
+             * To
+             * @example 4 times a week
+             */
+            to: string;
+        };
         /** DailySchedule */
         DailySchedule: {
             /**
@@ -1809,6 +1983,11 @@ export interface components {
             status: components["schemas"]["Status"] | null;
             /** Value */
             value?: number | null;
+        };
+        /** DeleteAccountIn */
+        DeleteAccountIn: {
+            /** Password */
+            password: string;
         };
         /** EntryCreate */
         EntryCreate: {
@@ -2144,6 +2323,13 @@ export interface components {
             stages: components["schemas"]["StageFunnel"][];
             /** Total */
             total: number;
+        };
+        /** GoalBrief */
+        GoalBrief: {
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
         };
         /** GoalCreate */
         GoalCreate: {
@@ -2499,6 +2685,80 @@ export interface components {
             /** Items */
             items: components["schemas"]["StageChangeRead"][];
         };
+        /** HomeRead */
+        HomeRead: {
+            /**
+             * Date
+             * Format: date
+             * @description Today in your timezone
+             */
+            date: string;
+            /**
+             * Events
+             * @description Events from today through 6 days ahead
+             */
+            events: components["schemas"]["EventListItem"][];
+            /**
+             * Follow Ups
+             * @description Follow-ups due today or overdue
+             */
+            follow_ups: components["schemas"]["FollowUp"][];
+            /**
+             * Habits
+             * @description Today's action items, as on /today
+             */
+            habits: components["schemas"]["TodayHabit"][];
+            /**
+             * Idle Goals
+             * @description Active goals with no linked activity in the last 14 days
+             */
+            idle_goals: components["schemas"]["IdleGoal"][];
+            /**
+             * Published
+             * @description Portfolio entries published this month
+             */
+            published: components["schemas"]["EntryRead"][];
+            /**
+             * Reading
+             * @description Top of the queue (reading, then queued)
+             */
+            reading: components["schemas"]["ReadingItemRead"][];
+            /** @description The sprint running today, if any */
+            sprint: components["schemas"]["HomeSprint"] | null;
+            /** Timezone */
+            timezone: string;
+        };
+        /** HomeSprint */
+        HomeSprint: {
+            /** @description The sprint's scoreboard, as on the sprint page */
+            board: components["schemas"]["Scoreboard"];
+            /**
+             * Days Needed
+             * @description Check-in days still needed, summed over its items
+             */
+            days_needed: number;
+            /** Id */
+            id: number;
+            /**
+             * Reachable
+             * @description Every item can still reach the target
+             */
+            reachable: boolean;
+            /** Title */
+            title: string;
+        };
+        /** IdleGoal */
+        IdleGoal: {
+            /**
+             * Area
+             * @enum {string}
+             */
+            area: "research" | "open_source" | "fundamentals" | "reading" | "writing" | "dsa" | "job_search" | "other";
+            /** Id */
+            id: number;
+            /** Title */
+            title: string;
+        };
         /** ImportPreview */
         ImportPreview: {
             /** Authors */
@@ -2618,6 +2878,28 @@ export interface components {
             used_at: string | null;
             /** Used By Email */
             used_by_email: string | null;
+        };
+        /** KaizenImportResult */
+        KaizenImportResult: {
+            /**
+             * Created
+             * @example {
+             *       "check_ins": 420,
+             *       "habits": 3
+             *     }
+             */
+            created?: {
+                [key: string]: number;
+            };
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run: boolean;
+            /** Updated */
+            updated?: {
+                [key: string]: number;
+            };
         };
         /** KeyResultCreate */
         KeyResultCreate: {
@@ -2782,6 +3064,67 @@ export interface components {
             venue: string | null;
             /** Year */
             year: number | null;
+        };
+        /** LoopHabitResult */
+        LoopHabitResult: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "created" | "updated";
+            /** Check Ins */
+            check_ins: number;
+            /** Name */
+            name: string;
+        };
+        /** LoopIgnored */
+        LoopIgnored: {
+            /**
+             * Auto
+             * @description YES_AUTO days (Loop's own fill-ins): not check-ins
+             * @default 0
+             */
+            auto: number;
+            /**
+             * Out Of Range
+             * @description Days in the future or before 2000
+             * @default 0
+             */
+            out_of_range: number;
+            /**
+             * Unknown
+             * @description UNKNOWN days: nothing was recorded
+             * @default 0
+             */
+            unknown: number;
+        };
+        /** LoopImportResult */
+        LoopImportResult: {
+            /** Converted */
+            converted?: components["schemas"]["Conversion"][];
+            created?: components["schemas"]["LoopTally"];
+            /**
+             * Dry Run
+             * @default false
+             */
+            dry_run: boolean;
+            /** Habits */
+            habits?: components["schemas"]["LoopHabitResult"][];
+            ignored?: components["schemas"]["LoopIgnored"];
+            updated?: components["schemas"]["LoopTally"];
+        };
+        /** LoopTally */
+        LoopTally: {
+            /**
+             * Check Ins
+             * @default 0
+             */
+            check_ins: number;
+            /**
+             * Habits
+             * @default 0
+             */
+            habits: number;
         };
         /** MeUpdate */
         MeUpdate: {
@@ -3122,6 +3465,13 @@ export interface components {
         Page_ReadingItemRead_: {
             /** Items */
             items: components["schemas"]["ReadingItemRead"][];
+            /** Total */
+            total: number;
+        };
+        /** Page[SavedReview] */
+        Page_SavedReview_: {
+            /** Items */
+            items: components["schemas"]["SavedReview"][];
             /** Total */
             total: number;
         };
@@ -3519,6 +3869,15 @@ export interface components {
              */
             pages_per_week: components["schemas"]["WeekAmount"][];
         };
+        /** ReflectionIn */
+        ReflectionIn: {
+            /**
+             * Reflection
+             * @description Your own notes on the week (Markdown)
+             * @default
+             */
+            reflection: string;
+        };
         /** RegisterAccepted */
         RegisterAccepted: {
             /**
@@ -3557,6 +3916,18 @@ export interface components {
              * @example Asia/Kolkata
              */
             timezone: string;
+        };
+        /** SavedReview */
+        SavedReview: {
+            /** Reflection */
+            reflection: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Week */
+            week: string;
         };
         /** Scoreboard */
         Scoreboard: {
@@ -3681,6 +4052,55 @@ export interface components {
              */
             unit: "pages" | "sections" | "minutes" | "percent";
         };
+        /** SprintBoard */
+        SprintBoard: {
+            /** Days Elapsed */
+            days_elapsed: number;
+            /** Days Left */
+            days_left: number;
+            /** Days Total */
+            days_total: number;
+            /** Delta */
+            delta: number | null;
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date: string;
+            /**
+             * Frozen
+             * @description True once the sprint is over and its results are kept
+             */
+            frozen: boolean;
+            /** Habits */
+            habits: components["schemas"]["ScoreboardItem"][];
+            outcome: components["schemas"]["SprintOutcome"];
+            /** @description What the sprint produced in its dates so far: reading, applications, posts */
+            outputs: components["schemas"]["WeekOutput"];
+            /**
+             * Previous Score
+             * @description Score of your sprint that ended most recently before this one started
+             */
+            previous_score: number | null;
+            /** Previous Sprint Id */
+            previous_sprint_id: number | null;
+            /** Score */
+            score: number | null;
+            /** Sprint Id */
+            sprint_id: number;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "active" | "finished";
+            /** Target Rate */
+            target_rate: number;
+        };
         /** SprintCreate */
         SprintCreate: {
             /**
@@ -3775,6 +4195,23 @@ export interface components {
              * @description Things worth knowing, e.g. other sprints it overlaps (allowed: topic sprints may overlap on purpose)
              */
             warnings?: string[];
+        };
+        /** SprintItemNeed */
+        SprintItemNeed: {
+            /** Done */
+            done: number;
+            /** Eligible Left */
+            eligible_left: number;
+            /** Feasible */
+            feasible: boolean;
+            /** Habit Id */
+            habit_id: number;
+            /** Name */
+            name: string;
+            /** Required */
+            required: number;
+            /** Still Needed */
+            still_needed: number;
         };
         /** SprintNext */
         SprintNext: {
@@ -4121,6 +4558,74 @@ export interface components {
              */
             week_start: string;
         };
+        /** WeekItem */
+        WeekItem: {
+            /**
+             * Done
+             * @description Days done this week
+             */
+            done: number;
+            /**
+             * Eligible
+             * @description Days that counted this week (so far)
+             */
+            eligible: number;
+            /** Habit Id */
+            habit_id: number;
+            /** Name */
+            name: string;
+            /**
+             * Previous Done
+             * @description Days done the week before
+             */
+            previous_done: number;
+        };
+        /** WeekOutput */
+        WeekOutput: {
+            /**
+             * Applications Moved
+             * @description Stage changes after an application's first
+             */
+            applications_moved: number;
+            /**
+             * Applications Sent
+             * @description Applications that entered `applied`
+             */
+            applications_sent: number;
+            /** Implementations Published */
+            implementations_published: number;
+            /** Interviews Held */
+            interviews_held: number;
+            /**
+             * Items Finished
+             * @description Reading items of any kind finished
+             */
+            items_finished: number;
+            /** Pages Read */
+            pages_read: number;
+            /** Papers Finished */
+            papers_finished: number;
+            /** Posts Published */
+            posts_published: number;
+        };
+        /** WeekSprint */
+        WeekSprint: {
+            /** Days Left */
+            days_left: number;
+            /** Id */
+            id: number;
+            /** Items */
+            items: components["schemas"]["SprintItemNeed"][];
+            /**
+             * Score
+             * @description Running score at the end of the week (or today)
+             */
+            score: number | null;
+            /** Target Rate */
+            target_rate: number;
+            /** Title */
+            title: string;
+        };
         /** WeekdaysSchedule */
         WeekdaysSchedule: {
             /**
@@ -4137,6 +4642,42 @@ export interface components {
              * @enum {string}
              */
             type: "weekdays";
+        };
+        /** WeeklyReview */
+        WeeklyReview: {
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /** Goals Left Alone */
+            goals_left_alone: components["schemas"]["GoalBrief"][];
+            /** Goals Moved */
+            goals_moved: components["schemas"]["GoalBrief"][];
+            /** Items */
+            items: components["schemas"]["WeekItem"][];
+            /** Markdown */
+            markdown: string;
+            /** Next Steps */
+            next_steps: string[];
+            output: components["schemas"]["WeekOutput"];
+            /** @description The same figures for the week before */
+            previous_output: components["schemas"]["WeekOutput"];
+            /** Reflection */
+            reflection: string;
+            /**
+             * Saved
+             * @description A reflection has been saved for this week
+             */
+            saved: boolean;
+            sprint: components["schemas"]["WeekSprint"] | null;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+            /** Week */
+            week: string;
         };
         /** ReorderIn */
         kaizen__habits__schemas__ReorderIn: {
@@ -6596,6 +7137,53 @@ export interface operations {
             };
         };
     };
+    export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     list_follow_ups: {
         parameters: {
             query?: {
@@ -8327,6 +8915,279 @@ export interface operations {
             };
         };
     };
+    get_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeRead"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    import_kaizen: {
+        parameters: {
+            query?: {
+                /** @description Only report what would change (a preview) */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A Kaizen export (GET /export), as the body or a multipart `file` field. */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KaizenImportResult"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A cookie-authenticated change without a valid X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description File too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid document: every error with its JSON path; nothing changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    import_loop: {
+        parameters: {
+            query?: {
+                /** @description Only report what would change (a preview) */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file itself (Loop's CSV zip or backup database), or a multipart upload with a `file` field. At most 50 MB. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/vnd.sqlite3": string;
+                "application/x-sqlite3": string;
+                "application/x-zip-compressed": string;
+                "application/zip": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoopImportResult"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A cookie-authenticated change without a valid X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description File too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported content type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a Loop export, or a malformed one (nothing is imported) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     read_me: {
         parameters: {
             query?: never;
@@ -8355,6 +9216,100 @@ export interface operations {
                 };
             };
             /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    delete_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A cookie-authenticated change without a valid X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body over 2 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong password (nothing is deleted) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10913,6 +11868,214 @@ export interface operations {
             };
         };
     };
+    list_reviews: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Rows to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SavedReview_"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    weekly_review: {
+        parameters: {
+            query?: {
+                /** @description ISO week; default: this week */
+                week?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or Markdown on request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReview"];
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The week has not started yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    save_reflection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReflectionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyReview"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A cookie-authenticated change without a valid X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The week has not started yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body over 2 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     list_sprints: {
         parameters: {
             query?: {
@@ -11570,7 +12733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Scoreboard"];
+                    "application/json": components["schemas"]["SprintBoard"];
                 };
             };
             /** @description Missing, invalid or expired credentials */

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../app';
-import { json, mockApi, USER } from '../test/api';
+import { EMPTY_HOME, USER, json, mockApi } from '../test/api';
 
 function startAt(url: string) {
   history.replaceState(null, '', url);
@@ -56,12 +56,12 @@ describe('sign in', () => {
   });
 
   it('refuses to send people to another site after sign-in', async () => {
-    mockApi({ 'POST /api/v1/auth/login': USER, 'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] } });
+    mockApi({ 'POST /api/v1/auth/login': USER, 'GET /api/v1/home': EMPTY_HOME });
     startAt('/sign-in?next=%2F%2Fevil.example');
     fireEvent.input(await screen.findByLabelText('Email'), { target: { value: 'asha@example.com' } });
     fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'correct horse battery' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    await screen.findByRole('heading', { level: 1, name: 'Today' });
-    expect(location.pathname).toBe('/today');
+    await screen.findByRole('heading', { level: 1, name: 'Home' });
+    expect(location.pathname).toBe('/home');
   });
 });

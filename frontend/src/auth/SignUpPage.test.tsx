@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../app';
-import { json, mockApi, USER, validation } from '../test/api';
+import { EMPTY_HOME, USER, json, mockApi, validation } from '../test/api';
 
 function fill(label: string, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
@@ -40,7 +40,7 @@ describe('sign up', () => {
     const api = mockApi({
       'POST /api/v1/auth/register': json(202, { detail: 'If this email is new, your account is ready: sign in.' }),
       'POST /api/v1/auth/login': USER,
-      'GET /api/v1/today': { date: '2026-01-02', timezone: 'Asia/Kolkata', habits: [] },
+      'GET /api/v1/home': EMPTY_HOME,
     });
     await openSignUp();
     fill('Name (optional)', '  Asha ');
@@ -48,7 +48,7 @@ describe('sign up', () => {
     fill('Password', 'correct horse battery');
     fireEvent.input(screen.getByLabelText('Timezone'), { target: { value: 'Asia/Kolkata' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    await screen.findByRole('heading', { level: 1, name: 'Today' }, { timeout: 5000 });
+    await screen.findByRole('heading', { level: 1, name: 'Home' }, { timeout: 5000 });
     expect(api.called('POST /api/v1/auth/register')[0]?.body).toEqual({
       email: 'asha@example.com',
       password: 'correct horse battery',

@@ -5,7 +5,7 @@ import { SessionProvider } from '../auth/session';
 import { pending } from '../offline/queue';
 import { memoryStorage, useStorage } from '../offline/storage';
 import { describeOffline } from '../offline/useOfflineSync';
-import { json, mockApi, USER } from '../test/api';
+import { json, mockApi, NO_SPRINT, USER } from '../test/api';
 import type { TodayRead } from './api';
 import { makeHabit } from './testData';
 import { expectedStatus, withQueued } from './offline';
@@ -62,6 +62,7 @@ describe('Today offline', () => {
   it('queues a check-in the server cannot receive, keeps it on the page, and sends it when the connection returns', async () => {
     let reachable = false;
     const api = mockApi({
+      ...NO_SPRINT,
       'GET /api/v1/today': TODAY,
       'PUT /api/v1/habits/1/check-ins/2026-11-30': () => {
         if (!reachable) throw new TypeError('Failed to fetch');

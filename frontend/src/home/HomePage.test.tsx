@@ -31,6 +31,7 @@ function entry(id: number, name: string): TodayHabit {
     current_streak: 1,
     streak_unit: 'days',
     rate_14d: 0.5,
+    in_progress: false,
   };
 }
 
@@ -70,6 +71,7 @@ const FULL: HomeRead = {
       previous_score: null,
       delta: null,
       frozen: false,
+      outcome: { state: 'out_of_reach', text: 'Walk can no longer reach 80%: 5 of 24 required days done' },
       habits: [
         { ...BOARD_ITEM, habit_id: 1, name: 'DSA', done: 4, required: 12, still_needed: 8, eligible_left: 8, feasible: true },
         { ...BOARD_ITEM, habit_id: 2, name: 'Walk', done: 1, required: 12, still_needed: 11, eligible_left: 8, feasible: false },

@@ -3,6 +3,7 @@
 // reloads /home, so the sprint's numbers follow).
 import type { ComponentChildren } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
+import { updateHabit } from '../habits/api';
 import { TodayRow } from '../habits/TodayRow';
 import { toggled, useToday } from '../habits/useToday';
 import { ProgressLine } from '../reading/ProgressLine';
@@ -140,6 +141,10 @@ export default function HomePage() {
                   onToggle={(date) => toggleDay(i, date)}
                   onOpenPanel={(open, date) => setPanel(open ? { id: entry.habit.id, date: date ?? null } : null)}
                   onSave={(date, body, optimistic) => today.checkIn(entry.habit.id, date, body, optimistic, true)}
+                  onMoveStart={async (date) => {
+                    await updateHabit(entry.habit.id, { start_date: date });
+                    today.reload();
+                  }}
                 />
               ))}
             </ol>

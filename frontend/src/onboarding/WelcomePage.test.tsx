@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from '../app';
 import { HOME_PATH } from '../paths';
-import { json, mockApi, NO_SPRINT, USER } from '../test/api';
+import { EMPTY_HOME, NO_SPRINT, USER, json, mockApi } from '../test/api';
 
 const NEW_USER = { ...USER, onboarded: false };
 
@@ -74,19 +74,18 @@ describe('starter plan', () => {
     expect((screen.getByRole('button', { name: 'Take the starter plan' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it('is taken in one click, then lands on Today', async () => {
+  it('is taken in one click, then lands on Home', async () => {
     const api = mockApi({
       'GET /api/v1/starter-plan': PLAN,
       'POST /api/v1/starter-plan': { created: true, goal_ids: [1], habit_ids: [1, 2, 3], sprint_id: 1 },
       'GET /api/v1/me': { ...NEW_USER, onboarded: true },
-      'GET /api/v1/today': { date: '2024-11-17', timezone: 'UTC', habits: [] },
-      ...NO_SPRINT,
+      'GET /api/v1/home': EMPTY_HOME,
     });
     startAt('/welcome');
     await screen.findByText('DSA');
     fireEvent.click(screen.getByRole('button', { name: 'Take the starter plan' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
-    expect(location.pathname).toBe('/today');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Home' })).toBeTruthy();
+    expect(location.pathname).toBe('/home');
     expect(api.called('POST /api/v1/starter-plan')).toHaveLength(1);
   });
 

@@ -62,6 +62,19 @@ export function validation(field: string, msg: string): Response {
   return json(422, { detail: [{ loc: ['body', field], msg, type: 'value_error' }] });
 }
 
+/** The home screen of an account with nothing in it yet. */
+export const EMPTY_HOME = {
+  date: '2026-01-02',
+  timezone: 'Asia/Kolkata',
+  habits: [],
+  sprint: null,
+  reading: [],
+  events: [],
+  follow_ups: [],
+  idle_goals: [],
+  published: [],
+};
+
 /** Today asks for the current sprint's pace; spread this into a mock when there is none. */
 export const NO_SPRINT = { 'GET /api/v1/sprints/current': json(404, { detail: 'No sprint contains today' }) };
 

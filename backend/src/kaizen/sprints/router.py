@@ -10,7 +10,6 @@ from kaizen.schemas import Page
 from kaizen.sprints import service
 from kaizen.sprints.models import Sprint
 from kaizen.sprints.schemas import (
-    Scoreboard,
     SprintCreate,
     SprintCreated,
     SprintNext,
