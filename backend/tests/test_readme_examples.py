@@ -127,7 +127,7 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 def test_the_readme_has_the_blocks_this_test_runs() -> None:
-    assert len(HTTPIE) == 2
+    assert len(HTTPIE) == 3  # day to day, the job search (…) and the reading queue
     assert sum(len(_commands(b)) for b in HTTPIE) >= 15
 
 
@@ -136,7 +136,7 @@ def test_curl_block_runs_as_written(server: int) -> None:
     script = CURL.replace("localhost:8000", f"localhost:{server}").replace("curl -s ", "curl -sf ")
     out = _run(script, _env())
     docs = _documents(out)
-    assert docs[0]["email"] == "asha@example.com"  # registered
+    assert "sign in" in str(docs[0]["detail"])  # registered (the same answer for any email)
     assert docs[1]["email"] == "asha@example.com"  # /me with the bearer token
     assert docs[2]["token"].startswith("kz_")  # the personal token, shown once
 
@@ -177,4 +177,4 @@ def test_httpie_blocks_run_as_written(server: int) -> None:
     assert '"email":"asha@example.com"' in outputs[2].replace(" ", "")  # /me with $TOKEN
     assert '"email":"asha@example.com"' in outputs[4].replace(" ", "")  # /me, personal token
     assert any(out.startswith("## Fortnight 2") for out in outputs)  # the review, as Markdown
-    assert '"created":true' in outputs[-1].replace(" ", "")  # the starter plan
+    assert any('"created":true' in out.replace(" ", "") for out in outputs)  # the starter plan
