@@ -45,7 +45,12 @@ def field_error(field: str, message: str, *, location: str = "body") -> RequestV
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def app_error(_: Request, exc: AppError) -> JSONResponse:
-        return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=exc.headers)
+        detail: object = exc.message
+        if exc.status == 422:
+            # Every 422 has one shape (FastAPI's, as documented in OpenAPI), so clients and
+            # generated code read all of them alike.
+            detail = [{"loc": ["body"], "msg": exc.message, "type": "value_error"}]
+        return JSONResponse({"detail": detail}, status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -15,6 +15,7 @@ from kaizen.errors import AppError
 from kaizen.portability import flows
 from kaizen.portability.limits import MAX_UPLOAD, UPLOAD_MAX_BYTES, upload_too_large
 from kaizen.portability.schemas import DeleteAccountIn, KaizenImportResult, LoopImportResult
+from kaizen.uploads import upload_form
 
 router = APIRouter(tags=["data"])
 
@@ -66,7 +67,7 @@ async def read_upload(request: Request, raw_types: frozenset[str] = RAW_TYPES) -
         raise TooLarge
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "multipart/form-data":
-        form = await request.form(max_files=1, max_fields=5)
+        form = await upload_form(request, max_files=1, max_fields=5)
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
             raise AppError(422, "Send the file in a multipart field named `file`")

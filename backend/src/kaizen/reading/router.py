@@ -34,6 +34,7 @@ from kaizen.reading.schemas import (
     StatusChangeRead,
 )
 from kaizen.schemas import Page
+from kaizen.uploads import upload_form
 
 router = APIRouter(tags=["reading"])
 
@@ -210,7 +211,7 @@ async def _read_upload(request: Request) -> tuple[str, str]:
 async def _multipart_file(request: Request, raw: bytes) -> tuple[bytes, str, str]:
     # The body was streamed (and capped) above; Starlette parses it from its cache.
     request._body = raw
-    form = await request.form(max_files=1, max_fields=5, max_part_size=MAX_IMPORT_BYTES)
+    form = await upload_form(request, max_files=1, max_fields=5, max_part_size=MAX_IMPORT_BYTES)
     upload = form.get("file")
     if upload is None or isinstance(upload, str):
         raise AppError(422, "The multipart form needs a 'file' field")

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
-from kaizen.errors import NotFound
+from kaizen.errors import AppError, NotFound
 from kaizen.habits import logs
 from kaizen.habits import scoring as habit_scoring
 from kaizen.habits import service as habits
@@ -26,6 +26,7 @@ from kaizen.reviews.schemas import (
     WeekOutput,
     WeekSprint,
 )
+from kaizen.schemas import MAX_DAY, MIN_DAY
 from kaizen.sprints import service as sprints
 from kaizen.sprints.models import Sprint
 
@@ -34,7 +35,12 @@ ALL_ITEMS = Pagination(limit=1000, offset=0)
 
 def week_bounds(week: str) -> tuple[date, date]:
     year, number = week.split("-W")
-    start = date.fromisocalendar(int(year), int(number), 1)
+    try:
+        start = date.fromisocalendar(int(year), int(number), 1)
+    except ValueError as exc:  # week 53 of a year that has 52
+        raise AppError(422, f"{week} is not a week of the ISO calendar") from exc
+    if not MIN_DAY <= start <= MAX_DAY:
+        raise AppError(422, f"weeks must lie between {MIN_DAY} and {MAX_DAY}")
     return start, start + timedelta(days=6)
 
 
