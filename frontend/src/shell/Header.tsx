@@ -2,12 +2,13 @@ import { useLocation } from 'preact-iso';
 import { useSession } from '../auth/session';
 import { HOME_PATH, SIGN_IN_PATH, routes } from '../routes';
 import { ThemeToggle } from '../ui/ThemeToggle';
-import { isCurrent, orderNav } from './nav';
+import { HeaderMore } from './HeaderMore';
+import { isCurrent, splitHeaderNav } from './nav';
 import { TabBar } from './TabBar';
 import { UserMenu } from './UserMenu';
 import './shell.css';
 
-const navRoutes = orderNav(routes);
+const { links: navRoutes, more: moreRoutes } = splitHeaderNav(routes);
 
 export function Header() {
   const { user } = useSession();
@@ -37,6 +38,7 @@ export function Header() {
                     </li>
                   );
                 })}
+                {moreRoutes.length > 0 && <HeaderMore routes={moreRoutes} path={path} />}
               </ul>
             </nav>
           )}
