@@ -54,6 +54,7 @@ test('the header navigation fits from 720 px to 1280 px', async ({ page }) => {
     await page.setViewportSize({ width, height: 700 });
     await page.goto('/today');
     const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Today' })).toBeVisible();
     const items = [...(await nav.getByRole('link').all()), nav.getByRole('button', { name: 'More' })];
     expect(items.length).toBeGreaterThanOrEqual(6);
     for (const item of items) {
