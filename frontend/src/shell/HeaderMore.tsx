@@ -10,19 +10,14 @@ import { isCurrent } from './nav';
  * phone bar's: Escape, a click outside, leaving it by Tab, or a navigation closes it.
  */
 export function HeaderMore({ routes, path }: { routes: AppRoute[]; path: string }) {
-  const { open, setOpen, rootRef, buttonRef } = useDisclosure<HTMLLIElement>();
+  const { open, setOpen, rootRef, buttonRef, onFocusOut } = useDisclosure<HTMLLIElement>();
   const panelId = useUniqueId('nav-more');
   const current = routes.some((r) => isCurrent(r, path));
 
   useEffect(() => setOpen(false), [path]);
 
   return (
-    <li class="nav-more" ref={rootRef}
-      onFocusOut={(e) => {
-        const next = e.relatedTarget as Node | null;
-        if (next && rootRef.current && !rootRef.current.contains(next)) setOpen(false);
-      }}
-    >
+    <li class="nav-more" ref={rootRef} onFocusOut={onFocusOut}>
       <button
         ref={buttonRef}
         type="button"
