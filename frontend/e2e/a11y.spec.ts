@@ -6,8 +6,9 @@ import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiSend } from './api.helpers';
-import { registerViaApi } from './helpers';
+import { apiGet, apiSend } from './api.helpers';
+import { addDays, registerViaApi } from './helpers';
+import { seedSearch } from './opportunities.helpers';
 import { deviceOptions, SCHEMES, VIEWPORTS } from './screenshot.helpers';
 import { seedSprint } from './sprints.helpers';
 
@@ -26,6 +27,9 @@ interface Seeded {
   sprintId: number;
   goalId: number;
   handle: string;
+  applicationId: number;
+  organizationId: number;
+  readingItemId: number;
 }
 
 /**
@@ -34,7 +38,15 @@ interface Seeded {
  * fails the coverage test below: seed something for it.
  */
 function address(pattern: string, s: Seeded): string {
-  const params: Record<string, string> = { habits: String(s.habitId), sprints: String(s.sprintId), goals: String(s.goalId), u: s.handle };
+  const params: Record<string, string> = {
+    habits: String(s.habitId),
+    sprints: String(s.sprintId),
+    goals: String(s.goalId),
+    u: s.handle,
+    opportunities: String(s.applicationId),
+    organizations: String(s.organizationId),
+    reading: String(s.readingItemId),
+  };
   return pattern
     .split('/')
     .map((seg, i, all) => {
@@ -64,9 +76,34 @@ test.beforeAll(async ({ browser }) => {
   await apiSend(page, 'POST', '/portfolio-entries', { title: 'How autograd works', kind: 'blog_post', status: 'published', url: 'https://example.com/autograd', goal_id: goalId });
   await apiSend(page, 'PATCH', `/sprints/${sprint.id}`, { retrospective: 'Gym slipped in week two.\n\n- **keep** the morning slot' }).catch(() => undefined);
   const habits = await page.request.get('/api/v1/habits').then((r) => r.json() as Promise<{ items: { id: number }[] }>);
+  // Opportunities: organizations, applications along the funnel, an interview, a contact.
+  const search = await seedSearch(page);
+  const application = await apiGet<{ organization_id: number }>(page, `/applications/${search.sarvam}`);
+  // Reading: a queue with progress, notes, a finished item, and the action item it feeds.
+  const readingHabit = await apiSend<{ id: number }>(page, 'POST', '/habits', {
+    name: 'Read 20 pages', kind: 'numeric', target_value: 20, unit: 'pages', start_date: addDays(search.today, -30),
+  });
+  await apiSend(page, 'PUT', '/reading-settings', { habit_id: readingHabit.id });
+  const book = await apiSend<{ id: number }>(page, 'POST', '/reading-items', {
+    title: 'Deep Learning', kind: 'book', authors: ['Ian Goodfellow', 'Yoshua Bengio', 'Aaron Courville'], year: 2016, progress_total: 800, venue: 'MIT Press', tags: ['ml'],
+  });
+  for (const [offset, amount] of [[-3, 20], [-1, 25]] as const) {
+    await apiSend(page, 'POST', `/reading-items/${book.id}/progress`, { amount, date: addDays(search.today, offset) });
+  }
+  await apiSend(page, 'PATCH', `/reading-items/${book.id}`, { notes: '## Key ideas\n\n- **Backpropagation** through `softmax`' });
+  await apiSend(page, 'POST', '/reading-items', { title: 'Attention Is All You Need', authors: ['Ashish Vaswani'], year: 2017, arxiv_id: '1706.03762', url: 'https://arxiv.org/abs/1706.03762' });
+  await apiSend(page, 'POST', '/reading-items', { title: 'Random Forests', authors: ['Leo Breiman'], year: 2001, status: 'done', rating: 4 });
   const handle = `asha${Date.now().toString(36)}`;
   await apiSend(page, 'PATCH', '/me', { handle, public_profile: true, onboarded: true });
-  seeded = { habitId: habits.items[0]!.id, sprintId: sprint.id, goalId, handle };
+  seeded = {
+    habitId: habits.items[0]!.id,
+    sprintId: sprint.id,
+    goalId,
+    handle,
+    applicationId: search.sarvam,
+    organizationId: application.organization_id,
+    readingItemId: book.id,
+  };
   storageState = await context.storageState();
   await context.close();
 });
@@ -74,7 +111,7 @@ test.beforeAll(async ({ browser }) => {
 test('every route of src/routes.tsx has an address to walk', () => {
   const patterns = routePatterns();
   expect(patterns).toContain('/today');
-  for (const p of patterns) expect(address(p, { habitId: 1, sprintId: 1, goalId: 1, handle: 'x' })).not.toContain(':');
+  for (const p of patterns) expect(address(p, { habitId: 1, sprintId: 1, goalId: 1, handle: 'x', applicationId: 1, organizationId: 1, readingItemId: 1 })).not.toContain(':');
 });
 
 async function audit(page: Page, url: string): Promise<string[]> {

@@ -8,7 +8,9 @@ test('the /docs playground loads offline and Authorize works', async ({ page }) 
   const failed: string[] = [];
   page.on('requestfailed', (r) => failed.push(r.url()));
   await page.goto('/docs');
-  await expect(page.locator('.swagger-ui .info .title')).toContainText('Kaizen');
+  // Swagger UI parses and renders the whole schema (160 kB since opportunities and reading): on a
+  // busy 2-core machine that alone takes ~5 s, the default timeout.
+  await expect(page.locator('.swagger-ui .info .title')).toContainText('Kaizen', { timeout: 20_000 });
   await page.locator('button.authorize').click();
   const oauth = page.locator('.auth-container').filter({ hasText: 'OAuth2PasswordBearer' });
   await oauth.locator('#oauth_username').fill(account.email);

@@ -111,8 +111,9 @@ test('starter plan → goals → key results → portfolio → public profile', 
   await expect(items).toContainText('100%');
   await expect(items).toContainText('1 day');
 
-  // Portfolio: quick add, move through the columns, and publish.
-  await page.getByRole('link', { name: 'Portfolio', exact: true }).first().click();
+  // Portfolio (under the header's "More"): quick add, move through the columns, and publish.
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeVisible();
   await page.getByLabel('New idea').fill('How PyTorch autograd works');
   await page.getByLabel('Kind').selectOption('blog_post');

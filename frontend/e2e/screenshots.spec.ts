@@ -2,7 +2,7 @@
 // (gitignored) for a person to look at. They also fail on horizontal overflow.
 import { expect, test } from './fixtures';
 import { signUp } from './helpers';
-import { deviceOptions, SCHEMES, shot, snap, VIEWPORTS } from './screenshot.helpers';
+import { deviceOptions, expectNoOverflow, SCHEMES, shot, snap, VIEWPORTS } from './screenshot.helpers';
 
 for (const scheme of SCHEMES) {
   for (const vp of VIEWPORTS) {
@@ -44,3 +44,36 @@ for (const scheme of SCHEMES) {
     });
   }
 }
+
+// Eight pages and the account menu don't fit one header line below ~1100 px: the secondary pages
+// live under "More", and nothing in the header is cut off or scrolls, from 720 px (where the phone
+// tab bar hands over) to the desktop width.
+test('the header navigation fits from 720 px to 1280 px', async ({ page }) => {
+  await signUp(page, { name: 'Asha Rao Venkataraman' });
+  for (const width of [720, 800, 900, 1000, 1280]) {
+    await page.setViewportSize({ width, height: 700 });
+    await page.goto('/today');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Today' })).toBeVisible();
+    const items = [...(await nav.getByRole('link').all()), nav.getByRole('button', { name: 'More' })];
+    expect(items.length).toBeGreaterThanOrEqual(6);
+    for (const item of items) {
+      await expect(item).toBeVisible();
+      const box = (await item.boundingBox())!;
+      expect(box.x + box.width, `${await item.textContent()} at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    // Nothing inside the header is clipped: its content is no wider than the header itself.
+    const clipped = await page.locator('.app-header-inner').evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(clipped, `header at ${width} px`).toBeLessThanOrEqual(0);
+    await expect(page.getByRole('button', { name: /account menu/ })).toBeInViewport();
+    await expectNoOverflow(page, `header at ${width} px`);
+    if (width === 800 || width === 1280) {
+      await nav.getByRole('button', { name: 'More' }).click();
+      await expect(nav.getByRole('link', { name: 'Habits' })).toBeVisible();
+      await snap(page, `header-more-${width}`);
+      await page.keyboard.press('Escape');
+      await expect(nav.getByRole('link', { name: 'Habits' })).toBeHidden();
+      await snap(page, `header-${width}`);
+    }
+  }
+});

@@ -91,13 +91,28 @@ test('everything works from the keyboard', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Kaizen' })).toBeFocused();
-  // Every page in the header navigation, in order.
-  const navLinks = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-  expect(navLinks).toContain('Settings');
+  // Every page in the header navigation, in order, then "More" with the secondary pages.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const navLinks = await nav.getByRole('link').allTextContents();
+  expect(navLinks).toContain('Today');
   for (const name of navLinks) {
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true })).toBeFocused();
+    await expect(nav.getByRole('link', { name, exact: true })).toBeFocused();
   }
+  await page.keyboard.press('Tab');
+  const more = nav.getByRole('button', { name: 'More' });
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  const moreLinks = await nav.getByRole('link').allTextContents();
+  expect(moreLinks.slice(navLinks.length)).toContain('Settings');
+  for (const name of moreLinks.slice(navLinks.length)) {
+    await page.keyboard.press('Tab');
+    await expect(nav.getByRole('link', { name, exact: true })).toBeFocused();
+  }
+  await page.keyboard.press('Escape');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(more).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: /Switch to/ })).toBeFocused();
   await page.keyboard.press('Tab');

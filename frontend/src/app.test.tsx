@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { App } from './app';
 import { EMPTY_HOME, json, mockApi, USER } from './test/api';
@@ -12,12 +12,17 @@ function startAt(url: string, initialUser?: typeof USER | null) {
 describe('app shell and routing', () => {
   it('loads the session, then shows the page', async () => {
     document.cookie = 'kaizen_csrf=token; path=/'; // a signed-in browser has it
-    mockApi({ 'GET /api/v1/me': USER, 'GET /api/v1/tokens': { items: [], total: 0 } });
+    mockApi({ 'GET /api/v1/me': USER, 'GET /api/v1/tokens': { items: [], total: 0 }, 'GET /api/v1/me/calendar-feed': { active: false } });
     startAt('/settings');
     expect(screen.getByRole('status').textContent).toContain('Loading');
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
     expect(document.title).toBe('Settings · Kaizen');
-    expect(screen.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
+    // Settings is a secondary page: under the header's "More", which shows that it holds the current page.
+    const header = within(screen.getAllByRole('navigation', { name: 'Main' })[0]!);
+    const more = header.getByRole('button', { name: 'More' });
+    expect(more.hasAttribute('data-current')).toBe(true);
+    fireEvent.click(more);
+    expect(header.getByRole('link', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
   });
 
   it('asks the server nothing on a signed-out visit (no session cookie, no 401 GET /me)', async () => {

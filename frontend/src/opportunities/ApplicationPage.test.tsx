@@ -76,4 +76,22 @@ describe('application page', () => {
     await waitFor(() => expect(api.called('GET /api/v1/applications/4/history')).toHaveLength(2));
     expect(api.called('PATCH /api/v1/applications/4')[0]!.body).toEqual({ stage: 'interviewing' });
   });
+
+  it('says "Saved." after saving the details, and still does once the page has the saved version', async () => {
+    // The saved version differs in a field the test didn't type in, to tell when the form has it.
+    const SAVED = { ...APP, source: 'referral', applied_on: '2026-11-02', updated_at: '2026-11-30T10:00:00Z' };
+    let saved = false;
+    renderPage({
+      'GET /api/v1/applications/4': () => json(200, saved ? SAVED : APP),
+      'PATCH /api/v1/applications/4': () => {
+        saved = true;
+        return json(200, SAVED);
+      },
+    });
+    fireEvent.input(await screen.findByLabelText(/^Source/), { target: { value: 'referral' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save details' }));
+    // The form re-mounted with the server's values; the confirmation stays.
+    await waitFor(() => expect((screen.getByLabelText(/^Applied on/) as HTMLInputElement).value).toBe('2026-11-02'));
+    expect(screen.getByText('Saved.')).toBeTruthy();
+  });
 });

@@ -137,8 +137,11 @@ function ContactForm({ app, onDone }: { app: ApplicationDetail; onDone: () => vo
 
 export type DetailValues = { notes: string; follow_up_on: string; applied_on: string; source: string; url: string; goal_ids: number[] };
 
-function DetailsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () => void }) {
-  const [saved, setSaved] = useState(false);
+/**
+ * The form re-mounts (fresh values) whenever the application changes on the server, saving
+ * included, so whether it was just saved is the parent's to keep: `saved`, `onSaving`, `onSaved`.
+ */
+function DetailsForm({ app, saved, onSaving, onSaved }: { app: ApplicationDetail; saved: boolean; onSaving: () => void; onSaved: () => void }) {
   const form = useForm<DetailValues>({
     initial: { notes: app.notes, follow_up_on: app.follow_up_on ?? '', applied_on: app.applied_on ?? '', source: app.source, url: app.url ?? '', goal_ids: app.goal_ids },
     validate: (v) => ({
@@ -146,7 +149,7 @@ function DetailsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () => 
       url: v.url && !/^https?:\/\/\S+$/.test(v.url.trim()) ? 'Enter a link starting with https://' : undefined,
     }),
     submit: async (v) => {
-      setSaved(false);
+      onSaving();
       await updateApplication(app.id, {
         notes: v.notes,
         follow_up_on: v.follow_up_on || null,
@@ -155,7 +158,6 @@ function DetailsForm({ app, onSaved }: { app: ApplicationDetail; onSaved: () => 
         url: v.url.trim() || null,
         goal_ids: v.goal_ids,
       });
-      setSaved(true);
       onSaved();
     },
   });
@@ -191,6 +193,7 @@ export function ApplicationView({ id }: { id: number }) {
   const contacts = useRequest(() => listContacts({ application_id: id }));
   const [addingEvent, setAddingEvent] = useState(false);
   const [addingContact, setAddingContact] = useState(false);
+  const [detailsSaved, setDetailsSaved] = useState(false);
   useTitle(app.data ? `${app.data.role} at ${app.data.organization.name}` : null);
 
   const move = useAction(async (stage: Stage) => {
@@ -323,7 +326,16 @@ export function ApplicationView({ id }: { id: number }) {
       <div class="opp-grid-2">
         <section class="card" aria-labelledby="opp-details-title">
           <h2 id="opp-details-title">Details and notes</h2>
-          <DetailsForm key={a.updated_at} app={a} onSaved={app.reload} />
+          <DetailsForm
+            key={a.updated_at}
+            app={a}
+            saved={detailsSaved}
+            onSaving={() => setDetailsSaved(false)}
+            onSaved={() => {
+              setDetailsSaved(true);
+              app.reload();
+            }}
+          />
         </section>
         <section class="card" aria-labelledby="opp-ready-title">
           <h2 id="opp-ready-title">Readiness</h2>

@@ -17,7 +17,8 @@ const days = (v: number | null | undefined) => (v === null || v === undefined ? 
 
 export function FunnelTable({ funnel }: { funnel: Funnel }) {
   return (
-    <div class="opp-table-wrap">
+    // Scrolls sideways on a phone: focusable (and named) so the keyboard can scroll it too.
+    <div class="opp-table-wrap" role="region" aria-label="Funnel by stage" tabIndex={0}>
       <table class="opp-table">
         <caption class="visually-hidden">Funnel by stage</caption>
         <thead>

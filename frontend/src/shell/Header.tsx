@@ -2,7 +2,8 @@ import { useLocation } from 'preact-iso';
 import { useSession } from '../auth/session';
 import { HOME_PATH, SIGN_IN_PATH, routes } from '../routes';
 import { ThemeToggle } from '../ui/ThemeToggle';
-import { isCurrent, orderNav, visibleTo } from './nav';
+import { HeaderMore } from './HeaderMore';
+import { isCurrent, splitHeaderNav, visibleTo } from './nav';
 import { TabBar } from './TabBar';
 import { UserMenu } from './UserMenu';
 import './shell.css';
@@ -10,7 +11,7 @@ import './shell.css';
 export function Header() {
   const { user } = useSession();
   const { path } = useLocation();
-  const navRoutes = orderNav(visibleTo(routes, user));
+  const { links: navRoutes, more: moreRoutes } = splitHeaderNav(visibleTo(routes, user));
   return (
     <>
       <header class="app-header" data-signed-in={user ? '' : undefined}>
@@ -36,6 +37,7 @@ export function Header() {
                     </li>
                   );
                 })}
+                {moreRoutes.length > 0 && <HeaderMore routes={moreRoutes} path={path} />}
               </ul>
             </nav>
           )}

@@ -15,7 +15,7 @@ function initials(user: User): string {
 
 /** The signed-in person's menu: who they are, settings, sign out. Escape or a click outside closes it. */
 export function UserMenu({ user }: { user: User }) {
-  const { open, setOpen, rootRef, buttonRef } = useDisclosure<HTMLDivElement>();
+  const { open, setOpen, rootRef, buttonRef, onFocusOut } = useDisclosure<HTMLDivElement>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const menuId = useUniqueId();
@@ -37,12 +37,7 @@ export function UserMenu({ user }: { user: User }) {
 
   const name = user.display_name.trim() || user.email;
   return (
-    <div class="user-menu" ref={rootRef}
-      onFocusOut={(e) => {
-        const next = e.relatedTarget as Node | null;
-        if (next && rootRef.current && !rootRef.current.contains(next)) setOpen(false);
-      }}
-    >
+    <div class="user-menu" ref={rootRef} onFocusOut={onFocusOut}>
       <button
         ref={buttonRef}
         type="button"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppRoute } from '../routes';
 import { USER } from '../test/api';
-import { isCurrent, orderNav, splitNav, visibleTo } from './nav';
+import { isCurrent, orderNav, splitHeaderNav, splitNav, visibleTo } from './nav';
 
 const page = (path: string, nav?: string, navSecondary?: boolean): AppRoute =>
   ({ path, title: nav ?? path, access: 'user', component: () => null, nav, navSecondary }) as AppRoute;
@@ -38,6 +38,13 @@ describe('navigation layout', () => {
     const { tabs, more } = splitNav(all.slice(0, 5));
     expect(tabs.map((r) => r.nav)).toEqual(['Today', 'Habits', 'Settings']);
     expect(more).toEqual([]);
+  });
+
+  it('keeps secondary pages under the header\'s "More"', () => {
+    const { links, more } = splitHeaderNav([...all, page('/reading', 'Reading')]);
+    expect(links.map((r) => r.nav)).toEqual(['Today', 'Sprints', 'Goals', 'Portfolio', 'Reading']);
+    expect(more.map((r) => r.nav)).toEqual(['Habits', 'Settings']);
+    expect(splitHeaderNav(all.slice(0, 3)).more).toEqual([]);
   });
 
   it('marks a page current on its sub-pages too', () => {

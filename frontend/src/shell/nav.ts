@@ -1,5 +1,6 @@
-// How the `nav` entries of routes.tsx are laid out. Desktop: every entry in the header, primary
-// ones first. Phones: a bottom tab bar with the first few primary entries; the rest (entries
+// How the `nav` entries of routes.tsx are laid out. Wider screens: the primary entries in the
+// header, the `navSecondary` ones under its "More" menu (eight links and the account menu don't
+// fit the 1040 px header, let alone a 800 px window). Phones: a bottom tab bar with the first few primary entries; the rest (entries
 // marked `navSecondary`, and primary ones that don't fit) go under "More".
 import type { User } from '../api/client';
 import type { AppRoute } from '../routes';
@@ -18,6 +19,15 @@ export function splitNav(routes: AppRoute[], maxTabs = MAX_TABS): { tabs: AppRou
   if (ordered.length <= maxTabs + 1) return { tabs: ordered, more: [] };
   const tabs = ordered.filter((r) => !r.navSecondary).slice(0, maxTabs);
   return { tabs, more: ordered.filter((r) => !tabs.includes(r)) };
+}
+
+/** The header's split: primary entries as links, secondary ones under "More" (unless only one). */
+export function splitHeaderNav(routes: AppRoute[]): { links: AppRoute[]; more: AppRoute[] } {
+  const ordered = orderNav(routes);
+  const more = ordered.filter((r) => r.navSecondary);
+  // One entry behind "More" would take as much room as the entry itself.
+  if (more.length <= 1) return { links: ordered, more: [] };
+  return { links: ordered.filter((r) => !r.navSecondary), more };
 }
 
 /** Whether `path` is the page (or a page under it, e.g. /habits/3 under /habits). */

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 /**
  * Open/closed state for a menu or popover: while open, a pointer press outside `rootRef` closes
- * it, and Escape closes it and moves focus back to `buttonRef` (the toggle).
+ * it, and Escape closes it and moves focus back to `buttonRef` (the toggle). `onFocusOut`, set on
+ * the root, closes it when focus leaves by Tab.
  */
 export function useDisclosure<Root extends HTMLElement = HTMLElement>() {
   const [open, setOpen] = useState(false);
@@ -28,5 +29,10 @@ export function useDisclosure<Root extends HTMLElement = HTMLElement>() {
     };
   }, [open]);
 
-  return { open, setOpen, rootRef, buttonRef };
+  const onFocusOut = (e: FocusEvent) => {
+    const next = e.relatedTarget as Node | null;
+    if (next && rootRef.current && !rootRef.current.contains(next)) setOpen(false);
+  };
+
+  return { open, setOpen, rootRef, buttonRef, onFocusOut };
 }
