@@ -26,7 +26,7 @@ Running score 41% against a target of 80%; 8 days left.
 
 ## Output
 
-| | This week | Week before |
+| Figure | This week | Week before |
 |---|---:|---:|
 | Papers finished | 1 | 0 |
 | Reading items finished | 1 | 0 |

@@ -61,7 +61,7 @@ def next_steps(
 
 
 def _output_table(now: WeekOutput, before: WeekOutput) -> list[str]:
-    lines = ["| | This week | Week before |", "|---|---:|---:|"]
+    lines = ["| Figure | This week | Week before |", "|---|---:|---:|"]
     for field, label in OUTPUT_ROWS:
         lines.append(
             f"| {label} | {_number(getattr(now, field))} | {_number(getattr(before, field))} |"
