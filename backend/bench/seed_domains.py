@@ -10,7 +10,7 @@ Bulk ``INSERT``s like ``seed.py`` (no HTTP, no service calls), deterministic per
 - 2,000 application events over the five years plus the coming six weeks;
 - 40 contacts (follow-ups and last-contacted dates on some) linked to applications and events;
 - 3,000 reading items (queue positions 1..n, six kinds, done / dropped / reading / queued),
-  each with its status history, and progress logs on about 400 days;
+  each with its status history, and progress logs on a few hundred days;
 - saved reflections on this ISO week and the one before.
 """
 
