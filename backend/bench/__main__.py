@@ -87,8 +87,19 @@ LINES = [
     Line("GET /habits", "/habits", lambda u: f"{API}/habits", LIST),
     Line("GET /goals", "/goals", lambda u: f"{API}/goals", LIST),
     Line("GET /sprints", "/sprints", lambda u: f"{API}/sprints", LIST),
-    Line("GET /applications", "/applications", lambda u: f"{API}/applications", LIST),
-    Line("GET /reading-items", "/reading-items", lambda u: f"{API}/reading-items", LIST),
+    Line(
+        "GET /applications (board, ?limit=200)",
+        "/applications",
+        lambda u: f"{API}/applications?limit=200",
+        LIST,
+    ),
+    Line("GET /follow-ups", "/follow-ups", lambda u: f"{API}/follow-ups", LIST),
+    Line(
+        "GET /reading-items (queue, ?limit=200)",
+        "/reading-items",
+        lambda u: f"{API}/reading-items?status=queued&status=reading&limit=200",
+        LIST,
+    ),
     Line(
         "GET /habits/{id}/stats",
         "/habits/{habit_id}/stats",
@@ -120,7 +131,12 @@ LINES = [
         lambda u: f"{API}/reading-items/stats",
         AGGREGATE,
     ),
-    Line("GET /reviews/weekly", "/reviews/weekly", lambda u: f"{API}/reviews/weekly", AGGREGATE),
+    Line(
+        "GET /reviews/weekly (this week)",
+        "/reviews/weekly",
+        lambda u: f"{API}/reviews/weekly?week={u.week}",
+        AGGREGATE,
+    ),
     Line(
         "PUT /habits/{id}/check-ins/{date}",
         "/habits/{habit_id}/check-ins/{date}",

@@ -5,7 +5,8 @@ heavy user every table line is measured on) and ``years10`` (for "flat in histor
 Each has 30 action items with a mix of schedules and kinds, daily check-ins since the start
 (mostly done, some missed, skipped or left empty, a few notes; three items on a two-year
 unbroken streak, the worst case for a streak), nine goals with key results, and a sprint every
-fortnight. Deterministic: the same seed gives the same data.
+fortnight. The heavy user also has applications, reading items and saved weekly reviews
+(``seed_domains.py``). Deterministic: the same seed gives the same data.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from bench.seed_domains import iso_week, seed_domains
 from kaizen.auth import security
 from kaizen.auth.models import ApiToken, User
 from kaizen.goals.models import Goal, KeyResult
@@ -31,6 +33,7 @@ STREAK_ITEMS = 3
 STREAK_DAYS = 730
 TIMEZONE = "Asia/Kolkata"
 HISTORIES = {"years1": 1, "years5": 5, "years10": 10}
+HEAVY = "years5"  # every table line is measured on this user
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class BenchUser:
     token: str
     habit_ids: list[int]
     sprint_ids: list[int]  # oldest first
+    week: str  # the current ISO week ("2026-W49") on the bench's day
 
 
 def _schedule(i: int) -> dict[str, object]:
@@ -164,7 +168,10 @@ def seed_user(db: Session, key: str, years: int, today: date) -> BenchUser:
         f"  {key}: {len(rows):,} check-ins, {HABITS} items, {len(sprint_ids)} sprints",
         flush=True,
     )
-    return BenchUser(key, years, token, [h.id for h in habits], sprint_ids)
+    if key == HEAVY:
+        counts = seed_domains(db, key, user.id, [g.id for g in goals], start, today)
+        print("  " + ", ".join(f"{n:,} {what}" for what, n in counts.items()), flush=True)
+    return BenchUser(key, years, token, [h.id for h in habits], sprint_ids, iso_week(today))
 
 
 def seed(db: Session, today: date) -> dict[str, BenchUser]:
