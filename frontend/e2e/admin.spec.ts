@@ -43,7 +43,7 @@ test('an admin closes sign-up and invites a colleague, who joins with the link s
     await stranger.getByLabel('Email').fill(ravi);
     await stranger.getByLabel('Password').fill(PASSWORD);
     await stranger.getByRole('button', { name: 'Create account' }).click();
-    await expect(stranger.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    await expect(stranger.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
     // Not an admin: no Admin entry, and /admin is "not found".
     await expect(stranger.getByRole('link', { name: 'Admin' })).toHaveCount(0);
     await guest.close();
