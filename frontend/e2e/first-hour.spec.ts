@@ -31,7 +31,7 @@ test('a numeric item partly done today is in progress (12/20), not missed', asyn
   await apiSend(page, 'PUT', `/habits/${read.id}/check-ins/${today}`, { value: 12 });
 
   await page.goto('/today');
-  const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Read' }) });
+  const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Read', exact: true }) });
   await expect(row).toContainText('In progress: 12/20 pages');
   await expect(row).not.toContainText('Missed today');
   await expect(row).toContainText('— last 14 days'); // no score yet, not 0 %

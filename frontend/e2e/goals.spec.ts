@@ -28,8 +28,8 @@ test('starter plan → goals → key results → portfolio → public profile', 
   await expect(page.getByText(/14 days starting today \(.+\), target 75% — 11 of\s+14 days/)).toBeVisible();
   await page.getByRole('button', { name: 'Take the starter plan' }).click();
 
-  // It lands on Today; the nine goals are on Goals, grouped by area.
-  await expect(page).toHaveURL(/\/today$/);
+  // It lands on Home; the nine goals are on Goals, grouped by area.
+  await expect(page).toHaveURL(/\/home$/);
   await page.goto('/goals');
   await expect(page.getByRole('heading', { level: 1, name: 'Goals' })).toBeVisible();
   const fundamentals = page.getByRole('region', { name: /^Fundamentals/ });
