@@ -69,10 +69,10 @@ test('the header navigation fits from 720 px to 1280 px', async ({ page }) => {
     await expectNoOverflow(page, `header at ${width} px`);
     if (width === 800 || width === 1280) {
       await nav.getByRole('button', { name: 'More' }).click();
-      await expect(nav.getByRole('link', { name: 'Habits' })).toBeVisible();
+      await expect(nav.getByRole('link', { name: 'Action items' })).toBeVisible();
       await snap(page, `header-more-${width}`);
       await page.keyboard.press('Escape');
-      await expect(nav.getByRole('link', { name: 'Habits' })).toBeHidden();
+      await expect(nav.getByRole('link', { name: 'Action items' })).toBeHidden();
       await snap(page, `header-${width}`);
     }
   }
