@@ -2,6 +2,46 @@
 import { expect, test } from './fixtures';
 import { addDays, apiGet, apiSend, createHabit, createSprint, serverToday, signInViaApi } from './sprints.helpers';
 
+const CHOSEN = ['No regular smoking up', 'Gym every day', 'No junk food', 'Solve a DSA problem', 'Study core CS/ML/DL', 'Apply or reach out'];
+
+test('the starter plan: untick an item, take it; Today, the first sprint and the goals hold the chosen items', async ({ page }) => {
+  await signInViaApi(page);
+  await page.goto('/welcome');
+  const choices = page.getByRole('group', { name: "Seven action items — untick any you don't want" });
+  await expect(choices.getByRole('checkbox')).toHaveCount(7);
+  for (const box of await choices.getByRole('checkbox').all()) await expect(box).toBeChecked();
+  // Each item serving a goal says which, and what the first sprint asks of it.
+  await expect(choices.getByRole('checkbox', { name: 'Solve a DSA problem' })).toHaveAccessibleDescription(/^Weekdays · for “DSA” · first sprint: \d+ of \d+ days/);
+  await expect(choices.getByRole('checkbox', { name: 'Study core CS/ML/DL' })).toHaveAccessibleDescription(/^Every day · at least 30 min · for “Strengthen core CS\/ML\/DL” · first sprint: 11 of 14 days/);
+  await choices.getByRole('checkbox', { name: 'Keep writing' }).uncheck();
+  await expect(page.getByText(/The six chosen action items are in it, with the four required goals\./)).toBeVisible();
+  await page.getByRole('button', { name: 'Take the starter plan' }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+
+  // Today lists the chosen items, in the plan's order, and not the unticked one.
+  await page.goto('/today');
+  const today = page.getByRole('main');
+  for (const name of CHOSEN) await expect(today.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(today.getByRole('link', { name: 'Keep writing' })).toHaveCount(0);
+
+  // The first sprint holds them.
+  const sprint = await apiGet<{ id: number; title: string }>(page, '/sprints/current');
+  expect(sprint.title).toBe('First fortnight');
+  await page.goto(`/sprints/${sprint.id}`);
+  await expect(page.getByRole('list', { name: 'Action items' }).getByRole('heading', { level: 3 })).toHaveText(CHOSEN);
+
+  // Each required goal shows the item that serves it; the portfolio's was left out.
+  await page.goto('/goals');
+  await page.getByRole('link', { name: 'DSA', exact: true }).click();
+  const linked = page.getByRole('region', { name: 'Action items' });
+  await expect(linked.getByRole('link')).toHaveText(['Solve a DSA problem']);
+  await page.goto('/goals');
+  await page.getByRole('link', { name: 'Maintain a portfolio' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Maintain a portfolio' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Action items' }).getByRole('link', { name: 'Keep writing' })).toHaveCount(0);
+});
+
 test('day 1 of a sprint with one check-in: on pace, not "target reached", the same on board, History and review', async ({ page }) => {
   await signInViaApi(page);
   const today = await serverToday(page);
