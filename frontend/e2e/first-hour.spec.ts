@@ -1,6 +1,6 @@
 // The first hour of a new user: numbers that never contradict each other, and no dead ends.
 import { expect, test } from './fixtures';
-import { addDays, apiGet, apiSend, createHabit, createSprint, serverToday, signInViaApi } from './sprints.helpers';
+import { addDays, apiGet, apiSend, checkIn, createHabit, createSprint, daysFrom, serverToday, signInViaApi } from './sprints.helpers';
 
 const CHOSEN = ['No regular smoking up', 'Gym every day', 'No junk food', 'Solve a DSA problem', 'Study core CS/ML/DL', 'Apply or reach out'];
 
@@ -117,4 +117,57 @@ test('portfolio notes render as Markdown, sanitised in the real browser', async 
   await expect(notes.locator('strong')).toHaveText('deep');
   await expect(notes.locator('[onmouseover], script, a[href^="javascript"]')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('an item out of reach: the board offers the next sprint at a suggested target, and planning it works', async ({ page }) => {
+  await signInViaApi(page);
+  const today = await serverToday(page);
+  const start = addDays(today, -11);
+  const run = await createHabit(page, 'Run', start);
+  const dsa = await createHabit(page, 'DSA', start);
+  await checkIn(page, run, daysFrom(start, 11));
+  await checkIn(page, dsa, daysFrom(start, 3));
+  const sprint = await createSprint(page, { title: 'Fortnight 0', start_date: start, habit_ids: [run, dsa] });
+
+  await page.goto(`/sprints/${sprint.id}`);
+  const next = page.getByRole('region', { name: 'Next step' });
+  // 11/11 and 3/11: a 63% score, so 65% is the step up (not the 75% it just missed).
+  await expect(next).toContainText('DSA can no longer reach 75% this sprint.');
+  await expect(next.getByRole('link', { name: 'Adjust this sprint' })).toHaveAttribute('href', `/sprints/${sprint.id}/edit`);
+  await next.getByRole('link', { name: 'Plan the next sprint at 65%' }).click();
+  const form = page.getByRole('form', { name: 'Plan the next sprint' });
+  await expect(form.getByLabel('Target')).toHaveValue('65');
+  await form.getByRole('button', { name: 'Plan the next sprint' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'After Fortnight 0' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Score' })).toContainText('target 65%');
+});
+
+test('a sprint overlapping the running one is created, with a warning that says so', async ({ page }) => {
+  await signInViaApi(page);
+  const today = await serverToday(page);
+  const gym = await createHabit(page, 'Gym', today);
+  await createSprint(page, { title: 'Fortnight 1', start_date: today, habit_ids: [gym] });
+
+  await page.goto('/sprints/new');
+  await page.getByLabel('Title').fill('Torch inside out');
+  await page.getByLabel('Start date').fill(addDays(today, 3));
+  await page.getByRole('checkbox', { name: 'Gym' }).check();
+  await page.getByRole('button', { name: 'Plan sprint' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Torch inside out' })).toBeVisible();
+  await expect(page.getByText(/It overlaps “Fortnight 1” \(.+\): both count the same days\. That is allowed/)).toBeVisible();
+  expect((await apiGet<{ total: number }>(page, '/sprints')).total).toBe(2);
+});
+
+test('signed-out pages do not ask who is signed in (no 401 GET /me)', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/v1/me') asked.push(r.url());
+  });
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.goto('/sign-up');
+  await expect(page.getByRole('button', { name: 'Create account' })).toBeVisible();
+  await page.goto('/u/nobody-here');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(asked).toEqual([]);
 });
