@@ -1,4 +1,4 @@
-// Screenshots of the first-hour screens — a day-1 sprint board, a board offering the next step,
+// Screenshots of the first-hour screens — the welcome page with one action item unticked, a day-1 sprint board, a board offering the next step,
 // Today with a partly done numeric item and the backfill offer — at phone and desktop widths,
 // light and dark, into e2e/screenshots/ (gitignored). They also fail on sideways overflow.
 import { expect, test } from './fixtures';
@@ -12,6 +12,11 @@ for (const vp of VIEWPORTS) {
     test('pages', async ({ page }) => {
       test.setTimeout(60_000);
       await signInViaApi(page);
+      await page.goto('/welcome');
+      await page.getByRole('checkbox', { name: 'Keep writing' }).uncheck();
+      await expect(page.getByText(/The six chosen action items are in it/)).toBeVisible();
+      await shotBothSchemes(page, 'first-hour-welcome', vp.name);
+
       const today = await serverToday(page);
       const gym = await createHabit(page, 'Gym', today);
       const day1 = await createSprint(page, { title: 'Fortnight 1', start_date: today, habit_ids: [gym] });
