@@ -239,3 +239,25 @@ def test_items_added_after_the_first_sprint_ended_stay_out_of_it(
     assert len(later["habit_ids"]) == 7
     sprint = get(client, user, f"/sprints/{first['sprint_id']}")
     assert sprint["habit_ids"] == first["habit_ids"]
+
+
+def test_goals_just_made_are_not_left_alone_yet(client: TestClient, set_now: SetNow) -> None:
+    """Day 1 of the plan: Home lists no goal as "left alone for 14 days"; two weeks on, the
+    goals nothing moved are listed, and a goal whose item was checked in is not."""
+    set_now("2026-11-16T03:00:00Z")  # 08:30 in Kolkata
+    user = make_user(client, timezone="Asia/Kolkata")
+    plan = take(client, user)
+    assert get(client, user, "/home")["idle_goals"] == []
+    set_now("2026-11-29T03:00:00Z")  # the 14th day, the plan's first among them
+    user.headers = {"Authorization": f"Bearer {bearer_token(client, user.email)}"}
+    dsa_item = next(h for h in get(client, user, "/habits")["items"] if h["goal_id"])
+    assert dsa_item["name"] == "Solve a DSA problem"
+    r = client.put(
+        f"/api/v1/habits/{dsa_item['id']}/check-ins/2026-11-27",
+        json={"status": "done"},
+        headers=user.headers,
+    )
+    assert r.status_code == 200, r.text
+    idle = [g["title"] for g in get(client, user, "/home")["idle_goals"]]
+    assert len(idle) == 8 and "DSA" not in idle
+    assert len(plan["goal_ids"]) == 9
