@@ -29,6 +29,10 @@ def take(client: TestClient, user: ApiUser, **body: Any) -> Any:
     return r.json()
 
 
+def sign_in_again(client: TestClient, user: ApiUser) -> None:
+    user.headers = {"Authorization": f"Bearer {bearer_token(client, user.email)}"}
+
+
 def get(client: TestClient, user: ApiUser, url: str) -> Any:
     r = client.get(f"/api/v1{url}", headers=user.headers)
     assert r.status_code == 200, r.text
@@ -233,7 +237,7 @@ def test_items_added_after_the_first_sprint_ended_stay_out_of_it(
     user = make_user(client)
     first = take(client, user, skip=["dsa"])
     set_now("2026-11-27T06:00:00Z")
-    user.headers = {"Authorization": f"Bearer {bearer_token(client, user.email)}"}
+    sign_in_again(client, user)  # the first token expired meanwhile
     later = take(client, user)
     assert later["created"] is True and later["sprint_id"] == first["sprint_id"]
     assert len(later["habit_ids"]) == 7
@@ -249,7 +253,7 @@ def test_goals_just_made_are_not_left_alone_yet(client: TestClient, set_now: Set
     plan = take(client, user)
     assert get(client, user, "/home")["idle_goals"] == []
     set_now("2026-11-29T03:00:00Z")  # the 14th day, the plan's first among them
-    user.headers = {"Authorization": f"Bearer {bearer_token(client, user.email)}"}
+    sign_in_again(client, user)  # the first token expired meanwhile
     dsa_item = next(h for h in get(client, user, "/habits")["items"] if h["goal_id"])
     assert dsa_item["name"] == "Solve a DSA problem"
     r = client.put(

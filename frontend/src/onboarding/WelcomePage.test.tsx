@@ -59,6 +59,14 @@ const PLAN: StarterPlan = {
   taken: false,
 };
 
+// Taking the plan: the POST, the account read again, and the Home page it lands on.
+const TAKING = {
+  'GET /api/v1/starter-plan': PLAN,
+  'POST /api/v1/starter-plan': { created: true, goal_ids: [1], habit_ids: [1, 2, 3], sprint_id: 1 },
+  'GET /api/v1/me': { ...NEW_USER, onboarded: true },
+  'GET /api/v1/home': EMPTY_HOME,
+};
+
 function startAt(url: string, user = NEW_USER) {
   history.replaceState(null, '', url);
   return render(<App initialUser={user} />);
@@ -118,12 +126,7 @@ describe('starter plan', () => {
   });
 
   it('is taken in one click, then lands on Home', async () => {
-    const api = mockApi({
-      'GET /api/v1/starter-plan': PLAN,
-      'POST /api/v1/starter-plan': { created: true, goal_ids: [1], habit_ids: [1, 2, 3], sprint_id: 1 },
-      'GET /api/v1/me': { ...NEW_USER, onboarded: true },
-      'GET /api/v1/home': EMPTY_HOME,
-    });
+    const api = mockApi(TAKING);
     startAt('/welcome');
     await screen.findByText('DSA');
     fireEvent.click(screen.getByRole('button', { name: 'Take the starter plan' }));
@@ -134,12 +137,7 @@ describe('starter plan', () => {
   });
 
   it('takes only the action items left ticked', async () => {
-    const api = mockApi({
-      'GET /api/v1/starter-plan': PLAN,
-      'POST /api/v1/starter-plan': { created: true, goal_ids: [1], habit_ids: [1, 2, 3], sprint_id: 1 },
-      'GET /api/v1/me': { ...NEW_USER, onboarded: true },
-      'GET /api/v1/home': EMPTY_HOME,
-    });
+    const api = mockApi(TAKING);
     startAt('/welcome');
     const writing = (await screen.findByRole('checkbox', { name: 'Keep writing' })) as HTMLInputElement;
     fireEvent.click(writing);

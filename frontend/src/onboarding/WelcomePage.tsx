@@ -57,10 +57,10 @@ function ItemChoices({ title, items, skipped, onToggle }: Choice & { title: stri
   return (
     <>
       <h4 class="welcome-group">{title}</h4>
-      <ul class="welcome-items">
+      <ul class="check-list welcome-items">
         {items.map((item) => (
           <li key={item.key}>
-            <label class="welcome-item">
+            <label class="check-item welcome-item">
               <input
                 type="checkbox"
                 checked={!skipped.has(item.key)}
