@@ -1,6 +1,7 @@
 // The first hour of a new user: numbers that never contradict each other, and no dead ends.
 import { expect, test } from './fixtures';
-import { addDays, apiGet, apiSend, checkIn, createHabit, createSprint, daysFrom, serverToday, signInViaApi } from './sprints.helpers';
+import { addDays, apiGet, apiSend, createHabit, createSprint, serverToday, signInViaApi } from './sprints.helpers';
+import { sprintWithAnItemOutOfReach } from './first-hour.helpers';
 
 const CHOSEN = ['No regular smoking up', 'Gym every day', 'No junk food', 'Solve a DSA problem', 'Study core CS/ML/DL', 'Apply or reach out'];
 
@@ -122,12 +123,7 @@ test('portfolio notes render as Markdown, sanitised in the real browser', async 
 test('an item out of reach: the board offers the next sprint at a suggested target, and planning it works', async ({ page }) => {
   await signInViaApi(page);
   const today = await serverToday(page);
-  const start = addDays(today, -11);
-  const run = await createHabit(page, 'Run', start);
-  const dsa = await createHabit(page, 'DSA', start);
-  await checkIn(page, run, daysFrom(start, 11));
-  await checkIn(page, dsa, daysFrom(start, 3));
-  const sprint = await createSprint(page, { title: 'Fortnight 0', start_date: start, habit_ids: [run, dsa] });
+  const sprint = await sprintWithAnItemOutOfReach(page, today);
 
   await page.goto(`/sprints/${sprint.id}`);
   const next = page.getByRole('region', { name: 'Next step' });
