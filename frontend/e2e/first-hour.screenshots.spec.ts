@@ -1,8 +1,9 @@
-// Screenshots of the first-hour screens — a day-1 sprint board, a board offering the next step,
+// Screenshots of the first-hour screens — the welcome page with one action item unticked, a day-1 sprint board, a board offering the next step,
 // Today with a partly done numeric item and the backfill offer — at phone and desktop widths,
 // light and dark, into e2e/screenshots/ (gitignored). They also fail on sideways overflow.
 import { expect, test } from './fixtures';
-import { addDays, apiSend, checkIn, createHabit, createSprint, daysFrom, serverToday, signInViaApi } from './sprints.helpers';
+import { apiSend, createHabit, createSprint, serverToday, signInViaApi } from './sprints.helpers';
+import { sprintWithAnItemOutOfReach } from './first-hour.helpers';
 import { deviceOptions, shotBothSchemes, VIEWPORTS } from './screenshot.helpers';
 
 for (const vp of VIEWPORTS) {
@@ -12,6 +13,11 @@ for (const vp of VIEWPORTS) {
     test('pages', async ({ page }) => {
       test.setTimeout(60_000);
       await signInViaApi(page);
+      await page.goto('/welcome');
+      await page.getByRole('checkbox', { name: 'Keep writing' }).uncheck();
+      await expect(page.getByText(/The six chosen action items are in it/)).toBeVisible();
+      await shotBothSchemes(page, 'first-hour-welcome', vp.name);
+
       const today = await serverToday(page);
       const gym = await createHabit(page, 'Gym', today);
       const day1 = await createSprint(page, { title: 'Fortnight 1', start_date: today, habit_ids: [gym] });
@@ -21,12 +27,7 @@ for (const vp of VIEWPORTS) {
       await shotBothSchemes(page, 'first-hour-board-day1', vp.name);
 
       // Twelve days in, one item far behind: the board offers the next step.
-      const start = addDays(today, -11);
-      const run = await createHabit(page, 'Run', start);
-      const dsa = await createHabit(page, 'DSA', start);
-      await checkIn(page, run, daysFrom(start, 11));
-      await checkIn(page, dsa, daysFrom(start, 3));
-      const late = await createSprint(page, { title: 'Fortnight 0', start_date: start, habit_ids: [run, dsa] });
+      const late = await sprintWithAnItemOutOfReach(page, today);
       await page.goto(`/sprints/${late.id}`);
       await expect(page.getByRole('region', { name: 'Next step' })).toBeVisible();
       await shotBothSchemes(page, 'first-hour-board-next-step', vp.name);

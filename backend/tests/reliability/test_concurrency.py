@@ -53,7 +53,7 @@ def test_parallel_starter_plans_create_it_once(client: TestClient) -> None:
     goals = client.get("/api/v1/goals", headers=user.headers).json()
     habits = client.get("/api/v1/habits", headers=user.headers).json()
     sprints = client.get("/api/v1/sprints", headers=user.headers).json()
-    assert (sprints["total"], goals["total"], habits["total"]) == (1, 9, 3)
+    assert (sprints["total"], goals["total"], habits["total"]) == (1, 9, 7)
 
 
 def test_parallel_key_results_respect_the_limit(client: TestClient) -> None:

@@ -1389,14 +1389,16 @@ export interface paths {
         };
         /**
          * What the starter plan would create
-         * @description The seed's nine growth processes, three daily action items and a first fortnight.
+         * @description The seed's nine growth processes, its three personal action items plus one small item
+         *     for each required process (linked to its goal), and a first fortnight holding them.
          */
         get: operations["preview_starter_plan"];
         put?: never;
         /**
-         * Take the starter plan (nine goals, three action items, a first sprint)
+         * Take the starter plan (nine goals, its action items, a first sprint)
          * @description In one transaction. Only what you do not have yet (matched by title) is created, so
-         *     running it twice duplicates nothing.
+         *     running it twice duplicates nothing. The body is optional: `{"skip": ["smoking"]}` leaves
+         *     those action items out (an unknown key is a 422).
          */
         post: operations["take_starter_plan"];
         delete?: never;
@@ -4351,10 +4353,51 @@ export interface components {
              */
             stage: "wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted";
         };
+        /** StarterActionItem */
+        StarterActionItem: {
+            /** Description */
+            description: string;
+            /**
+             * Goal
+             * @description Title of the goal (in `goals`) it serves
+             */
+            goal: string | null;
+            /**
+             * Key
+             * @description Name it in `skip` to leave it out
+             * @enum {string}
+             */
+            key: "smoking" | "gym" | "junk_food" | "dsa" | "fundamentals" | "writing" | "applications";
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "boolean" | "numeric";
+            /** Name */
+            name: string;
+            /**
+             * Out Of
+             * @description Scheduled days (or completions) in the first sprint
+             */
+            out_of: number;
+            /**
+             * Required
+             * @description Check-ins the first sprint asks for: ⌈target × `out_of`⌉ (days, or for N times a week, completions)
+             */
+            required: number;
+            /** Schedule */
+            schedule: components["schemas"]["DailySchedule"] | components["schemas"]["WeekdaysSchedule"] | components["schemas"]["TimesPerWeekSchedule"];
+            /** Target Type */
+            target_type: ("at_least" | "at_most") | null;
+            /** Target Value */
+            target_value: number | null;
+            /** Unit */
+            unit: string | null;
+        };
         /** StarterPlanPreview */
         StarterPlanPreview: {
             /** Action Items */
-            action_items: string[];
+            action_items: components["schemas"]["StarterActionItem"][];
             /** Goals */
             goals: components["schemas"]["GoalCreate"][];
             sprint: components["schemas"]["StarterSprint"];
@@ -4377,6 +4420,18 @@ export interface components {
             habit_ids: number[];
             /** Sprint Id */
             sprint_id: number;
+        };
+        /** StarterPlanTake */
+        StarterPlanTake: {
+            /**
+             * Skip
+             * @description Keys of action items to leave out (each item is in by default)
+             * @example [
+             *       "smoking",
+             *       "writing"
+             *     ]
+             */
+            skip?: ("smoking" | "gym" | "junk_food" | "dsa" | "fundamentals" | "writing" | "applications")[];
         };
         /** StarterSprint */
         StarterSprint: {
@@ -12828,7 +12883,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StarterPlanTake"] | null;
+            };
+        };
         responses: {
             /** @description Created, or already taken (see `created`) */
             200: {
@@ -12837,6 +12896,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StarterPlanRead"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, invalid or expired credentials */
@@ -12850,6 +12918,15 @@ export interface operations {
             };
             /** @description A cookie-authenticated change without a valid X-CSRF-Token header */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12875,7 +12952,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Validation Error */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -120,7 +120,7 @@ export default function HabitDetailPage() {
   return (
     <section class="page habit-detail" style={habitStyle(habit.color)}>
       <p class="detail-back">
-        <a href="/habits">← Habits</a>
+        <a href="/habits">← Action items</a>
       </p>
       <header class="page-header detail-header">
         <h1 tabIndex={-1}>

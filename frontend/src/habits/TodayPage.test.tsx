@@ -187,6 +187,32 @@ describe('Today', () => {
     expect(link.parentElement!.textContent).toBe('Fortnight 2: On pace for 75%: 1 of 11 days done, 13 left');
   });
 
+  it('reads the pace line again once a check-in is saved, not before', async () => {
+    let saved = false;
+    let release = () => undefined as void;
+    const pace = () => `On pace for 75%: ${saved ? 1 : 0} of 11 days done, 14 left`;
+    const api = mockApi({
+      ...NO_SPRINT,
+      'GET /api/v1/today': () => json(200, today([saved ? entry(1, 'Gym', { today: checkIn(1, DATE, 'done') as TodayHabit['today'] }) : entry(1, 'Gym')])),
+      'GET /api/v1/sprints/current': () => json(200, { ...SEED_SPRINT, id: 4, title: 'Fortnight 2', outcome: { state: 'on_pace', text: pace() } }),
+      [`PUT /api/v1/habits/1/check-ins/${DATE}`]: () =>
+        new Promise<Response>((resolve) => {
+          release = () => {
+            saved = true;
+            resolve(json(200, checkIn(1, DATE, 'done')));
+          };
+        }),
+    });
+    renderPage();
+    expect(await screen.findByText(/0 of 11 days done/)).toBeTruthy();
+    const reads = api.called('GET /api/v1/sprints/current').length;
+    fireEvent.click(screen.getByRole('button', { name: 'Gym done today' }));
+    await waitFor(() => expect(api.called(`PUT /api/v1/habits/1/check-ins/${DATE}`)).toHaveLength(1));
+    expect(api.called('GET /api/v1/sprints/current')).toHaveLength(reads); // the save is still on its way
+    release();
+    expect(await screen.findByText(/1 of 11 days done/)).toBeTruthy();
+  });
+
   it('offers to move the start date back when checking in a day before it', async () => {
     const gym = entry(1, 'Gym', { habit: { ...entry(1, 'Gym').habit, start_date: DATE } });
     let moved = false;

@@ -136,7 +136,8 @@ export default function TodayPage() {
               </span>
             )}
           </p>
-          <SprintPaceLine refreshKey={doneCount} />
+          {/* After /today is (re)loaded, so a check-in is saved before the pace is read. */}
+          {today.revision > 0 && <SprintPaceLine refreshKey={today.revision} />}
         </div>
         <button type="button" class="btn btn-ghost today-help-btn" aria-expanded={help} aria-controls="today-shortcuts" onClick={() => setHelp(!help)}>
           <kbd>?</kbd> Shortcuts

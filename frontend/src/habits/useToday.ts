@@ -51,6 +51,9 @@ export function useToday(fetcher: () => Promise<TodayRead> = getToday) {
   }, []);
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Counts the server's answers taken in (not optimistic changes): what depends on saved
+  // check-ins, like the sprint's pace line, reloads on it.
+  const [revision, setRevision] = useState(0);
   const inFlight = useRef(0);
   const generation = useRef(0);
   const stale = useRef(false);
@@ -68,6 +71,7 @@ export function useToday(fetcher: () => Promise<TodayRead> = getToday) {
       if (mine !== generation.current || inFlight.current > 0) return;
       stale.current = false;
       setData(withQueued(fresh, waiting));
+      setRevision((n) => n + 1);
       setLoad({ status: 'ready' });
     } catch (error) {
       if (mine !== generation.current) return;
@@ -172,6 +176,7 @@ export function useToday(fetcher: () => Promise<TodayRead> = getToday) {
   return {
     data,
     load,
+    revision,
     notice,
     connection,
     dismiss: () => setNotice(null),

@@ -21,7 +21,7 @@ export function OnboardingOffer() {
         <p id="onboarding-offer-title" class="onboarding-offer-title">
           New here? Start with the starter plan.
         </p>
-        <p class="onboarding-offer-body">Nine goals, three daily action items and a first two-week sprint — ready in one click.</p>
+        <p class="onboarding-offer-body">Nine goals, small action items that serve them (you choose which) and a first two-week sprint.</p>
         {skip.error && (
           <p class="field-error" role="alert">
             {skip.error}

@@ -9,13 +9,14 @@ import { useSession, useUser } from '../auth/session';
 import { formatDate, formatPercent } from '../ui/format';
 import { AreaTag, EnthusiasmTag, ImportanceTag } from '../goals/GoalTags';
 import { daysBetween } from '../ui/dates';
+import { describeSchedule, describeTarget } from '../habits/labels';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { getStarterPlan, takeStarterPlan, type StarterPlan as Plan } from './api';
+import { getStarterPlan, takeStarterPlan, type ActionItemKey, type StarterPlan as Plan } from './api';
 import './onboarding.css';
 
 /** Where "Start from scratch" goes: ?next= if it is a same-site path, else home. */
@@ -31,10 +32,62 @@ function count(n: number, capital = false): string {
   return capital ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }
 
-function PlanDetails({ plan }: { plan: Plan }) {
+type Item = Plan['action_items'][number];
+
+/** "Weekdays · at least 30 min · for DSA · first sprint: 8 of 10 days". */
+function itemFacts(item: Item): string {
+  const unit = item.schedule.type === 'times_per_week' ? 'times' : 'days';
+  return [
+    describeSchedule(item.schedule),
+    describeTarget(item),
+    item.goal && `for “${item.goal}”`,
+    `first sprint: ${item.required} of ${item.out_of} ${unit}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+interface Choice {
+  skipped: ReadonlySet<ActionItemKey>;
+  onToggle: (key: ActionItemKey, on: boolean) => void;
+}
+
+function ItemChoices({ title, items, skipped, onToggle }: Choice & { title: string; items: Item[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4 class="welcome-group">{title}</h4>
+      <ul class="check-list welcome-items">
+        {items.map((item) => (
+          <li key={item.key}>
+            <label class="check-item welcome-item">
+              <input
+                type="checkbox"
+                checked={!skipped.has(item.key)}
+                onChange={(e) => onToggle(item.key, e.currentTarget.checked)}
+                aria-labelledby={`welcome-item-${item.key}`}
+                aria-describedby={`welcome-item-${item.key}-facts`}
+              />
+              <span class="welcome-item-text">
+                <span class="welcome-item-name" id={`welcome-item-${item.key}`}>{item.name}</span>
+                <span class="welcome-item-facts" id={`welcome-item-${item.key}-facts`}>
+                  {itemFacts(item)}
+                  {item.description && <span class="welcome-item-desc">{item.description}</span>}
+                </span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function PlanDetails({ plan, skipped, onToggle }: Choice & { plan: Plan }) {
   const { goals, action_items: items, sprint } = plan;
   const days = daysBetween(sprint.start_date, sprint.end_date) + 1;
   const required = goals.filter((g) => g.importance === 'required').length;
+  const chosen = items.filter((i) => !skipped.has(i.key)).length;
   return (
     <>
       <h3 class="welcome-subtitle">
@@ -54,27 +107,26 @@ function PlanDetails({ plan }: { plan: Plan }) {
         ))}
       </ol>
 
-      <div class="welcome-two">
-        <div>
+      <fieldset class="fieldset welcome-choices">
+        <legend>
           <h3 class="welcome-subtitle">
-            {count(items.length, true)} action item{items.length === 1 ? '' : 's'}, every day
+            {count(items.length, true)} action item{items.length === 1 ? '' : 's'} — untick any you don't want
           </h3>
-          <ul class="welcome-list">
-            {items.map((a) => (
-              <li key={a}>{a}</li>
-            ))}
-          </ul>
-        </div>
-        <div>
-          <h3 class="welcome-subtitle">A first sprint</h3>
-          <p class="welcome-sprint">
-            <strong>{sprint.title}</strong>: {days} days starting today ({formatDate(sprint.start_date)}), target {formatPercent(sprint.target_rate)} —{' '}
-            {sprint.required_days} of {days} days for each action item.
-            {required > 0 && ` The ${count(required)} required goal${required === 1 ? ' is' : 's are'} part of it.`}
-          </p>
-          {sprint.theme && <p class="welcome-theme muted">Theme: “{sprint.theme}”</p>}
-        </div>
-      </div>
+        </legend>
+        <ItemChoices title="Personal, every day" items={items.filter((i) => !i.goal)} skipped={skipped} onToggle={onToggle} />
+        <ItemChoices title="One small step for each required goal" items={items.filter((i) => i.goal)} skipped={skipped} onToggle={onToggle} />
+      </fieldset>
+
+      <h3 class="welcome-subtitle">A first sprint</h3>
+      <p class="welcome-sprint">
+        <strong>{sprint.title}</strong>: {days} days starting today ({formatDate(sprint.start_date)}), target {formatPercent(sprint.target_rate)} —{' '}
+        {sprint.required_days} of {days} days for a daily item (each item above says what it asks).{' '}
+        {chosen === 0
+          ? 'No action items chosen: it starts empty, and you can add items to it later.'
+          : `The ${count(chosen)} chosen action item${chosen === 1 ? ' is' : 's are'} in it`}
+        {chosen > 0 && (required > 0 ? `, with the ${count(required)} required goal${required === 1 ? '' : 's'}.` : '.')}
+      </p>
+      {sprint.theme && <p class="welcome-theme muted">Theme: “{sprint.theme}”</p>}
     </>
   );
 }
@@ -85,11 +137,19 @@ export default function WelcomePage() {
   const { query, route } = useLocation();
   const plan = useRequest(getStarterPlan);
   const [nothingNew, setNothingNew] = useState(false);
+  const [skipped, setSkipped] = useState<ReadonlySet<ActionItemKey>>(new Set());
+  const toggle = (key: ActionItemKey, on: boolean) =>
+    setSkipped((prev) => {
+      const next = new Set(prev);
+      if (on) next.delete(key);
+      else next.add(key);
+      return next;
+    });
 
   const finish = useAction(async (action: 'take' | 'skip') => {
     setNothingNew(false);
     if (action === 'take') {
-      const result = await takeStarterPlan();
+      const result = await takeStarterPlan([...skipped]);
       setUser(await getMe());
       if (!result.created) {
         // They had all of it already: say so rather than pretend something was made.
@@ -127,7 +187,7 @@ export default function WelcomePage() {
         <h2 id="welcome-plan-title">The starter plan</h2>
 
         {plan.data ? (
-          <PlanDetails plan={plan.data} />
+          <PlanDetails plan={plan.data} skipped={skipped} onToggle={toggle} />
         ) : plan.status === 'error' ? (
           <ErrorState error={plan.error} onRetry={plan.reload} title="Couldn't load the starter plan" />
         ) : (

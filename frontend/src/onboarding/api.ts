@@ -10,6 +10,9 @@ export function getStarterPlan(): Promise<StarterPlan> {
   return unwrap(api.GET('/api/v1/starter-plan'));
 }
 
-export function takeStarterPlan(): Promise<StarterPlanResult> {
-  return unwrap(api.POST('/api/v1/starter-plan'));
+export type ActionItemKey = StarterPlan['action_items'][number]['key'];
+
+/** Take the plan, leaving out the action items whose keys are in ``skip``. */
+export function takeStarterPlan(skip: ActionItemKey[] = []): Promise<StarterPlanResult> {
+  return unwrap(api.POST('/api/v1/starter-plan', { body: { skip } }));
 }

@@ -44,8 +44,9 @@ function ItemRow({ item, status }: { item: ScoreItem; status: Sprint['status'] }
   // The whole sprint's countable days: those over so far plus those that can still count.
   const total = item.eligible + item.eligible_left;
   const missed = Math.max(0, item.eligible - item.done);
+  const unit = item.streak_unit === 'weeks' ? 'time' : 'day';
   const barLabel =
-    `${item.done} of ${plural(total, 'day')} done` +
+    `${item.done} of ${plural(total, unit)} done` +
     (missed ? `, ${missed} not done` : '') +
     (item.eligible_left ? `, ${item.eligible_left} still to come` : '') +
     `; ${item.required} needed for the target`;

@@ -22,6 +22,17 @@ describe('what a scoreboard row means', () => {
     });
   });
 
+  it('counts times, not days, for an item due N times a week', () => {
+    const weekly = { streak_unit: 'weeks' as const, eligible: 0, done: 0, feasible: true };
+    expect(itemVerdict(scoreItem(1, 'Apply', 0, { ...weekly, required: 2, still_needed: 2, eligible_left: 2 }), 'active')).toMatchObject({
+      state: 'tight',
+      label: 'Every week counts',
+      detail: '2 more of 2 times left',
+    });
+    expect(itemVerdict(scoreItem(1, 'Write', 0, { ...weekly, required: 3, still_needed: 3, eligible_left: 4 }), 'active').detail).toBe('3 more of 4 times left');
+    expect(itemVerdict(scoreItem(1, 'Write', 1, { ...weekly, eligible: 4, required: 3, still_needed: 2, eligible_left: 0 }), 'finished').detail).toBe('2 times short of 3');
+  });
+
   it('says what a sprint that has not started will need', () => {
     expect(itemVerdict(scoreItem(1, 'Gym', 0, { eligible: 0, still_needed: 11, eligible_left: 14, feasible: true }), 'planned')).toMatchObject({
       state: 'on-track',

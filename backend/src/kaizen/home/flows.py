@@ -38,9 +38,14 @@ def _sprint(db: Session, user: User, today: date) -> HomeSprint | None:
 
 
 def idle_goals(db: Session, user: User, today: date) -> list[IdleGoal]:
-    moved = activity.goals_with_activity(db, user, today - timedelta(days=IDLE_DAYS - 1), today)
+    start = today - timedelta(days=IDLE_DAYS - 1)
+    moved = activity.goals_with_activity(db, user, start, today)
+    # Only a goal that existed on the window's first day can have been left alone for it.
+    _, first_day_over = activity.utc_bounds(user, start, start)
     return [
-        IdleGoal.model_validate(g) for g in activity.active_goals(db, user) if g.id not in moved
+        IdleGoal.model_validate(g)
+        for g in activity.active_goals(db, user)
+        if g.id not in moved and g.created_at < first_day_over
     ]
 
 
