@@ -16,7 +16,8 @@ export async function mockLookup(page: Page, { offline = false } = {}): Promise<
   await page.route('**/api/v1/reading-items/lookup', async (route) => {
     const { identifier } = route.request().postDataJSON() as { identifier: string };
     asked.push(identifier);
-    if (offline || /arxiv/i.test(identifier)) await route.fulfill({ status: 502, json: { detail: 'Could not reach arXiv' } });
+    const arxiv = /arxiv/i.test(identifier);
+    if (offline || arxiv) await route.fulfill({ status: 502, json: { detail: `Could not reach ${arxiv ? 'arXiv' : 'Crossref'}` } });
     else await route.fulfill({ status: 200, json: FOUND });
   });
   return asked;

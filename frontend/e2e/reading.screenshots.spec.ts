@@ -64,7 +64,7 @@ for (const vp of VIEWPORTS) {
 
       await page.getByLabel('Add to the queue').fill('10.1038/nature14539');
       await page.getByRole('button', { name: 'Add', exact: true }).click();
-      await expect(page.getByText("Couldn't fetch the details: Could not reach arXiv. Enter the details yourself.")).toBeVisible();
+      await expect(page.getByText("Couldn't fetch the details: Could not reach Crossref. Enter the details yourself.")).toBeVisible();
       await shotBothSchemes(page, 'reading-add-manual', tag);
 
       await page.goto(`/reading/${ids[0]}`);
