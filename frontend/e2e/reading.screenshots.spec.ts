@@ -71,6 +71,14 @@ for (const vp of VIEWPORTS) {
       await expect(page.getByRole('heading', { level: 1, name: 'Attention Is All You Need' })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Key ideas' })).toBeVisible();
       await shotBothSchemes(page, 'reading-item', tag);
+      // The notes editor is styled without the sprint pages having loaded: write and preview are tabs.
+      await page.getByRole('button', { name: 'Edit notes' }).click();
+      await expect(page.getByRole('textbox', { name: 'Notes' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Notes preview' })).toBeHidden();
+      await shotBothSchemes(page, 'reading-item-notes', tag);
+      await page.getByRole('button', { name: 'Preview', exact: true }).click();
+      await expect(page.getByRole('region', { name: 'Notes preview' })).toBeVisible();
+      await expect(page.getByRole('textbox', { name: 'Notes' })).toBeHidden();
 
       await page.goto('/reading/library');
       await expect(page.getByRole('link', { name: 'Random Forests' })).toBeVisible();
