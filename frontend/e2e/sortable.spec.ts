@@ -3,15 +3,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { apiGet, seedHabits, signedInUser } from './habits.helpers';
+import { centre, touchDrag } from './helpers';
 
 async function serverOrder(page: Page): Promise<string[]> {
   const { items } = await apiGet<{ items: { name: string; position: number }[] }>(page, '/habits');
   return [...items].sort((a, b) => a.position - b.position).map((h) => h.name);
-}
-
-async function centre(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = (await locator.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 const NAMES = ['Gym', 'Read 20 pages', 'No junk food'];
@@ -31,18 +27,8 @@ test.describe('on a touch screen', () => {
 
   test('a finger drags an action item by its grip to a new place, and the order is saved', async ({ page }) => {
     const items = await habitsList(page);
-    const from = await centre(items.nth(2).locator('.drag-handle'));
-    const to = await centre(items.nth(0).locator('.drag-handle'));
     // Real touch events, as a phone sends them.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
-    const steps = 12;
-    for (let i = 1; i <= steps; i++) {
-      const y = from.y + ((to.y - 10 - from.y) * i) / steps;
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x, y }] });
-      await page.waitForTimeout(16);
-    }
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await touchDrag(page, items.nth(2).locator('.drag-handle'), items.nth(0).locator('.drag-handle'));
     await expect(items.locator('.habit-name')).toHaveText(['No junk food', 'Gym', 'Read 20 pages']);
     await expect.poll(() => serverOrder(page)).toEqual(['No junk food', 'Gym', 'Read 20 pages']);
   });

@@ -1,5 +1,6 @@
 // The frontend's layout rules (frontend/README.md, "Layout"), checked so that new code follows
-// them: requests live in each domain's api.ts, and every e2e spec uses the shared guarded `test`.
+// them: requests live in each domain's api.ts, pages are `src/<domain>/<Name>Page.tsx` with a
+// default export, and every e2e spec uses the shared guarded `test`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +23,23 @@ describe('layout conventions', () => {
       .filter((path) => !/\.test\.tsx?$/.test(path) && !/\/api\.ts$/.test(path) && !/\/src\/api\//.test(path) && !path.endsWith('.d.ts'))
       .filter((path) => /\bapi\.(GET|POST|PUT|PATCH|DELETE)\(/.test(readFileSync(path, 'utf8')))
       .map(rel);
+    expect(offenders).toEqual([]);
+  });
+
+  it('every route loads a page module, src/<domain>/<Name>Page.tsx, by its default export', () => {
+    const text = readFileSync(join(ROOT, 'src/routes.tsx'), 'utf8');
+    const loads = [...text.matchAll(/page\(\(\) => import\('([^']+)'\)([^)]*)\)/g)];
+    expect(loads.length).toBeGreaterThan(10);
+    // Every `page(` call in the list is one of those loads (none takes a named export).
+    expect(text.match(/component: page\(/g)?.length).toBe(loads.length);
+    const offenders = loads.filter(([, path, rest]) => !/^\.\/[a-z-]+\/[A-Z]\w*Page$/.test(path!) || rest!.trim() !== '').map(([call]) => call);
+    expect(offenders).toEqual([]);
+  });
+
+  it('every …Page.tsx module has a default export (the page)', () => {
+    const pages = files(join(ROOT, 'src'), /Page\.tsx$/);
+    expect(pages.length).toBeGreaterThan(10);
+    const offenders = pages.filter((path) => !/^export default /m.test(readFileSync(path, 'utf8'))).map(rel);
     expect(offenders).toEqual([]);
   });
 

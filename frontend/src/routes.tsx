@@ -23,19 +23,12 @@ export interface AppRoute {
   navSecondary?: boolean;
 }
 
-type Module<K extends string> = { [key in K]: ComponentType };
-
 /**
- * A page loaded on demand: the module's default export, or the named one when a module holds
- * several pages. A chunk that fails to load (offline, new deploy) shows a retry.
+ * A page loaded on demand: the default export of `src/<domain>/<Name>Page.tsx`. A chunk that
+ * fails to load (offline, new deploy) shows a retry.
  */
-function page<K extends string = 'default'>(load: () => Promise<Module<NoInfer<K>>>, name: K = 'default' as K) {
-  return lazy(() =>
-    load().then(
-      (module): { default: ComponentType } => ({ default: module[name] }),
-      (): { default: ComponentType } => ({ default: ChunkError }),
-    ),
-  );
+function page(load: () => Promise<{ default: ComponentType }>) {
+  return lazy(() => load().catch((): { default: ComponentType } => ({ default: ChunkError })));
 }
 
 export const routes: AppRoute[] = [
@@ -90,37 +83,37 @@ export const routes: AppRoute[] = [
     title: 'Sprints',
     access: 'user',
     nav: 'Sprints',
-    component: page(() => import('./sprints/Board'), 'CurrentSprint'),
+    component: page(() => import('./sprints/CurrentSprintPage')),
   },
   {
     path: '/sprints/history',
     title: 'Sprint history',
     access: 'user',
-    component: page(() => import('./sprints/History'), 'HistoryPage'),
+    component: page(() => import('./sprints/HistoryPage')),
   },
   {
     path: '/sprints/new',
     title: 'Plan a sprint',
     access: 'user',
-    component: page(() => import('./sprints/SprintForm'), 'NewSprintPage'),
+    component: page(() => import('./sprints/NewSprintPage')),
   },
   {
     path: '/sprints/:id',
     title: 'Sprint',
     access: 'user',
-    component: page(() => import('./sprints/Board'), 'SprintBoardPage'),
+    component: page(() => import('./sprints/SprintPage')),
   },
   {
     path: '/sprints/:id/edit',
     title: 'Edit sprint',
     access: 'user',
-    component: page(() => import('./sprints/SprintForm'), 'EditSprintPage'),
+    component: page(() => import('./sprints/EditSprintPage')),
   },
   {
     path: '/sprints/:id/retro',
     title: 'Retrospective',
     access: 'user',
-    component: page(() => import('./sprints/Retro'), 'SprintRetroPage'),
+    component: page(() => import('./sprints/RetroPage')),
   },
   {
     path: '/goals',

@@ -216,3 +216,38 @@ def test_keys_never_clash_with_the_library(client: TestClient) -> None:
     keys = sorted(i["citation_key"] for i in _all(client, user))
     assert r.json()["created"] == 1
     assert keys == ["lovelace1843deep", "lovelace1843deepa"]
+
+
+def test_keys_stay_when_metadata_changes_or_others_go(client: TestClient) -> None:
+    user = make_user(client)
+    a = create_reading_item(
+        client, user, title="Deep Thoughts", authors=["Ada Lovelace"], year=1843
+    )
+    b = create_reading_item(client, user, title="Deep Things", authors=["Ada Lovelace"], year=1843)
+    c = create_reading_item(client, user, title="Deeper Still", authors=["Ada Lovelace"], year=1843)
+    assert [x["citation_key"] for x in (a, b, c)] == [
+        "lovelace1843deep",
+        "lovelace1843deepa",
+        "lovelace1843deeper",
+    ]
+
+    def keys() -> list[str]:
+        text = client.get(f"{API}/export.bib", headers=user.headers).text
+        return [e.key for e in bibtexparser.parse_string(text).entries]
+
+    assert keys() == ["lovelace1843deep", "lovelace1843deepa", "lovelace1843deeper"]
+    # Fixing the metadata keeps the key a paper is cited by; deleting one renames no other.
+    r = client.patch(
+        f"{API}/{b['id']}",
+        json={"title": "Other Things", "authors": ["Charles Babbage"], "year": 1850},
+        headers=user.headers,
+    )
+    assert r.json()["citation_key"] == "lovelace1843deepa"
+    assert client.delete(f"{API}/{a['id']}", headers=user.headers).status_code == 204
+    assert keys() == ["lovelace1843deepa", "lovelace1843deeper"]
+    # The deleted item's key is free again: the same work added back is cited the same way.
+    d = create_reading_item(
+        client, user, title="Deep Thoughts", authors=["Ada Lovelace"], year=1843
+    )
+    assert d["citation_key"] == "lovelace1843deep"
+    assert keys() == ["lovelace1843deepa", "lovelace1843deeper", "lovelace1843deep"]

@@ -4,8 +4,10 @@ it feeds exactly once per request."""
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from kaizen.reading import service
 from tests.factories import ApiUser, create_reading_item, make_user
 
 API = "/api/v1/reading-items"
@@ -187,3 +189,34 @@ def test_idempotency_keys_are_per_user(client: TestClient) -> None:
     assert client.get(f"{API}/{b['id']}", headers=bob.headers).json()["progress_current"] == 4
     r = _log(client, alice, a["id"], 3, key="k" * 201)
     assert r.status_code == 422
+
+
+def test_a_retry_racing_the_first_request_still_counts_once(
+    client: TestClient, set_now: Callable[[str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    set_now("2026-11-10T09:00:00Z")
+    user = make_user(client)
+    habit = _read_habit(client, user)
+    item = create_reading_item(client, user, progress_total=100)
+    first = _log(client, user, item["id"], 8, key="race")
+    assert first.status_code == 201, first.text
+    # The retry looks for its key before the first request has committed, and misses it: the
+    # key's unique index then refuses its log, and it answers as a replay.
+    real = service.find_replay
+    calls: list[str | None] = []
+
+    def miss_once(db: Any, user_: Any, key: str | None) -> Any:
+        calls.append(key)
+        return None if len(calls) == 1 else real(db, user_, key)
+
+    monkeypatch.setattr(service, "find_replay", miss_once)
+    again = _log(client, user, item["id"], 8, key="race")
+    assert again.status_code == 201, again.text
+    assert again.json()["replayed"] is True
+    assert again.json()["log"]["id"] == first.json()["log"]["id"]
+    assert calls == ["race", "race"]
+    detail = client.get(f"{API}/{item['id']}", headers=user.headers).json()
+    assert detail["progress_current"] == 8
+    assert len(detail["progress_log"]) == 1
+    assert [h["status"] for h in detail["status_history"]] == ["queued", "reading"]
+    assert _check_ins(client, user, habit["id"])["2026-11-10"]["value"] == 8

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorState, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
-import { useSortable } from '../ui/useSortable';
+import { moved, useSortable } from '../ui/useSortable';
 import { shortDay } from '../ui/dates';
 import { HabitForm } from './HabitForm';
 import { deleteHabit, getTodayDate, listHabits, reorderHabits, updateHabit, type Habit } from './api';
@@ -26,14 +26,6 @@ async function loadAll(): Promise<Data> {
   ]);
   const habits = [...page.items].sort((a, b) => a.position - b.position || a.id - b.id);
   return { habits, today };
-}
-
-/** `list` with the item at `from` moved to `to`. */
-export function moved<T>(list: T[], from: number, to: number): T[] {
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(Math.max(0, Math.min(next.length, to)), 0, item);
-  return next;
 }
 
 export default function HabitsPage() {

@@ -3,8 +3,8 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { errorMessage } from '../api/errors';
-import { downloadText } from '../sprints/Retro';
-import { MarkdownEditor } from '../sprints/MarkdownEditor';
+import { downloadText } from '../ui/download';
+import { MarkdownEditor } from '../ui/MarkdownEditor';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { CopyButton } from '../ui/CopyButton';

@@ -1,5 +1,5 @@
 // Paste an arXiv/DOI link or an ISBN and its details are fetched; type a title and it is added
-// as it is. When the lookup fails (offline, unknown id) the form opens for manual entry with
+// as it is; another link opens the form with the link filled in. When the lookup fails (offline, unknown id) the form opens for manual entry with
 // what the pasted text already tells.
 import { useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../api/errors';
@@ -52,6 +52,11 @@ export function AddBox({ onAdded }: { onAdded: (item: ReadingItem) => void }) {
     setError(null);
     setBusy(true);
     try {
+      if (/^https?:\/\/\S+$/i.test(value) && !looksLikeIdentifier(value)) {
+        // A link to a blog post or a course page: nothing to look up, and not a title either.
+        setStage({ kind: 'manual', reason: 'Only arXiv, DOI and ISBN details can be fetched.', draft: { ...EMPTY_DRAFT, kind: 'article', url: value } });
+        return;
+      }
       if (!looksLikeIdentifier(value)) {
         await add({ ...EMPTY_DRAFT, title: value.slice(0, 500) });
         return;
@@ -94,7 +99,7 @@ export function AddBox({ onAdded }: { onAdded: (item: ReadingItem) => void }) {
       {stage.kind !== 'idle' && (
         <div class="rd-add-stage">
           <ItemForm
-            key={stage.kind}
+            key={`${stage.kind}:${JSON.stringify(stage.draft)}`}
             initial={stage.draft}
             submitLabel="Add to queue"
             busyLabel="Adding…"

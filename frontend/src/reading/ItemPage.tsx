@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useGoalChoices } from '../goals/GoalPicker';
-import { MarkdownEditor } from '../sprints/MarkdownEditor';
+import { MarkdownEditor } from '../ui/MarkdownEditor';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';

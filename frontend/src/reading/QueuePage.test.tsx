@@ -91,6 +91,47 @@ describe('reading queue', () => {
     expect(titles()).toContain('Attention Is All You Need');
   });
 
+  it('fills the form from a lookup that finds the paper', async () => {
+    const api = mockApi({
+      ...BASE,
+      'POST /api/v1/reading-items/lookup': {
+        source: 'arxiv', kind: 'paper', title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'], year: 2017,
+        venue: 'arXiv', url: 'https://arxiv.org/abs/1706.03762', arxiv_id: '1706.03762', doi: null, isbn: null, progress_total: null,
+      },
+      'POST /api/v1/reading-items': (req: Request) => req.json().then((body: { title: string }) => json(201, readingItem(9, { title: body.title }))),
+    });
+    render(<QueuePage />);
+    await screen.findByRole('list', { name: 'Reading queue' });
+    fireEvent.input(screen.getByLabelText('Add to the queue'), { target: { value: 'arXiv:1706.03762' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(await screen.findByText('Found on arXiv. Check the details and add it.')).toBeTruthy();
+    expect(api.called('POST /api/v1/reading-items/lookup')[0]!.body).toEqual({ identifier: 'arXiv:1706.03762' });
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Attention Is All You Need');
+    expect((screen.getByLabelText(/Authors/) as HTMLTextAreaElement).value).toBe('Ashish Vaswani\nNoam Shazeer');
+    fireEvent.click(screen.getByRole('button', { name: 'Add to queue' }));
+    await screen.findByText('Added “Attention Is All You Need” to the end of the queue.');
+    expect(api.called('POST /api/v1/reading-items')[0]!.body).toMatchObject({ arxiv_id: '1706.03762', year: 2017, authors: ['Ashish Vaswani', 'Noam Shazeer'] });
+  });
+
+  it('says when nothing is found, and opens the form for another kind of link', async () => {
+    const api = mockApi({ ...BASE, 'POST /api/v1/reading-items/lookup': json(404, { detail: 'Crossref record not found' }) });
+    render(<QueuePage />);
+    await screen.findByRole('list', { name: 'Reading queue' });
+    fireEvent.input(screen.getByLabelText('Add to the queue'), { target: { value: '10.9999/nothing' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(await screen.findByText('No record was found for that. Enter the details yourself.')).toBeTruthy();
+    expect((screen.getByLabelText(/DOI/) as HTMLInputElement).value).toBe('10.9999/nothing');
+
+    fireEvent.input(screen.getByLabelText('Add to the queue'), { target: { value: 'https://karpathy.github.io/2019/04/25/recipe/' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(await screen.findByText('Only arXiv, DOI and ISBN details can be fetched. Enter the details yourself.')).toBeTruthy();
+    expect((screen.getByLabelText(/Link/) as HTMLInputElement).value).toBe('https://karpathy.github.io/2019/04/25/recipe/');
+    expect((screen.getByLabelText(/Kind/) as HTMLSelectElement).value).toBe('article');
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('');
+    expect(api.called('POST /api/v1/reading-items/lookup')).toHaveLength(1);
+    expect(api.called('POST /api/v1/reading-items')).toHaveLength(0);
+  });
+
   it('adds a typed title at once, without a lookup', async () => {
     const api = mockApi({ ...BASE, 'POST /api/v1/reading-items': json(201, readingItem(7, { title: 'The Pragmatic Programmer' })) });
     render(<QueuePage />);

@@ -1,7 +1,7 @@
 // The reading queue: what is being read, then what is up next, in the order the person chose.
-// Reorder by dragging the handle (mouse or touch) or with the up/down buttons (keyboard); start and finish in
-// one press; log progress in place.
-import { useRef, useState } from 'preact/hooks';
+// Reorder by dragging the handle (mouse or touch, the shared SortableJS hook) or with the up/down
+// buttons (keyboard); start and finish in one press; log progress in place.
+import { useState } from 'preact/hooks';
 import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -9,6 +9,7 @@ import { ChevronDownIcon, Icon } from '../ui/icons';
 import { ErrorState, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
+import { moved, useSortable } from '../ui/useSortable';
 import { AddBox } from './AddBox';
 import { listQueue, reorderItems, updateItem, type ReadingItem, type Status } from './api';
 import { HabitLink } from './HabitLink';
@@ -18,40 +19,25 @@ import { ReadingNav } from './ReadingNav';
 import { ItemMeta } from './ItemMeta';
 import './reading.css';
 
-/** `list` with the item at `from` moved to `to`. */
-export function moved<T>(list: T[], from: number, to: number): T[] {
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(Math.max(0, Math.min(next.length, to)), 0, item);
-  return next;
-}
-
 const NEXT_STATUS: Partial<Record<Status, { status: Status; label: string }>> = {
   queued: { status: 'reading', label: 'Start' },
   reading: { status: 'done', label: 'Finish' },
 };
 
-function QueueRow({ item, index, count, dragging, onMove, onStatus, statusBusy, onLogged, drag }: {
+function QueueRow({ item, index, count, onMove, onStatus, statusBusy, onLogged }: {
   item: ReadingItem;
   index: number;
   count: number;
-  dragging: boolean;
-  onMove: (from: number, to: number, focus: string) => void;
+  onMove: (from: number, to: number, focus?: string) => void;
   onStatus: (item: ReadingItem, status: Status) => void;
   statusBusy: boolean;
   onLogged: (item: ReadingItem) => void;
-  drag: {
-    onPointerDown: (e: PointerEvent) => void;
-    onPointerMove: (e: PointerEvent) => void;
-    onPointerUp: (e: PointerEvent) => void;
-    onPointerCancel: (e: PointerEvent) => void;
-  };
 }) {
   const [logging, setLogging] = useState(false);
   const next = NEXT_STATUS[item.status];
   return (
-    <li class="rd-row" data-status={item.status} data-index={index} data-dragging={dragging ? '' : undefined}>
-      <span class="rd-handle" aria-hidden="true" title="Drag to reorder" {...drag}>
+    <li class="rd-row" data-status={item.status}>
+      <span class="rd-handle" aria-hidden="true" title="Drag to reorder (or use the arrows)">
         ⋮⋮
       </span>
       <div class="rd-row-main">
@@ -104,7 +90,6 @@ export default function QueuePage() {
   const req = useRequest(listQueue);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [announce, setAnnounce] = useState('');
-  const [dragging, setDragging] = useState<number | null>(null);
   const items = req.data?.items ?? [];
 
   const replace = (item: ReadingItem) =>
@@ -132,56 +117,18 @@ export default function QueuePage() {
     }
   };
 
-  const move = (from: number, to: number, focus: string) => {
+  const move = (from: number, to: number, focus?: string) => {
     if (to < 0 || to >= items.length || from === to) return;
     const before = items;
     const next = moved(items, from, to);
     req.mutate((d) => ({ ...d, items: next }));
     setAnnounce(`“${items[from]!.title}” moved to position ${to + 1} of ${items.length}.`);
-    setTimeout(() => document.querySelector<HTMLElement>(focus)?.focus(), 0);
+    if (focus) setTimeout(() => document.querySelector<HTMLElement>(focus)?.focus(), 0);
     void save(next.map((i) => i.id), before);
   };
 
-  // Dragging by the handle with pointer events, so a mouse, a finger and a pen all work; the
-  // order changes live under the pointer and is saved once, when the pointer is released.
-  const latest = useRef(items);
-  latest.current = items;
-  const drag = useRef<{ at: number; before: ReadingItem[] } | null>(null);
-  const finishDrag = (save_: boolean) => {
-    const current = drag.current;
-    drag.current = null;
-    setDragging(null);
-    if (!current) return;
-    const ids = latest.current.map((i) => i.id);
-    if (save_ && ids.join() !== current.before.map((i) => i.id).join()) void save(ids, current.before);
-  };
-  const dragHandlers = (index: number) => ({
-    onPointerDown: (e: PointerEvent) => {
-      if (e.button !== 0) return;
-      e.preventDefault();
-      (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
-      drag.current = { at: index, before: latest.current };
-      setDragging(index);
-    },
-    onPointerMove: (e: PointerEvent) => {
-      const current = drag.current;
-      if (!current) return;
-      const row = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('.rd-queue > [data-index]');
-      const to = row ? Number(row.dataset.index) : NaN;
-      if (Number.isInteger(to) && to !== current.at) {
-        const from = current.at;
-        req.mutate((d) => ({ ...d, items: moved(d.items, from, to) }));
-        current.at = to;
-        setDragging(to);
-      }
-    },
-    onPointerUp: () => finishDrag(true),
-    onPointerCancel: () => {
-      const current = drag.current;
-      if (current) req.mutate((d) => ({ ...d, items: current.before }));
-      finishDrag(false);
-    },
-  });
+  // Drag by the grip with a mouse, a pen or a finger; the arrow buttons are the keyboard way.
+  const sortableRef = useSortable<HTMLOListElement>((from, to) => move(from, to), { handle: '.rd-handle', disabled: items.length < 2 });
 
   return (
     <section class="page rd-page">
@@ -211,19 +158,17 @@ export default function QueuePage() {
           <p>Your queue is empty. Paste an arXiv link above, or <a href="/reading/import">import your Zotero library</a>.</p>
         </div>
       ) : (
-        <ol class="rd-queue" aria-label="Reading queue">
+        <ol class="rd-queue" aria-label="Reading queue" ref={sortableRef}>
           {items.map((item, i) => (
             <QueueRow
               key={item.id}
               item={item}
               index={i}
               count={items.length}
-              dragging={dragging === i}
               onMove={move}
               onStatus={(it, to) => void status.run({ item: it, to })}
               statusBusy={status.running?.item.id === item.id}
               onLogged={replace}
-              drag={dragHandlers(i)}
             />
           ))}
         </ol>

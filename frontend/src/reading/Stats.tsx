@@ -44,7 +44,7 @@ export function StatsView({ stats }: { stats: ReadingStats }) {
         </div>
       </dl>
       <div class="rd-charts">
-        <BarChart title="Finished per month" data={finished} format={(v) => String(v)} emptyText="Nothing finished in the last 12 months yet." />
+        <BarChart title="Finished per month" data={finished} integer format={(v) => String(v)} emptyText="Nothing finished in the last 12 months yet." />
         <BarChart title="Pages per week, last 12 weeks" data={weeks} format={(v) => String(Math.round(v))} />
       </div>
     </div>

@@ -1,33 +1,32 @@
-// The sprint board: the score against the target against the previous sprint, and per action
-// item the done days, the required line, how many more days it needs and whether that can
-// still happen. Reloads when the person comes back to the tab (after checking in).
+// The sprint board (for SprintPage.tsx and CurrentSprintPage.tsx): the score against the target
+// against the previous sprint, and per action item the done days, the required line, how many
+// more days it needs and whether that can still happen. Reloads when the person comes back to
+// the tab (after checking in).
 import { useCallback, useState } from 'preact/hooks';
 import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading } from '../ui/Status';
-import { withIdParam } from '../ui/routeId';
 import { useRequest } from '../ui/useRequest';
-import { useTitle } from '../ui/useTitle';
 import { useRefreshOnFocus } from '../ui/useRefreshOnFocus';
 import { goalChoices, type Goal } from '../goals/api';
 import { PencilIcon, StateIcon } from './icons';
 import { SprintEyebrow, SprintNav } from './SprintHeader';
-import { getCurrentSprint, getScoreboard, getSprint, listSprints, takeWarnings, type Scoreboard, type ScoreItem, type Sprint } from './api';
-import { editPath, HISTORY_PATH, NEW_PATH, retroPath, sprintPath } from './paths';
+import { getScoreboard, takeWarnings, type Scoreboard, type ScoreItem, type Sprint } from './api';
+import { editPath, retroPath } from './paths';
 import { formatDay, formatPercent } from '../ui/format';
 import { deltaPoints, formatPoints, plural, suggestTarget } from './format';
 import { itemVerdict } from './itemState';
 import './sprints.css';
 
-interface BoardData {
+export interface BoardData {
   sprint: Sprint;
   board: Scoreboard;
   /** Titles of the sprint's goals; null if they couldn't be loaded. */
   goals: Goal[] | null;
 }
 
-async function loadBoard(sprint: Sprint): Promise<BoardData> {
+export async function loadBoard(sprint: Sprint): Promise<BoardData> {
   const [board, goals] = await Promise.all([
     getScoreboard(sprint.id),
     sprint.goal_ids.length > 0
@@ -292,14 +291,14 @@ export function BoardView({ data, reloading, reloadError }: { data: BoardData; r
   );
 }
 
-function useBoard(load: () => Promise<BoardData | null>, deps: unknown[]) {
+export function useBoard(load: () => Promise<BoardData | null>, deps: unknown[]) {
   const request = useRequest(load, deps);
   const reload = useCallback(() => request.reload(), [request.reload]);
   useRefreshOnFocus(reload);
   return request;
 }
 
-function BoardState({ request, title }: { request: ReturnType<typeof useBoard>; title: string }) {
+export function BoardState({ request, title }: { request: ReturnType<typeof useBoard>; title: string }) {
   if (request.data) {
     return (
       <BoardView
@@ -318,59 +317,6 @@ function BoardState({ request, title }: { request: ReturnType<typeof useBoard>; 
       ) : (
         <Loading label="Loading the sprint…" minHeight="60vh" />
       )}
-    </div>
-  );
-}
-
-export function SprintBoard({ id }: { id: number }) {
-  const request = useBoard(async () => loadBoard(await getSprint(id)), [id]);
-  useTitle(request.data?.sprint.title);
-  return <BoardState request={request} title="Sprint" />;
-}
-
-/** /sprints/:id */
-export const SprintBoardPage = withIdParam(SprintBoard);
-
-/** /sprints: the sprint containing today, or an offer to plan one. */
-export function CurrentSprint() {
-  const request = useBoard(async () => {
-    const sprint = await getCurrentSprint();
-    return sprint ? loadBoard(sprint) : null;
-  }, []);
-  useTitle(request.data?.sprint.title);
-  if (request.status !== 'loading' && request.status !== 'error' && request.data === null) return <NoCurrentSprint />;
-  return <BoardState request={request as ReturnType<typeof useBoard>} title="Current sprint" />;
-}
-
-function NoCurrentSprint() {
-  // Upcoming or past sprints are worth a link from here.
-  const list = useRequest(listSprints, []);
-  const upcoming = list.data?.items.filter((s) => s.status === 'planned').sort((a, b) => a.start_date.localeCompare(b.start_date))[0];
-  const hasPast = list.data?.items.some((s) => s.status === 'finished');
-  return (
-    <div class="page sp-page">
-      <SprintNav current="current" />
-      <header class="page-header">
-        <h1 tabIndex={-1}>No sprint running</h1>
-        <p class="muted">A sprint is a fortnight with a target: pick your action items and Kaizen keeps score.</p>
-      </header>
-      <div class="card sp-empty">
-        {upcoming && (
-          <p>
-            Your next sprint, <a href={sprintPath(upcoming.id)}>{upcoming.title}</a>, starts on {formatDay(upcoming.start_date)}.
-          </p>
-        )}
-        <p>
-          <a class="btn btn-primary" href={NEW_PATH}>
-            Plan a sprint
-          </a>
-        </p>
-        {hasPast && (
-          <p class="muted">
-            See how earlier sprints went in <a href={HISTORY_PATH}>History</a>.
-          </p>
-        )}
-      </div>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { LocationProvider } from 'preact-iso';
 import { describe, expect, it } from 'vitest';
 import { json, mockApi, validation } from '../test/api';
 import { SEED_SPRINT } from './testData';
-import { SprintFormPage, validateSprint } from './SprintForm';
+import { SprintFormLoader, validateSprint } from './SprintForm';
 
 const HABIT = (id: number, name: string, archived = false) => ({
   id, name, archived, description: '', kind: 'boolean', target_value: null, unit: null, target_type: null,
@@ -26,7 +26,7 @@ const input = (label: string, value: string) => fireEvent.input(screen.getByLabe
 describe('plan a sprint', () => {
   it('defaults to today and two weeks; the end follows the start', async () => {
     setup();
-    render(<LocationProvider><SprintFormPage /></LocationProvider>);
+    render(<LocationProvider><SprintFormLoader /></LocationProvider>);
     const start = (await screen.findByLabelText('Start date')) as HTMLInputElement;
     const end = screen.getByLabelText('End date') as HTMLInputElement;
     expect(start.value).toBe('2024-11-04');
@@ -47,7 +47,7 @@ describe('plan a sprint', () => {
 
   it('checks the fields before sending anything', async () => {
     const api = setup();
-    render(<LocationProvider><SprintFormPage /></LocationProvider>);
+    render(<LocationProvider><SprintFormLoader /></LocationProvider>);
     await screen.findByLabelText('Start date');
     input('End date', '2024-11-01');
     input('Target', '120');
@@ -73,7 +73,7 @@ describe('plan a sprint', () => {
     const api = setup({
       'POST /api/v1/sprints': () => (reject ? validation('end_date', 'end_date 2024-11-01 is before start_date 2024-11-04') : json(201, { ...SEED_SPRINT, id: 9 })),
     });
-    render(<LocationProvider><SprintFormPage /></LocationProvider>);
+    render(<LocationProvider><SprintFormLoader /></LocationProvider>);
     await screen.findByLabelText('Start date');
     input('Title', '  Fortnight 2  ');
     input('Target', '80');
@@ -102,7 +102,7 @@ describe('plan a sprint', () => {
 
   it('adds a new action item inline and selects it', async () => {
     const api = setup({ 'POST /api/v1/habits': json(201, HABIT(14, 'No junk food')) });
-    render(<LocationProvider><SprintFormPage /></LocationProvider>);
+    render(<LocationProvider><SprintFormLoader /></LocationProvider>);
     await screen.findByLabelText('Start date');
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
     expect(screen.getByText('Type the action item’s name first.')).toBeTruthy();
@@ -121,7 +121,7 @@ describe('plan a sprint', () => {
       'PATCH /api/v1/sprints/1': SEED_SPRINT,
       'DELETE /api/v1/sprints/1': json(204),
     });
-    render(<LocationProvider><SprintFormPage id={1} /></LocationProvider>);
+    render(<LocationProvider><SprintFormLoader id={1} /></LocationProvider>);
     expect(await screen.findByRole('heading', { level: 1, name: 'Edit sprint' })).toBeTruthy();
     expect(((await screen.findByLabelText('Title')) as HTMLInputElement).value).toBe('Back from Diwali');
     expect((screen.getByLabelText(/Old thing/) as HTMLInputElement).checked).toBe(true);
@@ -144,7 +144,7 @@ describe('plan a sprint', () => {
       'GET /api/v1/sprints/1': { ...SEED_SPRINT, habit_ids: [13, 11] },
       'PATCH /api/v1/sprints/1': SEED_SPRINT,
     });
-    render(<LocationProvider><SprintFormPage id={1} /></LocationProvider>);
+    render(<LocationProvider><SprintFormLoader id={1} /></LocationProvider>);
     const title = (await screen.findByLabelText('Title')) as HTMLInputElement;
     fireEvent.input(title, { target: { value: 'Back from Diwali, again' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
@@ -158,7 +158,7 @@ describe('plan a sprint', () => {
       'GET /api/v1/sprints/1': json(200, SEED_SPRINT, { ETag: '"v1"' }),
       'PATCH /api/v1/sprints/1': json(412, { detail: 'Changed elsewhere since you loaded it; reload and try again' }),
     });
-    render(<LocationProvider><SprintFormPage id={1} /></LocationProvider>);
+    render(<LocationProvider><SprintFormLoader id={1} /></LocationProvider>);
     const title = (await screen.findByLabelText('Title')) as HTMLInputElement;
     fireEvent.input(title, { target: { value: 'Mine' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));

@@ -12,7 +12,6 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
 import { ErrorState, Loading } from '../ui/Status';
-import { withIdParam } from '../ui/routeId';
 import { useAction } from '../ui/useAction';
 import { useRequest } from '../ui/useRequest';
 import { createHabit, getTodayDate, listHabits, type Habit } from '../habits/api';
@@ -23,7 +22,7 @@ import { CURRENT_PATH, HISTORY_PATH, sprintPath } from './paths';
 import { addDays, daysBetween, isIsoDate } from '../ui/dates';
 import { checkTargetInput, daysNeeded, percentInputToRate, plural, rateToPercentInput } from './format';
 import { TargetField } from './TargetField';
-import { MarkdownEditor } from './MarkdownEditor';
+import { MarkdownEditor } from '../ui/MarkdownEditor';
 import { changedFields } from '../ui/changes';
 import './sprints.css';
 
@@ -76,13 +75,8 @@ async function loadForm(id: number | null): Promise<FormData> {
   return { sprint, today, habits: habits.items };
 }
 
-/** /sprints/new */
-export const NewSprintPage = () => <SprintFormPage />;
-
-/** /sprints/:id/edit */
-export const EditSprintPage = withIdParam(SprintFormPage);
-
-export function SprintFormPage({ id = null }: { id?: number | null }) {
+/** The form loaded for a new sprint (`id` null: NewSprintPage.tsx) or an existing one (EditSprintPage.tsx). */
+export function SprintFormLoader({ id = null }: { id?: number | null }) {
   const request = useRequest(() => loadForm(id), [id]);
   const heading = id === null ? 'Plan a sprint' : 'Edit sprint';
   if (request.status === 'ready') return <SprintForm data={request.data} heading={heading} />;

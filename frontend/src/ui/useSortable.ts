@@ -24,6 +24,14 @@ export function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+/** `list` with the item at `from` moved to `to` (what `onMove(from, to)` asks for). */
+export function moved<T>(list: T[], from: number, to: number): T[] {
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(Math.max(0, Math.min(next.length, to)), 0, item);
+  return next;
+}
+
 /** Returns a ref callback for the list element. */
 export function useSortable<E extends HTMLElement>(onMove: (from: number, to: number) => void, options: SortableOptions = {}) {
   const [element, setElement] = useState<E | null>(null);

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import Select, extract, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from kaizen.auth.models import User
@@ -287,18 +288,35 @@ def log_progress(
     db: Session, user: User, item: ReadingItem, body: ProgressIn, key: str | None, today: date
 ) -> Logged:
     """Adds ``amount`` to the item's progress (a queued item starts). With an
-    ``Idempotency-Key`` seen before, nothing changes and the first log is returned."""
+    ``Idempotency-Key`` seen before, nothing changes and the first log is returned; so too when
+    a retry races the first request (the key's unique index refuses the second log)."""
     replay = find_replay(db, user, key)
-    if replay is not None:
-        if replay.item_id != item.id:
-            raise Conflict("This Idempotency-Key was used for another reading item")
-        return Logged(log=replay, replayed=True)
-    day = body.date or today
-    if day > today:
-        raise field_error("date", f"{day} is in the future: today is {today} in {user.timezone}")
+    if replay is None:
+        day = body.date or today
+        if day > today:
+            raise field_error(
+                "date", f"{day} is in the future: today is {today} in {user.timezone}"
+            )
+        try:
+            with db.begin_nested():
+                return Logged(
+                    log=_add_progress(db, user, item, body.amount, day, key), replayed=False
+                )
+        except IntegrityError:
+            replay = find_replay(db, user, key)
+            if replay is None:
+                raise
+    if replay.item_id != item.id:
+        raise Conflict("This Idempotency-Key was used for another reading item")
+    return Logged(log=replay, replayed=True)
+
+
+def _add_progress(
+    db: Session, user: User, item: ReadingItem, amount: float, day: date, key: str | None
+) -> ReadingProgressLog:
     if item.status == "queued":
         _change_status(db, item, "reading", day)
-    current = item.progress_current + body.amount
+    current = item.progress_current + amount
     if item.progress_unit == "percent":
         current = min(current, 100.0)
     item.progress_current = current
@@ -306,14 +324,14 @@ def log_progress(
         user_id=user.id,
         item_id=item.id,
         day=day,
-        amount=body.amount,
+        amount=amount,
         unit=item.progress_unit,
         read_through=item.read_through,
         idempotency_key=key,
     )
     db.add(log)
     db.flush()
-    return Logged(log=log, replayed=False)
+    return log
 
 
 def get_settings(db: Session, user: User) -> ReadingSettings:

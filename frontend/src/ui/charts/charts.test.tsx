@@ -37,6 +37,8 @@ describe('scale helpers', () => {
     expect(many[0]).toBe(0);
     expect(many[many.length - 1]).toBe(51);
     expect(many.length).toBeLessThanOrEqual(7);
+    // Twelve weeks in eight labels: the last one never sits right next to the one before.
+    expect(labelIndices(12, 8)).toEqual([0, 2, 4, 6, 8, 11]);
   });
 });
 

@@ -37,7 +37,7 @@ export function labelIndices(count: number, max: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < count - 1; i += step) out.push(i);
   // Keep the last label, dropping a neighbour that would collide with it.
-  if (out.length > 1 && count - 1 - out[out.length - 1]! < step / 2) out.pop();
+  if (out.length > 1 && count - 1 - out[out.length - 1]! <= step / 2) out.pop();
   out.push(count - 1);
   return out;
 }

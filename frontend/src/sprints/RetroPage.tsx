@@ -13,6 +13,7 @@ import { ErrorState, Loading } from '../ui/Status';
 import { withIdParam } from '../ui/routeId';
 import { useRequest } from '../ui/useRequest';
 import { useTitle } from '../ui/useTitle';
+import { downloadText } from '../ui/download';
 import { DownloadIcon } from './icons';
 import { SprintEyebrow, SprintNav } from './SprintHeader';
 import { formatDay, formatPercent } from '../ui/format';
@@ -21,7 +22,7 @@ import { checkTargetInput, daysNeeded, percentInputToRate, rateToPercentInput, s
 import { TargetField } from './TargetField';
 import { getReview, getSprint, listSprints, planNextSprint, updateSprint, type Sprint } from './api';
 import { sprintPath } from './paths';
-import { MarkdownEditor } from './MarkdownEditor';
+import { MarkdownEditor } from '../ui/MarkdownEditor';
 import './sprints.css';
 
 const MAX_RETRO = 20_000;
@@ -34,23 +35,10 @@ export const PROMPTS = [
 
 export const TEMPLATE = PROMPTS.map((p) => `#### ${p.key}\n\n- \n`).join('\n');
 
-/** Saves `text` as a file named `filename` (a Blob URL: no inline script, nothing sent). */
-export function downloadText(text: string, filename: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** /sprints/:id/retro */
-export const SprintRetroPage = withIdParam(RetroPage);
+export default withIdParam(SprintRetro);
 
-export function RetroPage({ id }: { id: number }) {
+export function SprintRetro({ id }: { id: number }) {
   const sprint = useRequest(() => getSprint(id), [id]);
   useTitle(sprint.data && `Retrospective · ${sprint.data.title}`);
   if (sprint.data) return <Retro sprint={sprint.data} onSaved={(s) => sprint.mutate(() => s)} />;

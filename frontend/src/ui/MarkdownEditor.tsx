@@ -1,9 +1,10 @@
-// A Markdown textarea with a sanitised preview (src/ui/Markdown.tsx). On a phone the two are
+// A Markdown textarea with a sanitised preview (Markdown.tsx). On a phone the two are
 // tabs; with `split` and room enough they sit side by side.
 import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
-import { Markdown } from '../ui/Markdown';
-import { FieldMessages, LabelText, useFieldIds } from '../ui/Field';
+import { FieldMessages, LabelText, useFieldIds } from './Field';
+import { Markdown } from './Markdown';
+import './MarkdownEditor.css';
 
 interface Props {
   label: string;

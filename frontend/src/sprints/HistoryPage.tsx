@@ -47,7 +47,8 @@ function Trend({ sprints }: { sprints: Sprint[] }) {
   );
 }
 
-export function HistoryPage() {
+/** /sprints/history */
+export default function HistoryPage() {
   const list = useRequest(listSprints, []);
   return (
     <div class="page sp-page">

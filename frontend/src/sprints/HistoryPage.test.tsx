@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { json, mockApi } from '../test/api';
 import type { Sprint } from './api';
 import { SEED_SPRINT } from './testData';
-import { HistoryPage } from './History';
+import HistoryPage from './HistoryPage';
 
 type Outcome = Sprint['outcome'];
 const sprint = (id: number, start: string, end: string, status: 'planned' | 'active' | 'finished', score: number | null, target = 0.75, outcome?: Outcome) => ({

@@ -3,7 +3,7 @@ import { LocationProvider } from 'preact-iso';
 import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi } from '../test/api';
 import { SEED_REVIEW, SEED_SPRINT } from './testData';
-import { RetroPage, TEMPLATE, validateNext } from './Retro';
+import { SprintRetro, TEMPLATE, validateNext } from './RetroPage';
 
 const text = (body: string) => new Response(body, { status: 200, headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
 
@@ -20,7 +20,7 @@ function setup(extra: Record<string, unknown> = {}) {
     },
     ...extra,
   });
-  render(<LocationProvider><RetroPage id={1} /></LocationProvider>);
+  render(<LocationProvider><SprintRetro id={1} /></LocationProvider>);
   return api;
 }
 

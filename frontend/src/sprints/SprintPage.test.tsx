@@ -2,7 +2,8 @@ import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
 import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi } from '../test/api';
-import { CurrentSprint, SprintBoard } from './Board';
+import CurrentSprint from './CurrentSprintPage';
+import { SprintBoard } from './SprintPage';
 import { rememberWarnings } from './api';
 import { SEED_BOARD, SEED_SPRINT } from './testData';
 
