@@ -41,7 +41,7 @@ test('the app is installable: a valid manifest with icons, and a service worker 
   const res = await page.request.get(href!);
   expect(res.headers()['content-type']).toContain('application/manifest+json');
   const manifest = await res.json();
-  expect(manifest).toMatchObject({ name: expect.stringContaining('Kaizen'), short_name: 'Kaizen', start_url: '/today', display: 'standalone', scope: '/' });
+  expect(manifest).toMatchObject({ name: expect.stringContaining('Kaizen'), short_name: 'Kaizen', start_url: '/home', display: 'standalone', scope: '/' });
   expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
   expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
   const sizes = (purpose: string) => manifest.icons.filter((i: { purpose: string }) => i.purpose === purpose).map((i: { sizes: string }) => i.sizes);
@@ -102,6 +102,58 @@ test('offline: reload, check in three items, come back online, and the server ha
   expect(await checkInsOn(page, ids[3]!, today)).toEqual([]);
   const all = await apiGet<{ items: { habit_id: number }[] }>(page, `/check-ins?from=${today}&to=${today}`);
   expect(all.items.map((c) => c.habit_id).sort()).toEqual(ids.slice(0, 3).sort());
+});
+
+test('Home opens offline with the last known day; check-ins made there are queued and replayed in order', async ({ page, context }) => {
+  await signedInUser(page);
+  const names = ['Gym', 'Read 20 pages', 'No junk food', 'Meditate'];
+  const ids = await seedHabits(page, names.map((name) => ({ name, done: [] })));
+  const today = await serverToday(page);
+  await apiSend(page, 'POST', '/sprints', { title: 'Torch inside out', start_date: today, target_rate: 0.5, habit_ids: ids });
+  // Only Home is visited online (the landing page): Today must still open offline from it.
+  await page.goto('/home');
+  await expect(page.getByRole('button', { name: 'Gym done today' })).toBeVisible();
+  await underServiceWorker(page);
+  await expect(page.getByRole('heading', { name: 'Torch inside out' })).toBeVisible();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  const status = page.getByRole('status').filter({ hasText: /offline|sync/i });
+  await expect(status).toHaveText(/^Offline/);
+  // The whole screen, not only the check-ins: the sprint card is there too.
+  await expect(page.getByRole('heading', { name: 'Torch inside out' })).toBeVisible();
+  for (const name of ['Meditate', 'Gym', 'No junk food']) {
+    await page.getByRole('button', { name: `${name} done today` }).click();
+    await expect(page.getByRole('button', { name: `${name} done today` })).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(status).toHaveText('Offline — 3 changes waiting');
+  await expect(page.getByRole('heading', { name: 'Today · 3 of 4 done' })).toBeVisible();
+  // Today, opened offline from Home, shows the same waiting changes; so does Home after a reload.
+  await page.getByRole('link', { name: 'Open Today' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Meditate done today' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Read 20 pages done today' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('status').filter({ hasText: /offline/i })).toHaveText('Offline — 3 changes waiting');
+  await page.goto('/home');
+  await expect(page.getByRole('button', { name: 'No junk food done today' })).toHaveAttribute('aria-pressed', 'true');
+  for (const id of ids) expect(await checkInsOn(page, id, today)).toEqual([]);
+
+  // Back online: the three go out oldest first, and the server has exactly those.
+  const sent: number[] = [];
+  page.on('request', (req) => {
+    const m = /\/api\/v1\/habits\/(\d+)\/check-ins\//.exec(req.url());
+    if (m && req.method() === 'PUT') sent.push(Number(m[1]));
+  });
+  await context.setOffline(false);
+  await expect(status).toHaveText('Synced');
+  expect(sent).toEqual([ids[3], ids[0], ids[2]]);
+  const all = await apiGet<{ items: { habit_id: number; status: string }[] }>(page, `/check-ins?from=${today}&to=${today}`);
+  expect(all.items.map((c) => c.habit_id).sort()).toEqual([ids[0], ids[2], ids[3]].sort());
+  expect(all.items.every((c) => c.status === 'done')).toBe(true);
+  // The sprint card follows once the server has them.
+  await expect(page.locator('[data-section="sprint"] li', { hasText: 'Gym' })).toContainText('1/7 days, 6 more needed');
+  await expect(page.locator('[data-section="sprint"] li', { hasText: 'Read 20 pages' })).toContainText('0/7 days');
 });
 
 test('a queued change for an item deleted meanwhile is dropped with a message, never applied to another', async ({ page, context }) => {

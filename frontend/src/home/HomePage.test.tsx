@@ -1,7 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { describe, expect, it } from 'vitest';
-import { mockApi } from '../test/api';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SessionProvider } from '../auth/session';
+import { pending } from '../offline/queue';
+import { memoryStorage, useStorage } from '../offline/storage';
+import { json, mockApi, USER } from '../test/api';
 import type { TodayHabit } from '../habits/api';
 import type { HomeRead } from './api';
 import HomePage from './HomePage';
@@ -92,6 +95,8 @@ function renderPage() {
   );
 }
 
+beforeEach(() => useStorage(memoryStorage()));
+
 describe('Home', () => {
   it('teaches a new user what to do first, section by section', async () => {
     mockApi({ 'GET /api/v1/home': EMPTY });
@@ -124,5 +129,64 @@ describe('Home', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'DSA done today' }));
     await waitFor(() => expect(api.called('PUT /api/v1/habits/1/check-ins/2026-11-29')[0]?.body).toEqual({ status: 'done', note: '' }));
     await waitFor(() => expect(api.called('GET /api/v1/home')).toHaveLength(2));
+  });
+
+  it('opens offline with the last known home screen, queues a check-in there and sends it when the connection returns', async () => {
+    let reachable = true;
+    const api = mockApi({
+      'GET /api/v1/home': () => {
+        if (!reachable) throw new TypeError('Failed to fetch');
+        return json(200, FULL);
+      },
+      'PUT /api/v1/habits/1/check-ins/2026-11-29': () => {
+        if (!reachable) throw new TypeError('Failed to fetch');
+        return json(200, { habit_id: 1, date: DATE, status: 'done', value: null, note: '' });
+      },
+    });
+    const signedIn = () =>
+      render(
+        <LocationProvider>
+          <SessionProvider initialUser={USER}>
+            <HomePage />
+          </SessionProvider>
+        </LocationProvider>,
+      );
+    // Online once: the answer is kept.
+    const first = signedIn();
+    await screen.findByRole('heading', { name: 'Torch inside out' });
+    first.unmount();
+
+    reachable = false;
+    signedIn();
+    // The whole screen, not just the check-ins, comes back from the cache.
+    expect(await screen.findByRole('heading', { name: 'Torch inside out' })).toBeTruthy();
+    expect(screen.getByText('1 day overdue')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'DSA done today' }));
+    await screen.findByText('1 change waiting to sync');
+    expect(screen.getByRole('button', { name: 'DSA done today' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await pending(USER.id)).toMatchObject([{ habitId: 1, date: DATE, body: { status: 'done', note: '' } }]);
+
+    reachable = true;
+    window.dispatchEvent(new Event('online'));
+    await screen.findByText('Synced');
+    expect(await pending(USER.id)).toEqual([]);
+    expect(api.called('PUT /api/v1/habits/1/check-ins/2026-11-29').at(-1)!.body).toEqual({ status: 'done', note: '' });
+  });
+
+  it('offline with nothing kept yet, says so instead of an empty screen', async () => {
+    mockApi({
+      'GET /api/v1/home': () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    render(
+      <LocationProvider>
+        <SessionProvider initialUser={USER}>
+          <HomePage />
+        </SessionProvider>
+      </LocationProvider>,
+    );
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 });

@@ -1,11 +1,12 @@
 // The landing page after sign-in: the day across every domain, each section a card linking to
-// its page. Check-ins work in place through the Today hook and row (a refresh after a check-in
-// reloads /home, so the sprint's numbers follow).
+// its page. Check-ins work in place through the same hook and rows as Today (a refresh after a
+// check-in reloads /home, so the sprint's numbers follow). Offline, the last /home is shown from
+// IndexedDB and check-ins are queued like on Today.
 import type { ComponentChildren } from 'preact';
-import { useCallback, useState } from 'preact/hooks';
-import { updateHabit } from '../habits/api';
-import { TodayRow } from '../habits/TodayRow';
-import { toggled, useToday } from '../habits/useToday';
+import { useEffect } from 'preact/hooks';
+import { CheckInList, useCheckInRows } from '../habits/CheckInList';
+import { useToday, type DaySource } from '../habits/useToday';
+import { OfflineStatus } from '../offline/OfflineStatus';
 import { ProgressLine } from '../reading/ProgressLine';
 import { Alert } from '../ui/Alert';
 import { ErrorState, Loading } from '../ui/Status';
@@ -50,6 +51,7 @@ function SprintCard({ home }: { home: HomeRead }) {
         <strong>{formatPercent(board.score)}</strong> <span class="muted">of {formatPercent(board.target_rate)} target</span>
       </p>
       <p class="muted">
+        {sprint.days_needed > 0 ? `${sprint.days_needed} check-in ${sprint.days_needed === 1 ? 'day' : 'days'} still needed` : 'Every item has its days'} ·{' '}
         {board.days_left} {board.days_left === 1 ? 'day' : 'days'} left ·{' '}
         {sprint.reachable ? (
           <span class="home-ok">target still reachable</span>
@@ -74,24 +76,23 @@ function SprintCard({ home }: { home: HomeRead }) {
   );
 }
 
-export default function HomePage() {
-  const [home, setHome] = useState<HomeRead | null>(null);
-  const load = useCallback(async () => {
-    const fresh = await getHome();
-    setHome(fresh);
-    return { date: fresh.date, timezone: fresh.timezone, habits: fresh.habits };
-  }, []);
-  const today = useToday(load);
-  const { data, notice } = today;
-  const [panel, setPanel] = useState<{ id: number; date: string | null } | null>(null);
+const HOME_SOURCE: DaySource<HomeRead> = {
+  key: 'home',
+  fetch: getHome,
+  day: (home) => ({ date: home.date, timezone: home.timezone, habits: home.habits }),
+};
 
-  const toggleDay = (i: number, date: string) => {
-    const entry = data?.habits[i];
-    if (!entry) return;
-    const day = entry.last_7_days.find((d) => d.date === date);
-    const next = toggled(day?.status);
-    void today.checkIn(entry.habit.id, date, next ? { status: next, note: day?.note ?? '' } : null, next).catch(() => undefined);
-  };
+export default function HomePage() {
+  const today = useToday(HOME_SOURCE);
+  const { payload: home, data, notice } = today;
+  const rows = useCheckInRows(today);
+
+  // Messages go away on their own after a while, as on Today.
+  useEffect(() => {
+    if (!notice) return undefined;
+    const t = window.setTimeout(today.dismiss, 8000);
+    return () => window.clearTimeout(t);
+  }, [notice?.id]);
 
   if (today.load.status === 'loading' && !home) return <Loading label="Loading your day…" minHeight="40vh" />;
   if (today.load.status === 'error' && !home) return <ErrorState error={today.load.error} onRetry={today.reload} />;
@@ -111,6 +112,8 @@ export default function HomePage() {
         </a>
       </header>
 
+      <OfflineStatus state={today.connection} />
+
       <div class="today-notice" aria-live="polite">
         {notice && (
           <Alert kind={notice.kind === 'error' ? 'error' : 'info'}>
@@ -129,25 +132,7 @@ export default function HomePage() {
               Start with one small thing you can do every day — "Read 20 pages", "Gym". <a href="/habits">Add an action item</a>, then check it off here with one tap.
             </Empty>
           ) : (
-            <ol class="today-list home-today" aria-label="Action items for today">
-              {habits.map((entry, i) => (
-                <TodayRow
-                  key={entry.habit.id}
-                  entry={entry}
-                  index={i}
-                  todayDate={data.date}
-                  panelOpen={panel?.id === entry.habit.id}
-                  panelDate={panel?.id === entry.habit.id ? panel.date ?? data.date : data.date}
-                  onToggle={(date) => toggleDay(i, date)}
-                  onOpenPanel={(open, date) => setPanel(open ? { id: entry.habit.id, date: date ?? null } : null)}
-                  onSave={(date, body, optimistic) => today.checkIn(entry.habit.id, date, body, optimistic, true)}
-                  onMoveStart={async (date) => {
-                    await updateHabit(entry.habit.id, { start_date: date });
-                    today.reload();
-                  }}
-                />
-              ))}
-            </ol>
+            <CheckInList today={today} rows={rows} class="home-today" />
           )}
         </Card>
 
