@@ -16,12 +16,12 @@ async function underServiceWorker(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
-/** A signed-in account with these action items (none checked in), on Today under the service worker. */
-async function todayWith(page: Page, names: string[]): Promise<{ ids: number[]; today: string }> {
+/** A signed-in account with these action items (none checked in), on Today (or Home) under the service worker. */
+async function todayWith(page: Page, names: string[], path = '/today'): Promise<{ ids: number[]; today: string }> {
   await signedInUser(page);
   const ids = await seedHabits(page, names.map((name) => ({ name, done: [] })));
   const today = await serverToday(page);
-  await page.goto('/today');
+  await page.goto(path);
   await expect(page.getByRole('button', { name: `${names[0]} done today` })).toBeVisible();
   await underServiceWorker(page);
   await expect(page.getByRole('button', { name: `${names[0]} done today` })).toBeVisible();
@@ -156,27 +156,29 @@ test('Home opens offline with the last known day; check-ins made there are queue
   await expect(page.locator('[data-section="sprint"] li', { hasText: 'Read 20 pages' })).toContainText('0/7 days');
 });
 
-test('a queued change for an item deleted meanwhile is dropped with a message, never applied to another', async ({ page, context }) => {
-  const {
-    ids: [gym, read, other],
-    today,
-  } = await todayWith(page, ['Gym', 'Read', 'Stretch']);
+for (const path of ['/today', '/home']) {
+  test(`${path}: a queued change for an item deleted meanwhile is dropped with a message, never applied to another`, async ({ page, context }) => {
+    const {
+      ids: [gym, read, other],
+      today,
+    } = await todayWith(page, ['Gym', 'Read', 'Stretch'], path);
 
-  await context.setOffline(true);
-  await page.reload();
-  await page.getByRole('button', { name: 'Gym done today' }).click();
-  await page.getByRole('button', { name: 'Read done today' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /offline/i })).toHaveText('Offline — 2 changes waiting');
-  // Meanwhile, on another device: Gym is deleted (the API request does not go through this page).
-  await apiSend(page, 'DELETE', `/habits/${gym}`);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Gym done today' }).click();
+    await page.getByRole('button', { name: 'Read done today' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /offline/i })).toHaveText('Offline — 2 changes waiting');
+    // Meanwhile, on another device: Gym is deleted (the API request does not go through this page).
+    await apiSend(page, 'DELETE', `/habits/${gym}`);
 
-  await context.setOffline(false);
-  await expect(page.locator('.today-notice')).toContainText('Gym was deleted');
-  await expect(page.getByRole('status').filter({ hasText: /sync/i })).toHaveText('Synced');
-  expect((await checkInsOn(page, read!, today)).map((c) => c.status)).toEqual(['done']);
-  expect(await checkInsOn(page, other!, today)).toEqual([]);
-  await expect(page.getByRole('button', { name: 'Gym done today' })).toHaveCount(0);
-});
+    await context.setOffline(false);
+    await expect(page.locator('.today-notice')).toContainText('Gym was deleted');
+    await expect(page.getByRole('status').filter({ hasText: /sync/i })).toHaveText('Synced');
+    expect((await checkInsOn(page, read!, today)).map((c) => c.status)).toEqual(['done']);
+    expect(await checkInsOn(page, other!, today)).toEqual([]);
+    await expect(page.getByRole('button', { name: 'Gym done today' })).toHaveCount(0);
+  });
+}
 
 test('signing out clears the queue and the cached day', async ({ page, context }) => {
   await todayWith(page, ['Gym']);
