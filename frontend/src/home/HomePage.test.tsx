@@ -114,7 +114,8 @@ describe('Home', () => {
     renderPage();
     const sprint = (await screen.findByRole('heading', { name: 'Torch inside out' })).closest('section')!;
     expect(within(sprint).getByText('41%')).toBeTruthy();
-    expect(within(sprint).getByText(/target out of reach/)).toBeTruthy();
+    expect(within(sprint).getByText('target out of reach for 1 of 2 items')).toBeTruthy();
+    expect(within(sprint).getByText(/^19 check-in days still needed · 8 days left/)).toBeTruthy();
     expect(within(sprint).getByText('1/12 days, 11 more needed (only 8 left)')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open source' }).getAttribute('href')).toBe('/goals/3');
     expect(screen.getByText('1 day overdue')).toBeTruthy();

@@ -56,7 +56,10 @@ function SprintCard({ home }: { home: HomeRead }) {
         {sprint.reachable ? (
           <span class="home-ok">target still reachable</span>
         ) : (
-          <span class="home-warn">target out of reach for some items</span>
+          <span class="home-warn">
+            target out of reach for {board.habits.filter((h) => !h.feasible).length} of {board.habits.length}{' '}
+            {board.habits.length === 1 ? 'item' : 'items'}
+          </span>
         )}
       </p>
       {board.habits.length > 0 && (
@@ -102,7 +105,7 @@ export default function HomePage() {
 
   return (
     <section class="page home">
-      <header class="page-header">
+      <header class="page-header home-header">
         <div>
           <h1 tabIndex={-1}>Home</h1>
           <p class="muted">{longDay(home.date, false)}</p>
