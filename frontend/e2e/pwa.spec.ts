@@ -206,3 +206,40 @@ test('signing out clears the queue and the cached day', async ({ page, context }
   );
   expect(left).toBe(0);
 });
+
+test('reminders: asked on a tap, then a notification at the account’s reminder time while the app is open', async ({ page, context }) => {
+  await signedInUser(page);
+  await seedHabits(page, [
+    { name: 'Gym', done: [] },
+    { name: 'Read', done: [] },
+  ]);
+  // A reminder time that has passed today wherever the account is (its timezone, not the browser's).
+  await apiSend(page, 'PATCH', '/me', { reminder_time: '00:00' });
+  await context.grantPermissions(['notifications']);
+  await page.goto('/settings');
+  await underServiceWorker(page);
+  const reminders = page.getByRole('region', { name: 'Reminders on this device' });
+  await expect(reminders).toContainText("At 00:00, your account's reminder time");
+  const toggle = reminders.getByRole('switch', { name: 'Remind me to check in' });
+  await expect(toggle).not.toBeChecked();
+  // The switch's label is what a person taps (the input itself sits under the drawn track).
+  await reminders.getByText('Remind me to check in').click();
+  await expect(toggle).toBeChecked();
+  await expect(reminders.getByText('Reminders are on for this device.')).toBeVisible();
+
+  // The app checks when it opens: the reminder goes out through the service worker, once a day.
+  await page.reload();
+  const shown = () =>
+    page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return (await reg!.getNotifications({ tag: 'kaizen-reminder' })).map((n) => n.body);
+    });
+  await expect.poll(shown).toEqual(['2 action items still open today.']);
+  const last = await page.evaluate(() => localStorage.getItem('kaizen-reminder-last'));
+  expect(last).toBe(await serverToday(page));
+
+  // Turning it off on this device says so.
+  await reminders.getByText('Remind me to check in').click();
+  await expect(toggle).not.toBeChecked();
+  await expect(reminders.getByText('Reminders are off on this device.')).toBeVisible();
+});
