@@ -1,6 +1,9 @@
 // Installable and offline: the manifest and service worker, and check-ins made without a
 // connection that reach the server when it returns (issue #16).
 import type { Page } from '@playwright/test';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures';
 import { apiGet, apiSend, seedHabits, serverToday, signedInUser } from './habits.helpers';
 
@@ -242,4 +245,43 @@ test('reminders: asked on a tap, then a notification at the account’s reminder
   await reminders.getByText('Remind me to check in').click();
   await expect(toggle).not.toBeChecked();
   await expect(reminders.getByText('Reminders are off on this device.')).toBeVisible();
+});
+
+test('a new deploy waits, the page offers to reload, and the reload puts the new version in charge', async ({ page }) => {
+  await signedInUser(page);
+  await page.goto('/home');
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await underServiceWorker(page);
+  const scriptOf = (which: 'active' | 'waiting') =>
+    page.evaluate(async (w) => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const sw = reg?.[w];
+      return sw ? sw.scriptURL + ' ' + sw.state : null;
+    }, which);
+  expect(await scriptOf('waiting')).toBeNull();
+
+  // "Deploy" a new build: the served service worker script changes by one byte.
+  const dist = process.env.KAIZEN_E2E_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
+  const sw = join(dist, 'sw.js');
+  const before = readFileSync(sw, 'utf8');
+  try {
+    appendFileSync(sw, `\n// deploy ${Date.now()}\n`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    // It installs and waits: the page keeps running the old one until the person says so.
+    const prompt = page.getByText('A new version of Kaizen is ready.');
+    await expect(prompt).toBeVisible();
+    await expect.poll(() => scriptOf('waiting')).toMatch(/sw\.js installed$/);
+    const oldController = await page.evaluate(() => navigator.serviceWorker.controller?.state);
+    expect(oldController).toBe('activated');
+
+    const reloaded = page.waitForEvent('framenavigated');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await reloaded;
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await expect(page.getByText('A new version of Kaizen is ready.')).toHaveCount(0);
+    await expect.poll(() => scriptOf('waiting')).toBeNull();
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  } finally {
+    writeFileSync(sw, before);
+  }
 });
