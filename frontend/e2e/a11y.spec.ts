@@ -173,7 +173,7 @@ test('at 200 % zoom (a 1280 × 800 window shows 640 × 400 CSS pixels) no page s
   expect(wide).toEqual([]);
 });
 
-test('motion respects prefers-reduced-motion: no transitions, a slower spinner, no drag animation', async ({ browser }) => {
+test('motion respects prefers-reduced-motion: no transitions, a slower spinner', async ({ browser }) => {
   const motion = async (reducedMotion: 'reduce' | 'no-preference') => {
     const context = await browser.newContext({ storageState, reducedMotion, serviceWorkers: 'block' });
     const page = await context.newPage();
