@@ -2,10 +2,11 @@
 // both pages (a tap toggles done, ⋯ opens the panel, a past day before the start date offers to
 // move the start date), so a check-in behaves alike, online or offline, wherever it is made.
 import type { RefObject } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Alert } from '../ui/Alert';
 import { updateHabit } from './api';
 import { TodayRow } from './TodayRow';
-import { toggled, type CheckIns } from './useToday';
+import { toggled, type CheckIns, type Notice } from './useToday';
 
 /** The open ⋯ panel: which item, and the day it starts on (null: today). */
 export interface OpenPanel {
@@ -85,5 +86,29 @@ export function CheckInList({ today, rows, class: className, listRef, onPanel }:
         );
       })}
     </ol>
+  );
+}
+
+/** The check-ins' message (a refused change, an offline change dropped): a live region that
+ * stays in view while the list scrolls, and the message goes away on its own after a while. */
+export function CheckInNotice({ notice, dismiss }: { notice: Notice | null; dismiss: () => void }) {
+  useEffect(() => {
+    if (!notice) return undefined;
+    const t = window.setTimeout(dismiss, 8000);
+    return () => window.clearTimeout(t);
+  }, [notice?.id]);
+  return (
+    <div class="today-notice" aria-live="polite">
+      {notice && (
+        <div class="today-notice-inner">
+          <Alert kind={notice.kind === 'error' ? 'error' : 'info'}>
+            {notice.text}{' '}
+            <button type="button" class="link-btn" onClick={dismiss}>
+              Dismiss
+            </button>
+          </Alert>
+        </div>
+      )}
+    </div>
   );
 }

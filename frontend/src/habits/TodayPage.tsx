@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { OfflineStatus } from '../offline/OfflineStatus';
-import { Alert } from '../ui/Alert';
 import { ErrorState, Loading } from '../ui/Status';
 import { longDay } from '../ui/dates';
 import { QuickAdd } from './QuickAdd';
 import { SprintPaceLine } from '../sprints/PaceLine';
-import { CheckInList, useCheckInRows } from './CheckInList';
+import { CheckInList, CheckInNotice, useCheckInRows } from './CheckInList';
 import { useToday } from './useToday';
 import './habits.css';
 
@@ -103,13 +102,6 @@ export default function TodayPage() {
     return () => document.removeEventListener('keydown', onKey);
   }, [data]);
 
-  // Messages go away on their own after a while (they stay in the live region's history).
-  useEffect(() => {
-    if (!notice) return undefined;
-    const t = window.setTimeout(today.dismiss, 8000);
-    return () => window.clearTimeout(t);
-  }, [notice?.id]);
-
   return (
     <section class="page today">
       <header class="page-header today-header">
@@ -148,18 +140,7 @@ export default function TodayPage() {
         <p class="muted">On a touch screen, press and hold the check button (or use ⋯) to skip or add a note. Tap a past day to fill it in.</p>
       </div>
 
-      <div class="today-notice" aria-live="polite">
-        {notice && (
-          <div class="today-notice-inner">
-            <Alert kind={notice.kind === 'error' ? 'error' : 'info'}>
-              {notice.text}{' '}
-              <button type="button" class="link-btn" onClick={today.dismiss}>
-                Dismiss
-              </button>
-            </Alert>
-          </div>
-        )}
-      </div>
+      <CheckInNotice notice={notice} dismiss={today.dismiss} />
 
       {load.status === 'loading' && !data && <Loading label="Loading today…" minHeight="40vh" />}
       {load.status === 'error' && !data && <ErrorState error={load.error} onRetry={today.reload} />}

@@ -95,6 +95,17 @@ function renderPage() {
   );
 }
 
+/** Signed in, so the offline mode has a user to keep the page for. */
+function signedIn() {
+  return render(
+    <LocationProvider>
+      <SessionProvider initialUser={USER}>
+        <HomePage />
+      </SessionProvider>
+    </LocationProvider>,
+  );
+}
+
 beforeEach(() => useStorage(memoryStorage()));
 
 describe('Home', () => {
@@ -144,14 +155,6 @@ describe('Home', () => {
         return json(200, { habit_id: 1, date: DATE, status: 'done', value: null, note: '' });
       },
     });
-    const signedIn = () =>
-      render(
-        <LocationProvider>
-          <SessionProvider initialUser={USER}>
-            <HomePage />
-          </SessionProvider>
-        </LocationProvider>,
-      );
     // Online once: the answer is kept.
     const first = signedIn();
     await screen.findByRole('heading', { name: 'Torch inside out' });
@@ -180,13 +183,7 @@ describe('Home', () => {
         throw new TypeError('Failed to fetch');
       },
     });
-    render(
-      <LocationProvider>
-        <SessionProvider initialUser={USER}>
-          <HomePage />
-        </SessionProvider>
-      </LocationProvider>,
-    );
+    signedIn();
     expect(await screen.findByRole('alert')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });

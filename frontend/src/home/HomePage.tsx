@@ -3,12 +3,10 @@
 // check-in reloads /home, so the sprint's numbers follow). Offline, the last /home is shown from
 // IndexedDB and check-ins are queued like on Today.
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
-import { CheckInList, useCheckInRows } from '../habits/CheckInList';
+import { CheckInList, CheckInNotice, useCheckInRows } from '../habits/CheckInList';
 import { useToday, type DaySource } from '../habits/useToday';
 import { OfflineStatus } from '../offline/OfflineStatus';
 import { ProgressLine } from '../reading/ProgressLine';
-import { Alert } from '../ui/Alert';
 import { ErrorState, Loading } from '../ui/Status';
 import { longDay, shortDay } from '../ui/dates';
 import { formatDateTime, formatPercent } from '../ui/format';
@@ -90,13 +88,6 @@ export default function HomePage() {
   const { payload: home, data, notice } = today;
   const rows = useCheckInRows(today);
 
-  // Messages go away on their own after a while, as on Today.
-  useEffect(() => {
-    if (!notice) return undefined;
-    const t = window.setTimeout(today.dismiss, 8000);
-    return () => window.clearTimeout(t);
-  }, [notice?.id]);
-
   if (today.load.status === 'loading' && !home) return <Loading label="Loading your day…" minHeight="40vh" />;
   if (today.load.status === 'error' && !home) return <ErrorState error={today.load.error} onRetry={today.reload} />;
   if (!home || !data) return null;
@@ -105,7 +96,7 @@ export default function HomePage() {
 
   return (
     <section class="page home">
-      <header class="page-header home-header">
+      <header class="page-header today-header">
         <div>
           <h1 tabIndex={-1}>Home</h1>
           <p class="muted">{longDay(home.date, false)}</p>
@@ -117,16 +108,7 @@ export default function HomePage() {
 
       <OfflineStatus state={today.connection} />
 
-      <div class="today-notice" aria-live="polite">
-        {notice && (
-          <Alert kind={notice.kind === 'error' ? 'error' : 'info'}>
-            {notice.text}{' '}
-            <button type="button" class="link-btn" onClick={today.dismiss}>
-              Dismiss
-            </button>
-          </Alert>
-        )}
-      </div>
+      <CheckInNotice notice={notice} dismiss={today.dismiss} />
 
       <div class="home-grid">
         <Card id="today" title={habits.length ? `Today · ${doneCount} of ${habits.length} done` : 'Today'} href="/today" linkText="Open Today">
