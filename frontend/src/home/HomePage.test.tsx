@@ -118,6 +118,8 @@ describe('Home', () => {
     expect(screen.getByRole('link', { name: 'Add a paper or a book' })).toBeTruthy();
     expect(screen.getByText(/Nothing on the calendar/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open Today' }).getAttribute('href')).toBe('/today');
+    // No goals at all: the card teaches instead of praising "every goal".
+    expect(screen.getByRole('link', { name: 'set them up on the Goals page' }).getAttribute('href')).toBe('/goals');
   });
 
   it('shows the sprint against its target, what each item still needs, and idle goals', async () => {

@@ -177,7 +177,11 @@ export default function HomePage() {
 
         <Card id="idle-goals" title="Goals left alone" href="/goals" linkText="Goals">
           {home.idle_goals.length === 0 ? (
-            <Empty>Every active goal saw some work in the last 14 days (check-ins, reading, applications or published work linked to it).</Empty>
+            // /home lists only the idle goals, so this reads right with no goals at all too.
+            <Empty>
+              No active goal went 14 days without work linked to it (check-ins, reading, applications or published work). Goals are the long-running
+              processes — DSA, research outreach, open source: <a href="/goals">set them up on the Goals page</a> and link your action items to them.
+            </Empty>
           ) : (
             <>
               <p class="muted home-note">Nothing linked to these moved in the last 14 days.</p>
