@@ -170,12 +170,15 @@ describe('Home', () => {
     fireEvent.click(screen.getByRole('button', { name: 'DSA done today' }));
     await screen.findByText('1 change waiting to sync');
     expect(screen.getByRole('button', { name: 'DSA done today' }).getAttribute('aria-pressed')).toBe('true');
+    // The sprint's numbers are the server's: the card says the waiting change isn't in them yet.
+    expect(screen.getByText('As the server last saw it: 1 waiting change counts once synced.')).toBeTruthy();
     expect(await pending(USER.id)).toMatchObject([{ habitId: 1, date: DATE, body: { status: 'done', note: '' } }]);
 
     reachable = true;
     window.dispatchEvent(new Event('online'));
     await screen.findByText('Synced');
     expect(await pending(USER.id)).toEqual([]);
+    expect(screen.queryByText(/As the server last saw it/)).toBeNull();
     expect(api.called('PUT /api/v1/habits/1/check-ins/2026-11-29').at(-1)!.body).toEqual({ status: 'done', note: '' });
   });
 

@@ -33,7 +33,7 @@ function Empty({ children }: { children: ComponentChildren }) {
   return <p class="muted home-empty">{children}</p>;
 }
 
-function SprintCard({ home }: { home: HomeRead }) {
+function SprintCard({ home, waiting }: { home: HomeRead; waiting: number }) {
   const sprint = home.sprint;
   if (!sprint) {
     return (
@@ -60,6 +60,11 @@ function SprintCard({ home }: { home: HomeRead }) {
           </span>
         )}
       </p>
+      {waiting > 0 && (
+        <p class="muted home-note">
+          As the server last saw it: {waiting} waiting {waiting === 1 ? 'change counts' : 'changes count'} once synced.
+        </p>
+      )}
       {board.habits.length > 0 && (
         <ul class="home-list">
           {board.habits.map((item) => (
@@ -121,7 +126,7 @@ export default function HomePage() {
           )}
         </Card>
 
-        <SprintCard home={home} />
+        <SprintCard home={home} waiting={today.connection.waiting} />
 
         <Card id="reading" title="Reading" href="/reading" linkText="Queue">
           {home.reading.length === 0 ? (
