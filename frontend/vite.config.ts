@@ -21,7 +21,7 @@ export default defineConfig({
         short_name: 'Kaizen',
         description: 'Daily action items, fortnight sprints and long-running goals, with honest numbers.',
         lang: 'en',
-        start_url: '/today',
+        start_url: '/home',
         scope: '/',
         display: 'standalone',
         orientation: 'any',

@@ -172,3 +172,31 @@ test('at 200 % zoom (a 1280 × 800 window shows 640 × 400 CSS pixels) no page s
   }
   expect(wide).toEqual([]);
 });
+
+test('motion respects prefers-reduced-motion: no transitions, a slower spinner', async ({ browser }) => {
+  const motion = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const context = await browser.newContext({ storageState, reducedMotion, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    try {
+      await page.goto('/today');
+      const toggle = page.locator('.today-toggle').first();
+      await expect(toggle).toBeVisible();
+      return await page.evaluate(() => {
+        const el = document.querySelector('.today-toggle')!;
+        const spinner = document.createElement('span');
+        spinner.className = 'spinner';
+        document.body.append(spinner);
+        const spin = getComputedStyle(spinner).animationDuration;
+        spinner.remove();
+        return { transition: getComputedStyle(el).transitionDuration, spin, reduced: matchMedia('(prefers-reduced-motion: reduce)').matches };
+      });
+    } finally {
+      await context.close();
+    }
+  };
+  const normal = await motion('no-preference');
+  expect(normal.reduced).toBe(false);
+  expect(normal.transition).not.toMatch(/^0s(, 0s)*$/);
+  const reduced = await motion('reduce');
+  expect(reduced).toEqual({ transition: expect.stringMatching(/^0s(, 0s)*$/), spin: '2s', reduced: true });
+});

@@ -45,6 +45,8 @@ test('Today → a habit → the sprint board → the retrospective, by keyboard 
   const { sprint, today } = await seedSprint(page);
   await page.goto('/today');
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  // The shortcuts act on the rows: wait for them (on a busy machine the list can come after the heading).
+  await expect(page.getByRole('button', { name: 'No regular smoking up done today' })).toBeVisible();
 
   // The first Tab stop skips to the content.
   await tabTo(page, 'Skip to content', { max: 1 });

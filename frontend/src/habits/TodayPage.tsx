@@ -1,14 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { OfflineStatus } from '../offline/OfflineStatus';
-import { Alert } from '../ui/Alert';
 import { ErrorState, Loading } from '../ui/Status';
 import { longDay } from '../ui/dates';
-import { toggled } from './useToday';
 import { QuickAdd } from './QuickAdd';
 import { SprintPaceLine } from '../sprints/PaceLine';
-import { TodayRow } from './TodayRow';
+import { CheckInList, CheckInNotice, useCheckInRows } from './CheckInList';
 import { useToday } from './useToday';
-import { updateHabit } from './api';
 import './habits.css';
 
 const SHORTCUTS: [string, string][] = [
@@ -28,8 +25,9 @@ function typing(target: EventTarget | null): boolean {
 export default function TodayPage() {
   const today = useToday();
   const { data, load, notice } = today;
-  // The open ⋯ panel: which habit, and the day it starts on (today, or a day tapped in the strip).
-  const [panel, setPanel] = useState<{ id: number; date: string | null } | null>(null);
+  // The rows' actions and the open ⋯ panel (which habit, and the day it starts on).
+  const rows = useCheckInRows(today);
+  const { setPanel, toggleDay } = rows;
   const [help, setHelp] = useState(false);
   const cursor = useRef(0);
   const listRef = useRef<HTMLOListElement>(null);
@@ -47,15 +45,6 @@ export default function TodayPage() {
     const next = Math.max(0, Math.min(rows.length - 1, i));
     cursor.current = next;
     rows[next]?.querySelector<HTMLElement>('[data-nav-target]')?.focus();
-  };
-
-  const toggleDay = (i: number, date: string) => {
-    const entry = data?.habits[i];
-    if (!entry || !data) return;
-    const day = entry.last_7_days.find((d) => d.date === date);
-    const next = toggled(day?.status);
-    // A PUT replaces the note: send the day's own back so a tap keeps it.
-    void today.checkIn(entry.habit.id, date, next ? { status: next, note: day?.note ?? '' } : null, next).catch(() => undefined);
   };
 
   // Keyboard shortcuts, while no field has the focus and no dialog is open.
@@ -98,9 +87,7 @@ export default function TodayPage() {
           if (!entry) return;
           e.preventDefault();
           cursor.current = i;
-          void today
-            .checkIn(entry.habit.id, data.date, entry.today?.status === 'skipped' ? null : { status: 'skipped', note: entry.today?.note ?? '' }, entry.today?.status === 'skipped' ? null : 'skipped')
-            .catch(() => undefined);
+          rows.toggleSkip(i);
           return;
         case 'n':
           if (!entry) return;
@@ -114,13 +101,6 @@ export default function TodayPage() {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [data]);
-
-  // Messages go away on their own after a while (they stay in the live region's history).
-  useEffect(() => {
-    if (!notice) return undefined;
-    const t = window.setTimeout(today.dismiss, 8000);
-    return () => window.clearTimeout(t);
-  }, [notice?.id]);
 
   return (
     <section class="page today">
@@ -161,18 +141,7 @@ export default function TodayPage() {
         <p class="muted">On a touch screen, press and hold the check button (or use ⋯) to skip or add a note. Tap a past day to fill it in.</p>
       </div>
 
-      <div class="today-notice" aria-live="polite">
-        {notice && (
-          <div class="today-notice-inner">
-            <Alert kind={notice.kind === 'error' ? 'error' : 'info'}>
-              {notice.text}{' '}
-              <button type="button" class="link-btn" onClick={today.dismiss}>
-                Dismiss
-              </button>
-            </Alert>
-          </div>
-        )}
-      </div>
+      <CheckInNotice notice={notice} dismiss={today.dismiss} />
 
       {load.status === 'loading' && !data && <Loading label="Loading today…" minHeight="40vh" />}
       {load.status === 'error' && !data && <ErrorState error={load.error} onRetry={today.reload} />}
@@ -191,29 +160,14 @@ export default function TodayPage() {
       )}
       {data && habits.length > 0 && (
         <>
-          <ol class="today-list" ref={listRef} aria-label="Action items for today">
-            {habits.map((entry, i) => (
-              <TodayRow
-                key={entry.habit.id}
-                entry={entry}
-                index={i}
-                todayDate={data.date}
-                panelOpen={panel?.id === entry.habit.id}
-                panelDate={panel?.id === entry.habit.id ? panel.date ?? data.date : data.date}
-                onToggle={(date) => toggleDay(i, date)}
-                onOpenPanel={(open, date) => {
-                  cursor.current = i;
-                  setPanel(open ? { id: entry.habit.id, date: date ?? null } : null);
-                  if (!open) setTimeout(() => focusRow(i), 0);
-                }}
-                onSave={(date, body, optimistic) => today.checkIn(entry.habit.id, date, body, optimistic, true)}
-                onMoveStart={async (date) => {
-                  await updateHabit(entry.habit.id, { start_date: date });
-                  today.reload();
-                }}
-              />
-            ))}
-          </ol>
+          <CheckInList
+            today={today}
+            rows={rows}
+            listRef={listRef}
+            onPanel={(i) => {
+              cursor.current = i;
+            }}
+          />
           <p class="today-footer muted">
             <a href="/habits">Manage action items</a>
           </p>

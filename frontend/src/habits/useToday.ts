@@ -1,13 +1,14 @@
-// The Today page's data: GET /today, plus check-ins applied optimistically. A change shows at
-// once; if the server refuses it, the day goes back to what it was and `notice` says why. Once
-// every write has settled, /today is fetched again quietly so streaks and rates follow.
-// Offline (src/offline/): the last /today is kept in IndexedDB and shown when the server can't be
-// reached; a check-in that can't be sent is queued, stays on the page, and is replayed when the
-// connection returns.
+// The check-in list's data (Today: GET /today; Home: GET /home, whose `habits` are the same list),
+// plus check-ins applied optimistically. A change shows at once; if the server refuses it, the
+// day goes back to what it was and `notice` says why. Once every write has settled, the payload
+// is fetched again quietly so streaks, rates and the sprint's numbers follow.
+// Offline (src/offline/): each page's last payload is kept in IndexedDB under its own key and
+// shown when the server can't be reached; a check-in that can't be sent is queued (one queue for
+// both pages), stays on the page, and is replayed in order when the connection returns.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../api/errors';
 import { useMaybeUser } from '../auth/session';
-import { cacheGet, cachePut, enqueue, pending, type ReplayResult } from '../offline/queue';
+import { cacheEntry, cachePut, enqueue, pending, type ReplayResult } from '../offline/queue';
 import { useOfflineSync } from '../offline/useOfflineSync';
 import { deleteCheckIn, getToday, putCheckIn, type CheckIn, type CheckInPut, type CheckInStatus, type TodayHabit, type TodayRead } from './api';
 import { shortDay } from '../ui/dates';
@@ -35,13 +36,29 @@ export function toggled(status: CheckInStatus | null | undefined): CheckInStatus
 
 let noticeId = 0;
 
+/** Where a page's check-in list comes from: a request, the list inside its answer, and the key
+ * its last answer is kept under for offline use. Keep it a module constant (stable identity).
+ * Every page also keeps its list under TODAY_KEY, so offline each page shows the newest list
+ * either page saw (Today opens offline after only Home was visited, and the other way round). */
+export interface DaySource<T> {
+  key: string;
+  fetch: () => Promise<T>;
+  day: (payload: T) => TodayRead;
+}
+
+const TODAY_KEY = 'today';
+
+export const TODAY_SOURCE: DaySource<TodayRead> = { key: TODAY_KEY, fetch: getToday, day: (t) => t };
+
 /**
- * `fetcher` gives the list (default: GET /today); the home page passes its own request, so its
- * check-ins work the same way and a refresh brings the rest of the home screen along.
+ * The list of `source` (default: GET /today); the home page passes its own source, so its
+ * check-ins work the same way (offline too) and a refresh brings the rest of the home screen along.
  */
-export function useToday(fetcher: () => Promise<TodayRead> = getToday) {
-  const loader = useRef(fetcher);
-  loader.current = fetcher;
+export function useToday<T = TodayRead>(source: DaySource<T> = TODAY_SOURCE as unknown as DaySource<T>) {
+  const loader = useRef(source);
+  loader.current = source;
+  // The page's whole last answer (Home's cards), from the server or, offline, the cache.
+  const [payload, setPayload] = useState<T | null>(null);
   const [data, setState] = useState<TodayRead | null>(null);
   // The latest data, readable synchronously by the handlers below.
   const current = useRef<TodayRead | null>(null);
@@ -63,23 +80,32 @@ export function useToday(fetcher: () => Promise<TodayRead> = getToday) {
     const mine = ++generation.current;
     if (!quiet) setLoad({ status: 'loading' });
     try {
-      const fresh = await loader.current();
-      if (userId !== null) void cachePut(userId, 'today', fresh).catch(() => undefined);
+      const { key, fetch, day } = loader.current;
+      const fresh = await fetch();
+      if (userId !== null) {
+        void cachePut(userId, key, fresh).catch(() => undefined);
+        if (key !== TODAY_KEY) void cachePut(userId, TODAY_KEY, day(fresh)).catch(() => undefined);
+      }
       // Changes still waiting to be sent stay on the page.
       const waiting = userId === null ? [] : await pending(userId);
       // A write started since: its optimistic state wins; fetch again when it settles.
       if (mine !== generation.current || inFlight.current > 0) return;
       stale.current = false;
-      setData(withQueued(fresh, waiting));
+      setPayload(fresh);
+      setData(withQueued(day(fresh), waiting));
       setRevision((n) => n + 1);
       setLoad({ status: 'ready' });
     } catch (error) {
       if (mine !== generation.current) return;
       // No connection: the last known day, with the changes made since laid over it.
       if (offline(error) && userId !== null) {
-        const cached = await cacheGet<TodayRead>(userId, 'today').catch(() => null);
+        const { key, day } = loader.current;
+        const cached = await cacheEntry<T>(userId, key).catch(() => null);
+        const list = cached && key !== TODAY_KEY ? await cacheEntry<TodayRead>(userId, TODAY_KEY).catch(() => null) : null;
+        const waiting = cached ? await pending(userId) : [];
         if (cached && mine === generation.current && inFlight.current === 0) {
-          setData(withQueued(cached, await pending(userId)));
+          setPayload(cached.data);
+          setData(withQueued(list && list.at > cached.at ? list.data : day(cached.data), waiting));
           setLoad({ status: 'ready' });
           return;
         }
@@ -174,6 +200,7 @@ export function useToday(fetcher: () => Promise<TodayRead> = getToday) {
   );
 
   return {
+    payload,
     data,
     load,
     revision,
@@ -186,6 +213,9 @@ export function useToday(fetcher: () => Promise<TodayRead> = getToday) {
     checkIn,
   };
 }
+
+/** What a check-in list needs from `useToday` (Today's and Home's rows share it). */
+export type CheckIns = Pick<ReturnType<typeof useToday>, 'data' | 'checkIn' | 'reload'>;
 
 /** The request never reached the server (status 0: no connection). */
 function offline(error: unknown): boolean {

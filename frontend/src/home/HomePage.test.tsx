@@ -1,7 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider } from 'preact-iso';
-import { describe, expect, it } from 'vitest';
-import { mockApi } from '../test/api';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SessionProvider } from '../auth/session';
+import { pending } from '../offline/queue';
+import { memoryStorage, useStorage } from '../offline/storage';
+import { json, mockApi, USER } from '../test/api';
 import type { TodayHabit } from '../habits/api';
 import type { HomeRead } from './api';
 import HomePage from './HomePage';
@@ -92,6 +95,19 @@ function renderPage() {
   );
 }
 
+/** Signed in, so the offline mode has a user to keep the page for. */
+function signedIn() {
+  return render(
+    <LocationProvider>
+      <SessionProvider initialUser={USER}>
+        <HomePage />
+      </SessionProvider>
+    </LocationProvider>,
+  );
+}
+
+beforeEach(() => useStorage(memoryStorage()));
+
 describe('Home', () => {
   it('teaches a new user what to do first, section by section', async () => {
     mockApi({ 'GET /api/v1/home': EMPTY });
@@ -102,6 +118,8 @@ describe('Home', () => {
     expect(screen.getByRole('link', { name: 'Add a paper or a book' })).toBeTruthy();
     expect(screen.getByText(/Nothing on the calendar/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open Today' }).getAttribute('href')).toBe('/today');
+    // No goals at all: the card teaches instead of praising "every goal".
+    expect(screen.getByRole('link', { name: 'set them up on the Goals page' }).getAttribute('href')).toBe('/goals');
   });
 
   it('shows the sprint against its target, what each item still needs, and idle goals', async () => {
@@ -109,7 +127,8 @@ describe('Home', () => {
     renderPage();
     const sprint = (await screen.findByRole('heading', { name: 'Torch inside out' })).closest('section')!;
     expect(within(sprint).getByText('41%')).toBeTruthy();
-    expect(within(sprint).getByText(/target out of reach/)).toBeTruthy();
+    expect(within(sprint).getByText('target out of reach for 1 of 2 items')).toBeTruthy();
+    expect(within(sprint).getByText(/^19 check-in days still needed · 8 days left/)).toBeTruthy();
     expect(within(sprint).getByText('1/12 days, 11 more needed (only 8 left)')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open source' }).getAttribute('href')).toBe('/goals/3');
     expect(screen.getByText('1 day overdue')).toBeTruthy();
@@ -124,5 +143,53 @@ describe('Home', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'DSA done today' }));
     await waitFor(() => expect(api.called('PUT /api/v1/habits/1/check-ins/2026-11-29')[0]?.body).toEqual({ status: 'done', note: '' }));
     await waitFor(() => expect(api.called('GET /api/v1/home')).toHaveLength(2));
+  });
+
+  it('opens offline with the last known home screen, queues a check-in there and sends it when the connection returns', async () => {
+    let reachable = true;
+    const api = mockApi({
+      'GET /api/v1/home': () => {
+        if (!reachable) throw new TypeError('Failed to fetch');
+        return json(200, FULL);
+      },
+      'PUT /api/v1/habits/1/check-ins/2026-11-29': () => {
+        if (!reachable) throw new TypeError('Failed to fetch');
+        return json(200, { habit_id: 1, date: DATE, status: 'done', value: null, note: '' });
+      },
+    });
+    // Online once: the answer is kept.
+    const first = signedIn();
+    await screen.findByRole('heading', { name: 'Torch inside out' });
+    first.unmount();
+
+    reachable = false;
+    signedIn();
+    // The whole screen, not just the check-ins, comes back from the cache.
+    expect(await screen.findByRole('heading', { name: 'Torch inside out' })).toBeTruthy();
+    expect(screen.getByText('1 day overdue')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'DSA done today' }));
+    await screen.findByText('1 change waiting to sync');
+    expect(screen.getByRole('button', { name: 'DSA done today' }).getAttribute('aria-pressed')).toBe('true');
+    // The sprint's numbers are the server's: the card says the waiting change isn't in them yet.
+    expect(screen.getByText('As the server last saw it: 1 waiting change counts once synced.')).toBeTruthy();
+    expect(await pending(USER.id)).toMatchObject([{ habitId: 1, date: DATE, body: { status: 'done', note: '' } }]);
+
+    reachable = true;
+    window.dispatchEvent(new Event('online'));
+    await screen.findByText('Synced');
+    expect(await pending(USER.id)).toEqual([]);
+    expect(screen.queryByText(/As the server last saw it/)).toBeNull();
+    expect(api.called('PUT /api/v1/habits/1/check-ins/2026-11-29').at(-1)!.body).toEqual({ status: 'done', note: '' });
+  });
+
+  it('offline with nothing kept yet, says so instead of an empty screen', async () => {
+    mockApi({
+      'GET /api/v1/home': () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    signedIn();
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 });

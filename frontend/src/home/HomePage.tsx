@@ -1,13 +1,12 @@
 // The landing page after sign-in: the day across every domain, each section a card linking to
-// its page. Check-ins work in place through the Today hook and row (a refresh after a check-in
-// reloads /home, so the sprint's numbers follow).
+// its page. Check-ins work in place through the same hook and rows as Today (a refresh after a
+// check-in reloads /home, so the sprint's numbers follow). Offline, the last /home is shown from
+// IndexedDB and check-ins are queued like on Today.
 import type { ComponentChildren } from 'preact';
-import { useCallback, useState } from 'preact/hooks';
-import { updateHabit } from '../habits/api';
-import { TodayRow } from '../habits/TodayRow';
-import { toggled, useToday } from '../habits/useToday';
+import { CheckInList, CheckInNotice, useCheckInRows } from '../habits/CheckInList';
+import { useToday, type DaySource } from '../habits/useToday';
+import { OfflineStatus } from '../offline/OfflineStatus';
 import { ProgressLine } from '../reading/ProgressLine';
-import { Alert } from '../ui/Alert';
 import { ErrorState, Loading } from '../ui/Status';
 import { longDay, shortDay } from '../ui/dates';
 import { formatDateTime, formatPercent } from '../ui/format';
@@ -34,7 +33,7 @@ function Empty({ children }: { children: ComponentChildren }) {
   return <p class="muted home-empty">{children}</p>;
 }
 
-function SprintCard({ home }: { home: HomeRead }) {
+function SprintCard({ home, waiting }: { home: HomeRead; waiting: number }) {
   const sprint = home.sprint;
   if (!sprint) {
     return (
@@ -50,13 +49,22 @@ function SprintCard({ home }: { home: HomeRead }) {
         <strong>{formatPercent(board.score)}</strong> <span class="muted">of {formatPercent(board.target_rate)} target</span>
       </p>
       <p class="muted">
+        {sprint.days_needed > 0 ? `${sprint.days_needed} check-in ${sprint.days_needed === 1 ? 'day' : 'days'} still needed` : 'Every item has its days'} ·{' '}
         {board.days_left} {board.days_left === 1 ? 'day' : 'days'} left ·{' '}
         {sprint.reachable ? (
           <span class="home-ok">target still reachable</span>
         ) : (
-          <span class="home-warn">target out of reach for some items</span>
+          <span class="home-warn">
+            target out of reach for {board.habits.filter((h) => !h.feasible).length} of {board.habits.length}{' '}
+            {board.habits.length === 1 ? 'item' : 'items'}
+          </span>
         )}
       </p>
+      {waiting > 0 && (
+        <p class="muted home-note">
+          As the server last saw it: {waiting} waiting {waiting === 1 ? 'change counts' : 'changes count'} once synced.
+        </p>
+      )}
       {board.habits.length > 0 && (
         <ul class="home-list">
           {board.habits.map((item) => (
@@ -74,24 +82,16 @@ function SprintCard({ home }: { home: HomeRead }) {
   );
 }
 
-export default function HomePage() {
-  const [home, setHome] = useState<HomeRead | null>(null);
-  const load = useCallback(async () => {
-    const fresh = await getHome();
-    setHome(fresh);
-    return { date: fresh.date, timezone: fresh.timezone, habits: fresh.habits };
-  }, []);
-  const today = useToday(load);
-  const { data, notice } = today;
-  const [panel, setPanel] = useState<{ id: number; date: string | null } | null>(null);
+const HOME_SOURCE: DaySource<HomeRead> = {
+  key: 'home',
+  fetch: getHome,
+  day: (home) => ({ date: home.date, timezone: home.timezone, habits: home.habits }),
+};
 
-  const toggleDay = (i: number, date: string) => {
-    const entry = data?.habits[i];
-    if (!entry) return;
-    const day = entry.last_7_days.find((d) => d.date === date);
-    const next = toggled(day?.status);
-    void today.checkIn(entry.habit.id, date, next ? { status: next, note: day?.note ?? '' } : null, next).catch(() => undefined);
-  };
+export default function HomePage() {
+  const today = useToday(HOME_SOURCE);
+  const { payload: home, data, notice } = today;
+  const rows = useCheckInRows(today);
 
   if (today.load.status === 'loading' && !home) return <Loading label="Loading your day…" minHeight="40vh" />;
   if (today.load.status === 'error' && !home) return <ErrorState error={today.load.error} onRetry={today.reload} />;
@@ -101,7 +101,7 @@ export default function HomePage() {
 
   return (
     <section class="page home">
-      <header class="page-header">
+      <header class="page-header today-header">
         <div>
           <h1 tabIndex={-1}>Home</h1>
           <p class="muted">{longDay(home.date, false)}</p>
@@ -111,16 +111,9 @@ export default function HomePage() {
         </a>
       </header>
 
-      <div class="today-notice" aria-live="polite">
-        {notice && (
-          <Alert kind={notice.kind === 'error' ? 'error' : 'info'}>
-            {notice.text}{' '}
-            <button type="button" class="link-btn" onClick={today.dismiss}>
-              Dismiss
-            </button>
-          </Alert>
-        )}
-      </div>
+      <OfflineStatus state={today.connection} />
+
+      <CheckInNotice notice={notice} dismiss={today.dismiss} />
 
       <div class="home-grid">
         <Card id="today" title={habits.length ? `Today · ${doneCount} of ${habits.length} done` : 'Today'} href="/today" linkText="Open Today">
@@ -129,29 +122,11 @@ export default function HomePage() {
               Start with one small thing you can do every day — "Read 20 pages", "Gym". <a href="/habits">Add an action item</a>, then check it off here with one tap.
             </Empty>
           ) : (
-            <ol class="today-list home-today" aria-label="Action items for today">
-              {habits.map((entry, i) => (
-                <TodayRow
-                  key={entry.habit.id}
-                  entry={entry}
-                  index={i}
-                  todayDate={data.date}
-                  panelOpen={panel?.id === entry.habit.id}
-                  panelDate={panel?.id === entry.habit.id ? panel.date ?? data.date : data.date}
-                  onToggle={(date) => toggleDay(i, date)}
-                  onOpenPanel={(open, date) => setPanel(open ? { id: entry.habit.id, date: date ?? null } : null)}
-                  onSave={(date, body, optimistic) => today.checkIn(entry.habit.id, date, body, optimistic, true)}
-                  onMoveStart={async (date) => {
-                    await updateHabit(entry.habit.id, { start_date: date });
-                    today.reload();
-                  }}
-                />
-              ))}
-            </ol>
+            <CheckInList today={today} rows={rows} class="home-today" />
           )}
         </Card>
 
-        <SprintCard home={home} />
+        <SprintCard home={home} waiting={today.connection.waiting} />
 
         <Card id="reading" title="Reading" href="/reading" linkText="Queue">
           {home.reading.length === 0 ? (
@@ -207,7 +182,11 @@ export default function HomePage() {
 
         <Card id="idle-goals" title="Goals left alone" href="/goals" linkText="Goals">
           {home.idle_goals.length === 0 ? (
-            <Empty>Every active goal saw some work in the last 14 days (check-ins, reading, applications or published work linked to it).</Empty>
+            // /home lists only the idle goals, so this reads right with no goals at all too.
+            <Empty>
+              No active goal went 14 days without work linked to it (check-ins, reading, applications or published work). Goals are the long-running
+              processes — DSA, research outreach, open source: <a href="/goals">set them up on the Goals page</a> and link your action items to them.
+            </Empty>
           ) : (
             <>
               <p class="muted home-note">Nothing linked to these moved in the last 14 days.</p>

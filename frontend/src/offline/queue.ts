@@ -128,14 +128,24 @@ export function replay(userId: number, send: (change: QueuedCheckIn) => Promise<
   return replaying;
 }
 
-/** The last payload of a page (e.g. GET /today), kept to open it offline. */
+/** The last payload of a page (e.g. GET /today), kept to open it offline, with when it was kept. */
 export async function cachePut<T>(userId: number, key: string, data: T): Promise<void> {
-  await storage().set(CACHE_PREFIX + key, { userId, data });
+  await storage().set(CACHE_PREFIX + key, { userId, data, at: Date.now() });
+}
+
+export interface Cached<T> {
+  data: T;
+  /** When it was kept (ms since the epoch; 0 if unknown). */
+  at: number;
+}
+
+export async function cacheEntry<T>(userId: number, key: string): Promise<Cached<T> | null> {
+  const hit = await storage().get<{ userId: number; data: T; at?: number }>(CACHE_PREFIX + key);
+  return hit && hit.userId === userId ? { data: hit.data, at: hit.at ?? 0 } : null;
 }
 
 export async function cacheGet<T>(userId: number, key: string): Promise<T | null> {
-  const hit = await storage().get<{ userId: number; data: T }>(CACHE_PREFIX + key);
-  return hit && hit.userId === userId ? hit.data : null;
+  return (await cacheEntry<T>(userId, key))?.data ?? null;
 }
 
 /** Someone else signs in on this device: forget what an earlier account left (queue and cache). */
