@@ -2,6 +2,7 @@ import csv
 import io
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
@@ -392,3 +393,63 @@ def test_deleting_an_organization_removes_its_applications(client: TestClient) -
         ]
         == 0
     )
+
+
+def test_goal_page_lists_the_organizations_and_applications_demanding_it(
+    client: TestClient, count_queries: Callable[[], Any]
+) -> None:
+    user = make_user(client)
+    dsa = _goal(client, user, "DSA", 4)
+    fundamentals = _goal(client, user, "Fundamentals", 7)
+    google = create_organization(client, user, name="Google", type="big_tech", goal_ids=[dsa])
+    sarvam = create_organization(
+        client, user, name="Sarvam AI", type="ai_product", interest="exciting"
+    )
+    create_organization(client, user, name="EY", type="analytics", goal_ids=[fundamentals])
+    swe = create_application(
+        client, user, organization_id=int(str(google["id"])), role="SWE", stage="applied"
+    )
+    mle = create_application(
+        client, user, organization_id=int(str(sarvam["id"])), role="ML Engineer", goal_ids=[dsa]
+    )
+    page = client.get(f"{API}/goals/{dsa}", headers=user.headers).json()
+    assert [(o["name"], o["type"]) for o in page["organizations"]] == [("Google", "big_tech")]
+    assert [(a["id"], a["role"], a["organization"]["name"]) for a in page["applications"]] == [
+        (mle["id"], "ML Engineer", "Sarvam AI")
+    ]
+    assert page["applications"][0]["organization"]["interest"] == "exciting"
+    # An application with no goals of its own shows its organization's readiness…
+    got = client.get(f"{API}/applications/{swe['id']}", headers=user.headers).json()
+    assert got["readiness"] == [{"id": dsa, "title": "DSA", "progress": 0.4}]
+    assert got["readiness_from"] == "organization"
+    # …and its own once it has some.
+    client.patch(
+        f"{API}/applications/{swe['id']}", json={"goal_ids": [fundamentals]}, headers=user.headers
+    )
+    got = client.get(f"{API}/applications/{swe['id']}", headers=user.headers).json()
+    assert [g["title"] for g in got["readiness"]] == ["Fundamentals"]
+    assert got["readiness_from"] == "application"
+    page = client.get(f"{API}/goals/{fundamentals}", headers=user.headers).json()
+    assert [o["name"] for o in page["organizations"]] == ["EY"]
+    assert [a["role"] for a in page["applications"]] == ["SWE"]
+    bare = client.get(f"{API}/applications/{mle['id']}", headers=user.headers).json()
+    client.patch(f"{API}/applications/{mle['id']}", json={"goal_ids": []}, headers=user.headers)
+    assert bare["readiness_from"] == "application"
+    got = client.get(f"{API}/applications/{mle['id']}", headers=user.headers).json()
+    assert got["readiness"] == [] and got["readiness_from"] is None
+
+    # The goal page runs the same number of queries however many link to the goal.
+    def count() -> int:
+        with count_queries() as q:
+            assert client.get(f"{API}/goals/{dsa}", headers=user.headers).status_code == 200
+        return int(q.count)
+
+    before = count()
+    for i in range(5):
+        org = create_organization(client, user, name=f"Org {i}", goal_ids=[dsa])
+        create_application(
+            client, user, organization_id=int(str(org["id"])), role=f"R{i}", goal_ids=[dsa]
+        )
+    assert count() == before
+    page = client.get(f"{API}/goals/{dsa}", headers=user.headers).json()
+    assert len(page["organizations"]) == 6 and len(page["applications"]) == 5

@@ -241,8 +241,9 @@ def export_applications(user: CurrentUser, db: SessionDep, today: Today) -> Resp
 def get_application(app: OwnedApplication, user: CurrentUser, db: SessionDep) -> ApplicationDetail:
     app = service.load_application(db, app.id)
     read = _app_reads(db, [app])[0]
+    goals, source = service.application_readiness(db, user, app)
     return ApplicationDetail.model_validate(
-        {**read.model_dump(), "readiness": service.application_readiness(db, user, app)}
+        {**read.model_dump(), "readiness": goals, "readiness_from": source}
     )
 
 

@@ -184,8 +184,16 @@ class ApplicationCreated(ApplicationRead):
     )
 
 
+ReadinessFrom = Literal["application", "organization"]
+
+
 class ApplicationDetail(ApplicationRead):
-    readiness: list[GoalReadiness]
+    readiness: list[GoalReadiness] = Field(
+        description="The goals it demands with their progress; with none linked, its organization's"
+    )
+    readiness_from: ReadinessFrom | None = Field(
+        description="Whose goals `readiness` shows (null when there are none)"
+    )
 
 
 class StageChangeRead(ReadSchema):
