@@ -1690,8 +1690,16 @@ export interface components {
             organization: components["schemas"]["OrganizationBrief"];
             /** Organization Id */
             organization_id: number;
-            /** Readiness */
+            /**
+             * Readiness
+             * @description The goals it demands with their progress; with none linked, its organization's
+             */
             readiness: components["schemas"]["GoalReadiness"][];
+            /**
+             * Readiness From
+             * @description Whose goals `readiness` shows (null when there are none)
+             */
+            readiness_from: ("application" | "organization") | null;
             /** Role */
             role: string;
             /** Source */
@@ -2375,6 +2383,11 @@ export interface components {
         /** GoalDetail */
         GoalDetail: {
             /**
+             * Applications
+             * @description Applications that demand it
+             */
+            applications: components["schemas"]["LinkedApplication"][];
+            /**
              * Area
              * @enum {string}
              */
@@ -2399,6 +2412,11 @@ export interface components {
             key_result_count: number;
             /** Key Results */
             key_results: components["schemas"]["KeyResultRead"][];
+            /**
+             * Organizations
+             * @description Organizations that demand it
+             */
+            organizations: components["schemas"]["LinkedOrganization"][];
             /** Portfolio Entries */
             portfolio_entries: components["schemas"]["LinkedEntry"][];
             /**
@@ -2964,6 +2982,18 @@ export interface components {
             /** Unit */
             unit?: string | null;
         };
+        /** LinkedApplication */
+        LinkedApplication: {
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            organization: components["schemas"]["LinkedOrganization"];
+            /** Role */
+            role: string;
+            /** Stage */
+            stage: string;
+        };
         /** LinkedEntry */
         LinkedEntry: {
             /** Id */
@@ -2992,6 +3022,17 @@ export interface components {
             /** Rate 14D */
             rate_14d: number | null;
             streak_unit: components["schemas"]["StreakUnit"];
+        };
+        /** LinkedOrganization */
+        LinkedOrganization: {
+            /** Id */
+            id: number;
+            /** Interest */
+            interest: string | null;
+            /** Name */
+            name: string;
+            /** Type */
+            type: string;
         };
         /** LinkedSprint */
         LinkedSprint: {
