@@ -213,7 +213,31 @@ def test_bad_input_is_4xx_and_changes_nothing(client: TestClient) -> None:
         f"{API}/organizations", json={"name": "x", "rating_pay": 6}, headers=user.headers
     )
     assert r.status_code == 422
+    # 10 MB of notes anywhere is refused, and nothing is created or changed.
+    huge = "x" * (10 * 1024 * 1024)
+    for method, path, body in [
+        ("post", "organizations", {"name": "Huge", "notes": huge}),
+        ("patch", f"organizations/{app['organization_id']}", {"notes": huge}),
+        ("post", "contacts", {"name": "Huge", "notes": huge}),
+        (
+            "post",
+            "applications",
+            {"organization_id": app["organization_id"], "role": "x", "notes": huge},
+        ),
+        (
+            "post",
+            f"applications/{app['id']}/events",
+            {"starts_at": "2026-12-03T18:00:00", "notes": huge},
+        ),
+    ]:
+        r = client.request(method, f"{API}/{path}", json=body, headers=user.headers)
+        assert r.status_code in (413, 422), (path, r.status_code)
     assert client.get(f"{API}/organizations", headers=user.headers).json()["total"] == 1
+    assert client.get(f"{API}/contacts", headers=user.headers).json()["total"] == 0
+    assert client.get(f"{API}/applications", headers=user.headers).json()["total"] == 1
+    assert client.get(events, headers=user.headers).json()["total"] == 0
+    org = client.get(f"{API}/organizations/{app['organization_id']}", headers=user.headers)
+    assert org.json()["notes"] == ""
 
 
 def test_other_users_ids_are_404(client: TestClient) -> None:
@@ -274,11 +298,32 @@ def test_other_users_ids_are_404(client: TestClient) -> None:
             {"starts_at": "2026-12-03T10:00:00Z", "contact_ids": [a_contact["id"]]},
         ),
     ]
+    b_event = create_event(client, bob, application_id=int(str(b_app["id"])))
+    b_contact = create_contact(client, bob, name="Bob's contact")
+    bodies += [
+        ("patch", f"organizations/{b_org['id']}", {"goal_ids": [a_goal]}),
+        ("patch", f"applications/{b_app['id']}", {"goal_ids": [a_goal]}),
+        ("patch", f"contacts/{b_contact['id']}", {"organization_id": a_org["id"]}),
+        ("patch", f"contacts/{b_contact['id']}", {"application_ids": [a_app["id"]]}),
+        ("patch", f"contacts/{b_contact['id']}", {"event_ids": [a_event["id"]]}),
+        (
+            "patch",
+            f"applications/{b_app['id']}/events/{b_event['id']}",
+            {"contact_ids": [a_contact["id"]]},
+        ),
+    ]
     for method, path, body in bodies:
         r = client.request(method, f"{API}/{path}", json=body, headers=bob.headers)
         assert r.status_code == 404, (path, body, r.text)
+    # Nothing of Bob's changed on the way.
+    assert (
+        client.get(f"{API}/organizations/{b_org['id']}", headers=bob.headers).json()["goal_ids"]
+        == []
+    )
+    got = client.get(f"{API}/contacts/{b_contact['id']}", headers=bob.headers).json()
+    assert (got["organization_id"], got["application_ids"], got["event_ids"]) == (None, [], [])
     assert client.get(f"{API}/applications", headers=bob.headers).json()["total"] == 1
-    assert client.get(f"{API}/contacts", headers=bob.headers).json()["total"] == 0
+    assert client.get(f"{API}/contacts", headers=bob.headers).json()["total"] == 1
 
 
 def test_contacts_link_applications_and_events(client: TestClient) -> None:

@@ -132,6 +132,7 @@ function Linked({ goal }: { goal: GoalDetail }) {
           </p>
         ) : (
           <>
+            {goal.organizations.length > 0 && <h3 class="goal-linked-subtitle">Organizations</h3>}
             {goal.organizations.length > 0 && (
               <ul class="goal-linked-list" aria-label="Organizations demanding this goal">
                 {goal.organizations.map((o) => (
@@ -147,6 +148,7 @@ function Linked({ goal }: { goal: GoalDetail }) {
                 ))}
               </ul>
             )}
+            {goal.applications.length > 0 && <h3 class="goal-linked-subtitle">Applications</h3>}
             {goal.applications.length > 0 && (
               <ul class="goal-linked-list" aria-label="Applications demanding this goal">
                 {goal.applications.map((a) => (
