@@ -55,6 +55,12 @@ def test_organization_needs_only_a_name_and_shows_readiness(client: TestClient) 
     assert detail["readiness"] == [{"id": dsa, "title": "DSA", "progress": 0.4}]
     got = client.get(f"{API}/organizations/{org['id']}", headers=user.headers).json()
     assert got["application_count"] == 1
+    # The list shows each organization's readiness too.
+    listed = client.get(f"{API}/organizations", headers=user.headers).json()["items"]
+    assert [(o["name"], [g["progress"] for g in o["readiness"]]) for o in listed] == [
+        ("Google", []),
+        ("Microsoft", [0.4, 0.7]),
+    ]
     r = client.patch(
         f"{API}/organizations/{org['id']}",
         json={"goal_ids": [fundamentals], "interest": None},

@@ -826,7 +826,7 @@ export interface paths {
         };
         /**
          * List organizations
-         * @description Sorted by name; `q` searches the name.
+         * @description Sorted by name; `q` searches the name. Each carries its readiness.
          */
         get: operations["list_organizations"];
         put?: never;
@@ -3337,8 +3337,8 @@ export interface components {
             /** Website */
             website: string | null;
         };
-        /** OrganizationRead */
-        OrganizationRead: {
+        /** OrganizationListItem */
+        OrganizationListItem: {
             /**
              * Created At
              * Format: date-time
@@ -3366,6 +3366,11 @@ export interface components {
             rating_pay: number | null;
             /** Rating Work */
             rating_work: number | null;
+            /**
+             * Readiness
+             * @description Progress of the goals it demands
+             */
+            readiness: components["schemas"]["GoalReadiness"][];
             /**
              * Type
              * @enum {string}
@@ -3495,10 +3500,10 @@ export interface components {
             /** Total */
             total: number;
         };
-        /** Page[OrganizationRead] */
-        Page_OrganizationRead_: {
+        /** Page[OrganizationListItem] */
+        Page_OrganizationListItem_: {
             /** Items */
-            items: components["schemas"]["OrganizationRead"][];
+            items: components["schemas"]["OrganizationListItem"][];
             /** Total */
             total: number;
         };
@@ -9691,7 +9696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_OrganizationRead_"];
+                    "application/json": components["schemas"]["Page_OrganizationListItem_"];
                 };
             };
             /** @description Missing, invalid or expired credentials */

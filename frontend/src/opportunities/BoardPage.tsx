@@ -2,7 +2,7 @@
 // dragging their grip with a mouse or a finger (onto another column, or onto a stage tab on a
 // phone), by keyboard (Shift+← / Shift+→ on a focused card) and with the "Move to" menu every
 // card has.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useUser } from '../auth/session';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -123,6 +123,18 @@ export default function BoardPage() {
   const [error, setError] = useState<string | null>(null);
   const now = new Date();
   const today = todayIn(user.timezone, now);
+
+  // On a phone the stage tabs scroll sideways: keep the chosen one in view (after a quick add
+  // it may be off to one side).
+  useEffect(() => {
+    const chosen = document.getElementById(`opp-tab-${tab}`);
+    const strip = chosen?.parentElement;
+    if (!chosen || !strip || strip.scrollWidth <= strip.clientWidth) return;
+    const a = chosen.getBoundingClientRect();
+    const b = strip.getBoundingClientRect();
+    if (a.left < b.left) strip.scrollLeft += a.left - b.left - 8;
+    else if (a.right > b.right) strip.scrollLeft += a.right - b.right + 8;
+  }, [tab, apps.data !== undefined]);
 
   const move = async (app: Application, stage: Stage) => {
     if (stage === app.stage) return;

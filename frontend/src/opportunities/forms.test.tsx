@@ -7,6 +7,7 @@ import type { Organization } from './api';
 import { validateEvent } from './ApplicationPage';
 import { FunnelTable } from './FunnelPage';
 import { organizationBody, organizationValues, validateOrganization } from './OrganizationForm';
+import OrganizationsPage from './OrganizationsPage';
 import { QuickAdd, validateQuickAdd } from './QuickAdd';
 
 const SARVAM: Organization = {
@@ -24,6 +25,7 @@ const SARVAM: Organization = {
   rating_culture: null,
   goal_ids: [3],
   created_at: '2026-11-01T00:00:00Z',
+  readiness: [],
 };
 
 const created = (over: object) => ({
@@ -141,6 +143,23 @@ describe('organization, event and funnel pieces', () => {
     );
     expect(screen.getByRole('row', { name: 'Applied 11 54% 6 d 8 d' })).toBeTruthy();
     expect(screen.getByRole('row', { name: 'Accepted 0 — — —' })).toBeTruthy();
+  });
+});
+
+describe('organizations page', () => {
+  it('groups by type and shows each organization’s readiness with links to the goals', async () => {
+    const google = { ...SARVAM, id: 8, name: 'Google', type: 'big_tech' as const, interest: 'interesting' as const, goal_ids: [3, 4], readiness: [{ id: 3, title: 'DSA', progress: 0.4 }, { id: 4, title: 'Fundamentals', progress: null }] };
+    mockApi({ 'GET /api/v1/organizations': { items: [SARVAM, google], total: 2 } });
+    render(
+      <SessionProvider initialUser={USER}>
+        <OrganizationsPage />
+      </SessionProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: /Big tech/ })).toBeTruthy();
+    const dsa = screen.getByRole('link', { name: 'DSA' });
+    expect(dsa.getAttribute('href')).toBe('/goals/3');
+    expect(dsa.closest('p')!.textContent).toBe('Readiness: DSA 40% · Fundamentals —');
+    expect(screen.queryAllByText(/Readiness:/)).toHaveLength(1);
   });
 });
 

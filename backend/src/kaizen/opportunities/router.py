@@ -29,6 +29,7 @@ from kaizen.opportunities.schemas import (
     Kind,
     OrganizationCreate,
     OrganizationDetail,
+    OrganizationListItem,
     OrganizationRead,
     OrganizationUpdate,
     OrgType,
@@ -91,10 +92,19 @@ def list_organizations(
     page: PageParams,
     type: OrgType | None = None,
     q: Search = None,
-) -> Page[OrganizationRead]:
-    """Sorted by name; `q` searches the name."""
+) -> Page[OrganizationListItem]:
+    """Sorted by name; `q` searches the name. Each carries its readiness."""
     rows, total = service.list_organizations(db, user, type=type, q=q, page=page)
-    return Page(items=[OrganizationRead.model_validate(r) for r in rows], total=total)
+    ready = service.readiness_of_organizations(db, user, rows)
+    return Page(
+        items=[
+            OrganizationListItem.model_validate(
+                {**OrganizationRead.model_validate(r).model_dump(), "readiness": ready[r.id]}
+            )
+            for r in rows
+        ],
+        total=total,
+    )
 
 
 @router.post(

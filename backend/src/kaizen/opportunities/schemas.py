@@ -103,6 +103,10 @@ class OrganizationRead(ReadSchema):
     created_at: dt.datetime
 
 
+class OrganizationListItem(OrganizationRead):
+    readiness: list[GoalReadiness] = Field(description="Progress of the goals it demands")
+
+
 class OrganizationDetail(OrganizationRead):
     readiness: list[GoalReadiness] = Field(description="Progress of the goals it demands")
     application_count: int

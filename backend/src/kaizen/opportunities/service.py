@@ -182,6 +182,14 @@ def organization_readiness(
     return [found[g] for g in org.goal_ids if g in found], count
 
 
+def readiness_of_organizations(
+    db: Session, user: User, orgs: Sequence[Organization]
+) -> dict[int, list[GoalReadiness]]:
+    """Each organization's readiness (goal_links loaded), in one query for the whole list."""
+    found = readiness(db, user.id, {g for org in orgs for g in org.goal_ids})
+    return {org.id: [found[g] for g in org.goal_ids if g in found] for org in orgs}
+
+
 def organizations_for_goal(db: Session, goal_id: int) -> Sequence[Organization]:
     """The organizations demanding a goal, by name (for the goal detail page)."""
     return db.scalars(
