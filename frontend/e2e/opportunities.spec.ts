@@ -148,6 +148,14 @@ test('assess, apply, move, interview, follow up, funnel, feed, CSV', async ({ pa
   expect(ics).toContain(`DTSTART:${when.replaceAll('-', '')}T123000Z`);
   expect(ics).toMatch(/DTSTART;TZID=Asia\/Kolkata:\d{8}T213000/);
   expect(ics).toContain('RRULE:FREQ=DAILY');
+  // Rotating asks first, then the old link stops working and the new one answers.
+  await calendar.getByRole('button', { name: 'Rotate link' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Rotate the feed link?' });
+  await confirm.getByRole('button', { name: 'Rotate link' }).click();
+  await expect(calendar.getByTestId('feed-url')).not.toHaveText(url);
+  const rotated = (await calendar.getByTestId('feed-url').textContent())!.trim();
+  expect((await page.request.get(url, { headers: { Cookie: '' } })).status()).toBe(404);
+  expect((await page.request.get(rotated, { headers: { Cookie: '' } })).status()).toBe(200);
 
   // Export the CSV.
   await page.goto('/opportunities');

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionProvider } from '../auth/session';
 import { CalendarSection } from '../settings/CalendarSection';
@@ -177,7 +177,12 @@ describe('calendar settings', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Create feed link' }));
     expect(await screen.findByText('https://kaizen.example/api/v1/calendar/abc.ics')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Rotate link' })).toBeTruthy();
+    // Rotating breaks the subscribed link, so it asks first.
+    fireEvent.click(screen.getByRole('button', { name: 'Rotate link' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rotate the feed link?' });
+    expect(api.called('POST /api/v1/me/calendar-feed')).toHaveLength(1);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rotate link' }));
+    await waitFor(() => expect(api.called('POST /api/v1/me/calendar-feed')).toHaveLength(2));
     fireEvent.input(screen.getByLabelText(/Daily check-in reminder/), { target: { value: '21:30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save reminder' }));
     await screen.findByText('Reminder saved.');
