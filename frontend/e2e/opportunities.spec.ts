@@ -74,7 +74,7 @@ test('assess, apply, move, interview, follow up, funnel, feed, CSV', async ({ pa
   await page.getByRole('form', { name: 'Quick add an application' }).getByLabel('Organization').fill('sarvam ai');
   await page.getByRole('form', { name: 'Quick add an application' }).getByLabel('Role').fill('ML Engineer');
   await page.getByRole('button', { name: 'Add application' }).click();
-  await expect(page.getByText(/You already have 1 application\(s\) for ML Engineer at Sarvam AI/)).toBeVisible();
+  await expect(page.getByText(/You already have an application for ML Engineer at Sarvam AI \(applied\)/)).toBeVisible();
   await page.getByRole('button', { name: 'Close quick add' }).click();
   const orgs = await apiGet<{ items: { name: string }[] }>(page, '/organizations');
   expect(orgs.items.map((o) => o.name).sort()).toEqual(['AI4Bharat', 'Google', 'Sarvam AI', 'Tiger Analytics']);

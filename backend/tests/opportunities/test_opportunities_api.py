@@ -126,8 +126,16 @@ def test_search_and_duplicate_warning(client: TestClient) -> None:
     again = create_application(
         client, user, organization_id=int(str(org["id"])), role="ml engineer"
     )
-    assert again["warnings"] and "Sarvam AI" in again["warnings"][0]
-    for q, expected in [("SARVAM", 2), ("engineer", 2), ("analyst", 1), ("100%", 0), ("_", 0)]:
+    assert again["warnings"] == [
+        "You already have an application for ml engineer at Sarvam AI (wishlist)"
+    ]
+    third = create_application(
+        client, user, organization_id=int(str(org["id"])), role="ML Engineer", stage="applied"
+    )
+    assert third["warnings"] == [
+        "You already have 2 applications for ML Engineer at Sarvam AI (wishlist, wishlist)"
+    ]
+    for q, expected in [("SARVAM", 3), ("engineer", 3), ("analyst", 1), ("100%", 0), ("_", 0)]:
         r = client.get(f"{API}/applications", params={"q": q}, headers=user.headers)
         assert r.json()["total"] == expected, q
     other = make_user(client)

@@ -52,7 +52,7 @@ const created = (over: object) => ({
 describe('quick add', () => {
   it('uses a known organization (any case) and shows the duplicate warning', async () => {
     const api = mockApi({
-      'POST /api/v1/applications': created({ warnings: ['You already have 1 application(s) for ML Engineer at Sarvam AI (applied)'] }),
+      'POST /api/v1/applications': created({ warnings: ['You already have an application for ML Engineer at Sarvam AI (applied)'] }),
     });
     const onAdded = vi.fn();
     render(<QuickAdd organizations={[SARVAM]} onAdded={onAdded} />);
@@ -60,7 +60,7 @@ describe('quick add', () => {
     expect(screen.queryByLabelText('Type')).toBeNull();
     fireEvent.input(screen.getByLabelText('Role'), { target: { value: ' ML Engineer ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add application' }));
-    await screen.findByText(/Added, but note: You already have 1 application/);
+    await screen.findByText(/Added, but note: You already have an application/);
     expect(api.called('POST /api/v1/organizations')).toHaveLength(0);
     expect(api.called('POST /api/v1/applications')[0]!.body).toEqual({ organization_id: 7, role: 'ML Engineer', kind: 'job', stage: 'wishlist' });
     expect(onAdded).toHaveBeenCalledWith(expect.objectContaining({ id: 1 }), false);

@@ -287,10 +287,8 @@ def _duplicate_warnings(db: Session, user: User, org: Organization, role: str) -
     ).all()
     if not stages:
         return []
-    return [
-        f"You already have {len(stages)} application(s) for {role} at {org.name} "
-        f"({', '.join(stages)})"
-    ]
+    count = "an application" if len(stages) == 1 else f"{len(stages)} applications"
+    return [f"You already have {count} for {role} at {org.name} ({', '.join(stages)})"]
 
 
 def create_application(
