@@ -41,6 +41,13 @@ for (const vp of VIEWPORTS) {
       await page.getByRole('link', { name: 'Google' }).click();
       await expect(page.getByRole('heading', { name: 'Readiness' })).toBeVisible();
       await shotBothSchemes(page, 'opportunities-organization', tag);
+      // The goal it demands lists it, with the application that demands the goal too.
+      await page.locator('.opp-readiness').getByRole('link', { name: 'DSA' }).click();
+      const opportunities = page.getByRole('region', { name: 'Opportunities' });
+      await expect(opportunities.getByRole('link', { name: 'Google', exact: true })).toBeVisible();
+      await expect(opportunities.getByRole('link', { name: 'Software Engineer at Google' })).toBeVisible();
+      await opportunities.scrollIntoViewIfNeeded();
+      await shotBothSchemes(page, 'goal-opportunities', tag, false);
 
       await page.goto('/opportunities/follow-ups');
       await expect(page.getByRole('heading', { name: 'Due now' })).toBeVisible();

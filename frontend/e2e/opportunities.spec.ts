@@ -2,11 +2,12 @@
 // stages (menu, keyboard, drag), log an interview at 18:00 Kolkata time, see follow-ups and the
 // funnel, copy the calendar feed URL (and read the feed), export the CSV.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { apiGet, serverToday } from './api.helpers';
 import { newUser } from './goals.helpers';
 import { addDays } from './helpers';
+import { seedSearch } from './opportunities.helpers';
 
 async function addOrganization(page: Page, name: string, type: string, interest: string) {
   await page.getByRole('button', { name: 'New organization' }).click();
@@ -29,6 +30,22 @@ async function quickAdd(page: Page, organization: string, role: string, stage = 
 }
 
 const column = (page: Page, stage: string) => page.locator(`#opp-col-${stage}`);
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = (await locator.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags a card by its grip with the mouse sideways onto another column. */
+async function mouseDrag(page: Page, card: Locator, target: Locator) {
+  await card.scrollIntoViewIfNeeded();
+  const from = await centre(card.locator('.opp-grip'));
+  const to = { x: (await centre(target)).x, y: from.y };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
 
 test('assess, apply, move, interview, follow up, funnel, feed, CSV', async ({ page, context }) => {
   test.setTimeout(90_000);
@@ -57,7 +74,7 @@ test('assess, apply, move, interview, follow up, funnel, feed, CSV', async ({ pa
   await page.getByRole('form', { name: 'Quick add an application' }).getByLabel('Organization').fill('sarvam ai');
   await page.getByRole('form', { name: 'Quick add an application' }).getByLabel('Role').fill('ML Engineer');
   await page.getByRole('button', { name: 'Add application' }).click();
-  await expect(page.getByText(/You already have 1 application\(s\) for ML Engineer at Sarvam AI/)).toBeVisible();
+  await expect(page.getByText(/You already have an application for ML Engineer at Sarvam AI \(applied\)/)).toBeVisible();
   await page.getByRole('button', { name: 'Close quick add' }).click();
   const orgs = await apiGet<{ items: { name: string }[] }>(page, '/organizations');
   expect(orgs.items.map((o) => o.name).sort()).toEqual(['AI4Bharat', 'Google', 'Sarvam AI', 'Tiger Analytics']);
@@ -75,9 +92,10 @@ test('assess, apply, move, interview, follow up, funnel, feed, CSV', async ({ pa
   await page.keyboard.press('Shift+ArrowRight');
   await expect(column(page, 'interviewing').locator('.opp-card')).toHaveCount(1);
   await expect(page.getByRole('status').filter({ hasText: 'Moved ML Engineer at Sarvam AI to Interviewing.' })).toBeAttached();
-  // …and by dragging with the mouse.
-  await column(page, 'wishlist').locator('.opp-card[aria-label="Software Engineer at Google"]').dragTo(column(page, 'applied'));
+  // …and by dragging its grip with the mouse.
+  await mouseDrag(page, column(page, 'wishlist').locator('.opp-card[aria-label="Software Engineer at Google"]'), column(page, 'applied'));
   await expect(column(page, 'applied').locator('.opp-card[aria-label="Software Engineer at Google"]')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Moved Software Engineer at Google to Applied.' })).toBeAttached();
 
   // Log an interview on the application page: 18:00 in Kolkata stays 18:00.
   await column(page, 'interviewing').getByRole('link', { name: 'Sarvam AI' }).click();
@@ -130,6 +148,14 @@ test('assess, apply, move, interview, follow up, funnel, feed, CSV', async ({ pa
   expect(ics).toContain(`DTSTART:${when.replaceAll('-', '')}T123000Z`);
   expect(ics).toMatch(/DTSTART;TZID=Asia\/Kolkata:\d{8}T213000/);
   expect(ics).toContain('RRULE:FREQ=DAILY');
+  // Rotating asks first, then the old link stops working and the new one answers.
+  await calendar.getByRole('button', { name: 'Rotate link' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Rotate the feed link?' });
+  await confirm.getByRole('button', { name: 'Rotate link' }).click();
+  await expect(calendar.getByTestId('feed-url')).not.toHaveText(url);
+  const rotated = (await calendar.getByTestId('feed-url').textContent())!.trim();
+  expect((await page.request.get(url, { headers: { Cookie: '' } })).status()).toBe(404);
+  expect((await page.request.get(rotated, { headers: { Cookie: '' } })).status()).toBe(200);
 
   // Export the CSV.
   await page.goto('/opportunities');
@@ -139,4 +165,53 @@ test('assess, apply, move, interview, follow up, funnel, feed, CSV', async ({ pa
   expect(csv).toContain('organization,type,role,kind,stage');
   expect(csv).toContain('Sarvam AI,ai_product,ML Engineer,job,interviewing');
   expect(csv.trim().split('\n')).toHaveLength(6);
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('a phone shows stage tabs; a finger drags a card by its grip onto another tab, and the history has the move', async ({ page }) => {
+    await newUser(page, 'Asha Rao');
+    await seedSearch(page);
+    const [ey] = (await apiGet<{ items: { id: number }[] }>(page, '/applications?q=EY')).items;
+    await page.goto('/opportunities');
+    // One stage at a time, chosen by its tab.
+    const tabs = page.getByRole('tablist', { name: 'Stages' });
+    await expect(tabs.getByRole('tab', { name: /Applied/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(column(page, 'applied')).toBeVisible();
+    await expect(column(page, 'screening')).toBeHidden();
+    const card = column(page, 'applied').locator('.opp-card[aria-label="Data Analyst at EY"]');
+    await expect(card).toBeVisible();
+
+    // Real touch events, as a phone sends them, from the card's grip to the Screening tab.
+    const from = await centre(card.locator('.opp-grip'));
+    const to = await centre(tabs.getByRole('tab', { name: /Screening/ }));
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+    const steps = 14;
+    for (let i = 1; i <= steps; i++) {
+      const point = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
+      await page.waitForTimeout(16);
+    }
+    await expect(tabs.getByRole('tab', { name: /Screening/ })).toHaveClass(/opp-tab-over/);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+
+    await expect(page.getByRole('status').filter({ hasText: 'Moved Data Analyst at EY to Screening.' })).toBeAttached();
+    await expect(column(page, 'applied').locator('.opp-card')).toHaveCount(0);
+    await tabs.getByRole('tab', { name: /Screening/ }).click();
+    await expect(column(page, 'screening').locator('.opp-card[aria-label="Data Analyst at EY"]')).toBeVisible();
+    const history = await apiGet<{ items: { from_stage: string | null; to_stage: string }[] }>(page, `/applications/${ey!.id}/history`);
+    expect(history.items.map((h) => [h.from_stage, h.to_stage])).toEqual([
+      [null, 'applied'],
+      ['applied', 'screening'],
+    ]);
+
+    // The menu is there on a phone too, and moving back is recorded.
+    await column(page, 'screening').getByLabel('Move Data Analyst at EY to').selectOption('applied');
+    await expect(page.getByRole('status').filter({ hasText: 'Moved Data Analyst at EY to Applied.' })).toBeAttached();
+    await expect
+      .poll(async () => (await apiGet<{ items: { to_stage: string }[] }>(page, `/applications/${ey!.id}/history`)).items.map((h) => h.to_stage))
+      .toEqual(['applied', 'screening', 'applied']);
+  });
 });

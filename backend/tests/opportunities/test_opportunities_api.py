@@ -2,6 +2,7 @@ import csv
 import io
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
@@ -54,6 +55,12 @@ def test_organization_needs_only_a_name_and_shows_readiness(client: TestClient) 
     assert detail["readiness"] == [{"id": dsa, "title": "DSA", "progress": 0.4}]
     got = client.get(f"{API}/organizations/{org['id']}", headers=user.headers).json()
     assert got["application_count"] == 1
+    # The list shows each organization's readiness too.
+    listed = client.get(f"{API}/organizations", headers=user.headers).json()["items"]
+    assert [(o["name"], [g["progress"] for g in o["readiness"]]) for o in listed] == [
+        ("Google", []),
+        ("Microsoft", [0.4, 0.7]),
+    ]
     r = client.patch(
         f"{API}/organizations/{org['id']}",
         json={"goal_ids": [fundamentals], "interest": None},
@@ -119,8 +126,16 @@ def test_search_and_duplicate_warning(client: TestClient) -> None:
     again = create_application(
         client, user, organization_id=int(str(org["id"])), role="ml engineer"
     )
-    assert again["warnings"] and "Sarvam AI" in again["warnings"][0]
-    for q, expected in [("SARVAM", 2), ("engineer", 2), ("analyst", 1), ("100%", 0), ("_", 0)]:
+    assert again["warnings"] == [
+        "You already have an application for ml engineer at Sarvam AI (wishlist)"
+    ]
+    third = create_application(
+        client, user, organization_id=int(str(org["id"])), role="ML Engineer", stage="applied"
+    )
+    assert third["warnings"] == [
+        "You already have 2 applications for ML Engineer at Sarvam AI (wishlist, wishlist)"
+    ]
+    for q, expected in [("SARVAM", 3), ("engineer", 3), ("analyst", 1), ("100%", 0), ("_", 0)]:
         r = client.get(f"{API}/applications", params={"q": q}, headers=user.headers)
         assert r.json()["total"] == expected, q
     other = make_user(client)
@@ -212,7 +227,31 @@ def test_bad_input_is_4xx_and_changes_nothing(client: TestClient) -> None:
         f"{API}/organizations", json={"name": "x", "rating_pay": 6}, headers=user.headers
     )
     assert r.status_code == 422
+    # 10 MB of notes anywhere is refused, and nothing is created or changed.
+    huge = "x" * (10 * 1024 * 1024)
+    for method, path, body in [
+        ("post", "organizations", {"name": "Huge", "notes": huge}),
+        ("patch", f"organizations/{app['organization_id']}", {"notes": huge}),
+        ("post", "contacts", {"name": "Huge", "notes": huge}),
+        (
+            "post",
+            "applications",
+            {"organization_id": app["organization_id"], "role": "x", "notes": huge},
+        ),
+        (
+            "post",
+            f"applications/{app['id']}/events",
+            {"starts_at": "2026-12-03T18:00:00", "notes": huge},
+        ),
+    ]:
+        r = client.request(method, f"{API}/{path}", json=body, headers=user.headers)
+        assert r.status_code in (413, 422), (path, r.status_code)
     assert client.get(f"{API}/organizations", headers=user.headers).json()["total"] == 1
+    assert client.get(f"{API}/contacts", headers=user.headers).json()["total"] == 0
+    assert client.get(f"{API}/applications", headers=user.headers).json()["total"] == 1
+    assert client.get(events, headers=user.headers).json()["total"] == 0
+    org = client.get(f"{API}/organizations/{app['organization_id']}", headers=user.headers)
+    assert org.json()["notes"] == ""
 
 
 def test_other_users_ids_are_404(client: TestClient) -> None:
@@ -273,11 +312,32 @@ def test_other_users_ids_are_404(client: TestClient) -> None:
             {"starts_at": "2026-12-03T10:00:00Z", "contact_ids": [a_contact["id"]]},
         ),
     ]
+    b_event = create_event(client, bob, application_id=int(str(b_app["id"])))
+    b_contact = create_contact(client, bob, name="Bob's contact")
+    bodies += [
+        ("patch", f"organizations/{b_org['id']}", {"goal_ids": [a_goal]}),
+        ("patch", f"applications/{b_app['id']}", {"goal_ids": [a_goal]}),
+        ("patch", f"contacts/{b_contact['id']}", {"organization_id": a_org["id"]}),
+        ("patch", f"contacts/{b_contact['id']}", {"application_ids": [a_app["id"]]}),
+        ("patch", f"contacts/{b_contact['id']}", {"event_ids": [a_event["id"]]}),
+        (
+            "patch",
+            f"applications/{b_app['id']}/events/{b_event['id']}",
+            {"contact_ids": [a_contact["id"]]},
+        ),
+    ]
     for method, path, body in bodies:
         r = client.request(method, f"{API}/{path}", json=body, headers=bob.headers)
         assert r.status_code == 404, (path, body, r.text)
+    # Nothing of Bob's changed on the way.
+    assert (
+        client.get(f"{API}/organizations/{b_org['id']}", headers=bob.headers).json()["goal_ids"]
+        == []
+    )
+    got = client.get(f"{API}/contacts/{b_contact['id']}", headers=bob.headers).json()
+    assert (got["organization_id"], got["application_ids"], got["event_ids"]) == (None, [], [])
     assert client.get(f"{API}/applications", headers=bob.headers).json()["total"] == 1
-    assert client.get(f"{API}/contacts", headers=bob.headers).json()["total"] == 0
+    assert client.get(f"{API}/contacts", headers=bob.headers).json()["total"] == 1
 
 
 def test_contacts_link_applications_and_events(client: TestClient) -> None:
@@ -392,3 +452,63 @@ def test_deleting_an_organization_removes_its_applications(client: TestClient) -
         ]
         == 0
     )
+
+
+def test_goal_page_lists_the_organizations_and_applications_demanding_it(
+    client: TestClient, count_queries: Callable[[], Any]
+) -> None:
+    user = make_user(client)
+    dsa = _goal(client, user, "DSA", 4)
+    fundamentals = _goal(client, user, "Fundamentals", 7)
+    google = create_organization(client, user, name="Google", type="big_tech", goal_ids=[dsa])
+    sarvam = create_organization(
+        client, user, name="Sarvam AI", type="ai_product", interest="exciting"
+    )
+    create_organization(client, user, name="EY", type="analytics", goal_ids=[fundamentals])
+    swe = create_application(
+        client, user, organization_id=int(str(google["id"])), role="SWE", stage="applied"
+    )
+    mle = create_application(
+        client, user, organization_id=int(str(sarvam["id"])), role="ML Engineer", goal_ids=[dsa]
+    )
+    page = client.get(f"{API}/goals/{dsa}", headers=user.headers).json()
+    assert [(o["name"], o["type"]) for o in page["organizations"]] == [("Google", "big_tech")]
+    assert [(a["id"], a["role"], a["organization"]["name"]) for a in page["applications"]] == [
+        (mle["id"], "ML Engineer", "Sarvam AI")
+    ]
+    assert page["applications"][0]["organization"]["interest"] == "exciting"
+    # An application with no goals of its own shows its organization's readiness…
+    got = client.get(f"{API}/applications/{swe['id']}", headers=user.headers).json()
+    assert got["readiness"] == [{"id": dsa, "title": "DSA", "progress": 0.4}]
+    assert got["readiness_from"] == "organization"
+    # …and its own once it has some.
+    client.patch(
+        f"{API}/applications/{swe['id']}", json={"goal_ids": [fundamentals]}, headers=user.headers
+    )
+    got = client.get(f"{API}/applications/{swe['id']}", headers=user.headers).json()
+    assert [g["title"] for g in got["readiness"]] == ["Fundamentals"]
+    assert got["readiness_from"] == "application"
+    page = client.get(f"{API}/goals/{fundamentals}", headers=user.headers).json()
+    assert [o["name"] for o in page["organizations"]] == ["EY"]
+    assert [a["role"] for a in page["applications"]] == ["SWE"]
+    bare = client.get(f"{API}/applications/{mle['id']}", headers=user.headers).json()
+    client.patch(f"{API}/applications/{mle['id']}", json={"goal_ids": []}, headers=user.headers)
+    assert bare["readiness_from"] == "application"
+    got = client.get(f"{API}/applications/{mle['id']}", headers=user.headers).json()
+    assert got["readiness"] == [] and got["readiness_from"] is None
+
+    # The goal page runs the same number of queries however many link to the goal.
+    def count() -> int:
+        with count_queries() as q:
+            assert client.get(f"{API}/goals/{dsa}", headers=user.headers).status_code == 200
+        return int(q.count)
+
+    before = count()
+    for i in range(5):
+        org = create_organization(client, user, name=f"Org {i}", goal_ids=[dsa])
+        create_application(
+            client, user, organization_id=int(str(org["id"])), role=f"R{i}", goal_ids=[dsa]
+        )
+    assert count() == before
+    page = client.get(f"{API}/goals/{dsa}", headers=user.headers).json()
+    assert len(page["organizations"]) == 6 and len(page["applications"]) == 5

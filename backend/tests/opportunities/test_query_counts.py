@@ -5,7 +5,14 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.factories import ApiUser, create_application, create_contact, create_event, make_user
+from tests.factories import (
+    ApiUser,
+    create_application,
+    create_contact,
+    create_event,
+    create_organization,
+    make_user,
+)
 
 API = "/api/v1"
 
@@ -13,9 +20,11 @@ API = "/api/v1"
 def _grow(client: TestClient, user: ApiUser, n: int) -> None:
     goal = client.post(f"{API}/goals", json={"title": "DSA"}, headers=user.headers).json()
     for i in range(n):
+        org = create_organization(client, user, name=f"Org {i}", goal_ids=[goal["id"]])
         app = create_application(
             client,
             user,
+            organization_id=int(str(org["id"])),
             role=f"Role {i}",
             stage="applied",
             goal_ids=[goal["id"]],

@@ -826,7 +826,7 @@ export interface paths {
         };
         /**
          * List organizations
-         * @description Sorted by name; `q` searches the name.
+         * @description Sorted by name; `q` searches the name. Each carries its readiness.
          */
         get: operations["list_organizations"];
         put?: never;
@@ -1692,8 +1692,16 @@ export interface components {
             organization: components["schemas"]["OrganizationBrief"];
             /** Organization Id */
             organization_id: number;
-            /** Readiness */
+            /**
+             * Readiness
+             * @description The goals it demands with their progress; with none linked, its organization's
+             */
             readiness: components["schemas"]["GoalReadiness"][];
+            /**
+             * Readiness From
+             * @description Whose goals `readiness` shows (null when there are none)
+             */
+            readiness_from: ("application" | "organization") | null;
             /** Role */
             role: string;
             /** Source */
@@ -2377,6 +2385,11 @@ export interface components {
         /** GoalDetail */
         GoalDetail: {
             /**
+             * Applications
+             * @description Applications that demand it
+             */
+            applications: components["schemas"]["LinkedApplication"][];
+            /**
              * Area
              * @enum {string}
              */
@@ -2401,6 +2414,11 @@ export interface components {
             key_result_count: number;
             /** Key Results */
             key_results: components["schemas"]["KeyResultRead"][];
+            /**
+             * Organizations
+             * @description Organizations that demand it
+             */
+            organizations: components["schemas"]["LinkedOrganization"][];
             /** Portfolio Entries */
             portfolio_entries: components["schemas"]["LinkedEntry"][];
             /**
@@ -2966,6 +2984,18 @@ export interface components {
             /** Unit */
             unit?: string | null;
         };
+        /** LinkedApplication */
+        LinkedApplication: {
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            organization: components["schemas"]["LinkedOrganization"];
+            /** Role */
+            role: string;
+            /** Stage */
+            stage: string;
+        };
         /** LinkedEntry */
         LinkedEntry: {
             /** Id */
@@ -2994,6 +3024,17 @@ export interface components {
             /** Rate 14D */
             rate_14d: number | null;
             streak_unit: components["schemas"]["StreakUnit"];
+        };
+        /** LinkedOrganization */
+        LinkedOrganization: {
+            /** Id */
+            id: number;
+            /** Interest */
+            interest: string | null;
+            /** Name */
+            name: string;
+            /** Type */
+            type: string;
         };
         /** LinkedSprint */
         LinkedSprint: {
@@ -3298,8 +3339,8 @@ export interface components {
             /** Website */
             website: string | null;
         };
-        /** OrganizationRead */
-        OrganizationRead: {
+        /** OrganizationListItem */
+        OrganizationListItem: {
             /**
              * Created At
              * Format: date-time
@@ -3327,6 +3368,11 @@ export interface components {
             rating_pay: number | null;
             /** Rating Work */
             rating_work: number | null;
+            /**
+             * Readiness
+             * @description Progress of the goals it demands
+             */
+            readiness: components["schemas"]["GoalReadiness"][];
             /**
              * Type
              * @enum {string}
@@ -3456,10 +3502,10 @@ export interface components {
             /** Total */
             total: number;
         };
-        /** Page[OrganizationRead] */
-        Page_OrganizationRead_: {
+        /** Page[OrganizationListItem] */
+        Page_OrganizationListItem_: {
             /** Items */
-            items: components["schemas"]["OrganizationRead"][];
+            items: components["schemas"]["OrganizationListItem"][];
             /** Total */
             total: number;
         };
@@ -9705,7 +9751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_OrganizationRead_"];
+                    "application/json": components["schemas"]["Page_OrganizationListItem_"];
                 };
             };
             /** @description Missing, invalid or expired credentials */

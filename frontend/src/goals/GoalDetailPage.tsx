@@ -17,7 +17,9 @@ import { KeyResults } from './KeyResults';
 import { AreaTag, EnthusiasmTag, ImportanceTag, StatusTag } from './GoalTags';
 import { ProgressBar } from './Progress';
 import { describeStreak } from '../habits/labels';
-import { entryStatusLabel, kindLabel } from '../portfolio/labels';
+import { entryStatusLabel, kindLabel as entryKindLabel } from '../portfolio/labels';
+import { interestLabel, kindLabel, stageLabel, typeLabel } from '../opportunities/labels';
+import type { Interest, Kind, OrgType, Stage } from '../opportunities/api';
 import { safeHref } from '../ui/links';
 import { changedFields } from '../ui/changes';
 import './goals.css';
@@ -109,7 +111,7 @@ function Linked({ goal }: { goal: GoalDetail }) {
                   <span class="goal-linked-name">{e.title}</span>
                 )}
                 <span class="goal-linked-meta">
-                  {kindLabel(e.kind)} · {entryStatusLabel(e.status)}
+                  {entryKindLabel(e.kind)} · {entryStatusLabel(e.status)}
                   {e.published_on && ` · ${formatDate(e.published_on)}`}
                 </span>
               </li>
@@ -119,6 +121,50 @@ function Linked({ goal }: { goal: GoalDetail }) {
         <p class="goal-linked-more">
           <a href="/portfolio">Open the portfolio</a>
         </p>
+      </section>
+
+      <section class="card" aria-labelledby="goal-opps-title">
+        <h2 id="goal-opps-title">Opportunities</h2>
+        <p class="muted card-lede">The organizations and applications that demand this goal: what getting ready opens up.</p>
+        {goal.organizations.length === 0 && goal.applications.length === 0 ? (
+          <p class="empty">
+            No organization or application demands this goal yet. Link it from an <a href="/opportunities/organizations">organization</a> (Edit → Goals it demands).
+          </p>
+        ) : (
+          <>
+            {goal.organizations.length > 0 && <h3 class="goal-linked-subtitle">Organizations</h3>}
+            {goal.organizations.length > 0 && (
+              <ul class="goal-linked-list" aria-label="Organizations demanding this goal">
+                {goal.organizations.map((o) => (
+                  <li key={o.id} class="goal-linked-item">
+                    <a href={`/opportunities/organizations/${o.id}`} class="goal-linked-name">
+                      {o.name}
+                    </a>
+                    <span class="goal-linked-meta">
+                      {typeLabel(o.type as OrgType)}
+                      {o.interest && ` · ${interestLabel(o.interest as Interest)}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {goal.applications.length > 0 && <h3 class="goal-linked-subtitle">Applications</h3>}
+            {goal.applications.length > 0 && (
+              <ul class="goal-linked-list" aria-label="Applications demanding this goal">
+                {goal.applications.map((a) => (
+                  <li key={a.id} class="goal-linked-item">
+                    <a href={`/opportunities/${a.id}`} class="goal-linked-name">
+                      {a.role} at {a.organization.name}
+                    </a>
+                    <span class="goal-linked-meta">
+                      {kindLabel(a.kind as Kind)} · {stageLabel(a.stage as Stage)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
       </section>
     </>
   );
@@ -227,7 +273,7 @@ export default function GoalDetailPage() {
         busyLabel="Deleting…"
         danger
       >
-        <p>Its key results are deleted too. Linked action items, sprints and portfolio entries stay, unlinked.</p>
+        <p>Its key results are deleted too. Linked action items, sprints, portfolio entries, organizations and applications stay, unlinked.</p>
       </ConfirmDialog>
     </div>
   );

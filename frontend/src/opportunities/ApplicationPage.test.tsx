@@ -23,6 +23,7 @@ const APP = {
   updated_at: '2026-11-20T10:00:00Z',
   next_event: null,
   readiness: [{ id: 3, title: 'DSA', progress: 0.4 }],
+  readiness_from: 'application',
 };
 
 const HISTORY = [
@@ -67,6 +68,13 @@ describe('application page', () => {
     expect((await screen.findByText(/Thu 12 Nov, 18:00/)).textContent).toContain('45 min');
     expect(screen.getByRole('link', { name: 'DSA' })).toBeTruthy();
     expect(screen.getByText('40%')).toBeTruthy();
+  });
+
+  it('says when the readiness shown is what the organization demands', async () => {
+    renderPage({ 'GET /api/v1/applications/4': { ...APP, goal_ids: [], readiness_from: 'organization' } });
+    const note = await screen.findByText(/link goals to this application to track its own/);
+    expect(within(note).getByRole('link', { name: 'Google' }).getAttribute('href')).toBe('/opportunities/organizations/7');
+    expect(screen.getByRole('link', { name: 'DSA' })).toBeTruthy();
   });
 
   it('moves to another stage and reloads the history', async () => {

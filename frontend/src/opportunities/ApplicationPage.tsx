@@ -339,6 +339,11 @@ export function ApplicationView({ id }: { id: number }) {
         </section>
         <section class="card" aria-labelledby="opp-ready-title">
           <h2 id="opp-ready-title">Readiness</h2>
+          {a.readiness_from === 'organization' && (
+            <p class="muted">
+              What <a href={`/opportunities/organizations/${a.organization.id}`}>{a.organization.name}</a> demands — link goals to this application to track its own.
+            </p>
+          )}
           <Readiness goals={a.readiness} empty="Link the goals this role demands (DSA, fundamentals…) to see how ready you are." />
         </section>
       </div>

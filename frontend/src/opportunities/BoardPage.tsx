@@ -1,12 +1,14 @@
 // The opportunities board: a column per stage (a tab per stage on a phone). Cards move by
-// dragging with a mouse, by keyboard (Shift+← / Shift+→ on a focused card) and with the
-// "Move to" menu every card has.
-import { useState } from 'preact/hooks';
+// dragging their grip with a mouse or a finger (onto another column, or onto a stage tab on a
+// phone), by keyboard (Shift+← / Shift+→ on a focused card) and with the "Move to" menu every
+// card has.
+import { useEffect, useState } from 'preact/hooks';
 import { useUser } from '../auth/session';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
+import { useSortable, type DropZones } from '../ui/useSortable';
 import { listApplications, listOrganizations, moveApplication, type Application, type Stage } from './api';
 import { byStage, daysInStage, followUpDue, formatMoment, neighbourStage, todayIn } from './board';
 import { STAGES, eventKindLabel, kindLabel, stageLabel, typeLabel } from './labels';
@@ -20,26 +22,19 @@ interface CardProps {
   today: string;
   now: Date;
   onMove: (app: Application, stage: Stage) => void;
-  onDragStart: (app: Application) => void;
 }
 
-export function Card({ app, timeZone, today, now, onMove, onDragStart }: CardProps) {
+export function Card({ app, timeZone, today, now, onMove }: CardProps) {
   const days = daysInStage(app, now);
   const due = followUpDue(app, today);
   const name = `${app.role} at ${app.organization.name}`;
   return (
     <li
       class={due ? 'opp-card opp-card-due' : 'opp-card'}
-      draggable
       tabIndex={0}
       aria-label={name}
       aria-keyshortcuts="Shift+ArrowLeft Shift+ArrowRight"
       data-id={app.id}
-      onDragStart={(e) => {
-        e.dataTransfer?.setData('text/plain', String(app.id));
-        if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-        onDragStart(app);
-      }}
       onKeyDown={(e) => {
         if (!e.shiftKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
         const target = neighbourStage(app.stage, e.key === 'ArrowLeft' ? -1 : 1);
@@ -49,6 +44,9 @@ export function Card({ app, timeZone, today, now, onMove, onDragStart }: CardPro
         }
       }}
     >
+      <span class="opp-grip" aria-hidden="true" title="Drag to another stage (or use “Move to”)">
+        ⋮⋮
+      </span>
       <a class="opp-card-title" href={`/opportunities/${app.id}`}>
         {app.organization.name}
       </a>
@@ -80,18 +78,63 @@ export function Card({ app, timeZone, today, now, onMove, onDragStart }: CardPro
   );
 }
 
+interface ColumnProps {
+  stage: Stage;
+  label: string;
+  cards: Application[];
+  current: boolean;
+  over: boolean;
+  dropZones: DropZones;
+  card: (app: Application) => preact.JSX.Element;
+}
+
+/** One stage's column; its cards drag by their grip onto another column or stage tab. */
+function Column({ stage, label, cards, current, over, dropZones, card }: ColumnProps) {
+  const listRef = useSortable<HTMLUListElement>(() => undefined, { handle: '.opp-grip', dropZones });
+  return (
+    <section
+      id={`opp-col-${stage}`}
+      class={['opp-column', current ? 'opp-column-current' : '', over ? 'opp-column-over' : ''].join(' ')}
+      aria-labelledby={`opp-col-title-${stage}`}
+      data-drop-stage={stage}
+    >
+      <h2 class="opp-column-title" id={`opp-col-title-${stage}`}>
+        {label} <span class="opp-count">{cards.length}</span>
+      </h2>
+      {cards.length === 0 ? (
+        <p class="opp-column-empty">Nothing here</p>
+      ) : (
+        <ul class="opp-cards" ref={listRef}>
+          {cards.map(card)}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export default function BoardPage() {
   const user = useUser();
   const apps = useRequest(() => listApplications());
   const orgs = useRequest(() => listOrganizations());
   const [tab, setTab] = useState<Stage>('applied');
   const [adding, setAdding] = useState(false);
-  const [dragging, setDragging] = useState<Application | null>(null);
   const [over, setOver] = useState<Stage | null>(null);
   const [announce, setAnnounce] = useState('');
   const [error, setError] = useState<string | null>(null);
   const now = new Date();
   const today = todayIn(user.timezone, now);
+
+  // On a phone the stage tabs scroll sideways: keep the chosen one in view (after a quick add
+  // it may be off to one side).
+  useEffect(() => {
+    const chosen = document.getElementById(`opp-tab-${tab}`);
+    const strip = chosen?.parentElement;
+    if (!chosen || !strip || strip.scrollWidth <= strip.clientWidth) return;
+    const a = chosen.getBoundingClientRect();
+    const b = strip.getBoundingClientRect();
+    if (a.left < b.left) strip.scrollLeft += a.left - b.left - 8;
+    else if (a.right > b.right) strip.scrollLeft += a.right - b.right + 8;
+  }, [tab, apps.data !== undefined]);
 
   const move = async (app: Application, stage: Stage) => {
     if (stage === app.stage) return;
@@ -115,13 +158,23 @@ export default function BoardPage() {
 
   const items = apps.data?.items ?? [];
   const columns = byStage(items);
+  // A card dropped on a column (or, on a phone, on a stage tab) moves there.
+  const dropZones: DropZones = {
+    selector: '[data-drop-stage]',
+    onOver: (zone) => setOver((zone?.dataset.dropStage as Stage | undefined) ?? null),
+    onDrop: (card, zone) => {
+      const app = items.find((a) => String(a.id) === card.dataset.id);
+      const stage = zone.dataset.dropStage as Stage | undefined;
+      if (app && stage) void move(app, stage);
+    },
+  };
 
   return (
     <div class="page opp-page">
       <header class="page-header opp-header">
         <div>
           <h1 tabIndex={-1}>Opportunities</h1>
-          <p class="muted">Applications by stage. Drag a card, press Shift+← / Shift+→ on it, or use its “Move to” menu.</p>
+          <p class="muted">Applications by stage. Drag a card by its grip ⋮⋮ (onto a stage tab on a phone), press Shift+← / Shift+→ on it, or use its “Move to” menu.</p>
         </div>
         <Button variant="primary" aria-expanded={adding} onClick={() => setAdding(!adding)}>
           {adding ? 'Close quick add' : 'Quick add'}
@@ -167,7 +220,8 @@ export default function BoardPage() {
                 id={`opp-tab-${s.value}`}
                 aria-selected={tab === s.value}
                 aria-controls={`opp-col-${s.value}`}
-                class="opp-tab"
+                class={over === s.value ? 'opp-tab opp-tab-over' : 'opp-tab'}
+                data-drop-stage={s.value}
                 onClick={() => setTab(s.value)}
               >
                 {s.label} <span class="opp-count">{columns.get(s.value)?.length ?? 0}</span>
@@ -175,42 +229,18 @@ export default function BoardPage() {
             ))}
           </div>
           <div class="opp-board">
-            {STAGES.map((s) => {
-              const cards = columns.get(s.value) ?? [];
-              return (
-                <section
-                  key={s.value}
-                  id={`opp-col-${s.value}`}
-                  class={['opp-column', tab === s.value ? 'opp-column-current' : '', over === s.value ? 'opp-column-over' : ''].join(' ')}
-                  aria-labelledby={`opp-col-title-${s.value}`}
-                  onDragOver={(e) => {
-                    if (!dragging) return;
-                    e.preventDefault();
-                    setOver(s.value);
-                  }}
-                  onDragLeave={() => setOver((o) => (o === s.value ? null : o))}
-                  onDrop={(e) => {
-                    e.preventDefault();
-                    setOver(null);
-                    if (dragging) void move(dragging, s.value);
-                    setDragging(null);
-                  }}
-                >
-                  <h2 class="opp-column-title" id={`opp-col-title-${s.value}`}>
-                    {s.label} <span class="opp-count">{cards.length}</span>
-                  </h2>
-                  {cards.length === 0 ? (
-                    <p class="opp-column-empty">Nothing here</p>
-                  ) : (
-                    <ul class="opp-cards">
-                      {cards.map((app) => (
-                        <Card key={app.id} app={app} timeZone={user.timezone} today={today} now={now} onMove={move} onDragStart={setDragging} />
-                      ))}
-                    </ul>
-                  )}
-                </section>
-              );
-            })}
+            {STAGES.map((s) => (
+              <Column
+                key={s.value}
+                stage={s.value}
+                label={s.label}
+                cards={columns.get(s.value) ?? []}
+                current={tab === s.value}
+                over={over === s.value}
+                dropZones={dropZones}
+                card={(app) => <Card key={app.id} app={app} timeZone={user.timezone} today={today} now={now} onMove={move} />}
+              />
+            ))}
           </div>
         </>
       )}

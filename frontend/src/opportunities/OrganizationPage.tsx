@@ -109,7 +109,13 @@ function OrganizationView({ id }: { id: number }) {
       </section>
       {remove.error && !remove.dialog.open && <Alert>{remove.error}</Alert>}
       <ConfirmDialog title={`Delete ${o.name}?`} confirmLabel="Delete" busyLabel="Deleting…" danger {...remove.dialog}>
-        <p>Its {o.application_count} application(s), with their history and events, go with it.</p>
+        <p>
+          {o.application_count === 0
+            ? 'It has no applications.'
+            : o.application_count === 1
+              ? 'Its application, with its history and events, goes with it.'
+              : `Its ${o.application_count} applications, with their history and events, go with it.`}
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -1,10 +1,12 @@
 // Your organizations grouped by type, each with your assessment.
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { createOrganization, listOrganizations, type Organization, type OrganizationCreate } from './api';
+import { formatPercent } from '../ui/format';
 import { INTERESTS, ORG_TYPES, RATINGS, interestLabel } from './labels';
 import { OrganizationForm } from './OrganizationForm';
 import { SubNav } from './SubNav';
@@ -74,6 +76,17 @@ export default function OrganizationsPage() {
                       </a>
                       {o.location && <span class="muted"> · {o.location}</span>}
                       {ratingsText(o) && <p class="opp-ratings">{ratingsText(o)}</p>}
+                      {o.readiness.length > 0 && (
+                        <p class="opp-ratings">
+                          Readiness:{' '}
+                          {o.readiness.map((g, i) => (
+                            <Fragment key={g.id}>
+                              {i > 0 && ' · '}
+                              <a href={`/goals/${g.id}`}>{g.title}</a> {formatPercent(g.progress)}
+                            </Fragment>
+                          ))}
+                        </p>
+                      )}
                     </div>
                     <span class={o.interest && INTERESTS.findIndex((i) => i.value === o.interest) >= 3 ? 'opp-tag' : 'opp-tag opp-tag-plain'}>{interestLabel(o.interest)}</span>
                   </li>

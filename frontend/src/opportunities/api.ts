@@ -3,7 +3,7 @@
 import { api, type Schemas } from '../api/client';
 import { unwrap } from '../api/errors';
 
-export type Organization = Schemas['OrganizationRead'];
+export type Organization = Schemas['OrganizationListItem'];
 export type OrganizationDetail = Schemas['OrganizationDetail'];
 // Fields with a server-side default are optional to send (the generated types mark them required).
 type Needs<T, K extends keyof T> = Partial<T> & Pick<T, K>;
@@ -33,7 +33,7 @@ export const LIMIT = 200;
 
 export const EXPORT_URL = '/api/v1/applications/export.csv';
 
-export function listOrganizations(q?: string): Promise<Schemas['Page_OrganizationRead_']> {
+export function listOrganizations(q?: string): Promise<Schemas['Page_OrganizationListItem_']> {
   return unwrap(api.GET('/api/v1/organizations', { params: { query: { limit: LIMIT, ...(q ? { q } : {}) } } }));
 }
 

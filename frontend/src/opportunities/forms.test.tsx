@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { SessionProvider } from '../auth/session';
 import { CalendarSection } from '../settings/CalendarSection';
@@ -7,6 +7,7 @@ import type { Organization } from './api';
 import { validateEvent } from './ApplicationPage';
 import { FunnelTable } from './FunnelPage';
 import { organizationBody, organizationValues, validateOrganization } from './OrganizationForm';
+import OrganizationsPage from './OrganizationsPage';
 import { QuickAdd, validateQuickAdd } from './QuickAdd';
 
 const SARVAM: Organization = {
@@ -24,6 +25,7 @@ const SARVAM: Organization = {
   rating_culture: null,
   goal_ids: [3],
   created_at: '2026-11-01T00:00:00Z',
+  readiness: [],
 };
 
 const created = (over: object) => ({
@@ -50,7 +52,7 @@ const created = (over: object) => ({
 describe('quick add', () => {
   it('uses a known organization (any case) and shows the duplicate warning', async () => {
     const api = mockApi({
-      'POST /api/v1/applications': created({ warnings: ['You already have 1 application(s) for ML Engineer at Sarvam AI (applied)'] }),
+      'POST /api/v1/applications': created({ warnings: ['You already have an application for ML Engineer at Sarvam AI (applied)'] }),
     });
     const onAdded = vi.fn();
     render(<QuickAdd organizations={[SARVAM]} onAdded={onAdded} />);
@@ -58,7 +60,7 @@ describe('quick add', () => {
     expect(screen.queryByLabelText('Type')).toBeNull();
     fireEvent.input(screen.getByLabelText('Role'), { target: { value: ' ML Engineer ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add application' }));
-    await screen.findByText(/Added, but note: You already have 1 application/);
+    await screen.findByText(/Added, but note: You already have an application/);
     expect(api.called('POST /api/v1/organizations')).toHaveLength(0);
     expect(api.called('POST /api/v1/applications')[0]!.body).toEqual({ organization_id: 7, role: 'ML Engineer', kind: 'job', stage: 'wishlist' });
     expect(onAdded).toHaveBeenCalledWith(expect.objectContaining({ id: 1 }), false);
@@ -144,6 +146,23 @@ describe('organization, event and funnel pieces', () => {
   });
 });
 
+describe('organizations page', () => {
+  it('groups by type and shows each organization’s readiness with links to the goals', async () => {
+    const google = { ...SARVAM, id: 8, name: 'Google', type: 'big_tech' as const, interest: 'interesting' as const, goal_ids: [3, 4], readiness: [{ id: 3, title: 'DSA', progress: 0.4 }, { id: 4, title: 'Fundamentals', progress: null }] };
+    mockApi({ 'GET /api/v1/organizations': { items: [SARVAM, google], total: 2 } });
+    render(
+      <SessionProvider initialUser={USER}>
+        <OrganizationsPage />
+      </SessionProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: /Big tech/ })).toBeTruthy();
+    const dsa = screen.getByRole('link', { name: 'DSA' });
+    expect(dsa.getAttribute('href')).toBe('/goals/3');
+    expect(dsa.closest('p')!.textContent).toBe('Readiness: DSA 40% · Fundamentals —');
+    expect(screen.queryAllByText(/Readiness:/)).toHaveLength(1);
+  });
+});
+
 describe('calendar settings', () => {
   it('creates the feed link once, then offers to rotate it; saves the reminder time', async () => {
     const api = mockApi({
@@ -158,7 +177,12 @@ describe('calendar settings', () => {
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Create feed link' }));
     expect(await screen.findByText('https://kaizen.example/api/v1/calendar/abc.ics')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Rotate link' })).toBeTruthy();
+    // Rotating breaks the subscribed link, so it asks first.
+    fireEvent.click(screen.getByRole('button', { name: 'Rotate link' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rotate the feed link?' });
+    expect(api.called('POST /api/v1/me/calendar-feed')).toHaveLength(1);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rotate link' }));
+    await waitFor(() => expect(api.called('POST /api/v1/me/calendar-feed')).toHaveLength(2));
     fireEvent.input(screen.getByLabelText(/Daily check-in reminder/), { target: { value: '21:30' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save reminder' }));
     await screen.findByText('Reminder saved.');

@@ -6,6 +6,7 @@ import { useSession, useUser } from '../auth/session';
 import { feedStatus, rotateFeed, turnFeedOff } from '../opportunities/api';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { CopyButton } from '../ui/CopyButton';
 import { TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
@@ -70,16 +71,23 @@ export function CalendarSection() {
           )}
           <div class="form-actions">
             {url && <CopyButton text={url} label="Copy link" what="calendar feed link" />}
-            <Button variant={active ? 'secondary' : 'primary'} busy={rotate.busy} busyLabel="Creating…" onClick={() => void rotate.run(undefined)}>
+            {/* Rotating or turning off breaks the link a calendar app subscribed to: ask first. */}
+            <Button variant={active ? 'secondary' : 'primary'} busy={rotate.busy} busyLabel="Creating…" onClick={() => (active ? rotate.ask(undefined) : void rotate.run(undefined))}>
               {active ? 'Rotate link' : 'Create feed link'}
             </Button>
             {active && (
-              <Button variant="ghost" busy={off.busy} onClick={() => void off.run(undefined)}>
+              <Button variant="ghost" busy={off.busy} onClick={() => off.ask(undefined)}>
                 Turn off
               </Button>
             )}
           </div>
-          {(rotate.error || off.error) && <Alert>{rotate.error ?? off.error}</Alert>}
+          {(rotate.error || off.error) && !rotate.dialog.open && !off.dialog.open && <Alert>{rotate.error ?? off.error}</Alert>}
+          <ConfirmDialog {...rotate.dialog} title="Rotate the feed link?" confirmLabel="Rotate link" busyLabel="Rotating…">
+            <p>The current link stops working at once: calendars subscribed to it stop updating until you subscribe to the new one.</p>
+          </ConfirmDialog>
+          <ConfirmDialog {...off.dialog} title="Turn the calendar feed off?" confirmLabel="Turn off" busyLabel="Turning off…" danger>
+            <p>The link stops working and calendars subscribed to it stop updating. You can create a new link later.</p>
+          </ConfirmDialog>
         </>
       )}
       <form class="form" noValidate onSubmit={form.onSubmit} aria-label="Daily reminder">

@@ -18,6 +18,35 @@ export interface SortableOptions {
   filter?: string;
   /** Turns dragging off (while saving, or when the list has one item). */
   disabled?: boolean;
+  /**
+   * Drag items out of the list onto drop zones (a board's columns or stage tabs) instead of
+   * reordering it: the list keeps its order; while dragging, `onOver` gets the zone under the
+   * pointer (or null), and on release `onDrop` gets the item and the zone it was let go on.
+   */
+  dropZones?: DropZones;
+}
+
+export interface DropZones {
+  /** What makes an element a zone, e.g. '[data-drop-stage]'. */
+  selector: string;
+  onOver?: (zone: HTMLElement | null) => void;
+  onDrop: (item: HTMLElement, zone: HTMLElement) => void;
+}
+
+type Point = { x: number; y: number };
+
+function pointOf(event: Event | undefined): Point | null {
+  if (!event) return null;
+  const touch = (event as TouchEvent).changedTouches?.[0] ?? (event as TouchEvent).touches?.[0];
+  if (touch) return { x: touch.clientX, y: touch.clientY };
+  const { clientX, clientY } = event as PointerEvent;
+  return typeof clientX === 'number' ? { x: clientX, y: clientY } : null;
+}
+
+/** The drop zone under a point (the dragged ghost lets pointer hits through). */
+function zoneAt(point: Point | null, selector: string): HTMLElement | null {
+  if (!point) return null;
+  return document.elementFromPoint(point.x, point.y)?.closest<HTMLElement>(selector) ?? null;
 }
 
 export function prefersReducedMotion(): boolean {
@@ -37,15 +66,36 @@ export function useSortable<E extends HTMLElement>(onMove: (from: number, to: nu
   const [element, setElement] = useState<E | null>(null);
   const move = useRef(onMove);
   move.current = onMove;
+  const zones = useRef(options.dropZones);
+  zones.current = options.dropZones;
   const { handle, filter, disabled = false } = options;
+  const zoneSelector = options.dropZones?.selector;
 
   useEffect(() => {
     if (!element) return undefined;
+    // Drop zones: follow the pointer while dragging, to say which zone it is over.
+    let last: Point | null = null;
+    let over: HTMLElement | null = null;
+    const track = (event: Event) => {
+      last = pointOf(event) ?? last;
+      const zone = zoneSelector ? zoneAt(last, zoneSelector) : null;
+      if (zone !== over) {
+        over = zone;
+        zones.current?.onOver?.(zone);
+      }
+    };
+    const listen = (on: boolean) => {
+      for (const type of ['pointermove', 'touchmove', 'mousemove']) {
+        if (on) document.addEventListener(type, track, { capture: true, passive: true });
+        else document.removeEventListener(type, track, { capture: true });
+      }
+    };
     const sortable = Sortable.create(element, {
       handle,
       filter,
       preventOnFilter: false,
       disabled,
+      sort: !zoneSelector,
       // Pointer events everywhere (not the HTML5 drag API, which touch screens lack).
       forceFallback: true,
       fallbackTolerance: 4,
@@ -53,7 +103,25 @@ export function useSortable<E extends HTMLElement>(onMove: (from: number, to: nu
       ghostClass: 'sortable-ghost',
       chosenClass: 'sortable-chosen',
       dragClass: 'sortable-drag',
+      onStart() {
+        last = null;
+        over = null;
+        if (zoneSelector) listen(true);
+      },
       onEnd(evt) {
+        const end = (evt as unknown as { originalEvent?: Event }).originalEvent;
+        // SortableJS swallows the click that ends a drag; a finger's drag ends with no click,
+        // so it would swallow the user's next tap instead. Hand it a click to swallow now.
+        if (end && (end.type === 'touchend' || (end as PointerEvent).pointerType === 'touch')) document.dispatchEvent(new MouseEvent('click'));
+        if (zoneSelector) {
+          listen(false);
+          const zone = zoneAt(pointOf(end) ?? last, zoneSelector) ?? over;
+          zones.current?.onOver?.(null);
+          // After the release's own click: if the drop re-renders the item elsewhere first, that
+          // click never comes, and SortableJS would swallow the next one.
+          if (zone) setTimeout(() => zones.current?.onDrop(evt.item, zone), 0);
+          return;
+        }
         const { item, from, oldIndex, newIndex } = evt;
         if (oldIndex === undefined || newIndex === undefined || oldIndex === newIndex) return;
         // Put the node back where Preact left it, then let the state say where it goes.
@@ -62,8 +130,11 @@ export function useSortable<E extends HTMLElement>(onMove: (from: number, to: nu
         move.current(oldIndex, newIndex);
       },
     });
-    return () => sortable.destroy();
-  }, [element, handle, filter, disabled]);
+    return () => {
+      listen(false);
+      sortable.destroy();
+    };
+  }, [element, handle, filter, disabled, zoneSelector]);
 
   return setElement;
 }

@@ -17,12 +17,15 @@ from kaizen.goals.schemas import (
     GoalDetail,
     GoalRead,
     KeyResultRead,
+    LinkedApplication,
     LinkedEntry,
     LinkedHabit,
+    LinkedOrganization,
     LinkedSprint,
 )
 from kaizen.habits import logs
 from kaizen.habits import service as habits
+from kaizen.opportunities import service as opportunities
 from kaizen.portfolio import service as portfolio
 from kaizen.sprints import service as sprints
 from kaizen.sprints.snapshots import status_of
@@ -66,11 +69,25 @@ def _linked_entries(db: Session, goal: Goal, today: date) -> dict[str, Any]:
     return {"portfolio_entries": [LinkedEntry.model_validate(e) for e in entries]}
 
 
+def _linked_opportunities(db: Session, goal: Goal, today: date) -> dict[str, Any]:
+    return {
+        "organizations": [
+            LinkedOrganization.model_validate(o)
+            for o in opportunities.organizations_for_goal(db, goal.id)
+        ],
+        "applications": [
+            LinkedApplication.model_validate(a)
+            for a in opportunities.applications_for_goal(db, goal.id)
+        ],
+    }
+
+
 # Each loader runs a fixed number of queries and returns fields of GoalDetail.
 LINKED: list[Callable[[Session, Goal, date], dict[str, Any]]] = [
     _linked_habits,
     _linked_sprints,
     _linked_entries,
+    _linked_opportunities,
 ]
 
 

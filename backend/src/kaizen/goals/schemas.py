@@ -104,8 +104,25 @@ class LinkedEntry(ReadSchema):
     published_on: dt.date | None
 
 
+class LinkedOrganization(ReadSchema):
+    id: int
+    name: str
+    type: str
+    interest: str | None
+
+
+class LinkedApplication(ReadSchema):
+    id: int
+    role: str
+    kind: str
+    stage: str
+    organization: LinkedOrganization
+
+
 class GoalDetail(GoalRead):
     key_results: list[KeyResultRead]
     habits: list[LinkedHabit]
     sprints: list[LinkedSprint]
     portfolio_entries: list[LinkedEntry]
+    organizations: list[LinkedOrganization] = Field(description="Organizations that demand it")
+    applications: list[LinkedApplication] = Field(description="Applications that demand it")

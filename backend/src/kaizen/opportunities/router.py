@@ -29,6 +29,7 @@ from kaizen.opportunities.schemas import (
     Kind,
     OrganizationCreate,
     OrganizationDetail,
+    OrganizationListItem,
     OrganizationRead,
     OrganizationUpdate,
     OrgType,
@@ -91,10 +92,19 @@ def list_organizations(
     page: PageParams,
     type: OrgType | None = None,
     q: Search = None,
-) -> Page[OrganizationRead]:
-    """Sorted by name; `q` searches the name."""
+) -> Page[OrganizationListItem]:
+    """Sorted by name; `q` searches the name. Each carries its readiness."""
     rows, total = service.list_organizations(db, user, type=type, q=q, page=page)
-    return Page(items=[OrganizationRead.model_validate(r) for r in rows], total=total)
+    ready = service.readiness_of_organizations(db, user, rows)
+    return Page(
+        items=[
+            OrganizationListItem.model_validate(
+                {**OrganizationRead.model_validate(r).model_dump(), "readiness": ready[r.id]}
+            )
+            for r in rows
+        ],
+        total=total,
+    )
 
 
 @router.post(
@@ -241,8 +251,9 @@ def export_applications(user: CurrentUser, db: SessionDep, today: Today) -> Resp
 def get_application(app: OwnedApplication, user: CurrentUser, db: SessionDep) -> ApplicationDetail:
     app = service.load_application(db, app.id)
     read = _app_reads(db, [app])[0]
+    goals, source = service.application_readiness(db, user, app)
     return ApplicationDetail.model_validate(
-        {**read.model_dump(), "readiness": service.application_readiness(db, user, app)}
+        {**read.model_dump(), "readiness": goals, "readiness_from": source}
     )
 
 

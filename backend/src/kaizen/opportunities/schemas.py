@@ -103,6 +103,10 @@ class OrganizationRead(ReadSchema):
     created_at: dt.datetime
 
 
+class OrganizationListItem(OrganizationRead):
+    readiness: list[GoalReadiness] = Field(description="Progress of the goals it demands")
+
+
 class OrganizationDetail(OrganizationRead):
     readiness: list[GoalReadiness] = Field(description="Progress of the goals it demands")
     application_count: int
@@ -184,8 +188,16 @@ class ApplicationCreated(ApplicationRead):
     )
 
 
+ReadinessFrom = Literal["application", "organization"]
+
+
 class ApplicationDetail(ApplicationRead):
-    readiness: list[GoalReadiness]
+    readiness: list[GoalReadiness] = Field(
+        description="The goals it demands with their progress; with none linked, its organization's"
+    )
+    readiness_from: ReadinessFrom | None = Field(
+        description="Whose goals `readiness` shows (null when there are none)"
+    )
 
 
 class StageChangeRead(ReadSchema):

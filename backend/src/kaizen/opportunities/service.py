@@ -3,9 +3,10 @@ follow-ups, the funnel and the CSV export."""
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, exists, func, select
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from kaizen.auth.models import User
 from kaizen.db import UTCDateTime
 from kaizen.errors import field_error
-from kaizen.goals.links import check_goal_links
+from kaizen.goals.models import Goal
 from kaizen.opportunities.funnel import (
     CLOSED,
     MAIN_PATH,
@@ -47,6 +48,7 @@ from kaizen.opportunities.schemas import (
     GoalReadiness,
     OrganizationCreate,
     OrganizationUpdate,
+    ReadinessFrom,
 )
 from kaizen.ownership import ensure_owned
 from kaizen.queries import Pagination, paginate
@@ -54,6 +56,7 @@ from kaizen.schemas import apply_changes
 
 NO_NEWS_DAYS = 7
 M = TypeVar("M")
+L = TypeVar("L")
 EXPORT_LIMIT = 10_000
 
 
@@ -62,6 +65,48 @@ def _plain(values: dict[str, Any], *urls: str) -> dict[str, Any]:
         if values.get(key) is not None:
             values[key] = str(values[key])
     return values
+
+
+@dataclass(frozen=True)
+class _Links(Generic[L]):
+    """A list of ids in a body (``field``) naming the user's ``target`` rows, stored as link
+    rows made by ``row``. Another user's id is a 404, like one that does not exist."""
+
+    field: str
+    target: Any
+    label: str
+    row: Callable[[int], L]
+
+    def rows(self, db: Session, user: User, ids: list[int]) -> list[L]:
+        ensure_owned(db, user.id, self.target, ids, label=self.label, field=self.field)
+        return [self.row(i) for i in ids]
+
+    def pop(self, db: Session, user: User, changes: dict[str, Any]) -> list[L] | None:
+        """The new link rows if a PATCH sets the field (null clears it), else None."""
+        if self.field not in changes:
+            return None
+        return self.rows(db, user, changes.pop(self.field) or [])
+
+
+ORG_GOALS = _Links("goal_ids", Goal, "Goal", lambda g: OrganizationGoal(goal_id=g))
+APP_GOALS = _Links("goal_ids", Goal, "Goal", lambda g: ApplicationGoal(goal_id=g))
+EVENT_CONTACTS = _Links("contact_ids", Contact, "Contact", lambda c: ContactEvent(contact_id=c))
+CONTACT_APPS = _Links(
+    "application_ids", Application, "Application", lambda a: ContactApplication(application_id=a)
+)
+CONTACT_EVENTS = _Links("event_ids", Event, "Event", lambda e: ContactEvent(event_id=e))
+
+
+def _check_organization(db: Session, user: User, organization_id: int | None) -> None:
+    if organization_id is not None:
+        ensure_owned(
+            db,
+            user.id,
+            Organization,
+            [organization_id],
+            label="Organization",
+            field="organization_id",
+        )
 
 
 # Organizations ----------------------------------------------------------------------------
@@ -94,10 +139,9 @@ def list_organizations(
 
 def create_organization(db: Session, user: User, body: OrganizationCreate) -> Organization:
     values = _plain(body.model_dump(), "website")
-    goal_ids = values.pop("goal_ids")
-    check_goal_links(db, user, goal_ids)
+    goal_links = ORG_GOALS.rows(db, user, values.pop("goal_ids"))
     org = Organization(user_id=user.id, **values)
-    org.goal_links = [OrganizationGoal(goal_id=g) for g in goal_ids]
+    org.goal_links = goal_links
     db.add(org)
     db.flush()
     return org
@@ -123,10 +167,8 @@ def update_organization(
 ) -> Organization:
     changes = _plain(body.model_dump(exclude_unset=True), "website")
     org = load_organization(db, org)
-    if "goal_ids" in changes:
-        goal_ids = changes.pop("goal_ids") or []
-        check_goal_links(db, user, goal_ids)
-        org.goal_links = [OrganizationGoal(goal_id=g) for g in goal_ids]
+    if (goal_links := ORG_GOALS.pop(db, user, changes)) is not None:
+        org.goal_links = goal_links
     apply_changes(org, changes, nullable=ORG_NULLABLE, text=ORG_TEXT)
     db.flush()
     return org
@@ -138,6 +180,24 @@ def organization_readiness(
     found = readiness(db, user.id, org.goal_ids)
     count = db.scalar(select(func.count()).where(Application.organization_id == org.id)) or 0
     return [found[g] for g in org.goal_ids if g in found], count
+
+
+def readiness_of_organizations(
+    db: Session, user: User, orgs: Sequence[Organization]
+) -> dict[int, list[GoalReadiness]]:
+    """Each organization's readiness (goal_links loaded), in one query for the whole list."""
+    found = readiness(db, user.id, {g for org in orgs for g in org.goal_ids})
+    return {org.id: [found[g] for g in org.goal_ids if g in found] for org in orgs}
+
+
+def organizations_for_goal(db: Session, goal_id: int) -> Sequence[Organization]:
+    """The organizations demanding a goal, by name (for the goal detail page)."""
+    return db.scalars(
+        select(Organization)
+        .join(OrganizationGoal, OrganizationGoal.organization_id == Organization.id)
+        .where(OrganizationGoal.goal_id == goal_id)
+        .order_by(func.lower(Organization.name), Organization.id)
+    ).all()
 
 
 def delete_organization(db: Session, org: Organization) -> None:
@@ -213,14 +273,7 @@ def load_application(db: Session, app_id: int) -> Application:
 
 
 def _organization(db: Session, user: User, organization_id: int) -> Organization:
-    ensure_owned(
-        db,
-        user.id,
-        Organization,
-        [organization_id],
-        label="Organization",
-        field="organization_id",
-    )
+    _check_organization(db, user, organization_id)
     return db.get_one(Organization, organization_id)
 
 
@@ -234,25 +287,22 @@ def _duplicate_warnings(db: Session, user: User, org: Organization, role: str) -
     ).all()
     if not stages:
         return []
-    return [
-        f"You already have {len(stages)} application(s) for {role} at {org.name} "
-        f"({', '.join(stages)})"
-    ]
+    count = "an application" if len(stages) == 1 else f"{len(stages)} applications"
+    return [f"You already have {count} for {role} at {org.name} ({', '.join(stages)})"]
 
 
 def create_application(
     db: Session, user: User, body: ApplicationCreate, *, now: datetime, today: date
 ) -> tuple[Application, list[str]]:
     values = _plain(body.model_dump(), "url")
-    goal_ids = values.pop("goal_ids")
     org = _organization(db, user, values["organization_id"])
-    check_goal_links(db, user, goal_ids)
+    goal_links = APP_GOALS.rows(db, user, values.pop("goal_ids"))
     warnings = _duplicate_warnings(db, user, org, values["role"])
     app = Application(user_id=user.id, stage_changed_at=now, **values)
     if path_index(app.stage) >= 1 and app.applied_on is None:
         app.applied_on = today
     app.organization = org
-    app.goal_links = [ApplicationGoal(goal_id=g) for g in goal_ids]
+    app.goal_links = goal_links
     db.add(app)
     db.flush()
     db.add(StageChange(application_id=app.id, from_stage=None, to_stage=app.stage, at=now))
@@ -277,10 +327,8 @@ def update_application(
     app = load_application(db, app.id)
     if changes.get("organization_id") is not None:
         app.organization = _organization(db, user, changes.pop("organization_id"))
-    if "goal_ids" in changes:
-        goal_ids = changes.pop("goal_ids") or []
-        check_goal_links(db, user, goal_ids)
-        app.goal_links = [ApplicationGoal(goal_id=g) for g in goal_ids]
+    if (goal_links := APP_GOALS.pop(db, user, changes)) is not None:
+        app.goal_links = goal_links
     if "stage" in changes and changes["stage"] is None:
         raise field_error("stage", "stage cannot be null")
     new_stage = changes.pop("stage", None)
@@ -307,9 +355,36 @@ def history(db: Session, app: Application) -> Sequence[StageChange]:
     ).all()
 
 
-def application_readiness(db: Session, user: User, app: Application) -> list[GoalReadiness]:
-    found = readiness(db, user.id, app.goal_ids)
-    return [found[g] for g in app.goal_ids if g in found]
+def applications_for_goal(db: Session, goal_id: int) -> Sequence[Application]:
+    """The applications demanding a goal, most recently moved first (for the goal page)."""
+    return db.scalars(
+        select(Application)
+        .join(ApplicationGoal, ApplicationGoal.application_id == Application.id)
+        .where(ApplicationGoal.goal_id == goal_id)
+        .options(joinedload(Application.organization))
+        .order_by(Application.stage_changed_at.desc(), Application.id.desc())
+    ).all()
+
+
+def application_readiness(
+    db: Session, user: User, app: Application
+) -> tuple[list[GoalReadiness], ReadinessFrom | None]:
+    """The progress of the goals the application demands; with none linked, of those its
+    organization demands ("big tech: DSA 40 %")."""
+    goal_ids = app.goal_ids
+    source: ReadinessFrom = "application"
+    if not goal_ids:
+        goal_ids = list(
+            db.scalars(
+                select(OrganizationGoal.goal_id)
+                .where(OrganizationGoal.organization_id == app.organization_id)
+                .order_by(OrganizationGoal.goal_id)
+            )
+        )
+        source = "organization"
+    found = readiness(db, user.id, goal_ids)
+    goals = [found[g] for g in goal_ids if g in found]
+    return goals, (source if goals else None)
 
 
 def delete_application(db: Session, app: Application) -> None:
@@ -403,10 +478,6 @@ def _aware(value: datetime, user: User) -> datetime:
     return value.astimezone(UTC)
 
 
-def _check_contacts(db: Session, user: User, contact_ids: list[int]) -> None:
-    ensure_owned(db, user.id, Contact, contact_ids, label="Contact", field="contact_ids")
-
-
 def list_application_events(db: Session, app: Application) -> Sequence[Event]:
     return db.scalars(
         select(Event)
@@ -418,14 +489,13 @@ def list_application_events(db: Session, app: Application) -> Sequence[Event]:
 
 def create_event(db: Session, user: User, app: Application, body: EventCreate) -> Event:
     values = body.model_dump()
-    contact_ids = values.pop("contact_ids")
+    contact_links = EVENT_CONTACTS.rows(db, user, values.pop("contact_ids"))
     ends_at = values.pop("ends_at")
-    _check_contacts(db, user, contact_ids)
     event = Event(user_id=user.id, application_id=app.id, **values)
     event.starts_at = _aware(body.starts_at, user)
     if ends_at is not None:
         event.duration_minutes = _minutes(event.starts_at, _aware(ends_at, user))
-    event.contact_links = [ContactEvent(contact_id=c) for c in contact_ids]
+    event.contact_links = contact_links
     db.add(event)
     db.flush()
     return event
@@ -445,10 +515,8 @@ def load_event(db: Session, event: Event) -> Event:
 def update_event(db: Session, user: User, event: Event, body: EventUpdate) -> Event:
     changes = body.model_dump(exclude_unset=True)
     event = load_event(db, event)
-    if "contact_ids" in changes:
-        contact_ids = changes.pop("contact_ids") or []
-        _check_contacts(db, user, contact_ids)
-        event.contact_links = [ContactEvent(contact_id=c) for c in contact_ids]
+    if (contact_links := EVENT_CONTACTS.pop(db, user, changes)) is not None:
+        event.contact_links = contact_links
     ends_at = changes.pop("ends_at", None)
     if changes.get("starts_at") is not None:
         changes["starts_at"] = _aware(changes["starts_at"], user)
@@ -491,23 +559,6 @@ def list_events(db: Session, user: User, start: date, end: date) -> Sequence[Eve
 CONTACT_NULLABLE = {"organization_id", "email", "profile_url", "last_contacted_on", "follow_up_on"}
 
 
-def _contact_links(
-    db: Session,
-    user: User,
-    contact: Contact,
-    application_ids: list[int] | None,
-    event_ids: list[int] | None,
-) -> None:
-    if application_ids is not None:
-        ensure_owned(
-            db, user.id, Application, application_ids, label="Application", field="application_ids"
-        )
-        contact.application_links = [ContactApplication(application_id=a) for a in application_ids]
-    if event_ids is not None:
-        ensure_owned(db, user.id, Event, event_ids, label="Event", field="event_ids")
-        contact.event_links = [ContactEvent(event_id=e) for e in event_ids]
-
-
 CONTACT_OPTIONS = (selectinload(Contact.application_links), selectinload(Contact.event_links))
 
 
@@ -539,21 +590,12 @@ def list_contacts(
 
 def create_contact(db: Session, user: User, body: ContactCreate) -> Contact:
     values = _plain(body.model_dump(), "profile_url")
-    application_ids = values.pop("application_ids")
-    event_ids = values.pop("event_ids")
-    if values["organization_id"] is not None:
-        ensure_owned(
-            db,
-            user.id,
-            Organization,
-            [values["organization_id"]],
-            label="Organization",
-            field="organization_id",
-        )
+    _check_organization(db, user, values["organization_id"])
+    application_links = CONTACT_APPS.rows(db, user, values.pop("application_ids"))
+    event_links = CONTACT_EVENTS.rows(db, user, values.pop("event_ids"))
     contact = Contact(user_id=user.id, **values)
-    contact.application_links = []
-    contact.event_links = []
-    _contact_links(db, user, contact, application_ids, event_ids)
+    contact.application_links = application_links
+    contact.event_links = event_links
     db.add(contact)
     db.flush()
     return contact
@@ -566,22 +608,11 @@ def load_contact(db: Session, contact: Contact) -> Contact:
 def update_contact(db: Session, user: User, contact: Contact, body: ContactUpdate) -> Contact:
     changes = _plain(body.model_dump(exclude_unset=True), "profile_url")
     contact = load_contact(db, contact)
-    if changes.get("organization_id") is not None:
-        ensure_owned(
-            db,
-            user.id,
-            Organization,
-            [changes["organization_id"]],
-            label="Organization",
-            field="organization_id",
-        )
-    _contact_links(
-        db,
-        user,
-        contact,
-        changes.pop("application_ids", None) if "application_ids" in changes else None,
-        changes.pop("event_ids", None) if "event_ids" in changes else None,
-    )
+    _check_organization(db, user, changes.get("organization_id"))
+    if (application_links := CONTACT_APPS.pop(db, user, changes)) is not None:
+        contact.application_links = application_links
+    if (event_links := CONTACT_EVENTS.pop(db, user, changes)) is not None:
+        contact.event_links = event_links
     apply_changes(contact, changes, nullable=CONTACT_NULLABLE, text={"role", "notes"})
     db.flush()
     return contact
