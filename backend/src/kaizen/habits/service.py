@@ -1,6 +1,7 @@
 """Habits and check-ins: queries and rules. Scoring itself lives in ``scoring.py``; logs,
 schedules, streaks and the 14-day rate in ``logs.py`` (which other domains import)."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import cast
@@ -15,15 +16,12 @@ from kaizen.auth.models import User
 from kaizen.db import utcnow
 from kaizen.errors import field_error
 from kaizen.goals.links import check_goal_link
-from kaizen.habits import logs, scoring
+from kaizen.habits import logs, recent, scoring
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.schemas import (
     CheckInPut,
-    CheckInRead,
     DailySchedule,
-    DayState,
     HabitCreate,
-    HabitRead,
     HabitStatsRead,
     HabitUpdate,
     HeatmapCell,
@@ -31,7 +29,6 @@ from kaizen.habits.schemas import (
     PeriodCount,
     StrengthPoint,
     TimesPerWeekSchedule,
-    TodayHabit,
     TodayRead,
     WeekdaysSchedule,
 )
@@ -320,52 +317,92 @@ def _periods(
 
 def today_list(db: Session, user: User, today: date) -> TodayRead:
     """Everything the Today page needs: active habits with the last 7 days (values and notes),
-    current streaks and 14-day rates, in a constant number of queries."""
+    current streaks and 14-day rates, in a constant number of queries.
+
+    One query reads five weeks of check-ins as plain tuples (the week strip, the 14-day rate
+    and every run shorter than that); the figures come from one pass per item
+    (``recent.today_figures``) and the response is validated once, from plain values."""
     habits = db.scalars(
         select(Habit)
         .where(Habit.user_id == user.id, Habit.archived.is_(False))
         .order_by(Habit.position, Habit.id)
     ).all()
-    recent_rows = db.scalars(
-        select(CheckIn)
+    by_id = {h.id: h for h in habits}
+    since = today - timedelta(days=recent.RECENT_DAYS)
+    strip_start = today - timedelta(days=WEEK - 1)
+    rows = db.execute(
+        select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value, CheckIn.note)
         .join(Habit, Habit.id == CheckIn.habit_id)
-        .where(
-            Habit.user_id == user.id,
-            Habit.archived.is_(False),
-            CheckIn.day > today - timedelta(days=WEEK),
-            CheckIn.day <= today,
-        )
-    ).all()
-    recent = {(c.habit_id, c.day): c for c in recent_rows}
-    habit_logs, streaks = logs.current_streaks(db, habits, today)
+        .where(Habit.user_id == user.id, Habit.archived.is_(False), CheckIn.day >= since)
+    )
+    statuses: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
+    cells: dict[tuple[int, date], tuple[str, float | None, str]] = {}
+    status_of = recent.STATUS.__getitem__
+    for habit_id, day, status, value, note in rows:
+        if day >= strip_start:
+            cells[habit_id, day] = (status, value, note)
+        if day == today and recent.in_progress(by_id[habit_id], status, value):
+            continue  # pending until the day is over (as recent.statuses leaves it)
+        statuses[habit_id][day] = status_of(status)
+    schedules = {h.id: logs.schedule_of(h) for h in habits}
+    figures = recent.today_figures(db, habits, today, schedules, statuses)
     days = [today - timedelta(days=i) for i in range(WEEK - 1, -1, -1)]
     items = []
     for habit in habits:
-        schedule = logs.schedule_of(habit)
+        weekdays = schedules[habit.id].weekdays or None
+        start = habit.start_date
         week = []
         for d in days:
-            row = recent.get((habit.id, d))
+            cell = cells.get((habit.id, d))
             week.append(
-                DayState(
-                    date=d,
-                    status=scoring.Status(row.status) if row else None,
-                    value=row.value if row else None,
-                    note=row.note if row else "",
-                    scheduled=d >= habit.start_date and schedule.is_scheduled(d),
-                )
+                {
+                    "date": d,
+                    "status": cell[0] if cell else None,
+                    "value": cell[1] if cell else None,
+                    "note": cell[2] if cell else "",
+                    "scheduled": d >= start and (weekdays is None or d.isoweekday() in weekdays),
+                }
             )
-        today_row = recent.get((habit.id, today))
+        today_cell = cells.get((habit.id, today))
+        runs, rate = figures[habit.id]
         items.append(
-            TodayHabit(
-                habit=HabitRead.model_validate(habit),
-                today=CheckInRead.model_validate(today_row) if today_row else None,
-                last_7_days=week,
-                current_streak=streaks[habit.id].current,
-                streak_unit=streaks[habit.id].unit,
-                rate_14d=logs.recent_rate(habit_logs[habit.id], today),
-                in_progress=bool(
-                    today_row and logs.in_progress(habit, today_row.status, today_row.value)
+            {
+                "habit": _habit_fields(habit),
+                "today": {
+                    "habit_id": habit.id,
+                    "date": today,
+                    "status": today_cell[0],
+                    "value": today_cell[1],
+                    "note": today_cell[2],
+                }
+                if today_cell
+                else None,
+                "last_7_days": week,
+                "current_streak": runs.current,
+                "streak_unit": runs.unit,
+                "rate_14d": rate,
+                "in_progress": bool(
+                    today_cell and recent.in_progress(habit, today_cell[0], today_cell[1])
                 ),
-            )
+            }
         )
-    return TodayRead(date=today, timezone=user.timezone, habits=items)
+    return TodayRead.model_validate({"date": today, "timezone": user.timezone, "habits": items})
+
+
+def _habit_fields(habit: Habit) -> dict[str, object]:
+    """``HabitRead``'s fields as plain values (validated with the rest of the response)."""
+    return {
+        "id": habit.id,
+        "name": habit.name,
+        "description": habit.description,
+        "kind": habit.kind,
+        "target_value": habit.target_value,
+        "unit": habit.unit,
+        "target_type": habit.target_type,
+        "schedule": habit.schedule,
+        "start_date": habit.start_date,
+        "goal_id": habit.goal_id,
+        "color": habit.color,
+        "position": habit.position,
+        "archived": habit.archived,
+    }
