@@ -75,7 +75,7 @@ class Gaps:
 @lru_cache(maxsize=64)
 def _gaps_statement(items: int) -> CompoundSelect[int, date | None, date | None]:
     """The gaps query for ``items`` items, built once: its parameters are ``h0`` … (the item
-    ids), ``before`` and ``gaps`` (how many per item)."""
+    ids), ``g0`` … (how many gaps to read for each) and ``before``."""
     keeps = CheckIn.status.in_(_KEEPS_RUN)
     c, n = aliased(CheckIn), aliased(CheckIn)
     before = bindparam("before", type_=Date)
@@ -94,7 +94,7 @@ def _gaps_statement(items: int) -> CompoundSelect[int, date | None, date | None]
             select(habit_id.label("habit_id"), c.day.label("day"), following.label("following"))
             .where(c.habit_id == habit_id, c.day < before, c.status.in_(_KEEPS_RUN), after_gap)
             .order_by(c.day.desc())
-            .limit(bindparam("gaps", type_=Integer))
+            .limit(bindparam(f"g{i}", type_=Integer))
             .subquery()
         )
         parts.append(select(newest.c.habit_id, newest.c.day, newest.c.following))
@@ -109,12 +109,16 @@ def _gaps_statement(items: int) -> CompoundSelect[int, date | None, date | None]
     return union_all(*parts)
 
 
-def _gaps(db: Session, starts: dict[int, date], before: date) -> dict[int, Gaps]:
+def _gaps(
+    db: Session, starts: dict[int, date], before: date, limits: dict[int, int] | None = None
+) -> dict[int, Gaps]:
     """Each gap starts the day after a done-or-skipped row whose next day has none; SQLite
     and PostgreSQL walk the (habit_id, date) index backwards from ``before`` and stop after
-    ``GAPS`` of them, so a long run costs index steps, not rows."""
+    ``limits[item]`` (default ``GAPS``) of them."""
+    limits = limits or {}
     params: dict[str, object] = {f"h{i}": h for i, h in enumerate(starts)}
-    rows = db.execute(_gaps_statement(len(starts)), {**params, "before": before, "gaps": GAPS})
+    params |= {f"g{i}": limits.get(h, GAPS) for i, h in enumerate(starts)}
+    rows = db.execute(_gaps_statement(len(starts)), {**params, "before": before})
     found = {h: Gaps([], True) for h in starts}
     counts: dict[int, int] = defaultdict(int)
     last = before - timedelta(days=1)
@@ -129,7 +133,7 @@ def _gaps(db: Session, starts: dict[int, date], before: date) -> dict[int, Gaps]
         found[habit_id].ranges.append((day + one, hi))
     for habit_id, gaps in found.items():
         gaps.ranges.sort(reverse=True)
-        gaps.complete = counts[habit_id] < GAPS
+        gaps.complete = counts[habit_id] < limits.get(habit_id, GAPS)
         first = firsts.get(habit_id)
         if gaps.complete:
             # Before the first done-or-skipped row (or all of it, without one).
@@ -188,7 +192,10 @@ def runs_before(
     ids = [h for h, s in schedules.items() if s.kind is not scoring.ScheduleKind.TIMES_PER_WEEK]
     if not ids:
         return {}
-    gaps = _gaps(db, {h: starts[h] for h in ids}, before)
+    # Every gap of a daily item holds a scheduled day, so the newest one is its break
+    # (unless it lies before the start date: then the rows are read instead).
+    limits = {h: 1 for h in ids if schedules[h].kind is scoring.ScheduleKind.DAILY}
+    gaps = _gaps(db, {h: starts[h] for h in ids}, before, limits)
     breaks: dict[int, date] = {}
     for habit_id in ids:
         found = last_break(schedules[habit_id], starts[habit_id], gaps[habit_id])

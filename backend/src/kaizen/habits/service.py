@@ -4,10 +4,12 @@ schedules, streaks and the 14-day rate in ``logs.py`` (which other domains impor
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import cast
 
 from fastapi.exceptions import RequestValidationError
-from sqlalchemy import Table, delete, select
+from pydantic import TypeAdapter
+from sqlalchemy import Date, String, Table, bindparam, delete, select, type_coerce
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -22,6 +24,7 @@ from kaizen.habits.schemas import (
     CheckInPut,
     DailySchedule,
     HabitCreate,
+    HabitRead,
     HabitStatsRead,
     HabitUpdate,
     HeatmapCell,
@@ -315,6 +318,31 @@ def _periods(
     ]
 
 
+# Today's two statements, built once (building a statement costs as much as running it).
+_ACTIVE_HABITS = (
+    select(Habit)
+    .where(Habit.user_id == bindparam("user_id"), Habit.archived.is_(False))
+    .order_by(Habit.position, Habit.id)
+)
+_RECENT_ROWS = (
+    select(
+        CheckIn.habit_id,
+        # The raw value: five weeks hold 36 distinct days, parsed once each in today_list
+        # (SQLAlchemy would parse the same SQLite date string again on every row).
+        type_coerce(CheckIn.day, String),
+        CheckIn.status,
+        CheckIn.value,
+        CheckIn.note,
+    )
+    .join(Habit, Habit.id == CheckIn.habit_id)
+    .where(
+        Habit.user_id == bindparam("user_id"),
+        Habit.archived.is_(False),
+        CheckIn.day >= bindparam("since", type_=Date),
+    )
+)
+
+
 def today_list(db: Session, user: User, today: date) -> TodayRead:
     """Everything the Today page needs: active habits with the last 7 days (values and notes),
     current streaks and 14-day rates, in a constant number of queries.
@@ -322,23 +350,20 @@ def today_list(db: Session, user: User, today: date) -> TodayRead:
     One query reads five weeks of check-ins as plain tuples (the week strip, the 14-day rate
     and every run shorter than that); the figures come from one pass per item
     (``recent.today_figures``) and the response is validated once, from plain values."""
-    habits = db.scalars(
-        select(Habit)
-        .where(Habit.user_id == user.id, Habit.archived.is_(False))
-        .order_by(Habit.position, Habit.id)
-    ).all()
+    habits = db.scalars(_ACTIVE_HABITS, {"user_id": user.id}).all()
     by_id = {h.id: h for h in habits}
     since = today - timedelta(days=recent.RECENT_DAYS)
     strip_start = today - timedelta(days=WEEK - 1)
-    rows = db.execute(
-        select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value, CheckIn.note)
-        .join(Habit, Habit.id == CheckIn.habit_id)
-        .where(Habit.user_id == user.id, Habit.archived.is_(False), CheckIn.day >= since)
-    )
+    # Core, not ORM, execution: plain rows, without the ORM's per-row bookkeeping.
+    rows = db.connection().execute(_RECENT_ROWS, {"user_id": user.id, "since": since}).all()
     statuses: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
     cells: dict[tuple[int, date], tuple[str, float | None, str]] = {}
     status_of = recent.STATUS.__getitem__
-    for habit_id, day, status, value, note in rows:
+    parsed: dict[object, date] = {}
+    for habit_id, raw_day, status, value, note in rows:
+        day = parsed.get(raw_day)
+        if day is None:
+            day = parsed[raw_day] = _as_date(raw_day)
         if day >= strip_start:
             cells[habit_id, day] = (status, value, note)
         if day == today and recent.in_progress(by_id[habit_id], status, value):
@@ -389,6 +414,23 @@ def today_list(db: Session, user: User, today: date) -> TodayRead:
     return TodayRead.model_validate({"date": today, "timezone": user.timezone, "habits": items})
 
 
+def _as_date(value: object) -> date:
+    """A date column's raw value: a ``date`` from PostgreSQL, ISO text from SQLite."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+@lru_cache(maxsize=256)
+def _schedule_read(
+    kind: str, days: str | None, times: int | None
+) -> DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule:
+    """``HabitRead.schedule`` for a habit's schedule columns, validated once per distinct
+    schedule (a few per user) instead of once per item and response. Never mutated."""
+    adapter: TypeAdapter[DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule]
+    adapter = TypeAdapter(HabitRead.model_fields["schedule"].annotation)
+    habit = Habit(schedule_type=kind, schedule_days=days, schedule_times=times)
+    return adapter.validate_python(habit.schedule)
+
+
 def _habit_fields(habit: Habit) -> dict[str, object]:
     """``HabitRead``'s fields as plain values (validated with the rest of the response)."""
     return {
@@ -399,7 +441,7 @@ def _habit_fields(habit: Habit) -> dict[str, object]:
         "target_value": habit.target_value,
         "unit": habit.unit,
         "target_type": habit.target_type,
-        "schedule": habit.schedule,
+        "schedule": _schedule_read(habit.schedule_type, habit.schedule_days, habit.schedule_times),
         "start_date": habit.start_date,
         "goal_id": habit.goal_id,
         "color": habit.color,
