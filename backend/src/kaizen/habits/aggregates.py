@@ -21,6 +21,7 @@ from sqlalchemy import (
     bindparam,
     case,
     exists,
+    false,
     func,
     null,
     or_,
@@ -106,6 +107,14 @@ def _gaps_statement(items: int) -> CompoundSelect[int, date | None, date | None]
         parts.append(
             select(habit_id.label("habit_id"), null().label("day"), first_row.label("following"))
         )
+    if not parts:  # no item: the same query, answering nothing
+        parts.append(
+            select(
+                CheckIn.habit_id.label("habit_id"),
+                CheckIn.day.label("day"),
+                CheckIn.day.label("following"),
+            ).where(false())
+        )
     return union_all(*parts)
 
 
@@ -188,10 +197,9 @@ def runs_before(
     """For daily and chosen-weekdays items: how many done days the run that is alive on the
     day before ``before`` holds (skipped days pass over; a scheduled day without a done or
     skipped row breaks a run). Items whose break could not be found are left out. Two
-    queries whatever the length of the history."""
+    queries whatever the length of the history, also for no item (so a request's query
+    count does not depend on the data)."""
     ids = [h for h, s in schedules.items() if s.kind is not scoring.ScheduleKind.TIMES_PER_WEEK]
-    if not ids:
-        return {}
     # Every gap of a daily item holds a scheduled day, so the newest one is its break
     # (unless it lies before the start date: then the rows are read instead).
     limits = {h: 1 for h in ids if schedules[h].kind is scoring.ScheduleKind.DAILY}
@@ -201,13 +209,11 @@ def runs_before(
         found = last_break(schedules[habit_id], starts[habit_id], gaps[habit_id])
         if found is not None:
             breaks[habit_id] = found
-    if not breaks:
-        return {}
     skipped: dict[int, int] = defaultdict(int)
     stmt = select(CheckIn.habit_id, CheckIn.day).where(
         CheckIn.status == scoring.Status.SKIPPED.value,
         CheckIn.day < before,
-        or_(*(and_(CheckIn.habit_id == h, CheckIn.day > b) for h, b in breaks.items())),
+        or_(false(), *(and_(CheckIn.habit_id == h, CheckIn.day > b) for h, b in breaks.items())),
     )
     for habit_id, day in db.execute(stmt):
         if day >= starts[habit_id] and schedules[habit_id].is_scheduled(day):
@@ -247,9 +253,8 @@ def week_runs_before(
     """For N-times-a-week items: how many met weeks the run alive at ``before`` (a Monday)
     holds, from done and skipped counts per ISO week added up in SQL. A week whose target is
     0 (every day skipped) passes over; a week below target breaks the run. One query over the
-    last ``WEEKS_BACK`` weeks; items whose run is longer still are left out."""
-    if not schedules:
-        return {}
+    last ``WEEKS_BACK`` weeks (also for no item); items whose run is longer still are left
+    out."""
     floor = before - timedelta(weeks=WEEKS_BACK)
     week = week_number(CheckIn.day)
     stmt = (

@@ -24,7 +24,6 @@ from kaizen.habits.schemas import (
     CheckInPut,
     DailySchedule,
     HabitCreate,
-    HabitRead,
     HabitStatsRead,
     HabitUpdate,
     HeatmapCell,
@@ -425,8 +424,9 @@ def _schedule_read(
 ) -> DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule:
     """``HabitRead.schedule`` for a habit's schedule columns, validated once per distinct
     schedule (a few per user) instead of once per item and response. Never mutated."""
-    adapter: TypeAdapter[DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule]
-    adapter = TypeAdapter(HabitRead.model_fields["schedule"].annotation)
+    adapter: TypeAdapter[DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule] = TypeAdapter(
+        DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule
+    )
     habit = Habit(schedule_type=kind, schedule_days=days, schedule_times=times)
     return adapter.validate_python(habit.schedule)
 

@@ -2,6 +2,7 @@
 activity in a span of days, what was published, read, applied for and held. Each function is
 one query (or a fixed few), whatever the amount of data."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -9,13 +10,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import CompoundSelect, Row, func, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from kaizen.auth.models import User
 from kaizen.errors import NotFound
 from kaizen.goals.models import Goal
 from kaizen.habits.models import CheckIn, Habit
-from kaizen.opportunities.models import Application, ApplicationGoal, Event, StageChange
+from kaizen.opportunities.models import (
+    Application,
+    ApplicationGoal,
+    ContactEvent,
+    Event,
+    StageChange,
+)
 from kaizen.portfolio.models import PortfolioEntry
 from kaizen.reading.models import ReadingItem, ReadingProgressLog, ReadingStatusChange
 from kaizen.sprints import service as sprints
@@ -96,7 +104,7 @@ def goals_with_activity(db: Session, user: User, start: date, end: date) -> set[
     return {goal_id for goal_id in db.scalars(query) if goal_id is not None}
 
 
-def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[Any]]:
+def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[int, str, str]]:
     """The active goals (id, title, area, in their order) without any of the activity
     :func:`goals_with_activity` counts on the local days ``start``..``end``, in one query.
     Each goal is checked by its own links (the ``goal_id`` indexes) and the checks stop at
@@ -184,6 +192,29 @@ def reading_top(db: Session, user: User, limit: int) -> Sequence[ReadingItem]:
         .order_by(ReadingItem.position, ReadingItem.id)
         .limit(limit)
     ).all()
+
+
+def events_between(db: Session, user: User, start: date, end: date) -> Sequence[Event]:
+    """The events on the local days ``start``..``end`` (as ``opportunities.list_events``
+    gives them: same rows, order and limit, with their application and organization), and
+    their contact links read by one more query that runs whether or not there are events."""
+    lower, upper = utc_bounds(user, start, end)
+    in_range = (Event.user_id == user.id, Event.starts_at >= lower, Event.starts_at < upper)
+    events = db.scalars(
+        select(Event)
+        .where(*in_range)
+        .options(joinedload(Event.application).joinedload(Application.organization))
+        .order_by(Event.starts_at, Event.id)
+        .limit(1000)
+    ).all()
+    links: dict[int, list[ContactEvent]] = defaultdict(list)
+    for link in db.scalars(
+        select(ContactEvent).join(Event, Event.id == ContactEvent.event_id).where(*in_range)
+    ):
+        links[link.event_id].append(link)
+    for event in events:
+        set_committed_value(event, "contact_links", links[event.id])
+    return events
 
 
 def published_between(db: Session, user: User, start: date, end: date) -> Sequence[PortfolioEntry]:

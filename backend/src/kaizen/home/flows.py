@@ -45,7 +45,7 @@ def home(db: Session, user: User, today: date, now: datetime) -> HomeRead:
     queue = activity.reading_top(db, user, READING_SHOWN)
     # Being read comes before merely queued; the queue order holds within each.
     queue = sorted(queue, key=lambda item: item.status != "reading")
-    events = opportunities.list_events(db, user, today, today + timedelta(days=EVENT_DAYS - 1))
+    events = activity.events_between(db, user, today, today + timedelta(days=EVENT_DAYS - 1))
     return HomeRead(
         date=today,
         timezone=user.timezone,
