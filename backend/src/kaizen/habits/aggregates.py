@@ -127,7 +127,7 @@ def _gaps(
     limits = limits or {}
     params: dict[str, object] = {f"h{i}": h for i, h in enumerate(starts)}
     params |= {f"g{i}": limits.get(h, GAPS) for i, h in enumerate(starts)}
-    rows = db.execute(_gaps_statement(len(starts)), {**params, "before": before})
+    rows = db.connection().execute(_gaps_statement(len(starts)), {**params, "before": before})
     found = {h: Gaps([], True) for h in starts}
     counts: dict[int, int] = defaultdict(int)
     last = before - timedelta(days=1)
@@ -244,6 +244,26 @@ week_number = _sql_function(
 )
 
 
+_WEEK = week_number(CheckIn.day)
+# Done and skipped counts per item and ISO week from ``floor`` to before ``before``.
+_WEEK_COUNTS = (
+    select(
+        CheckIn.habit_id,
+        _WEEK,
+        func.sum(case((CheckIn.status == scoring.Status.DONE.value, 1), else_=0)),
+        func.sum(case((CheckIn.status == scoring.Status.SKIPPED.value, 1), else_=0)),
+    )
+    .join(Habit, Habit.id == CheckIn.habit_id)
+    .where(
+        CheckIn.habit_id.in_(bindparam("ids", expanding=True)),
+        CheckIn.day < bindparam("before", type_=Date),
+        CheckIn.day >= bindparam("floor", type_=Date),
+        CheckIn.day >= Habit.start_date,
+    )
+    .group_by(CheckIn.habit_id, _WEEK)
+)
+
+
 def week_runs_before(
     db: Session,
     schedules: dict[int, scoring.Schedule],
@@ -256,25 +276,10 @@ def week_runs_before(
     last ``WEEKS_BACK`` weeks (also for no item); items whose run is longer still are left
     out."""
     floor = before - timedelta(weeks=WEEKS_BACK)
-    week = week_number(CheckIn.day)
-    stmt = (
-        select(
-            CheckIn.habit_id,
-            week,
-            func.sum(case((CheckIn.status == scoring.Status.DONE.value, 1), else_=0)),
-            func.sum(case((CheckIn.status == scoring.Status.SKIPPED.value, 1), else_=0)),
-        )
-        .join(Habit, Habit.id == CheckIn.habit_id)
-        .where(
-            CheckIn.habit_id.in_(list(schedules)),
-            CheckIn.day < before,
-            CheckIn.day >= floor,
-            CheckIn.day >= Habit.start_date,
-        )
-        .group_by(CheckIn.habit_id, week)
-    )
     counts: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
-    for habit_id, number, done, skipped in db.execute(stmt):
+    params = {"ids": list(schedules), "before": before, "floor": floor}
+    # Core execution of a statement built once: plain rows, no ORM bookkeeping per row.
+    for habit_id, number, done, skipped in db.connection().execute(_WEEK_COUNTS, params):
         counts[habit_id][int(number)] = (int(done), int(skipped))
     runs: dict[int, int] = {}
     for habit_id, schedule in schedules.items():
