@@ -9,10 +9,11 @@ from typing import cast
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter
-from sqlalchemy import Date, String, Table, bindparam, delete, select, type_coerce
+from sqlalchemy import Date, Row, String, Table, bindparam, delete, select, type_coerce
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 
 from kaizen.auth.models import User
 from kaizen.db import utcnow
@@ -143,6 +144,10 @@ def habits_for_goal(db: Session, goal_id: int) -> Sequence[Habit]:
 # ----------------------------------------------------------------------------------- check-ins
 
 
+# An upserted row's columns that ``CheckInRead`` shows (habit_id, date, status, value, note).
+CheckInRow = Row[tuple[int, date, str, float | None, str]]
+
+
 def _status_for(habit: Habit, body: CheckInPut) -> str:
     if body.status == scoring.Status.SKIPPED:
         return body.status.value
@@ -160,7 +165,7 @@ def _status_for(habit: Habit, body: CheckInPut) -> str:
 
 def put_check_in(
     db: Session, user: User, habit: Habit, day: date, body: CheckInPut, today: date
-) -> CheckIn:
+) -> CheckInRow:
     if day > today:
         raise _date_error(f"{day} is in the future: today is {today} in {user.timezone}")
     if day < habit.start_date:
@@ -176,22 +181,34 @@ def put_check_in(
 
 def upsert_check_in(
     db: Session, habit_id: int, day: date, *, status: str, value: float | None, note: str
-) -> CheckIn:
+) -> CheckInRow:
     """One statement (``INSERT … ON CONFLICT DO UPDATE``), so concurrent retries of the same
-    PUT never conflict: every one succeeds and the day keeps one row."""
+    PUT never conflict: every one succeeds and the day keeps one row. Returns the stored
+    row's ``CheckInRead`` columns as a plain row (``date`` is the day)."""
     now = utcnow()
-    dialect_insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+    params = {
+        "habit_id": habit_id,
+        "date": day,
+        "status": status,
+        "value": value,
+        "note": note,
+        "created_at": now,
+        "updated_at": now,
+    }
+    # Core execution of a statement built once per dialect: no ORM object for the row.
+    statement = _upsert_statement(db.get_bind().dialect.name)
+    row: CheckInRow = db.connection().execute(statement, params).one()
+    return row
+
+
+@lru_cache(maxsize=2)
+def _upsert_statement(dialect: str) -> ReturningInsert[tuple[int, date, str, float | None, str]]:
+    dialect_insert = pg_insert if dialect == "postgresql" else sqlite_insert
     table = cast(Table, CheckIn.__table__)
     stmt = dialect_insert(table).values(
-        habit_id=habit_id,
-        date=day,
-        status=status,
-        value=value,
-        note=note,
-        created_at=now,
-        updated_at=now,
+        {name: bindparam(name, type_=table.c[name].type) for name in _UPSERT_COLUMNS}
     )
-    stmt = stmt.on_conflict_do_update(
+    return stmt.on_conflict_do_update(
         index_elements=[table.c.habit_id, table.c.date],
         set_={
             "status": stmt.excluded.status,
@@ -199,12 +216,10 @@ def upsert_check_in(
             "note": stmt.excluded.note,
             "updated_at": stmt.excluded.updated_at,
         },
-    )
-    row: CheckIn = db.scalars(
-        select(CheckIn).from_statement(stmt.returning(*table.c)),
-        execution_options={"populate_existing": True},
-    ).one()
-    return row
+    ).returning(table.c.habit_id, table.c.date, table.c.status, table.c.value, table.c.note)
+
+
+_UPSERT_COLUMNS = ("habit_id", "date", "status", "value", "note", "created_at", "updated_at")
 
 
 def _date_error(message: str) -> RequestValidationError:
