@@ -151,3 +151,24 @@ def _columns(schedule: Schedule) -> dict[str, object]:
     if schedule.kind is ScheduleKind.TIMES_PER_WEEK:
         return {"schedule_type": "times_per_week", "schedule_times": schedule.times_per_week}
     return {"schedule_type": "daily"}
+
+
+@settings(max_examples=600, deadline=None)
+@given(histories())
+def test_todays_one_pass_figures_equal_scorings(history: tuple[HabitLog, date]) -> None:
+    """recent.run_in_window and recent.fortnight_rate (Today's one pass per item) give what
+    scoring.streaks, reaches_before and the 14-day tally give on the log cut at the window."""
+    log, today = history
+    if log.schedule.kind is ScheduleKind.TIMES_PER_WEEK:
+        return  # Today scores these with scoring.* itself
+    since = today - timedelta(days=recent.RECENT_DAYS)
+    window = cut(log, since)
+    current, reaches = recent.run_in_window(
+        log.schedule, log.start_date, window.checkins, since, today
+    )
+    assert current == streaks(window, today=today).current
+    assert reaches == recent.reaches_before(window, since, today)
+    fortnight = {"start": today - timedelta(days=13), "end": counting_end(today, today)}
+    assert recent.fortnight_rate(log.schedule, log.start_date, window.checkins, today) == (
+        tally(log, today=today, **fortnight).rate
+    )

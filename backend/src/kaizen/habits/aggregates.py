@@ -21,6 +21,7 @@ from sqlalchemy import (
     bindparam,
     case,
     exists,
+    false,
     func,
     null,
     or_,
@@ -75,7 +76,7 @@ class Gaps:
 @lru_cache(maxsize=64)
 def _gaps_statement(items: int) -> CompoundSelect[int, date | None, date | None]:
     """The gaps query for ``items`` items, built once: its parameters are ``h0`` … (the item
-    ids), ``before`` and ``gaps`` (how many per item)."""
+    ids), ``g0`` … (how many gaps to read for each) and ``before``."""
     keeps = CheckIn.status.in_(_KEEPS_RUN)
     c, n = aliased(CheckIn), aliased(CheckIn)
     before = bindparam("before", type_=Date)
@@ -94,7 +95,7 @@ def _gaps_statement(items: int) -> CompoundSelect[int, date | None, date | None]
             select(habit_id.label("habit_id"), c.day.label("day"), following.label("following"))
             .where(c.habit_id == habit_id, c.day < before, c.status.in_(_KEEPS_RUN), after_gap)
             .order_by(c.day.desc())
-            .limit(bindparam("gaps", type_=Integer))
+            .limit(bindparam(f"g{i}", type_=Integer))
             .subquery()
         )
         parts.append(select(newest.c.habit_id, newest.c.day, newest.c.following))
@@ -106,15 +107,27 @@ def _gaps_statement(items: int) -> CompoundSelect[int, date | None, date | None]
         parts.append(
             select(habit_id.label("habit_id"), null().label("day"), first_row.label("following"))
         )
+    if not parts:  # no item: the same query, answering nothing
+        parts.append(
+            select(
+                CheckIn.habit_id.label("habit_id"),
+                CheckIn.day.label("day"),
+                CheckIn.day.label("following"),
+            ).where(false())
+        )
     return union_all(*parts)
 
 
-def _gaps(db: Session, starts: dict[int, date], before: date) -> dict[int, Gaps]:
+def _gaps(
+    db: Session, starts: dict[int, date], before: date, limits: dict[int, int] | None = None
+) -> dict[int, Gaps]:
     """Each gap starts the day after a done-or-skipped row whose next day has none; SQLite
     and PostgreSQL walk the (habit_id, date) index backwards from ``before`` and stop after
-    ``GAPS`` of them, so a long run costs index steps, not rows."""
+    ``limits[item]`` (default ``GAPS``) of them."""
+    limits = limits or {}
     params: dict[str, object] = {f"h{i}": h for i, h in enumerate(starts)}
-    rows = db.execute(_gaps_statement(len(starts)), {**params, "before": before, "gaps": GAPS})
+    params |= {f"g{i}": limits.get(h, GAPS) for i, h in enumerate(starts)}
+    rows = db.connection().execute(_gaps_statement(len(starts)), {**params, "before": before})
     found = {h: Gaps([], True) for h in starts}
     counts: dict[int, int] = defaultdict(int)
     last = before - timedelta(days=1)
@@ -129,7 +142,7 @@ def _gaps(db: Session, starts: dict[int, date], before: date) -> dict[int, Gaps]
         found[habit_id].ranges.append((day + one, hi))
     for habit_id, gaps in found.items():
         gaps.ranges.sort(reverse=True)
-        gaps.complete = counts[habit_id] < GAPS
+        gaps.complete = counts[habit_id] < limits.get(habit_id, GAPS)
         first = firsts.get(habit_id)
         if gaps.complete:
             # Before the first done-or-skipped row (or all of it, without one).
@@ -184,23 +197,23 @@ def runs_before(
     """For daily and chosen-weekdays items: how many done days the run that is alive on the
     day before ``before`` holds (skipped days pass over; a scheduled day without a done or
     skipped row breaks a run). Items whose break could not be found are left out. Two
-    queries whatever the length of the history."""
+    queries whatever the length of the history, also for no item (so a request's query
+    count does not depend on the data)."""
     ids = [h for h, s in schedules.items() if s.kind is not scoring.ScheduleKind.TIMES_PER_WEEK]
-    if not ids:
-        return {}
-    gaps = _gaps(db, {h: starts[h] for h in ids}, before)
+    # Every gap of a daily item holds a scheduled day, so the newest one is its break
+    # (unless it lies before the start date: then the rows are read instead).
+    limits = {h: 1 for h in ids if schedules[h].kind is scoring.ScheduleKind.DAILY}
+    gaps = _gaps(db, {h: starts[h] for h in ids}, before, limits)
     breaks: dict[int, date] = {}
     for habit_id in ids:
         found = last_break(schedules[habit_id], starts[habit_id], gaps[habit_id])
         if found is not None:
             breaks[habit_id] = found
-    if not breaks:
-        return {}
     skipped: dict[int, int] = defaultdict(int)
     stmt = select(CheckIn.habit_id, CheckIn.day).where(
         CheckIn.status == scoring.Status.SKIPPED.value,
         CheckIn.day < before,
-        or_(*(and_(CheckIn.habit_id == h, CheckIn.day > b) for h, b in breaks.items())),
+        or_(false(), *(and_(CheckIn.habit_id == h, CheckIn.day > b) for h, b in breaks.items())),
     )
     for habit_id, day in db.execute(stmt):
         if day >= starts[habit_id] and schedules[habit_id].is_scheduled(day):
@@ -231,6 +244,26 @@ week_number = _sql_function(
 )
 
 
+_WEEK = week_number(CheckIn.day)
+# Done and skipped counts per item and ISO week from ``floor`` to before ``before``.
+_WEEK_COUNTS = (
+    select(
+        CheckIn.habit_id,
+        _WEEK,
+        func.sum(case((CheckIn.status == scoring.Status.DONE.value, 1), else_=0)),
+        func.sum(case((CheckIn.status == scoring.Status.SKIPPED.value, 1), else_=0)),
+    )
+    .join(Habit, Habit.id == CheckIn.habit_id)
+    .where(
+        CheckIn.habit_id.in_(bindparam("ids", expanding=True)),
+        CheckIn.day < bindparam("before", type_=Date),
+        CheckIn.day >= bindparam("floor", type_=Date),
+        CheckIn.day >= Habit.start_date,
+    )
+    .group_by(CheckIn.habit_id, _WEEK)
+)
+
+
 def week_runs_before(
     db: Session,
     schedules: dict[int, scoring.Schedule],
@@ -240,29 +273,13 @@ def week_runs_before(
     """For N-times-a-week items: how many met weeks the run alive at ``before`` (a Monday)
     holds, from done and skipped counts per ISO week added up in SQL. A week whose target is
     0 (every day skipped) passes over; a week below target breaks the run. One query over the
-    last ``WEEKS_BACK`` weeks; items whose run is longer still are left out."""
-    if not schedules:
-        return {}
+    last ``WEEKS_BACK`` weeks (also for no item); items whose run is longer still are left
+    out."""
     floor = before - timedelta(weeks=WEEKS_BACK)
-    week = week_number(CheckIn.day)
-    stmt = (
-        select(
-            CheckIn.habit_id,
-            week,
-            func.sum(case((CheckIn.status == scoring.Status.DONE.value, 1), else_=0)),
-            func.sum(case((CheckIn.status == scoring.Status.SKIPPED.value, 1), else_=0)),
-        )
-        .join(Habit, Habit.id == CheckIn.habit_id)
-        .where(
-            CheckIn.habit_id.in_(list(schedules)),
-            CheckIn.day < before,
-            CheckIn.day >= floor,
-            CheckIn.day >= Habit.start_date,
-        )
-        .group_by(CheckIn.habit_id, week)
-    )
     counts: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
-    for habit_id, number, done, skipped in db.execute(stmt):
+    params = {"ids": list(schedules), "before": before, "floor": floor}
+    # Core execution of a statement built once: plain rows, no ORM bookkeeping per row.
+    for habit_id, number, done, skipped in db.connection().execute(_WEEK_COUNTS, params):
         counts[habit_id][int(number)] = (int(done), int(skipped))
     runs: dict[int, int] = {}
     for habit_id, schedule in schedules.items():

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from kaizen.habits import recent, scoring
 from kaizen.habits.models import Habit
 
-RATE_DAYS = 14
+RATE_DAYS = recent.RATE_DAYS
 in_progress = recent.in_progress  # Today shows such a day as "in progress"
 
 

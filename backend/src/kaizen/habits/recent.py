@@ -13,7 +13,7 @@ inside the window (see :func:`reaches_before`); tests compare both on random his
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -26,7 +26,8 @@ from kaizen.habits.models import CheckIn, Habit
 # about a month. Longer runs are read in full by the second query.
 RECENT_DAYS = 35
 LONGER_DAYS = 365
-_STATUS = {s.value: s for s in scoring.Status}  # a dict lookup is much cheaper than Status(v)
+RATE_DAYS = 14  # the "14-day rate"
+STATUS = {s.value: s for s in scoring.Status}  # a dict lookup is much cheaper than Status(v)
 
 
 def in_progress(habit: Habit, status: str, value: float | None) -> bool:
@@ -60,7 +61,7 @@ def statuses(
     )
     if since is not None:
         stmt = stmt.where(CheckIn.day >= since)
-    status_of = _STATUS.__getitem__
+    status_of = STATUS.__getitem__
     for habit_id, day, status, value in db.execute(stmt):
         if day == today and in_progress(by_id[habit_id], status, value):
             continue
@@ -71,7 +72,7 @@ def statuses(
 def _log(
     habit: Habit,
     schedule: scoring.Schedule,
-    checkins: dict[date, scoring.Status],
+    checkins: Mapping[date, scoring.Status],
     since: date | None,
 ) -> scoring.HabitLog:
     # Days before `since` are unknown, so the log starts there.
@@ -97,30 +98,48 @@ def current_streaks(
         h for h in habits if h.start_date < since and reaches_before(logs[h.id], since, today)
     ]
     if long_running:
-        # Runs that reach back past the window: their length before it is counted in SQL.
-        days = [h for h in long_running if runs[h.id].unit is scoring.StreakUnit.DAYS]
-        before = aggregates.runs_before(
-            db, {h.id: schedules[h.id] for h in days}, {h.id: h.start_date for h in days}, since
-        )
-        for habit in days:
-            if habit.id in before:
-                runs[habit.id] = _longer(runs[habit.id], runs[habit.id].current, before[habit.id])
-        # Runs of weeks: the window from its first Monday on, then whole weeks before it.
-        weeks = [h for h in long_running if runs[h.id].unit is scoring.StreakUnit.WEEKS]
-        monday = since + timedelta(days=(7 - since.weekday()) % 7)
-        before_weeks = aggregates.week_runs_before(
-            db, {h.id: schedules[h.id] for h in weeks}, {h.id: h.start_date for h in weeks}, monday
-        )
-        for habit in weeks:
-            if habit.id in before_weeks:
-                window = scoring.streaks(
-                    _log(habit, schedules[habit.id], recent[habit.id], monday), today=today
-                )
-                runs[habit.id] = _longer(runs[habit.id], window.current, before_weeks[habit.id])
-        rest = [h for h in days if h.id not in before]
-        rest += [h for h in weeks if h.id not in before_weeks]
-        _read_further(db, rest, today, schedules, runs)
+        extend_runs(db, long_running, today, schedules, recent, runs)
     return logs, runs
+
+
+def extend_runs(
+    db: Session,
+    long_running: Sequence[Habit],
+    today: date,
+    schedules: dict[int, scoring.Schedule],
+    recent: Mapping[int, Mapping[date, scoring.Status]],
+    runs: dict[int, scoring.Streaks],
+) -> None:
+    """Lengthens (in place) the current runs of the items whose run reaches back past the
+    recent window (``recent``: their statuses from ``today - RECENT_DAYS`` on). Three
+    queries (where each run of days started and its skipped days; met weeks per ISO week),
+    run even for no item so a request's query count does not depend on the data; a rare run
+    that reaches past what those count reads one more year of rows, then everything."""
+    since = today - timedelta(days=RECENT_DAYS)
+    # Runs that reach back past the window: their length before it is counted in SQL.
+    days = [h for h in long_running if runs[h.id].unit is scoring.StreakUnit.DAYS]
+    before = aggregates.runs_before(
+        db, {h.id: schedules[h.id] for h in days}, {h.id: h.start_date for h in days}, since
+    )
+    for habit in days:
+        if habit.id in before:
+            runs[habit.id] = _longer(runs[habit.id], runs[habit.id].current, before[habit.id])
+    # Runs of weeks: the window from its first Monday on, then whole weeks before it.
+    weeks = [h for h in long_running if runs[h.id].unit is scoring.StreakUnit.WEEKS]
+    monday = since + timedelta(days=(7 - since.weekday()) % 7)
+    before_weeks = aggregates.week_runs_before(
+        db, {h.id: schedules[h.id] for h in weeks}, {h.id: h.start_date for h in weeks}, monday
+    )
+    for habit in weeks:
+        if habit.id in before_weeks:
+            window = scoring.streaks(
+                _log(habit, schedules[habit.id], recent.get(habit.id, {}), monday), today=today
+            )
+            runs[habit.id] = _longer(runs[habit.id], window.current, before_weeks[habit.id])
+    rest = [h for h in days if h.id not in before]
+    rest += [h for h in weeks if h.id not in before_weeks]
+    if rest:
+        _read_further(db, rest, today, schedules, runs)
 
 
 def _longer(runs: scoring.Streaks, window: int, before: int) -> scoring.Streaks:
@@ -168,3 +187,93 @@ def reaches_before(log: scoring.HabitLog, since: date, today: date) -> bool:
     else:
         counts = scoring.tally(log, today=today, start=since, end=today)
     return counts.done == counts.eligible
+
+
+# ------------------------------------------------------------------ Today: one pass per item
+
+_DONE, _SKIPPED, _MISSED = scoring.Status.DONE, scoring.Status.SKIPPED, scoring.Status.MISSED
+_ONE_DAY = timedelta(days=1)
+
+
+def _weekdays(schedule: scoring.Schedule) -> frozenset[int] | None:
+    """The ISO weekdays a schedule is due on; None for every day."""
+    return schedule.weekdays if schedule.kind is scoring.ScheduleKind.WEEKDAYS else None
+
+
+def run_in_window(
+    schedule: scoring.Schedule,
+    start: date,
+    checkins: Mapping[date, scoring.Status],
+    since: date,
+    today: date,
+) -> tuple[int, bool]:
+    """For daily and chosen-weekdays items: the current run inside ``[max(start, since),
+    today]`` — ``scoring.streaks(...).current`` of the log cut at ``since`` — and whether no
+    day of that span breaks it (``reaches_before``), walking back from today and stopping at
+    the first break."""
+    weekdays = _weekdays(schedule)
+    run = 0
+    day = today
+    first = max(start, since)
+    while day >= first:
+        if weekdays is None or day.isoweekday() in weekdays:
+            status = checkins.get(day)
+            if status is _DONE:
+                run += 1
+            elif status is not _SKIPPED and not (day == today and status is None):
+                return run, False
+        day -= _ONE_DAY
+    return run, True
+
+
+def fortnight_rate(
+    schedule: scoring.Schedule, start: date, checkins: Mapping[date, scoring.Status], today: date
+) -> float | None:
+    """For daily and chosen-weekdays items: the 14-day rate (``logs.recent_rate``) in one pass
+    over the fortnight: future days never count, so the window ends today."""
+    weekdays = _weekdays(schedule)
+    done = eligible = 0
+    day = max(start, today - timedelta(days=RATE_DAYS - 1))
+    while day <= today:
+        if weekdays is None or day.isoweekday() in weekdays:
+            status = checkins.get(day)
+            if status is not _SKIPPED and (day < today or status is _DONE or status is _MISSED):
+                eligible += 1
+                done += status is _DONE
+        day += _ONE_DAY
+    return done / eligible if eligible else None
+
+
+def today_figures(
+    db: Session,
+    habits: Sequence[Habit],
+    today: date,
+    schedules: dict[int, scoring.Schedule],
+    recent: Mapping[int, Mapping[date, scoring.Status]],
+) -> dict[int, tuple[scoring.Streaks, float | None]]:
+    """Each item's current streak (the whole history's) and 14-day rate, from its statuses
+    since ``today - RECENT_DAYS`` (``recent``, as :func:`statuses` gives them): one pass per
+    item, plus :func:`extend_runs` for the runs that reach back past the window."""
+    since = today - timedelta(days=RECENT_DAYS)
+    sunday = today + timedelta(days=6 - today.weekday())
+    runs: dict[int, scoring.Streaks] = {}
+    rates: dict[int, float | None] = {}
+    long_running = []
+    empty: Mapping[date, scoring.Status] = {}
+    for habit in habits:
+        schedule = schedules[habit.id]
+        checkins = recent.get(habit.id, empty)
+        if schedule.kind is scoring.ScheduleKind.TIMES_PER_WEEK:
+            log = _log(habit, schedule, checkins, since)
+            runs[habit.id] = scoring.streaks(log, today=today)
+            reaches = reaches_before(log, since, today)
+            start = today - timedelta(days=RATE_DAYS - 1)
+            rates[habit.id] = scoring.tally(log, today=today, start=start, end=sunday).rate
+        else:
+            current, reaches = run_in_window(schedule, habit.start_date, checkins, since, today)
+            runs[habit.id] = scoring.Streaks(current, current, scoring.StreakUnit.DAYS)
+            rates[habit.id] = fortnight_rate(schedule, habit.start_date, checkins, today)
+        if reaches and habit.start_date < since:
+            long_running.append(habit)
+    extend_runs(db, long_running, today, schedules, recent, runs)
+    return {h.id: (runs[h.id], rates[h.id]) for h in habits}

@@ -1,29 +1,30 @@
 """Habits and check-ins: queries and rules. Scoring itself lives in ``scoring.py``; logs,
 schedules, streaks and the 14-day rate in ``logs.py`` (which other domains import)."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import cast
 
 from fastapi.exceptions import RequestValidationError
-from sqlalchemy import Table, delete, select
+from pydantic import TypeAdapter
+from sqlalchemy import Date, Row, String, Table, bindparam, delete, select, type_coerce
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 
 from kaizen.auth.models import User
 from kaizen.db import utcnow
 from kaizen.errors import field_error
 from kaizen.goals.links import check_goal_link
-from kaizen.habits import logs, scoring
+from kaizen.habits import logs, recent, scoring
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.schemas import (
     CheckInPut,
-    CheckInRead,
     DailySchedule,
-    DayState,
     HabitCreate,
-    HabitRead,
     HabitStatsRead,
     HabitUpdate,
     HeatmapCell,
@@ -31,7 +32,6 @@ from kaizen.habits.schemas import (
     PeriodCount,
     StrengthPoint,
     TimesPerWeekSchedule,
-    TodayHabit,
     TodayRead,
     WeekdaysSchedule,
 )
@@ -144,6 +144,10 @@ def habits_for_goal(db: Session, goal_id: int) -> Sequence[Habit]:
 # ----------------------------------------------------------------------------------- check-ins
 
 
+# An upserted row's columns that ``CheckInRead`` shows (habit_id, date, status, value, note).
+CheckInRow = Row[tuple[int, date, str, float | None, str]]
+
+
 def _status_for(habit: Habit, body: CheckInPut) -> str:
     if body.status == scoring.Status.SKIPPED:
         return body.status.value
@@ -161,7 +165,7 @@ def _status_for(habit: Habit, body: CheckInPut) -> str:
 
 def put_check_in(
     db: Session, user: User, habit: Habit, day: date, body: CheckInPut, today: date
-) -> CheckIn:
+) -> CheckInRow:
     if day > today:
         raise _date_error(f"{day} is in the future: today is {today} in {user.timezone}")
     if day < habit.start_date:
@@ -177,22 +181,34 @@ def put_check_in(
 
 def upsert_check_in(
     db: Session, habit_id: int, day: date, *, status: str, value: float | None, note: str
-) -> CheckIn:
+) -> CheckInRow:
     """One statement (``INSERT … ON CONFLICT DO UPDATE``), so concurrent retries of the same
-    PUT never conflict: every one succeeds and the day keeps one row."""
+    PUT never conflict: every one succeeds and the day keeps one row. Returns the stored
+    row's ``CheckInRead`` columns as a plain row (``date`` is the day)."""
     now = utcnow()
-    dialect_insert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+    params = {
+        "habit_id": habit_id,
+        "date": day,
+        "status": status,
+        "value": value,
+        "note": note,
+        "created_at": now,
+        "updated_at": now,
+    }
+    # Core execution of a statement built once per dialect: no ORM object for the row.
+    statement = _upsert_statement(db.get_bind().dialect.name)
+    row: CheckInRow = db.connection().execute(statement, params).one()
+    return row
+
+
+@lru_cache(maxsize=2)
+def _upsert_statement(dialect: str) -> ReturningInsert[tuple[int, date, str, float | None, str]]:
+    dialect_insert = pg_insert if dialect == "postgresql" else sqlite_insert
     table = cast(Table, CheckIn.__table__)
     stmt = dialect_insert(table).values(
-        habit_id=habit_id,
-        date=day,
-        status=status,
-        value=value,
-        note=note,
-        created_at=now,
-        updated_at=now,
+        {name: bindparam(name, type_=table.c[name].type) for name in _UPSERT_COLUMNS}
     )
-    stmt = stmt.on_conflict_do_update(
+    return stmt.on_conflict_do_update(
         index_elements=[table.c.habit_id, table.c.date],
         set_={
             "status": stmt.excluded.status,
@@ -200,12 +216,10 @@ def upsert_check_in(
             "note": stmt.excluded.note,
             "updated_at": stmt.excluded.updated_at,
         },
-    )
-    row: CheckIn = db.scalars(
-        select(CheckIn).from_statement(stmt.returning(*table.c)),
-        execution_options={"populate_existing": True},
-    ).one()
-    return row
+    ).returning(table.c.habit_id, table.c.date, table.c.status, table.c.value, table.c.note)
+
+
+_UPSERT_COLUMNS = ("habit_id", "date", "status", "value", "note", "created_at", "updated_at")
 
 
 def _date_error(message: str) -> RequestValidationError:
@@ -318,54 +332,134 @@ def _periods(
     ]
 
 
+# Today's two statements, built once (building a statement costs as much as running it).
+_ACTIVE_HABITS = (
+    select(Habit)
+    .where(Habit.user_id == bindparam("user_id"), Habit.archived.is_(False))
+    .order_by(Habit.position, Habit.id)
+)
+_RECENT_ROWS = (
+    select(
+        CheckIn.habit_id,
+        # The raw value: five weeks hold 36 distinct days, parsed once each in today_list
+        # (SQLAlchemy would parse the same SQLite date string again on every row).
+        type_coerce(CheckIn.day, String),
+        CheckIn.status,
+        CheckIn.value,
+        CheckIn.note,
+    )
+    .join(Habit, Habit.id == CheckIn.habit_id)
+    .where(
+        Habit.user_id == bindparam("user_id"),
+        Habit.archived.is_(False),
+        CheckIn.day >= bindparam("since", type_=Date),
+    )
+)
+
+
 def today_list(db: Session, user: User, today: date) -> TodayRead:
     """Everything the Today page needs: active habits with the last 7 days (values and notes),
-    current streaks and 14-day rates, in a constant number of queries."""
-    habits = db.scalars(
-        select(Habit)
-        .where(Habit.user_id == user.id, Habit.archived.is_(False))
-        .order_by(Habit.position, Habit.id)
-    ).all()
-    recent_rows = db.scalars(
-        select(CheckIn)
-        .join(Habit, Habit.id == CheckIn.habit_id)
-        .where(
-            Habit.user_id == user.id,
-            Habit.archived.is_(False),
-            CheckIn.day > today - timedelta(days=WEEK),
-            CheckIn.day <= today,
-        )
-    ).all()
-    recent = {(c.habit_id, c.day): c for c in recent_rows}
-    habit_logs, streaks = logs.current_streaks(db, habits, today)
+    current streaks and 14-day rates, in a constant number of queries.
+
+    One query reads five weeks of check-ins as plain tuples (the week strip, the 14-day rate
+    and every run shorter than that); the figures come from one pass per item
+    (``recent.today_figures``) and the response is validated once, from plain values."""
+    habits = db.scalars(_ACTIVE_HABITS, {"user_id": user.id}).all()
+    by_id = {h.id: h for h in habits}
+    since = today - timedelta(days=recent.RECENT_DAYS)
+    strip_start = today - timedelta(days=WEEK - 1)
+    # Core, not ORM, execution: plain rows, without the ORM's per-row bookkeeping.
+    rows = db.connection().execute(_RECENT_ROWS, {"user_id": user.id, "since": since}).all()
+    statuses: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
+    cells: dict[tuple[int, date], tuple[str, float | None, str]] = {}
+    status_of = recent.STATUS.__getitem__
+    parsed: dict[object, date] = {}
+    for habit_id, raw_day, status, value, note in rows:
+        day = parsed.get(raw_day)
+        if day is None:
+            day = parsed[raw_day] = _as_date(raw_day)
+        if day >= strip_start:
+            cells[habit_id, day] = (status, value, note)
+        if day == today and recent.in_progress(by_id[habit_id], status, value):
+            continue  # pending until the day is over (as recent.statuses leaves it)
+        statuses[habit_id][day] = status_of(status)
+    schedules = {h.id: logs.schedule_of(h) for h in habits}
+    figures = recent.today_figures(db, habits, today, schedules, statuses)
     days = [today - timedelta(days=i) for i in range(WEEK - 1, -1, -1)]
     items = []
     for habit in habits:
-        schedule = logs.schedule_of(habit)
+        weekdays = schedules[habit.id].weekdays or None
+        start = habit.start_date
         week = []
         for d in days:
-            row = recent.get((habit.id, d))
+            cell = cells.get((habit.id, d))
             week.append(
-                DayState(
-                    date=d,
-                    status=scoring.Status(row.status) if row else None,
-                    value=row.value if row else None,
-                    note=row.note if row else "",
-                    scheduled=d >= habit.start_date and schedule.is_scheduled(d),
-                )
+                {
+                    "date": d,
+                    "status": cell[0] if cell else None,
+                    "value": cell[1] if cell else None,
+                    "note": cell[2] if cell else "",
+                    "scheduled": d >= start and (weekdays is None or d.isoweekday() in weekdays),
+                }
             )
-        today_row = recent.get((habit.id, today))
+        today_cell = cells.get((habit.id, today))
+        runs, rate = figures[habit.id]
         items.append(
-            TodayHabit(
-                habit=HabitRead.model_validate(habit),
-                today=CheckInRead.model_validate(today_row) if today_row else None,
-                last_7_days=week,
-                current_streak=streaks[habit.id].current,
-                streak_unit=streaks[habit.id].unit,
-                rate_14d=logs.recent_rate(habit_logs[habit.id], today),
-                in_progress=bool(
-                    today_row and logs.in_progress(habit, today_row.status, today_row.value)
+            {
+                "habit": _habit_fields(habit),
+                "today": {
+                    "habit_id": habit.id,
+                    "date": today,
+                    "status": today_cell[0],
+                    "value": today_cell[1],
+                    "note": today_cell[2],
+                }
+                if today_cell
+                else None,
+                "last_7_days": week,
+                "current_streak": runs.current,
+                "streak_unit": runs.unit,
+                "rate_14d": rate,
+                "in_progress": bool(
+                    today_cell and recent.in_progress(habit, today_cell[0], today_cell[1])
                 ),
-            )
+            }
         )
-    return TodayRead(date=today, timezone=user.timezone, habits=items)
+    return TodayRead.model_validate({"date": today, "timezone": user.timezone, "habits": items})
+
+
+def _as_date(value: object) -> date:
+    """A date column's raw value: a ``date`` from PostgreSQL, ISO text from SQLite."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+@lru_cache(maxsize=256)
+def _schedule_read(
+    kind: str, days: str | None, times: int | None
+) -> DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule:
+    """``HabitRead.schedule`` for a habit's schedule columns, validated once per distinct
+    schedule (a few per user) instead of once per item and response. Never mutated."""
+    adapter: TypeAdapter[DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule] = TypeAdapter(
+        DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule
+    )
+    habit = Habit(schedule_type=kind, schedule_days=days, schedule_times=times)
+    return adapter.validate_python(habit.schedule)
+
+
+def _habit_fields(habit: Habit) -> dict[str, object]:
+    """``HabitRead``'s fields as plain values (validated with the rest of the response)."""
+    return {
+        "id": habit.id,
+        "name": habit.name,
+        "description": habit.description,
+        "kind": habit.kind,
+        "target_value": habit.target_value,
+        "unit": habit.unit,
+        "target_type": habit.target_type,
+        "schedule": _schedule_read(habit.schedule_type, habit.schedule_days, habit.schedule_times),
+        "start_date": habit.start_date,
+        "goal_id": habit.goal_id,
+        "color": habit.color,
+        "position": habit.position,
+        "archived": habit.archived,
+    }

@@ -2,20 +2,28 @@
 activity in a span of days, what was published, read, applied for and held. Each function is
 one query (or a fixed few), whatever the amount of data."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import CompoundSelect, func, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy import CompoundSelect, Row, func, select, union
+from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from kaizen.auth.models import User
 from kaizen.errors import NotFound
 from kaizen.goals.models import Goal
 from kaizen.habits.models import CheckIn, Habit
-from kaizen.opportunities.models import Application, ApplicationGoal, Event, StageChange
+from kaizen.opportunities.models import (
+    Application,
+    ApplicationGoal,
+    ContactEvent,
+    Event,
+    StageChange,
+)
 from kaizen.portfolio.models import PortfolioEntry
 from kaizen.reading.models import ReadingItem, ReadingProgressLog, ReadingStatusChange
 from kaizen.sprints import service as sprints
@@ -94,6 +102,122 @@ def goals_with_activity(db: Session, user: User, start: date, end: date) -> set[
         ),
     )
     return {goal_id for goal_id in db.scalars(query) if goal_id is not None}
+
+
+def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[int, str, str]]:
+    """The active goals (id, title, area, in their order) without any of the activity
+    :func:`goals_with_activity` counts on the local days ``start``..``end``, in one query.
+    Each goal is checked by its own links (the ``goal_id`` indexes) and the checks stop at
+    the first kind of activity found, so a user with many reading items or applications
+    pays for the few linked to a goal, not for all of them."""
+    lower, upper = utc_bounds(user, start, end)
+    # Only a goal that existed on the window's first day can have been left alone for it.
+    _, first_day_over = utc_bounds(user, start, start)
+    checked_in = (
+        select(CheckIn.id)
+        .join(Habit, Habit.id == CheckIn.habit_id)
+        .where(
+            Habit.goal_id == Goal.id,
+            Habit.user_id == user.id,
+            CheckIn.status == "done",
+            CheckIn.day >= start,
+            CheckIn.day <= end,
+        )
+        .exists()
+    )
+    read = (
+        select(ReadingProgressLog.id)
+        .join(ReadingItem, ReadingItem.id == ReadingProgressLog.item_id)
+        .where(
+            ReadingItem.goal_id == Goal.id,
+            ReadingItem.user_id == user.id,
+            ReadingProgressLog.day >= start,
+            ReadingProgressLog.day <= end,
+        )
+        .exists()
+    )
+    reading_moved = (
+        select(ReadingStatusChange.id)
+        .join(ReadingItem, ReadingItem.id == ReadingStatusChange.item_id)
+        .where(
+            ReadingItem.goal_id == Goal.id,
+            ReadingItem.user_id == user.id,
+            ReadingStatusChange.day >= start,
+            ReadingStatusChange.day <= end,
+        )
+        .exists()
+    )
+    applied = (
+        select(StageChange.id)
+        .join(ApplicationGoal, ApplicationGoal.application_id == StageChange.application_id)
+        .join(Application, Application.id == StageChange.application_id)
+        .where(
+            ApplicationGoal.goal_id == Goal.id,
+            Application.user_id == user.id,
+            StageChange.at >= lower,
+            StageChange.at < upper,
+        )
+        .exists()
+    )
+    published = (
+        select(PortfolioEntry.id)
+        .where(
+            PortfolioEntry.goal_id == Goal.id,
+            PortfolioEntry.user_id == user.id,
+            PortfolioEntry.status == "published",
+            PortfolioEntry.published_on >= start,
+            PortfolioEntry.published_on <= end,
+        )
+        .exists()
+    )
+    return db.execute(
+        select(Goal.id, Goal.title, Goal.area)
+        .where(
+            Goal.user_id == user.id,
+            Goal.status == "active",
+            Goal.created_at < first_day_over,
+            ~checked_in,
+            ~read,
+            ~reading_moved,
+            ~applied,
+            ~published,
+        )
+        .order_by(Goal.position, Goal.id)
+    ).all()
+
+
+def reading_top(db: Session, user: User, limit: int) -> Sequence[ReadingItem]:
+    """The first ``limit`` items of the reading queue (being read or queued, in queue
+    order), without counting the rest: the home card shows only these."""
+    return db.scalars(
+        select(ReadingItem)
+        .where(ReadingItem.user_id == user.id, ReadingItem.status.in_(("reading", "queued")))
+        .order_by(ReadingItem.position, ReadingItem.id)
+        .limit(limit)
+    ).all()
+
+
+def events_between(db: Session, user: User, start: date, end: date) -> Sequence[Event]:
+    """The events on the local days ``start``..``end`` (as ``opportunities.list_events``
+    gives them: same rows, order and limit, with their application and organization), and
+    their contact links read by one more query that runs whether or not there are events."""
+    lower, upper = utc_bounds(user, start, end)
+    in_range = (Event.user_id == user.id, Event.starts_at >= lower, Event.starts_at < upper)
+    events = db.scalars(
+        select(Event)
+        .where(*in_range)
+        .options(joinedload(Event.application).joinedload(Application.organization))
+        .order_by(Event.starts_at, Event.id)
+        .limit(1000)
+    ).all()
+    links: dict[int, list[ContactEvent]] = defaultdict(list)
+    for link in db.scalars(
+        select(ContactEvent).join(Event, Event.id == ContactEvent.event_id).where(*in_range)
+    ):
+        links[link.event_id].append(link)
+    for event in events:
+        set_committed_value(event, "contact_links", links[event.id])
+    return events
 
 
 def published_between(db: Session, user: User, start: date, end: date) -> Sequence[PortfolioEntry]:

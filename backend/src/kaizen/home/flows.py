@@ -15,7 +15,6 @@ from kaizen.home.schemas import HomeRead, HomeSprint, IdleGoal
 from kaizen.opportunities import service as opportunities
 from kaizen.opportunities.schemas import EventListItem
 from kaizen.portfolio.schemas import EntryRead
-from kaizen.reading import service as reading
 from kaizen.reading.schemas import ReadingItemRead
 
 READING_SHOWN = 3
@@ -39,23 +38,14 @@ def _sprint(db: Session, user: User, today: date) -> HomeSprint | None:
 
 def idle_goals(db: Session, user: User, today: date) -> list[IdleGoal]:
     start = today - timedelta(days=IDLE_DAYS - 1)
-    moved = activity.goals_with_activity(db, user, start, today)
-    # Only a goal that existed on the window's first day can have been left alone for it.
-    _, first_day_over = activity.utc_bounds(user, start, start)
-    return [
-        IdleGoal.model_validate(g)
-        for g in activity.active_goals(db, user)
-        if g.id not in moved and g.created_at < first_day_over
-    ]
+    return [IdleGoal.model_validate(g) for g in activity.idle_goals(db, user, start, today)]
 
 
 def home(db: Session, user: User, today: date, now: datetime) -> HomeRead:
-    queue, _ = reading.list_items(
-        db, user, status=("reading", "queued"), sort="queue", limit=READING_SHOWN
-    )
+    queue = activity.reading_top(db, user, READING_SHOWN)
     # Being read comes before merely queued; the queue order holds within each.
     queue = sorted(queue, key=lambda item: item.status != "reading")
-    events = opportunities.list_events(db, user, today, today + timedelta(days=EVENT_DAYS - 1))
+    events = activity.events_between(db, user, today, today + timedelta(days=EVENT_DAYS - 1))
     return HomeRead(
         date=today,
         timezone=user.timezone,
