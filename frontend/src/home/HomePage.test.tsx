@@ -76,7 +76,7 @@ const FULL: HomeRead = {
       frozen: false,
       outcome: { state: 'out_of_reach', text: 'Walk can no longer reach 80%: 5 of 24 required days done' },
       habits: [
-        { ...BOARD_ITEM, habit_id: 1, name: 'DSA', done: 4, required: 12, still_needed: 8, eligible_left: 8, feasible: true },
+        { ...BOARD_ITEM, streak_unit: 'weeks', habit_id: 1, name: 'DSA', done: 4, required: 12, still_needed: 8, eligible_left: 8, feasible: true },
         { ...BOARD_ITEM, habit_id: 2, name: 'Walk', done: 1, required: 12, still_needed: 11, eligible_left: 8, feasible: false },
       ],
     },
@@ -130,6 +130,8 @@ describe('Home', () => {
     expect(within(sprint).getByText('target out of reach for 1 of 2 items')).toBeTruthy();
     expect(within(sprint).getByText(/^19 check-in days still needed · 8 days left/)).toBeTruthy();
     expect(within(sprint).getByText('1/12 days, 11 more needed (only 8 left)')).toBeTruthy();
+    // An "N times a week" item counts completions, as on the sprint board.
+    expect(within(sprint).getByText('4/12 times, 8 more needed')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open source' }).getAttribute('href')).toBe('/goals/3');
     expect(screen.getByText('1 day overdue')).toBeTruthy();
   });

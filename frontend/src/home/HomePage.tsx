@@ -71,7 +71,7 @@ function SprintCard({ home, waiting }: { home: HomeRead; waiting: number }) {
             <li key={item.habit_id}>
               <span>{item.name}</span>{' '}
               <span class={item.feasible ? 'muted' : 'home-warn'}>
-                {item.done}/{item.required} days{item.still_needed > 0 ? `, ${item.still_needed} more needed` : ', done'}
+                {item.done}/{item.required} {item.streak_unit === 'weeks' ? 'times' : 'days'}{item.still_needed > 0 ? `, ${item.still_needed} more needed` : ', done'}
                 {item.feasible ? '' : ` (only ${item.eligible_left} left)`}
               </span>
             </li>

@@ -46,7 +46,7 @@ export function HabitLink() {
           options={options}
           value={settings.habit_id === null ? '' : String(settings.habit_id)}
           disabled={saving}
-          hint={habits.length === 0 ? 'Create a numeric action item such as “Read 20 pages” on the Habits page first.' : 'Logged amounts are added to its check-in for that day.'}
+          hint={habits.length === 0 ? 'Create a numeric action item such as “Read 20 pages” on the Action items page first.' : 'Logged amounts are added to its check-in for that day.'}
           onChange={(e) => void save(e.currentTarget.value ? Number(e.currentTarget.value) : null, settings.unit)}
         />
         <SelectField
