@@ -35,9 +35,7 @@ def _url(value: Any) -> str | None:
     return str(value) if value is not None else None
 
 
-def _links(
-    db: Session, stmt: Select[int, int], ids: IdMap, section: str
-) -> dict[int, list[int]]:
+def _links(db: Session, stmt: Select[int, int], ids: IdMap, section: str) -> dict[int, list[int]]:
     """(owner row id, linked row id) pairs → owner row id → sorted document ids."""
     out: dict[int, list[int]] = defaultdict(list)
     for owner, linked in db.execute(stmt):

@@ -23,7 +23,7 @@ from kaizen.goals.models import Goal, KeyResult
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.portability import career_format, checkins, reading_format
 from kaizen.portability import document as doc
-from kaizen.portability.sections import IdMap, Section, Tally, day, put
+from kaizen.portability.sections import IdMap, Section, Tally, day, match, put
 from kaizen.portfolio.models import PortfolioEntry
 from kaizen.sprints import snapshots
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
@@ -303,17 +303,21 @@ def _import_sprints(db: Session, user: User, items: list[Any], ids: IdMap, tally
 
 
 def _import_portfolio(db: Session, user: User, items: list[Any], ids: IdMap, tally: Tally) -> None:
-    existing = {
-        (e.title, e.kind): e
-        for e in db.scalars(select(PortfolioEntry).where(PortfolioEntry.user_id == user.id))
-    }
-    for item in items:
-        entry = existing.get((item.title, item.kind))
+    existing = db.scalars(
+        select(PortfolioEntry).where(PortfolioEntry.user_id == user.id).order_by(PortfolioEntry.id)
+    ).all()
+    matched = match(existing, lambda e: (e.title, e.kind), items, lambda i: (i.title, i.kind))
+    rows = []
+    for item, entry in zip(items, matched, strict=True):
         fields = item.model_dump(exclude={"id", "goal_id", "url"})
         fields["url"] = str(item.url) if item.url else None
         fields["goal_id"] = ids.to_db["goals"][item.goal_id] if item.goal_id else None
-        put(db, entry, PortfolioEntry, {"user_id": user.id, **fields}, tally, "portfolio")
+        rows.append(
+            put(db, entry, PortfolioEntry, {"user_id": user.id, **fields}, tally, "portfolio")
+        )
     db.flush()
+    for item, entry in zip(items, rows, strict=True):
+        ids.to_db["portfolio"][item.id] = entry.id
 
 
 # In dependency order: a section only links to sections before it.
