@@ -28,7 +28,7 @@ from kaizen.opportunities.models import (
     StageChange,
 )
 from kaizen.portability import document as doc
-from kaizen.portability.sections import IdMap, Tally, day, match, missing, put
+from kaizen.portability.sections import IdMap, Tally, day, match, missing, put, stream_rows
 
 
 def _url(value: Any) -> str | None:
@@ -194,9 +194,6 @@ HistoryKey = tuple[str | None, str, Any, str]
 
 
 def export_applications(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any]]:
-    apps = db.scalars(
-        select(Application).where(Application.user_id == user.id).order_by(Application.id)
-    ).all()
     goals = _links(
         db,
         _pairs(
@@ -221,7 +218,7 @@ def export_applications(db: Session, user: User, ids: IdMap) -> Iterator[dict[st
         ids,
         "contacts",
     )
-    history: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    history: dict[int, list[tuple[str | None, str, str, str]]] = defaultdict(list)
     for app_id, from_stage, to_stage, at, note in db.execute(
         select(
             StageChange.application_id,
@@ -234,10 +231,19 @@ def export_applications(db: Session, user: User, ids: IdMap) -> Iterator[dict[st
         .where(Application.user_id == user.id)
         .order_by(StageChange.application_id, StageChange.at, StageChange.id)
     ):
-        history[app_id].append(
-            {"from_stage": from_stage, "to_stage": to_stage, "at": at.isoformat(), "note": note}
+        history[app_id].append((from_stage, to_stage, at.isoformat(), note))
+    stmt = (
+        select(
+            Application.id,
+            Application.organization_id,
+            Application.applied_on,
+            Application.follow_up_on,
+            *(getattr(Application, name) for name in APP_FIELDS),
         )
-    for n, app in enumerate(apps, start=1):
+        .where(Application.user_id == user.id)
+        .order_by(Application.id)
+    )
+    for n, app in enumerate(stream_rows(db, stmt), start=1):
         ids.to_doc["applications"][app.id] = n
         yield {
             "id": n,
@@ -247,7 +253,10 @@ def export_applications(db: Session, user: User, ids: IdMap) -> Iterator[dict[st
             "follow_up_on": day(app.follow_up_on),
             "goal_ids": goals.get(app.id, []),
             "contact_ids": contacts.get(app.id, []),
-            "history": history.pop(app.id, []),
+            "history": [
+                {"from_stage": f, "to_stage": t, "at": at, "note": note}
+                for f, t, at, note in history.pop(app.id, [])
+            ],
         }
 
 
@@ -335,14 +344,23 @@ EVENT_FIELDS = ("kind", "title", "duration_minutes", "location", "outcome", "not
 
 
 def export_events(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any]]:
-    events = db.scalars(select(Event).where(Event.user_id == user.id).order_by(Event.id)).all()
     contacts = _links(
         db,
         _pairs(ContactEvent.event_id, ContactEvent.contact_id, Event.id, Event.user_id, user),
         ids,
         "contacts",
     )
-    for n, event in enumerate(events, start=1):
+    stmt = (
+        select(
+            Event.id,
+            Event.application_id,
+            Event.starts_at,
+            *(getattr(Event, name) for name in EVENT_FIELDS),
+        )
+        .where(Event.user_id == user.id)
+        .order_by(Event.id)
+    )
+    for n, event in enumerate(stream_rows(db, stmt), start=1):
         ids.to_doc["events"][event.id] = n
         yield {
             "id": n,

@@ -23,7 +23,7 @@ from kaizen.goals.models import Goal, KeyResult
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.portability import career_format, checkins, reading_format
 from kaizen.portability import document as doc
-from kaizen.portability.sections import IdMap, Section, Tally, day, match, put
+from kaizen.portability.sections import IdMap, Section, Tally, day, match, put, stream_rows
 from kaizen.portfolio.models import PortfolioEntry
 from kaizen.sprints import snapshots
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
@@ -128,9 +128,6 @@ def _remap_results(results: dict[str, Any] | None, habit_ids: dict[int, int]) ->
 
 
 def _export_sprints(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any]]:
-    sprints = db.scalars(
-        select(Sprint).where(Sprint.user_id == user.id).order_by(Sprint.start_date, Sprint.id)
-    ).all()
     habit_links: dict[int, list[int]] = defaultdict(list)
     for link in db.scalars(
         select(SprintHabit)
@@ -146,7 +143,23 @@ def _export_sprints(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, A
         .where(Sprint.user_id == user.id)
     ):
         goal_links[glink.sprint_id].append(glink.goal_id)
-    for n, sprint in enumerate(sprints, start=1):
+    # Plain rows a batch at a time: a frozen scoreboard is large, one is held at once.
+    stmt = (
+        select(
+            Sprint.id,
+            Sprint.title,
+            Sprint.theme,
+            Sprint.start_date,
+            Sprint.end_date,
+            Sprint.target_rate,
+            Sprint.plan,
+            Sprint.retrospective,
+            Sprint.snapshot,
+        )
+        .where(Sprint.user_id == user.id)
+        .order_by(Sprint.start_date, Sprint.id)
+    )
+    for n, sprint in enumerate(stream_rows(db, stmt), start=1):
         ids.to_doc["sprints"][sprint.id] = n
         yield {
             "id": n,

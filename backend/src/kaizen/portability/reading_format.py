@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
 from kaizen.portability import document as doc
-from kaizen.portability.sections import IdMap, Tally, day, match, missing, put
+from kaizen.portability.sections import IdMap, Tally, day, match, missing, put, stream_rows
 from kaizen.reading.models import (
+    AUTHOR_SEPARATOR,
+    TAG_SEPARATOR,
     ReadingItem,
     ReadingProgressLog,
     ReadingSettings,
@@ -22,17 +24,17 @@ from kaizen.reading.models import (
 )
 from kaizen.reviews.models import WeeklyReviewNote
 
-ITEM_FIELDS = (
+PLAIN_FIELDS = (
     "title",
     "kind",
-    "authors",
+    "authors_text",
     "year",
     "venue",
     "url",
     "arxiv_id",
     "doi",
     "isbn",
-    "tags",
+    "tags_text",
     "citation_key",
     "status",
     "read_through",
@@ -42,18 +44,22 @@ ITEM_FIELDS = (
     "progress_unit",
     "rating",
     "notes",
+    "started_on",
+    "finished_on",
 )
+# Written as they are; the rest are turned into the document's form.
+AS_IS = tuple(
+    f for f in PLAIN_FIELDS if f not in {"authors_text", "tags_text", "started_on", "finished_on"}
+)
+LINKS = (ReadingItem.goal_id, ReadingItem.writeup_id, ReadingItem.implementation_id)
 StatusKey = tuple[str, Any, int]
 ProgressKey = tuple[Any, float, str, int]
 
 
 def export_reading_items(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any]]:
-    items = db.scalars(
-        select(ReadingItem)
-        .where(ReadingItem.user_id == user.id)
-        .order_by(ReadingItem.position, ReadingItem.id)
-    ).all()
-    statuses: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    # Children as small tuples keyed by item (the largest part of this section), the items
+    # themselves as plain rows a batch at a time.
+    statuses: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
     for item_id, status, on, read_through in db.execute(
         select(
             ReadingStatusChange.item_id,
@@ -65,10 +71,8 @@ def export_reading_items(db: Session, user: User, ids: IdMap) -> Iterator[dict[s
         .where(ReadingItem.user_id == user.id)
         .order_by(ReadingStatusChange.id)
     ):
-        statuses[item_id].append(
-            {"status": status, "date": on.isoformat(), "read_through": read_through}
-        )
-    logs: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        statuses[item_id].append((status, on.isoformat(), read_through))
+    logs: dict[int, list[tuple[str, float, str, int, int | None]]] = defaultdict(list)
     for item_id, on, amount, unit, read_through, habit_id in db.execute(
         select(
             ReadingProgressLog.item_id,
@@ -82,26 +86,33 @@ def export_reading_items(db: Session, user: User, ids: IdMap) -> Iterator[dict[s
         .order_by(ReadingProgressLog.day, ReadingProgressLog.id)
     ):
         logs[item_id].append(
-            {
-                "date": on.isoformat(),
-                "amount": amount,
-                "unit": unit,
-                "read_through": read_through,
-                "habit_id": ids.doc("habits", habit_id),
-            }
+            (on.isoformat(), amount, unit, read_through, ids.doc("habits", habit_id))
         )
-    for n, item in enumerate(items, start=1):
+    columns = [getattr(ReadingItem, name) for name in PLAIN_FIELDS]
+    stmt = (
+        select(ReadingItem.id, *columns, *LINKS)
+        .where(ReadingItem.user_id == user.id)
+        .order_by(ReadingItem.position, ReadingItem.id)
+    )
+    for n, item in enumerate(stream_rows(db, stmt), start=1):
         ids.to_doc["reading_items"][item.id] = n
         yield {
             "id": n,
-            **{name: getattr(item, name) for name in ITEM_FIELDS},
+            **{name: getattr(item, name) for name in AS_IS},
+            "authors": [a for a in item.authors_text.split(AUTHOR_SEPARATOR) if a],
+            "tags": [t for t in item.tags_text.split(TAG_SEPARATOR) if t],
             "started_on": day(item.started_on),
             "finished_on": day(item.finished_on),
             "goal_id": ids.doc("goals", item.goal_id),
             "writeup_id": ids.doc("portfolio", item.writeup_id),
             "implementation_id": ids.doc("portfolio", item.implementation_id),
-            "status_history": statuses.pop(item.id, []),
-            "progress_log": logs.pop(item.id, []),
+            "status_history": [
+                {"status": s, "date": d, "read_through": r} for s, d, r in statuses.pop(item.id, [])
+            ],
+            "progress_log": [
+                {"date": d, "amount": a, "unit": u, "read_through": r, "habit_id": h}
+                for d, a, u, r, h in logs.pop(item.id, [])
+            ],
         }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
+from sqlalchemy import Row, Select
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
@@ -37,6 +38,12 @@ class Tally:
 
 def day(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def stream_rows(db: Session, stmt: Select[Any]) -> Iterator[Row[Any]]:
+    """A query's rows as plain tuples, fetched a few hundred at a time (a server-side cursor
+    on PostgreSQL): an export holds one batch of a section's rows, never ORM objects for all."""
+    yield from db.execute(stmt.execution_options(yield_per=500))
 
 
 def put(
