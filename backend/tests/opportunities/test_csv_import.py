@@ -224,10 +224,6 @@ def test_neutralised_cells_come_back_as_the_original_text(original: str) -> None
     assert csv_import.plain(exported) == original
 
 
-def test_the_import_reads_the_columns_the_export_writes() -> None:
-    assert csv_import.COLUMNS == service.EXPORT_COLUMNS
-
-
 def test_query_count_does_not_grow_with_the_file(
     client: TestClient, count_queries: Callable[[], Any]
 ) -> None:

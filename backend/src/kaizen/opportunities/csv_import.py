@@ -40,22 +40,10 @@ from kaizen.opportunities.schemas import (
     OrgType,
     Stage,
 )
+from kaizen.opportunities.service import EXPORT_COLUMNS
 from kaizen.schemas import Day, LongText, ShortText, has_control_characters
 
-COLUMNS = (
-    "organization",
-    "type",
-    "role",
-    "kind",
-    "stage",
-    "applied_on",
-    "follow_up_on",
-    "stage_changed_at",
-    "source",
-    "url",
-    "created_at",
-    "notes",
-)
+COLUMNS = EXPORT_COLUMNS  # what the export writes is what an import reads
 REQUIRED = ("organization", "role")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 5000
