@@ -13,7 +13,16 @@ from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
 from kaizen.portability import document as doc
-from kaizen.portability.sections import IdMap, Tally, day, match, missing, put, stream_rows
+from kaizen.portability.sections import (
+    Children,
+    IdMap,
+    Tally,
+    day,
+    match,
+    missing,
+    put,
+    stream_rows,
+)
 from kaizen.reading.models import (
     AUTHOR_SEPARATOR,
     TAG_SEPARATOR,
@@ -57,42 +66,44 @@ ProgressKey = tuple[Any, float, str, int]
 
 
 def export_reading_items(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any]]:
-    # Children as small tuples keyed by item (the largest part of this section), the items
-    # themselves as plain rows a batch at a time.
-    statuses: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
-    for item_id, status, on, read_through in db.execute(
-        select(
-            ReadingStatusChange.item_id,
-            ReadingStatusChange.status,
-            ReadingStatusChange.day,
-            ReadingStatusChange.read_through,
+    # Three streams in the queue's order, read side by side a batch at a time: the items, their
+    # status changes and their progress logs (the largest part of this section).
+    queue = (ReadingItem.position, ReadingItem.id)
+    statuses = Children(
+        stream_rows(
+            db,
+            select(
+                ReadingStatusChange.item_id,
+                ReadingStatusChange.status,
+                ReadingStatusChange.day,
+                ReadingStatusChange.read_through,
+            )
+            .join(ReadingItem, ReadingItem.id == ReadingStatusChange.item_id)
+            .where(ReadingItem.user_id == user.id)
+            .order_by(*queue, ReadingStatusChange.id),
         )
-        .join(ReadingItem, ReadingItem.id == ReadingStatusChange.item_id)
-        .where(ReadingItem.user_id == user.id)
-        .order_by(ReadingStatusChange.id)
-    ):
-        statuses[item_id].append((status, on.isoformat(), read_through))
-    logs: dict[int, list[tuple[str, float, str, int, int | None]]] = defaultdict(list)
-    for item_id, on, amount, unit, read_through, habit_id in db.execute(
-        select(
-            ReadingProgressLog.item_id,
-            ReadingProgressLog.day,
-            ReadingProgressLog.amount,
-            ReadingProgressLog.unit,
-            ReadingProgressLog.read_through,
-            ReadingProgressLog.habit_id,
+    )
+    logs = Children(
+        stream_rows(
+            db,
+            select(
+                ReadingProgressLog.item_id,
+                ReadingProgressLog.day,
+                ReadingProgressLog.amount,
+                ReadingProgressLog.unit,
+                ReadingProgressLog.read_through,
+                ReadingProgressLog.habit_id,
+            )
+            .join(ReadingItem, ReadingItem.id == ReadingProgressLog.item_id)
+            .where(ReadingItem.user_id == user.id)
+            .order_by(*queue, ReadingProgressLog.day, ReadingProgressLog.id),
         )
-        .where(ReadingProgressLog.user_id == user.id)
-        .order_by(ReadingProgressLog.day, ReadingProgressLog.id)
-    ):
-        logs[item_id].append(
-            (on.isoformat(), amount, unit, read_through, ids.doc("habits", habit_id))
-        )
+    )
     columns = [getattr(ReadingItem, name) for name in PLAIN_FIELDS]
     stmt = (
         select(ReadingItem.id, *columns, *LINKS)
         .where(ReadingItem.user_id == user.id)
-        .order_by(ReadingItem.position, ReadingItem.id)
+        .order_by(*queue)
     )
     for n, item in enumerate(stream_rows(db, stmt), start=1):
         ids.to_doc["reading_items"][item.id] = n
@@ -107,11 +118,18 @@ def export_reading_items(db: Session, user: User, ids: IdMap) -> Iterator[dict[s
             "writeup_id": ids.doc("portfolio", item.writeup_id),
             "implementation_id": ids.doc("portfolio", item.implementation_id),
             "status_history": [
-                {"status": s, "date": d, "read_through": r} for s, d, r in statuses.pop(item.id, [])
+                {"status": s, "date": on.isoformat(), "read_through": r}
+                for _, s, on, r in statuses.of(item.id)
             ],
             "progress_log": [
-                {"date": d, "amount": a, "unit": u, "read_through": r, "habit_id": h}
-                for d, a, u, r, h in logs.pop(item.id, [])
+                {
+                    "date": on.isoformat(),
+                    "amount": a,
+                    "unit": u,
+                    "read_through": r,
+                    "habit_id": ids.doc("habits", h),
+                }
+                for _, on, a, u, r, h in logs.of(item.id)
             ],
         }
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from kaizen.auth.models import User
 
 R = TypeVar("R")
+AnyRow = Row[*tuple[Any, ...]]
 I = TypeVar("I")  # noqa: E741
 
 
@@ -40,10 +41,27 @@ def day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def stream_rows(db: Session, stmt: Select[Any]) -> Iterator[Row[Any]]:
+def stream_rows(db: Session, stmt: Select[*tuple[Any, ...]]) -> Iterator[AnyRow]:
     """A query's rows as plain tuples, fetched a few hundred at a time (a server-side cursor
     on PostgreSQL): an export holds one batch of a section's rows, never ORM objects for all."""
     yield from db.execute(stmt.execution_options(yield_per=500))
+
+
+class Children:
+    """Rows of a child table streamed in their parents' order (the first column is the
+    parent's id): ``of(parent_id)`` takes the parent's rows off the stream, so parents and
+    children are read side by side and no section's children are held all at once."""
+
+    def __init__(self, stream: Iterator[AnyRow]) -> None:
+        self._stream = stream
+        self._next: AnyRow | None = next(stream, None)
+
+    def of(self, parent_id: int) -> list[AnyRow]:
+        found = []
+        while self._next is not None and self._next[0] == parent_id:
+            found.append(self._next)
+            self._next = next(self._stream, None)
+        return found
 
 
 def put(
