@@ -168,6 +168,12 @@ export const routes: AppRoute[] = [
     component: page(() => import('./opportunities/FunnelPage')),
   },
   {
+    path: '/opportunities/import',
+    title: 'Import applications',
+    access: 'user',
+    component: page(() => import('./opportunities/ImportPage')),
+  },
+  {
     path: '/opportunities/:id',
     title: 'Application',
     access: 'user',

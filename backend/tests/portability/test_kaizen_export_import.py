@@ -1,8 +1,9 @@
 """GET /export and POST /import: the Kaizen document, its validation and round trips."""
 
+import itertools
 import json
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -13,10 +14,15 @@ from hypothesis import strategies as st
 from tests.factories import (
     ApiUser,
     check_in,
+    create_application,
+    create_contact,
+    create_event,
     create_goal,
     create_habit,
     create_key_result,
+    create_organization,
     create_portfolio_entry,
+    create_reading_item,
     create_sprint,
     make_user,
 )
@@ -204,6 +210,79 @@ def test_dry_run_reports_without_writing(
 names = st.text(alphabet="abcdefghij XYZ", min_size=1, max_size=12).map(str.strip).filter(bool)
 notes = st.text(alphabet="ab é\n*", max_size=10)
 START = date(2024, 10, 1)
+STAGES = ["applied", "screening", "interviewing", "offer", "rejected", "wishlist"]
+READING = ["reading", "done", "dropped", "queued"]
+EXAMPLES = itertools.count()
+
+
+@st.composite
+def career(draw: st.DrawFn, goals: int) -> dict[str, Any]:
+    """Organizations (names may repeat), contacts, applications (roles repeat too) with stage
+    moves, events with contacts: what the opportunities pages create."""
+    orgs = draw(st.lists(st.sampled_from(["Sarvam", "Google", "AI4Bharat"]), max_size=3))
+    contacts = [
+        (draw(st.sampled_from(["Priya", "Ravi"])), draw(st.sampled_from([None, *range(len(orgs))])))
+        for _ in range(draw(st.integers(0, 2)))
+    ]
+    apps = []
+    for _ in range(draw(st.integers(0, 3)) if orgs else 0):
+        apps.append(
+            {
+                "org": draw(st.integers(0, len(orgs) - 1)),
+                "role": draw(st.sampled_from(["SWE", "ML Engineer"])),
+                "moves": draw(st.lists(st.sampled_from(STAGES), max_size=3)),
+                "goals": draw(st.lists(st.integers(0, goals - 1), unique=True)) if goals else [],
+                "contacts": draw(st.lists(st.integers(0, len(contacts) - 1), unique=True))
+                if contacts
+                else [],
+            }
+        )
+    events = [
+        {
+            "app": draw(st.integers(0, len(apps) - 1)),
+            "kind": draw(st.sampled_from(["interview", "call", "deadline"])),
+            "hour": draw(st.integers(0, 23)),
+            "contacts": draw(st.lists(st.integers(0, len(contacts) - 1), unique=True))
+            if contacts
+            else [],
+        }
+        for _ in range(draw(st.integers(0, 3)) if apps else 0)
+    ]
+    org_goals = [
+        draw(st.lists(st.integers(0, goals - 1), unique=True)) if goals else [] for _ in orgs
+    ]
+    return {
+        "orgs": orgs,
+        "org_goals": org_goals,
+        "contacts": contacts,
+        "apps": apps,
+        "events": events,
+        "ratings": draw(
+            st.lists(st.sampled_from([None, 1, 5]), min_size=len(orgs), max_size=len(orgs))
+        ),
+    }
+
+
+@st.composite
+def reading(draw: st.DrawFn, goals: int) -> dict[str, Any]:
+    items = [
+        {
+            "title": draw(names),
+            "kind": draw(st.sampled_from(["paper", "book"])),
+            "statuses": draw(st.lists(st.sampled_from(READING), max_size=3)),
+            "progress": draw(st.lists(st.integers(1, 40), max_size=3)),
+            "goal": draw(st.sampled_from([None, *range(goals)])),
+            "tags": draw(st.lists(st.sampled_from(["ml", "dsa"]), unique=True)),
+            "writeup": draw(st.booleans()),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    return {
+        "items": items,
+        "weeks": draw(st.lists(st.sampled_from(["2024-W40", "2024-W41", "2024-W46"]), unique=True)),
+        "reminder": draw(st.sampled_from([None, "06:45", "21:00"])),
+        "feed_reading": draw(st.booleans()),
+    }
 
 
 @st.composite
@@ -235,16 +314,116 @@ def accounts(draw: st.DrawFn) -> dict[str, Any]:
         "habits": habits,
         "sprints": sprints,
         "krs": draw(st.integers(0, 2)),
+        "career": draw(career(len(goal_titles))),
+        "reading": draw(reading(len(goal_titles))),
     }
 
 
-def build(client: TestClient, user: ApiUser, account: dict[str, Any]) -> None:
+def _send(client: TestClient, user: ApiUser, method: str, url: str, body: Any) -> Any:
+    response = client.request(method, url, json=body, headers=user.headers)
+    assert response.status_code < 300, response.text
+    return response.json() if response.content else None
+
+
+def build_career(
+    client: TestClient,
+    user: ApiUser,
+    plan: dict[str, Any],
+    goals: list[int],
+    tick: Callable[[], None],
+) -> None:
+    orgs = [
+        create_organization(
+            client,
+            user,
+            name=name,
+            type="big_tech" if name == "Google" else "other",
+            rating_growth=rating,
+            goal_ids=[goals[g] for g in org_goals],
+        )["id"]
+        for name, org_goals, rating in zip(
+            plan["orgs"], plan["org_goals"], plan["ratings"], strict=True
+        )
+    ]
+    contacts = [
+        create_contact(
+            client, user, name=name, organization_id=orgs[org] if org is not None else None
+        )["id"]
+        for name, org in plan["contacts"]
+    ]
+    apps = []
+    for app in plan["apps"]:
+        created = create_application(
+            client,
+            user,
+            organization_id=orgs[app["org"]],
+            role=app["role"],
+            goal_ids=[goals[g] for g in app["goals"]],
+        )
+        apps.append(created["id"])
+        for stage in app["moves"]:
+            tick()
+            url = f"/api/v1/applications/{created['id']}"
+            _send(client, user, "PATCH", url, {"stage": stage, "stage_note": f"to {stage}"})
+    for c, contact_id in enumerate(contacts):
+        linked = [apps[a] for a, app in enumerate(plan["apps"]) if c in app["contacts"]]
+        if linked:
+            _send(
+                client, user, "PATCH", f"/api/v1/contacts/{contact_id}", {"application_ids": linked}
+            )
+    for event in plan["events"]:
+        create_event(
+            client,
+            user,
+            application_id=apps[event["app"]],
+            kind=event["kind"],
+            starts_at=f"2024-11-02T{event['hour']:02d}:15:00+05:30",
+            contact_ids=[contacts[c] for c in event["contacts"]],
+        )
+
+
+def build_reading(
+    client: TestClient, user: ApiUser, plan: dict[str, Any], goals: list[int], habit: int | None
+) -> None:
+    if habit is not None and plan["feed_reading"]:
+        _send(client, user, "PUT", "/api/v1/reading-settings", {"habit_id": habit, "unit": "pages"})
+    for item in plan["items"]:
+        writeup = (
+            create_portfolio_entry(client, user, title=f"On {item['title']}")["id"]
+            if item["writeup"]
+            else None
+        )
+        created = create_reading_item(
+            client,
+            user,
+            title=item["title"],
+            kind=item["kind"],
+            tags=item["tags"],
+            goal_id=goals[item["goal"]] if item["goal"] is not None else None,
+            writeup_id=writeup,
+        )
+        url = f"/api/v1/reading-items/{created['id']}"
+        for n, amount in enumerate(item["progress"]):
+            day = (START + timedelta(days=n)).isoformat()
+            _send(client, user, "POST", f"{url}/progress", {"amount": amount, "date": day})
+        for status in item["statuses"]:
+            _send(client, user, "PATCH", url, {"status": status})
+    for week in plan["weeks"]:
+        _send(client, user, "PUT", f"/api/v1/reviews/weekly/{week}", {"reflection": f"On {week}"})
+    if plan["reminder"]:
+        _send(client, user, "PATCH", "/api/v1/me", {"reminder_time": plan["reminder"]})
+
+
+def build(
+    client: TestClient, user: ApiUser, account: dict[str, Any], tick: Callable[[], None]
+) -> None:
     goals = {}
     for title in account["goals"]:
         goals[title] = create_goal(client, user, title=title)["id"]
         for k in range(account["krs"]):
             create_key_result(client, user, goals[title], title=f"kr {k}", target_value=k + 1)
     habit_ids = []
+    numeric_habit = None
     for h in account["habits"]:
         fields: dict[str, Any] = {"kind": "numeric", "target_value": 5} if h["numeric"] else {}
         habit = create_habit(
@@ -256,6 +435,8 @@ def build(client: TestClient, user: ApiUser, account: dict[str, Any]) -> None:
             **fields,
         )
         habit_ids.append(habit["id"])
+        if h["numeric"]:
+            numeric_habit = habit["id"]
         for day, status, value, note in h["check_ins"]:
             if h["numeric"] and status != "skipped":
                 check_in(client, user, habit["id"], day, None, value=value, note=note)
@@ -270,6 +451,9 @@ def build(client: TestClient, user: ApiUser, account: dict[str, Any]) -> None:
             habit_ids=habit_ids,
             goal_ids=list(goals.values()),
         )
+    goal_ids = list(goals.values())
+    build_career(client, user, account["career"], goal_ids, tick)
+    build_reading(client, user, account["reading"], goal_ids, numeric_habit)
 
 
 @settings(
@@ -281,10 +465,22 @@ def build(client: TestClient, user: ApiUser, account: dict[str, Any]) -> None:
 def test_property_export_import_export_is_the_same_document(
     client: TestClient, set_now: Callable[[str], None], account: dict[str, Any]
 ) -> None:
-    set_now(NOW)
+    # A day apart per example: sign-ups are throttled per hour.
+    moment = [datetime(2024, 11, 20, 12, tzinfo=UTC) + timedelta(days=next(EXAMPLES))]
+
+    def tick() -> None:  # stage moves a few minutes apart, so their order is in the times
+        moment[0] += timedelta(minutes=3, microseconds=1)
+        set_now(moment[0].isoformat())
+
+    set_now(moment[0].isoformat())
     source, target = make_user(client), make_user(client)
-    build(client, source, account)
+    build(client, source, account, tick)
     exported = export(client, source)
     response = import_(client, target, exported)
     assert response.status_code == 200, response.text
+    assert without_time(export(client, target)) == without_time(exported)
+    # A second import changes nothing and adds nothing.
+    again = import_(client, target, exported)
+    assert again.status_code == 200, again.text
+    assert again.json()["created"] == {}
     assert without_time(export(client, target)) == without_time(exported)

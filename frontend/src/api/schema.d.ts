@@ -148,6 +148,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import applications from CSV (preview with dry_run)
+         * @description Rows in the columns of the CSV export. Organizations are matched by name
+         *     (case-insensitively) or created; a row already in your applications (same organization,
+         *     role, kind and created_at — or applied_on) or repeated in the file is skipped. Each new
+         *     application gets its first stage in the history. With `dry_run` nothing is written and
+         *     rows with errors are listed by line; a real import with any error changes nothing.
+         */
+        post: operations["import_applications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/stats": {
         parameters: {
             query?: never;
@@ -1964,6 +1988,90 @@ export interface components {
              * @example 4 times a week
              */
             to: string;
+        };
+        /** CsvImportOrganization */
+        CsvImportOrganization: {
+            /**
+             * Action
+             * @description `match`: one of yours already has this name (case-insensitively)
+             * @enum {string}
+             */
+            action: "create" | "match";
+            /** Name */
+            name: string;
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "analytics" | "ai_product" | "big_tech" | "research_lab" | "university" | "open_source" | "other";
+        };
+        /** CsvImportProblem */
+        CsvImportProblem: {
+            /** Line */
+            line: number;
+            /** Message */
+            message: string;
+        };
+        /** CsvImportResult */
+        CsvImportResult: {
+            /**
+             * Created
+             * @description Applications created (or, in a preview, to be created)
+             */
+            created: number;
+            /** Dry Run */
+            dry_run: boolean;
+            /**
+             * Errors
+             * @description Rows that cannot be imported; with any, a real import changes nothing
+             */
+            errors: components["schemas"]["CsvImportProblem"][];
+            /**
+             * Ignored Columns
+             * @description Columns of the file that are not read
+             */
+            ignored_columns: string[];
+            /** Organizations */
+            organizations: components["schemas"]["CsvImportOrganization"][];
+            /** Rows */
+            rows: components["schemas"]["CsvImportRow"][];
+            /**
+             * Skipped
+             * @description Rows already in your applications, or repeated in the file
+             */
+            skipped: number;
+        };
+        /** CsvImportRow */
+        CsvImportRow: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "create" | "skip";
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "job" | "internship" | "research_collaboration" | "open_source" | "outreach";
+            /**
+             * Line
+             * @description Where the row starts in the file (the header is line 1)
+             */
+            line: number;
+            /** Organization */
+            organization: string;
+            /**
+             * Reason
+             * @description Why a row is skipped (a duplicate)
+             */
+            reason?: string | null;
+            /** Role */
+            role: string;
+            /**
+             * Stage
+             * @enum {string}
+             */
+            stage: "wishlist" | "applied" | "screening" | "interviewing" | "offer" | "accepted" | "rejected" | "withdrawn" | "ghosted";
         };
         /** DailySchedule */
         DailySchedule: {
@@ -5561,6 +5669,117 @@ export interface operations {
                 };
             };
             /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+            /** @description The database is busy (retry after Retry-After seconds) or failing (no Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    import_applications: {
+        parameters: {
+            query?: {
+                /** @description Only report what would be created (a preview) */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The CSV itself, or a multipart upload with a `file` field; at most about 2 MB. The columns of `GET /applications/export.csv` (only `organization` and `role` are required). */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsvImportResult"];
+                };
+            };
+            /** @description The body could not be parsed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A cookie-authenticated change without a valid X-CSRF-Token header */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description File too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unreadable file, or rows with errors (by line; nothing imported) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -26,6 +26,11 @@ export function SubNav() {
             Export CSV
           </a>
         </li>
+        <li>
+          <a href="/opportunities/import" aria-current={path === '/opportunities/import' ? 'page' : undefined}>
+            Import CSV
+          </a>
+        </li>
       </ul>
     </nav>
   );

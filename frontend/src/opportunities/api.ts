@@ -128,3 +128,18 @@ export function rotateFeed(): Promise<{ url: string }> {
 export async function turnFeedOff(): Promise<void> {
   await unwrap(api.DELETE('/api/v1/me/calendar-feed'));
 }
+
+// CSV import of applications (the page is ImportPage): the CSV goes as the body itself;
+// `dry_run` asks for the preview.
+export type CsvImportResult = Schemas['CsvImportResult'];
+
+export function importApplications(text: string, dryRun: boolean): Promise<CsvImportResult> {
+  return unwrap(
+    api.POST('/api/v1/applications/import', {
+      params: { query: { dry_run: dryRun } },
+      body: text,
+      bodySerializer: (body) => body as string,
+      headers: { 'Content-Type': 'text/csv' },
+    }),
+  );
+}

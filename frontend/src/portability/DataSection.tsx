@@ -185,7 +185,11 @@ export function DataSection() {
       <div class="stack">
         <div class="data-block">
           <h3>Export</h3>
-          <p class="muted">Everything you own in one file: goals, action items and every check-in, sprints, portfolio.</p>
+          <p class="muted">
+            Everything you own in one file: goals, action items and every check-in, sprints, portfolio, organizations,
+            applications with their stage history, events, contacts, your reading queue with its history, saved weekly
+            reviews and your settings.
+          </p>
           <div class="form-actions">
             <a class="btn btn-secondary" href={EXPORT_URL} download>
               Download your data
@@ -193,6 +197,15 @@ export function DataSection() {
           </div>
         </div>
         <ImportBlock />
+        <div class="data-block">
+          <h3>Applications from a spreadsheet</h3>
+          <p class="muted">Bring job applications in from a CSV file (the columns of the applications' CSV export).</p>
+          <div class="form-actions">
+            <a class="btn btn-secondary" href="/opportunities/import">
+              Import applications (CSV)
+            </a>
+          </div>
+        </div>
         <DeleteBlock />
       </div>
     </section>

@@ -6,6 +6,15 @@ const NAMES: Record<string, [string, string]> = {
   key_results: ['key result', 'key results'],
   sprints: ['sprint', 'sprints'],
   portfolio: ['portfolio entry', 'portfolio entries'],
+  organizations: ['organization', 'organizations'],
+  contacts: ['contact', 'contacts'],
+  applications: ['application', 'applications'],
+  stage_changes: ['stage change', 'stage changes'],
+  events: ['event', 'events'],
+  reading_items: ['reading item', 'reading items'],
+  reading_status_changes: ['reading status change', 'reading status changes'],
+  reading_progress_logs: ['logged reading', 'logged readings'],
+  weekly_reviews: ['weekly review', 'weekly reviews'],
 };
 
 export function countsText(counts: Record<string, number>): string {

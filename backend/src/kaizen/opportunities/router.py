@@ -1,12 +1,16 @@
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.exceptions import RequestValidationError
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from kaizen import clock
+from kaizen.auth.models import User
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned, owned_child
-from kaizen.errors import field_error
-from kaizen.opportunities import service
+from kaizen.errors import AppError, field_error
+from kaizen.opportunities import csv_import, service
 from kaizen.opportunities.models import Application, Contact, Event, Organization
 from kaizen.opportunities.schemas import (
     ApplicationCreate,
@@ -17,6 +21,7 @@ from kaizen.opportunities.schemas import (
     ContactCreate,
     ContactRead,
     ContactUpdate,
+    CsvImportResult,
     EventBrief,
     EventCreate,
     EventKind,
@@ -37,6 +42,7 @@ from kaizen.opportunities.schemas import (
     StageChangeRead,
 )
 from kaizen.schemas import MAX_ID, Day, Page
+from kaizen.uploads import upload_form
 
 router = APIRouter(tags=["opportunities"])
 
@@ -434,3 +440,118 @@ def list_follow_ups(
     with nothing new for 7 days; overdue first."""
     items = service.follow_ups(db, user, today=today, now=clock.utc_now(), days=days)
     return Page(items=items, total=len(items))
+
+
+# CSV import ------------------------------------------------------------------------------
+
+CSV_MAX_BYTES = 2 * 1024 * 1024 - 64 * 1024  # the API's 2 MB body cap, less a form's envelope
+CSV_TYPES = frozenset(
+    {
+        "text/csv",
+        "text/plain",
+        "application/csv",
+        "application/vnd.ms-excel",
+        "application/octet-stream",
+    }
+)
+CSV_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "The CSV itself, or a multipart upload with a `file` field; at most "
+        "about 2 MB. The columns of `GET /applications/export.csv` (only `organization` and "
+        "`role` are required).",
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                    "required": ["file"],
+                }
+            },
+        },
+    }
+}
+
+
+def _too_large() -> AppError:
+    return AppError(413, f"The file is larger than {CSV_MAX_BYTES // 1024} KB")
+
+
+async def _csv_text(request: Request) -> str:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > CSV_MAX_BYTES + 64 * 1024:
+        raise _too_large()
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "multipart/form-data":
+        form = await upload_form(request, max_files=1, max_fields=5, max_part_size=CSV_MAX_BYTES)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str):
+            raise AppError(422, "Send the file in a multipart field named `file`")
+        raw = await upload.read(CSV_MAX_BYTES + 1)
+        await form.close()
+    elif kind in CSV_TYPES:
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > CSV_MAX_BYTES:
+                raise _too_large()
+            chunks.append(chunk)
+        raw = b"".join(chunks)
+    else:
+        raise AppError(415, "Send text/csv, or a multipart form with a `file` field")
+    if len(raw) > CSV_MAX_BYTES:
+        raise _too_large()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")  # a spreadsheet's "CSV" on Windows
+
+
+def _import_csv(db: Session, user: User, text: str, dry_run: bool) -> CsvImportResult:
+    try:
+        parsed = csv_import.parse(text)
+    except csv_import.CsvFileError as exc:
+        raise AppError(422, str(exc)) from exc
+    plan = csv_import.plan(db, user, parsed)
+    if parsed.errors and not dry_run:
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ("body", f"line {p.line}"),
+                    "msg": f"line {p.line}: {p.message}",
+                    "type": "value_error",
+                }
+                for p in parsed.errors
+            ]
+        )
+    if not dry_run:
+        csv_import.apply(db, user, plan, clock.utc_now())
+    return csv_import.result(plan, dry_run=dry_run)
+
+
+@router.post(
+    "/applications/import",
+    summary="Import applications from CSV (preview with dry_run)",
+    openapi_extra=CSV_BODY,
+    responses={
+        413: {"description": "File too large"},
+        415: {"description": "Not CSV"},
+        422: {"description": "Unreadable file, or rows with errors (by line; nothing imported)"},
+    },
+)
+async def import_applications(
+    request: Request,
+    user: CurrentUser,
+    db: SessionDep,
+    dry_run: Annotated[
+        bool, Query(description="Only report what would be created (a preview)")
+    ] = False,
+) -> CsvImportResult:
+    """Rows in the columns of the CSV export. Organizations are matched by name
+    (case-insensitively) or created; a row already in your applications (same organization,
+    role, kind and created_at — or applied_on) or repeated in the file is skipped. Each new
+    application gets its first stage in the history. With `dry_run` nothing is written and
+    rows with errors are listed by line; a real import with any error changes nothing."""
+    text = await _csv_text(request)
+    return await run_in_threadpool(_import_csv, db, user, text, dry_run)

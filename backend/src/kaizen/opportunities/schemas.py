@@ -364,3 +364,41 @@ class FollowUp(ReadSchema):
         description="`follow_up`: its follow-up date; `no_news`: applied, nothing new for 7 days"
     )
     overdue_days: int = Field(description="Days past due (0 = due today, negative = upcoming)")
+
+
+# CSV import -----------------------------------------------------------------------------
+
+
+class CsvImportRow(ReadSchema):
+    line: int = Field(description="Where the row starts in the file (the header is line 1)")
+    organization: str
+    role: str
+    kind: Kind
+    stage: Stage
+    action: Literal["create", "skip"]
+    reason: str | None = Field(default=None, description="Why a row is skipped (a duplicate)")
+
+
+class CsvImportOrganization(ReadSchema):
+    name: str
+    type: OrgType
+    action: Literal["create", "match"] = Field(
+        description="`match`: one of yours already has this name (case-insensitively)"
+    )
+
+
+class CsvImportProblem(ReadSchema):
+    line: int
+    message: str
+
+
+class CsvImportResult(ReadSchema):
+    dry_run: bool
+    created: int = Field(description="Applications created (or, in a preview, to be created)")
+    skipped: int = Field(description="Rows already in your applications, or repeated in the file")
+    organizations: list[CsvImportOrganization]
+    rows: list[CsvImportRow]
+    errors: list[CsvImportProblem] = Field(
+        description="Rows that cannot be imported; with any, a real import changes nothing"
+    )
+    ignored_columns: list[str] = Field(description="Columns of the file that are not read")

@@ -726,7 +726,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def _cell(value: object) -> str:
     """Text for a spreadsheet cell; one starting like a formula gets a leading quote."""
     text = "" if value is None else value.isoformat() if isinstance(value, date) else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    # A cell starting with a quote gets one too, so an import can undo exactly what was added.
+    return "'" + text if text.startswith((*_FORMULA_START, "'")) else text
 
 
 def export_csv(db: Session, user: User) -> str:

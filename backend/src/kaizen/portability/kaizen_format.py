@@ -1,14 +1,15 @@
 """Export and import of the Kaizen document: one pair of functions per section, registered in
-``SECTIONS`` in dependency order. Ids in the document are local (1, 2, 3… per section) and
-links are remapped both ways; secrets (password hash, tokens, sessions) are never exported.
-Items are matched on import by what a person would call the same thing (a goal's title, an
-action item's name, a sprint's title and start, a portfolio entry's title and kind), so
-importing a file twice updates instead of duplicating."""
+``SECTIONS`` in dependency order (the opportunities' sections are in ``career_format``, reading
+and reviews in ``reading_format``), then the account's settings. Ids in the document are local
+(1, 2, 3… per section) and links are remapped both ways; secrets (password hash, tokens,
+sessions, the calendar feed's secret, idempotency keys) are never exported. Items are matched
+on import by what a person would call the same thing (a goal's title, an action item's name, a
+sprint's title and start, a portfolio entry's title and kind …), so importing a file twice
+updates instead of duplicating."""
 
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -20,30 +21,12 @@ from kaizen import clock
 from kaizen.auth.models import User
 from kaizen.goals.models import Goal, KeyResult
 from kaizen.habits.models import CheckIn, Habit
-from kaizen.portability import checkins
+from kaizen.portability import career_format, checkins, reading_format
 from kaizen.portability import document as doc
+from kaizen.portability.sections import IdMap, Section, Tally, day, match, put, stream_rows
 from kaizen.portfolio.models import PortfolioEntry
 from kaizen.sprints import snapshots
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
-
-
-@dataclass
-class IdMap:
-    """Database id ↔ document id, per section."""
-
-    to_doc: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
-    to_db: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
-
-
-@dataclass
-class Tally:
-    created: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    updated: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
 
 # ------------------------------------------------------------------------------------ export
 
@@ -80,7 +63,7 @@ def _export_goals(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any
             "importance": goal.importance,
             "enthusiasm": goal.enthusiasm,
             "status": goal.status,
-            "target_date": _day(goal.target_date),
+            "target_date": day(goal.target_date),
             "position": goal.position,
             "key_results": [
                 {
@@ -117,7 +100,7 @@ def _export_habits(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, An
             "unit": habit.unit,
             "target_type": habit.target_type,
             "schedule": habit.schedule,
-            "start_date": _day(habit.start_date),
+            "start_date": day(habit.start_date),
             "goal_id": ids.to_doc["goals"].get(habit.goal_id) if habit.goal_id else None,
             "color": habit.color,
             "position": habit.position,
@@ -145,9 +128,6 @@ def _remap_results(results: dict[str, Any] | None, habit_ids: dict[int, int]) ->
 
 
 def _export_sprints(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, Any]]:
-    sprints = db.scalars(
-        select(Sprint).where(Sprint.user_id == user.id).order_by(Sprint.start_date, Sprint.id)
-    ).all()
     habit_links: dict[int, list[int]] = defaultdict(list)
     for link in db.scalars(
         select(SprintHabit)
@@ -163,14 +143,30 @@ def _export_sprints(db: Session, user: User, ids: IdMap) -> Iterator[dict[str, A
         .where(Sprint.user_id == user.id)
     ):
         goal_links[glink.sprint_id].append(glink.goal_id)
-    for n, sprint in enumerate(sprints, start=1):
+    # Plain rows a batch at a time: a frozen scoreboard is large, one is held at once.
+    stmt = (
+        select(
+            Sprint.id,
+            Sprint.title,
+            Sprint.theme,
+            Sprint.start_date,
+            Sprint.end_date,
+            Sprint.target_rate,
+            Sprint.plan,
+            Sprint.retrospective,
+            Sprint.snapshot,
+        )
+        .where(Sprint.user_id == user.id)
+        .order_by(Sprint.start_date, Sprint.id)
+    )
+    for n, sprint in enumerate(stream_rows(db, stmt), start=1):
         ids.to_doc["sprints"][sprint.id] = n
         yield {
             "id": n,
             "title": sprint.title,
             "theme": sprint.theme,
-            "start_date": _day(sprint.start_date),
-            "end_date": _day(sprint.end_date),
+            "start_date": day(sprint.start_date),
+            "end_date": day(sprint.end_date),
             "target_rate": sprint.target_rate,
             "plan": sprint.plan,
             "retrospective": sprint.retrospective,
@@ -192,14 +188,25 @@ def _export_portfolio(db: Session, user: User, ids: IdMap) -> Iterator[dict[str,
             "kind": entry.kind,
             "status": entry.status,
             "url": entry.url,
-            "published_on": _day(entry.published_on),
+            "published_on": day(entry.published_on),
             "goal_id": ids.to_doc["goals"].get(entry.goal_id) if entry.goal_id else None,
             "notes": entry.notes,
         }
 
 
-def export_chunks(db: Session, user: User, now: datetime) -> Iterator[str]:
-    """The document as JSON text, section by section and item by item."""
+def export_settings(db: Session, user: User, ids: IdMap) -> dict[str, Any]:
+    """The account's settings; written after the sections, as they point into them."""
+    at = user.reminder_time
+    return {
+        "reminder_time": at.isoformat(timespec="minutes") if at is not None else None,
+        "reading": reading_format.export_reading_settings(db, user, ids),
+    }
+
+
+CHUNK = 64 * 1024
+
+
+def _pieces(db: Session, user: User, now: datetime) -> Iterator[str]:
     head = {
         "format": doc.FORMAT,
         "version": doc.VERSION,
@@ -213,32 +220,33 @@ def export_chunks(db: Session, user: User, now: datetime) -> Iterator[str]:
         for n, item in enumerate(section.export(db, user, ids)):
             yield (", " if n else "") + json.dumps(item)
         yield "]"
-    yield "}\n"
+    yield f', "settings": {json.dumps(export_settings(db, user, ids))}}}\n'
+
+
+def export_chunks(db: Session, user: User, now: datetime) -> Iterator[str]:
+    """The document as JSON text, section by section and item by item, in chunks of about
+    64 KB: one item (an action item with its check-ins, a reading item with its history) is
+    the most ever held as text, next to one section's rows."""
+    buffer: list[str] = []
+    size = 0
+    for piece in _pieces(db, user, now):
+        buffer.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            yield "".join(buffer)
+            buffer, size = [], 0
+    if buffer:
+        yield "".join(buffer)
 
 
 # ------------------------------------------------------------------------------------ import
-
-
-def _put(
-    db: Session, row: Any, make: Callable[..., Any], fields: dict[str, Any], tally: Tally, name: str
-) -> Any:
-    """Create the row (``make(**fields)``) or overwrite the matched one, and count which."""
-    if row is None:
-        row = make(**fields)
-        db.add(row)
-        tally.created[name] += 1
-        return row
-    for key, value in fields.items():
-        setattr(row, key, value)
-    tally.updated[name] += 1
-    return row
 
 
 def _import_goals(db: Session, user: User, items: list[Any], ids: IdMap, tally: Tally) -> None:
     existing = {g.title: g for g in db.scalars(select(Goal).where(Goal.user_id == user.id)).all()}
     for item in items:
         fields = {"user_id": user.id, **item.model_dump(exclude={"id", "key_results"})}
-        goal = _put(db, existing.get(item.title), Goal, fields, tally, "goals")
+        goal = put(db, existing.get(item.title), Goal, fields, tally, "goals")
         db.flush()
         ids.to_db["goals"][item.id] = goal.id
         kept = {
@@ -247,7 +255,7 @@ def _import_goals(db: Session, user: User, items: list[Any], ids: IdMap, tally: 
         }
         for kr_item in item.key_results:
             kr_fields = {"goal_id": goal.id, **kr_item.model_dump()}
-            _put(db, kept.get(kr_item.title), KeyResult, kr_fields, tally, "key_results")
+            put(db, kept.get(kr_item.title), KeyResult, kr_fields, tally, "key_results")
     db.flush()
 
 
@@ -269,7 +277,7 @@ def _import_habits(db: Session, user: User, items: list[Any], ids: IdMap, tally:
             "".join(str(d) for d in schedule.days) if schedule.type == "weekdays" else None
         )
         fields["schedule_times"] = schedule.times if schedule.type == "times_per_week" else None
-        habit = _put(db, habit, Habit, {"user_id": user.id, **fields}, tally, "habits")
+        habit = put(db, habit, Habit, {"user_id": user.id, **fields}, tally, "habits")
         db.flush()
         ids.to_db["habits"][item.id] = habit.id
         pending.extend((habit.id, c.date, c.status.value, c.value, c.note) for c in item.check_ins)
@@ -294,7 +302,7 @@ def _import_sprints(db: Session, user: User, items: list[Any], ids: IdMap, tally
         if sprint is not None:  # its links are replaced by the file's
             db.execute(delete(SprintHabit).where(SprintHabit.sprint_id == sprint.id))
             db.execute(delete(SprintGoal).where(SprintGoal.sprint_id == sprint.id))
-        sprint = _put(db, sprint, Sprint, {"user_id": user.id, **fields}, tally, "sprints")
+        sprint = put(db, sprint, Sprint, {"user_id": user.id, **fields}, tally, "sprints")
         db.flush()
         ids.to_db["sprints"][item.id] = sprint.id
         db.add_all(
@@ -308,25 +316,21 @@ def _import_sprints(db: Session, user: User, items: list[Any], ids: IdMap, tally
 
 
 def _import_portfolio(db: Session, user: User, items: list[Any], ids: IdMap, tally: Tally) -> None:
-    existing = {
-        (e.title, e.kind): e
-        for e in db.scalars(select(PortfolioEntry).where(PortfolioEntry.user_id == user.id))
-    }
-    for item in items:
-        entry = existing.get((item.title, item.kind))
+    existing = db.scalars(
+        select(PortfolioEntry).where(PortfolioEntry.user_id == user.id).order_by(PortfolioEntry.id)
+    ).all()
+    matched = match(existing, lambda e: (e.title, e.kind), items, lambda i: (i.title, i.kind))
+    rows = []
+    for item, entry in zip(items, matched, strict=True):
         fields = item.model_dump(exclude={"id", "goal_id", "url"})
         fields["url"] = str(item.url) if item.url else None
         fields["goal_id"] = ids.to_db["goals"][item.goal_id] if item.goal_id else None
-        _put(db, entry, PortfolioEntry, {"user_id": user.id, **fields}, tally, "portfolio")
+        rows.append(
+            put(db, entry, PortfolioEntry, {"user_id": user.id, **fields}, tally, "portfolio")
+        )
     db.flush()
-
-
-@dataclass(frozen=True)
-class Section:
-    name: str
-    export: Callable[[Session, User, IdMap], Iterator[dict[str, Any]]]
-    load: Callable[[Session, User, list[Any], IdMap, Tally], None]
-    links: dict[str, str]  # field → section its ids point into
+    for item, entry in zip(items, rows, strict=True):
+        ids.to_db["portfolio"][item.id] = entry.id
 
 
 # In dependency order: a section only links to sections before it.
@@ -337,7 +341,50 @@ SECTIONS = [
         "sprints", _export_sprints, _import_sprints, {"habit_ids": "habits", "goal_ids": "goals"}
     ),
     Section("portfolio", _export_portfolio, _import_portfolio, {"goal_id": "goals"}),
+    Section(
+        "organizations",
+        career_format.export_organizations,
+        career_format.load_organizations,
+        {"goal_ids": "goals"},
+    ),
+    Section(
+        "contacts",
+        career_format.export_contacts,
+        career_format.load_contacts,
+        {"organization_id": "organizations"},
+    ),
+    Section(
+        "applications",
+        career_format.export_applications,
+        career_format.load_applications,
+        {"organization_id": "organizations", "goal_ids": "goals", "contact_ids": "contacts"},
+    ),
+    Section(
+        "events",
+        career_format.export_events,
+        career_format.load_events,
+        {"application_id": "applications", "contact_ids": "contacts"},
+    ),
+    Section(
+        "reading_items",
+        reading_format.export_reading_items,
+        reading_format.load_reading_items,
+        {"goal_id": "goals", "writeup_id": "portfolio", "implementation_id": "portfolio"},
+    ),
+    Section(
+        "weekly_reviews",
+        reading_format.export_weekly_reviews,
+        reading_format.load_weekly_reviews,
+        {},
+    ),
 ]
+# Keys that must be unique within a section (what a second import matches on).
+UNIQUE = {
+    "habits": "name",
+    "goals": "title",
+    "reading_items": "citation_key",
+    "weekly_reviews": "week",
+}
 
 
 def validation_errors(
@@ -354,9 +401,11 @@ def validation_errors(
         items = getattr(document, section.name)
         seen: set[int] = set()
         for i, item in enumerate(items):
-            if item.id in seen:
-                errors.append((f"$.{section.name}[{i}].id", f"id {item.id} is used twice"))
-            seen.add(item.id)
+            item_id = getattr(item, "id", None)
+            if item_id in seen:
+                errors.append((f"$.{section.name}[{i}].id", f"id {item_id} is used twice"))
+            if item_id is not None:
+                seen.add(item_id)
             for field_name, target in section.links.items():
                 value = getattr(item, field_name)
                 for ref in value if isinstance(value, list) else [value]:
@@ -380,17 +429,50 @@ def validation_errors(
                     (f"$.habits[{i}].check_ins[{j}].date", f"{c.date} is before start_date")
                 )
             days.add(c.date)
-    for name, key in (("habits", "name"), ("goals", "title")):
-        names = [getattr(item, key) for item in getattr(document, name)]
-        for i, value in enumerate(names):
-            if names.index(value) != i:
+    for name, key in UNIQUE.items():
+        values: set[Any] = set()
+        for i, item in enumerate(getattr(document, name)):
+            value = getattr(item, key)
+            if value in values:
                 errors.append((f"$.{name}[{i}].{key}", f"{value!r} appears twice"))
+            values.add(value)
     for i, sprint in enumerate(document.sprints):
         if sprint.end_date < sprint.start_date:
             errors.append((f"$.sprints[{i}].end_date", "end_date is before start_date"))
+    errors.extend(_later_section_errors(document, known))
     if document.profile.handle and handle_taken(document.profile.handle):
         errors.append(("$.profile.handle", "this handle is taken on this server"))
     return document, errors[:100]
+
+
+def _later_section_errors(
+    document: doc.KaizenDocument, known: dict[str, set[int]]
+) -> Iterator[tuple[str, str]]:
+    """Checks of the sections added after the first release: histories and nested links."""
+    for i, app in enumerate(document.applications):
+        where = f"$.applications[{i}]"
+        if app.history and app.history[-1].to_stage != app.stage:
+            yield (f"{where}.stage", "the last history entry's to_stage must be the stage")
+        for j in range(1, len(app.history)):
+            if app.history[j].at < app.history[j - 1].at:
+                yield (f"{where}.history[{j}].at", "history must be oldest first")
+    numeric = {h.id for h in document.habits if h.kind == "numeric"}
+    for i, item in enumerate(document.reading_items):
+        for j, log in enumerate(item.progress_log):
+            if log.habit_id is not None and log.habit_id not in known["habits"]:
+                yield (
+                    f"$.reading_items[{i}].progress_log[{j}].habit_id",
+                    f"no habits item has id {log.habit_id}",
+                )
+    if document.settings is not None:
+        habit_id = document.settings.reading.habit_id
+        if habit_id is not None and habit_id not in numeric:
+            yield ("$.settings.reading.habit_id", f"no numeric habits item has id {habit_id}")
+
+
+def load_settings(db: Session, user: User, settings: doc.SettingsDoc, ids: IdMap) -> None:
+    user.reminder_time = settings.reminder_time
+    reading_format.load_reading_settings(db, user, settings.reading, ids)
 
 
 def load_document(db: Session, user: User, document: doc.KaizenDocument) -> Tally:
@@ -401,5 +483,7 @@ def load_document(db: Session, user: User, document: doc.KaizenDocument) -> Tall
     ids, tally = IdMap(), Tally()
     for section in SECTIONS:
         section.load(db, user, getattr(document, section.name), ids, tally)
+    if document.settings is not None:
+        load_settings(db, user, document.settings, ids)
     db.flush()
     return tally
