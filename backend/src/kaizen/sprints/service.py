@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from kaizen.auth.models import User
 from kaizen.errors import NotFound, field_error
@@ -31,7 +31,7 @@ from kaizen.sprints.schemas import (
     SprintStatus,
     SprintUpdate,
 )
-from kaizen.sprints.snapshots import SprintSnapshot, status_of
+from kaizen.sprints.snapshots import KeptFigures, SprintSnapshot, status_of
 
 DEFAULT_DAYS = 14
 MAX_DAYS = 366
@@ -123,7 +123,9 @@ def list_sprints(db: Session, user: User, page: Pagination) -> tuple[Sequence[Sp
         db,
         select(Sprint)
         .where(Sprint.user_id == user.id)
-        .order_by(Sprint.start_date.desc(), Sprint.id.desc()),
+        .order_by(Sprint.start_date.desc(), Sprint.id.desc())
+        # The kept results are read as JSON text by ``snapshots.results`` (much cheaper).
+        .options(defer(Sprint.snapshot)),
         page,
     )
 
@@ -173,7 +175,9 @@ def following_sprint(db: Session, sprint: Sprint) -> Sprint | None:
     ).first()
 
 
-def outcome_of(sprint: Sprint, status: SprintStatus, result: SprintSnapshot) -> SprintOutcome:
+def outcome_of(
+    sprint: Sprint, status: SprintStatus, result: SprintSnapshot | KeptFigures
+) -> SprintOutcome:
     """Where the sprint stands, from the same rows the scoreboard shows (live or kept)."""
     items = [
         scoring.ItemTally(
@@ -212,7 +216,7 @@ def overlap_warnings(db: Session, sprint: Sprint) -> list[str]:
 
 def reads(db: Session, sprints: Sequence[Sprint], today: date) -> list[SprintRead]:
     """The sprints with their status and score (a computed aggregate, in constant queries)."""
-    scored = snapshots.results(db, sprints, today)
+    scored = snapshots.list_results(db, sprints, today)
     ids = [s.id for s in sprints]
     habits, goals = habit_ids_by_sprint(db, ids), _goal_ids_by_sprint(db, ids)
     return [
