@@ -109,9 +109,7 @@ def _raw_snapshots(db: Session, sprints: Sequence[Sprint]) -> dict[int, str | No
     deferred = [s.id for s in sprints if "snapshot" in inspect(s).unloaded]
     if not deferred:
         return {}
-    rows = db.execute(
-        select(Sprint.id, cast(Sprint.snapshot, Text)).where(Sprint.id.in_(deferred))
-    )
+    rows = db.execute(select(Sprint.id, cast(Sprint.snapshot, Text)).where(Sprint.id.in_(deferred)))
     return {sprint_id: _present(text) for sprint_id, text in rows}
 
 
