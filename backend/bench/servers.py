@@ -15,9 +15,12 @@ from pathlib import Path
 import httpx
 
 BACKEND = Path(__file__).resolve().parent.parent
-BARE_PORT = 8875
-KAIZEN_PORT = 8876
-KAIZEN_WORKERS_PORT = 8877
+# Two benches on one machine must not drive each other's servers (a server that cannot bind
+# its port exits, and the readiness check would then find the other bench's): set
+# KAIZEN_BENCH_PORT to move all three ports.
+BARE_PORT = int(os.environ.get("KAIZEN_BENCH_PORT", "8875"))
+KAIZEN_PORT = BARE_PORT + 1
+KAIZEN_WORKERS_PORT = BARE_PORT + 2
 PIDS: dict[str, int] = {}  # base URL -> server process id (for the profiler)
 LOG = Path(tempfile.gettempdir()) / "kaizen-bench-servers.log"
 
