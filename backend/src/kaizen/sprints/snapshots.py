@@ -12,12 +12,14 @@ Other domains (habits) import this module, never the sprints service.
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Required
 
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel, TypeAdapter, model_validator
 from sqlalchemy import Text, cast, inspect, select
 from sqlalchemy.orm import Session
+from typing_extensions import TypedDict
 
 from kaizen.habits.logs import load_logs
 from kaizen.habits.models import Habit
@@ -79,27 +81,45 @@ def snapshot_of(sprint: Sprint) -> SprintSnapshot | None:
     return SprintSnapshot.model_validate(sprint.snapshot) if sprint.snapshot else None
 
 
-class _ItemFigures(BaseModel):
+class _ItemFigures(TypedDict):
     done: int
     required: int
     still_needed: int
     eligible_left: int
 
 
-class KeptFigures(BaseModel):
+class _Figures(TypedDict, total=False):
+    score: Required[float | None]
+    habits: Required[list[_ItemFigures]]
+    rescore_all: bool
+    rescore: list[int]
+    stale: object
+
+
+# Plain dicts from JSON: the other fields of the stored JSON are skipped, not validated, and
+# no model object is made per row (the cheapest way to read a list's hundred snapshots).
+_FIGURES = TypeAdapter(_Figures)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptFigures:
     """What a list of sprints shows from a kept snapshot: the score and the numbers its
-    outcome is read from (the other fields of the stored JSON are ignored, not validated)."""
+    outcome is read from."""
 
     score: float | None
-    habits: list[_ItemFigures]
-    rescore_all: bool = False
-    rescore: list[int] = []
-    stale: bool | list[int] | None = None
+    habits: list[scoring.ItemTally]
 
-    @property
-    def plain(self) -> bool:
-        """Nothing marked for re-scoring: the kept numbers are the answer as they are."""
-        return not self.rescore_all and not self.rescore and self.stale is None
+    @classmethod
+    def from_json(cls, text: str) -> "KeptFigures | None":
+        """The figures, or None when the snapshot is marked for re-scoring."""
+        figures = _FIGURES.validate_json(text)
+        if figures.get("rescore_all") or figures.get("rescore") or "stale" in figures:
+            return None
+        items = [
+            scoring.ItemTally(i["done"], i["required"], i["still_needed"], i["eligible_left"])
+            for i in figures["habits"]
+        ]
+        return cls(figures["score"], items)
 
 
 def _raw_snapshots(db: Session, sprints: Sequence[Sprint]) -> dict[int, str | None]:
@@ -144,8 +164,8 @@ def list_results(
     for sprint in sprints:
         text = raw.get(sprint.id)
         if text is not None and status_of(sprint, today) == "finished":
-            figures = KeptFigures.model_validate_json(text)
-            if figures.plain:
+            figures = KeptFigures.from_json(text)
+            if figures is not None:
                 out[sprint.id] = figures
     rest = [s for s in sprints if s.id not in out]
     out.update(results(db, rest, today, kept_results(db, rest, raw)))
