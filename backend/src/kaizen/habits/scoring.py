@@ -83,7 +83,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -526,6 +526,13 @@ def period_tallies(
     Each period is clipped to the window and tallied as its own window, so for N times a week
     a month's first and last weeks are partial parts.
     """
+    return _by_period(start, end, period, lambda lo, hi: tally(log, today=today, start=lo, end=hi))
+
+
+def _by_period(
+    start: date, end: date, period: Period, count: Callable[[date, date], Tally]
+) -> list[PeriodTally]:
+    """``count`` of each ISO week or calendar month of ``[start, end]``, clipped to it."""
     out: list[PeriodTally] = []
     day = start
     while day <= end:
@@ -537,8 +544,7 @@ def period_tallies(
             next_month = (period_start + timedelta(days=32)).replace(day=1)
             period_end = next_month - _ONE_DAY
         clipped_end = min(end, period_end)
-        counts = tally(log, today=today, start=day, end=clipped_end)
-        out.append(PeriodTally(period_start, period_end, counts))
+        out.append(PeriodTally(period_start, period_end, count(day, clipped_end)))
         day = clipped_end + _ONE_DAY
     return out
 
@@ -637,20 +643,7 @@ class DayTotals:
 
     def period_tallies(self, start: date, end: date, period: Period) -> list[PeriodTally]:
         """:func:`period_tallies` of ``[start, end]``, each period a few subtractions."""
-        out: list[PeriodTally] = []
-        day = start
-        while day <= end:
-            if period is Period.WEEK:
-                period_start = _week_start(day)
-                period_end = period_start + timedelta(days=6)
-            else:
-                period_start = day.replace(day=1)
-                next_month = (period_start + timedelta(days=32)).replace(day=1)
-                period_end = next_month - _ONE_DAY
-            clipped_end = min(end, period_end)
-            out.append(PeriodTally(period_start, period_end, self.tally(day, clipped_end)))
-            day = clipped_end + _ONE_DAY
-        return out
+        return _by_period(start, end, period, self.tally)
 
 
 def strength_with_series(
