@@ -41,9 +41,7 @@ def test_day_totals_equal_the_tallies_day_by_day(
 ) -> None:
     today, start, _, counted_end = window
     totals = DayTotals(log, today=today, lo=start, hi=counted_end)
-    assert totals.tally(start, counted_end) == tally(
-        log, today=today, start=start, end=counted_end
-    )
+    assert totals.tally(start, counted_end) == tally(log, today=today, start=start, end=counted_end)
     assert totals.period_tallies(start, counted_end, period) == period_tallies(
         log, today=today, start=start, end=counted_end, period=period
     )
@@ -55,8 +53,6 @@ def test_one_strength_walk_equals_the_two(
     log: HabitLog, window: tuple[date, date, date, date]
 ) -> None:
     today, start, end, counted_end = window
-    score, series = strength_with_series(
-        log, today=today, as_of=counted_end, start=start, end=end
-    )
+    score, series = strength_with_series(log, today=today, as_of=counted_end, start=start, end=end)
     assert score == strength(log, today=today, as_of=counted_end)
     assert series == strength_series(log, today=today, start=start, end=end)
