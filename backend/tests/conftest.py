@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from hypothesis import settings as hypothesis_settings
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, delete, event
 
@@ -24,6 +25,11 @@ settings.database_url = TEST_DATABASE_URL
 settings.frontend_dist = Path(_TMP) / "no-dist"
 
 import_all_models()
+
+# Speed lives in the bench, never in tests: hypothesis' per-example deadline would fail a
+# property test on a busy machine, so it is off for every test.
+hypothesis_settings.register_profile("kaizen", deadline=None)
+hypothesis_settings.load_profile("kaizen")
 
 
 @pytest.fixture(scope="session")

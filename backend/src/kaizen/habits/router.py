@@ -1,6 +1,9 @@
+from collections.abc import Sequence
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, status
+from sqlalchemy import Row
 
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.habits import service
@@ -119,7 +122,12 @@ def list_habit_check_ins(
     rows = service.list_check_ins(
         db, user, today, habit_id=habit.id, start=from_, end=to, default_days=30
     )
-    return Page(items=[CheckInRead.model_validate(r) for r in rows], total=len(rows))
+    return _check_ins_page(rows)
+
+
+def _check_ins_page(rows: Sequence[Row[int, date, str, float | None, str]]) -> Page[CheckInRead]:
+    """The rows validated in one call (the grid's hundreds of rows, one by one, cost more)."""
+    return Page[CheckInRead](items=[row._asdict() for row in rows], total=len(rows))
 
 
 @router.get("/check-ins", summary="All check-ins in a range (for the grid)")
@@ -130,7 +138,7 @@ def list_check_ins(
     rows = service.list_check_ins(
         db, user, today, habit_id=None, start=from_, end=to, default_days=7
     )
-    return Page(items=[CheckInRead.model_validate(r) for r in rows], total=len(rows))
+    return _check_ins_page(rows)
 
 
 @router.get(

@@ -27,10 +27,6 @@ from kaizen.habits.schemas import (
     HabitCreate,
     HabitStatsRead,
     HabitUpdate,
-    HeatmapCell,
-    NoteRead,
-    PeriodCount,
-    StrengthPoint,
     TimesPerWeekSchedule,
     TodayRead,
     WeekdaysSchedule,
@@ -248,20 +244,22 @@ def list_check_ins(
     start: date | None,
     end: date | None,
     default_days: int,
-) -> Sequence[CheckIn]:
+) -> Sequence[Row[int, date, str, float | None, str]]:
     """Check-ins from ``start`` to ``end``; by default the ``default_days`` ending today."""
     end = end or today
     start = start or end - timedelta(days=default_days - 1)
     check_range(start, end)
+    # Plain rows of the columns ``CheckInRead`` shows: loading hundreds of ORM objects (with
+    # their timestamps) costs several times more.
     stmt = (
-        select(CheckIn)
+        select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value, CheckIn.note)
         .join(Habit, Habit.id == CheckIn.habit_id)
         .where(Habit.user_id == user.id, CheckIn.day >= start, CheckIn.day <= end)
         .order_by(CheckIn.day, Habit.position, Habit.id)
     )
     if habit_id is not None:
         stmt = stmt.where(CheckIn.habit_id == habit_id)
-    return db.scalars(stmt).all()
+    return db.execute(stmt).all()
 
 
 def _recent_notes(db: Session, habit: Habit, limit: int = 10) -> Sequence[tuple[date, str]]:
@@ -277,57 +275,65 @@ def habit_stats(
     db: Session, habit: Habit, today: date, *, start: date | None, end: date | None
 ) -> HabitStatsRead:
     """Rate, streaks, strength, periods and heatmap over ``start`` to ``end`` (default: the
-    habit's start date, or the last five years of a longer history, to today)."""
+    habit's start date, or the last five years of a longer history, to today).
+
+    The log is walked a few times, not once per figure: one walk gives running totals from
+    which the window's tally and every week's and month's are subtractions
+    (``scoring.DayTotals``), one walk gives the strength and its series; the response is
+    validated once, from plain values."""
     end = end or today
     start = start or min(max(habit.start_date, end - MAX_RANGE), end)
     check_range(start, end)
     log = logs.load_logs(db, [habit], today=today)[habit.id]
     counted_end = logs.counting_end(end, today)
-    stats = scoring.habit_stats(log, today=today, start=start, end=counted_end)
-    history = scoring.history(log, today=today, start=end - timedelta(days=364), end=end)
+    totals = scoring.DayTotals(log, today=today, lo=start, hi=counted_end)
+    counts = totals.tally(start, counted_end)
+    runs = scoring.streaks(log, today=today, start=start, end=counted_end)
     series_start = max(start, end - timedelta(days=364))
-    return HabitStatsRead(
-        habit_id=habit.id,
-        from_date=start,
-        to_date=end,
-        done=stats.done,
-        eligible=stats.eligible,
-        skipped=stats.skipped,
-        rate=stats.rate,
-        current_streak=stats.current_streak,
-        best_streak=stats.best_streak,
-        streak_unit=stats.streak_unit,
-        strength=stats.strength,
-        strength_series=[
-            StrengthPoint(date=d, value=v)
-            for d, v in scoring.strength_series(log, today=today, start=series_start, end=end)
-        ],
-        weeks=_periods(log, today, start, counted_end, end, scoring.Period.WEEK),
-        months=_periods(log, today, start, counted_end, end, scoring.Period.MONTH),
-        history=[HeatmapCell(date=c.day, state=c.state, status=c.status) for c in history],
-        recent_notes=[NoteRead(date=d, note=n) for d, n in _recent_notes(db, habit)],
+    strength, series = scoring.strength_with_series(
+        log, today=today, as_of=counted_end, start=series_start, end=end
+    )
+    history = scoring.history(log, today=today, start=end - timedelta(days=364), end=end)
+    return HabitStatsRead.model_validate(
+        {
+            "habit_id": habit.id,
+            "from_date": start,
+            "to_date": end,
+            "done": counts.done,
+            "eligible": counts.eligible,
+            "skipped": counts.skipped,
+            "rate": counts.rate,
+            "current_streak": runs.current,
+            "best_streak": runs.best,
+            "streak_unit": runs.unit,
+            "strength": strength,
+            "strength_series": [{"date": d, "value": v} for d, v in series],
+            "weeks": _periods(totals, start, counted_end, end, scoring.Period.WEEK),
+            "months": _periods(totals, start, counted_end, end, scoring.Period.MONTH),
+            "history": [{"date": c.day, "state": c.state, "status": c.status} for c in history],
+            "recent_notes": [{"date": d, "note": n} for d, n in _recent_notes(db, habit)],
+        }
     )
 
 
 def _periods(
-    log: scoring.HabitLog,
-    today: date,
+    totals: scoring.DayTotals,
     start: date,
     end: date,
     shown_end: date,
     period: scoring.Period,
-) -> list[PeriodCount]:
+) -> list[dict[str, object]]:
     """Counted to ``end`` (the week runs on to Sunday), but only the periods that begin by
     ``shown_end``: no bar for a month after the range."""
     return [
-        PeriodCount(
-            start=p.start,
-            end=p.end,
-            done=p.tally.done,
-            eligible=p.tally.eligible,
-            rate=p.tally.rate,
-        )
-        for p in scoring.period_tallies(log, today=today, start=start, end=end, period=period)
+        {
+            "start": p.start,
+            "end": p.end,
+            "done": p.tally.done,
+            "eligible": p.tally.eligible,
+            "rate": p.tally.rate,
+        }
+        for p in totals.period_tallies(start, end, period)
         if p.start <= shown_end
     ]
 

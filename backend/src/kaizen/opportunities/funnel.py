@@ -8,6 +8,7 @@ included). Days in a stage count finished stays only (from entering it to the ne
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from kaizen.opportunities.schemas import Funnel, FunnelStats, StageFunnel
 
@@ -38,6 +39,9 @@ class StayRow:
     kind: str
     stage: str
     days: float
+
+
+_Row = TypeVar("_Row", ReachRow, StayRow)
 
 
 def percentile(values: list[float], q: float) -> float | None:
@@ -83,14 +87,18 @@ def _funnel(reach: Iterable[ReachRow], stays: Iterable[StayRow]) -> Funnel:
     )
 
 
+def _grouped(rows: Iterable[_Row], key: str) -> defaultdict[str, list[_Row]]:
+    groups: defaultdict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        groups[getattr(row, key)].append(row)
+    return groups
+
+
 def funnel_stats(reach: list[ReachRow], stays: list[StayRow]) -> FunnelStats:
     overall = _funnel(reach, stays)
-    by_type = {
-        t: _funnel([r for r in reach if r.type == t], [s for s in stays if s.type == t])
-        for t in sorted({r.type for r in reach})
-    }
-    by_kind = {
-        k: _funnel([r for r in reach if r.kind == k], [s for s in stays if s.kind == k])
-        for k in sorted({r.kind for r in reach})
-    }
+    # Rows grouped by type and by kind in one pass each (in their order, as filtering would).
+    reach_by_type, stays_by_type = _grouped(reach, "type"), _grouped(stays, "type")
+    reach_by_kind, stays_by_kind = _grouped(reach, "kind"), _grouped(stays, "kind")
+    by_type = {t: _funnel(reach_by_type[t], stays_by_type[t]) for t in sorted(reach_by_type)}
+    by_kind = {k: _funnel(reach_by_kind[k], stays_by_kind[k]) for k in sorted(reach_by_kind)}
     return FunnelStats(**overall.model_dump(), by_type=by_type, by_kind=by_kind)

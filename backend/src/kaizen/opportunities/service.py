@@ -6,10 +6,23 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, exists, func, select
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    case,
+    cast,
+    exists,
+    func,
+    select,
+)
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from kaizen.auth.models import User
@@ -404,15 +417,37 @@ def stats(
     start: date | None,
     end: date | None,
 ) -> FunnelStats:
-    where: list[Any] = [Application.user_id == user.id]
-    if type:
-        where.append(Organization.type == type)
-    if kind:
-        where.append(Application.kind == kind)
-    if start:
-        where.append(Application.applied_on >= start)
-    if end:
-        where.append(Application.applied_on <= end)
+    """Two queries, aggregated in SQL (statements built once per set of filters)."""
+    queries = _funnel_queries(
+        db.get_bind().dialect.name, bool(type), bool(kind), bool(start), bool(end)
+    )
+    params = {"user": user.id, "type": type, "kind": kind, "start": start, "end": end}
+    reach_rows = db.execute(queries[0], params).all()
+    stay_rows = db.execute(queries[1], params).all()
+    return funnel_stats(
+        [ReachRow(t, k, int(r), bool(rej), int(n)) for t, k, r, rej, n in reach_rows],
+        # The same float as ``(next - at).total_seconds() / 86400`` from the exact microseconds.
+        [StayRow(t, k, s, int(us) / 1_000_000 / 86400) for t, k, s, us in stay_rows],
+    )
+
+
+@lru_cache(maxsize=64)
+def _funnel_queries(
+    dialect: str, by_type: bool, by_kind: bool, from_day: bool, to_day: bool
+) -> tuple[Select[Any], Select[Any]]:
+    """The funnel's two statements for one set of filters: how far each application got, and
+    every finished stay on the main path with its length in whole microseconds (exact, so
+    the days are the same float the timestamps give, without reading 1,600 timestamps).
+    Parameters: ``user``, ``type``, ``kind``, ``start``, ``end``."""
+    where: list[Any] = [Application.user_id == bindparam("user", type_=Integer)]
+    if by_type:
+        where.append(Organization.type == bindparam("type", type_=String))
+    if by_kind:
+        where.append(Application.kind == bindparam("kind", type_=String))
+    if from_day:
+        where.append(Application.applied_on >= bindparam("start", type_=Date))
+    if to_day:
+        where.append(Application.applied_on <= bindparam("end", type_=Date))
     index = case(
         *[(StageChange.to_stage == s, i) for i, s in enumerate(MAIN_PATH, start=1)], else_=0
     )
@@ -425,14 +460,14 @@ def stats(
         .group_by(StageChange.application_id)
         .subquery()
     )
-    reach_rows = db.execute(
+    reach_stmt = (
         select(Organization.type, Application.kind, reach.c.reach, reach.c.rejected, func.count())
         .select_from(Application)
         .join(Organization, Organization.id == Application.organization_id)
         .join(reach, reach.c.application_id == Application.id)
         .where(*where)
         .group_by(Organization.type, Application.kind, reach.c.reach, reach.c.rejected)
-    ).all()
+    )
     next_at = func.lead(StageChange.at, type_=UTCDateTime()).over(
         partition_by=StageChange.application_id, order_by=(StageChange.at, StageChange.id)
     )
@@ -450,18 +485,27 @@ def stats(
         .where(*where)
         .subquery()
     )
-    stay_rows = db.execute(
-        select(stays.c.type, stays.c.kind, stays.c.stage, stays.c.at, stays.c.next_at).where(
-            stays.c.stage.in_(MAIN_PATH), stays.c.next_at.is_not(None)
-        )
-    ).all()
-    return funnel_stats(
-        [ReachRow(t, k, int(r), bool(rej), int(n)) for t, k, r, rej, n in reach_rows],
-        [
-            StayRow(t, k, s, (_utc(b) - _utc(a)).total_seconds() / 86400)
-            for t, k, s, a, b in stay_rows
-        ],
-    )
+    stays_stmt = select(
+        stays.c.type,
+        stays.c.kind,
+        stays.c.stage,
+        _microseconds(dialect, stays.c.at, stays.c.next_at),
+    ).where(stays.c.stage.in_(MAIN_PATH), stays.c.next_at.is_not(None))
+    return reach_stmt, stays_stmt
+
+
+def _microseconds(dialect: str, start: Any, end: Any) -> Any:
+    """Whole microseconds from ``start`` to ``end`` (UTC timestamps), computed exactly."""
+    if dialect == "sqlite":
+        # Stored as 'YYYY-MM-DD HH:MM:SS.ffffff' (UTC): whole seconds, then the fraction.
+        def seconds(value: Any) -> Any:
+            return cast(func.strftime("%s", value), Integer)
+
+        def fraction(value: Any) -> Any:
+            return cast(func.substr(value, 21, 6), Integer)
+
+        return (seconds(end) - seconds(start)) * 1_000_000 + (fraction(end) - fraction(start))
+    return cast(func.extract("epoch", end - start) * 1_000_000, BigInteger)
 
 
 def _utc(value: datetime) -> datetime:

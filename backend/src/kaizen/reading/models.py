@@ -1,6 +1,6 @@
 from datetime import date
 
-from sqlalchemy import Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kaizen.db import Base, TimestampMixin
@@ -18,6 +18,8 @@ class ReadingItem(TimestampMixin, Base):
     status changes (the history is the record; these save a join on every list)."""
 
     __tablename__ = "reading_items"
+    # Counts per status (the stats) read the index alone.
+    __table_args__ = (Index("ix_reading_items_user_id_status", "user_id", "status"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -73,6 +75,9 @@ class ReadingStatusChange(Base):
     """Append-only: every status an item has had, with the local date and its read-through."""
 
     __tablename__ = "reading_status_changes"
+    # "Finished in these days" (stats, the weekly review, a sprint's outputs) starts here
+    # instead of at every item of the user.
+    __table_args__ = (Index("ix_reading_status_changes_status_date", "status", "date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(

@@ -6,11 +6,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal
 
-from sqlalchemy import Select, extract, func, select
+from sqlalchemy import Date, Integer, Select, bindparam, extract, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import Executable
 
 from kaizen.auth.models import User
 from kaizen.errors import Conflict, field_error
@@ -494,18 +496,81 @@ def _months_back(today: date, n: int) -> list[tuple[int, int]]:
     return out[::-1]
 
 
+@dataclass(frozen=True)
+class _StatsQueries:
+    finished: Executable
+    per_day: Executable
+    spans: Executable
+    reading_days: Executable
+    by_status: Executable
+
+
+@lru_cache(maxsize=4)
+def _stats_queries(dialect: str) -> _StatsQueries:
+    """The stats' statements, built once per database kind (building a statement with aliased
+    joins costs about as much CPU as running it). Parameters: ``user``, ``first_month``,
+    ``first_week``, ``since``."""
+    user = bindparam("user", type_=Integer)
+    done, start = aliased(ReadingStatusChange), aliased(ReadingStatusChange)
+    year_col, month_col = extract("year", done.day), extract("month", done.day)
+    # Whole days from starting to finishing, counted in SQL: 1,600 small integers cost far
+    # less to read than 3,200 dates.
+    if dialect == "sqlite":
+        span = func.julianday(done.day) - func.julianday(func.min(start.day))
+    else:
+        span = done.day - func.min(start.day)
+    return _StatsQueries(
+        finished=select(year_col, month_col, ReadingItem.kind, func.count())
+        .join(ReadingItem, ReadingItem.id == done.item_id)
+        .where(
+            ReadingItem.user_id == user,
+            done.status == "done",
+            done.day >= bindparam("first_month", type_=Date),
+        )
+        .group_by(year_col, month_col, ReadingItem.kind),
+        per_day=select(ReadingProgressLog.day, func.sum(ReadingProgressLog.amount))
+        .where(
+            ReadingProgressLog.user_id == user,
+            ReadingProgressLog.unit == "pages",
+            ReadingProgressLog.day >= bindparam("first_week", type_=Date),
+        )
+        .group_by(ReadingProgressLog.day),
+        spans=select(span)
+        .join(ReadingItem, ReadingItem.id == done.item_id)
+        .join(
+            start,
+            (start.item_id == done.item_id)
+            & (start.read_through == done.read_through)
+            & (start.status == "reading"),
+        )
+        .where(ReadingItem.user_id == user, done.status == "done")
+        .group_by(done.id, done.day),
+        reading_days=select(ReadingProgressLog.day)
+        .where(
+            ReadingProgressLog.user_id == user,
+            ReadingProgressLog.day >= bindparam("since", type_=Date),
+        )
+        .distinct(),
+        by_status=select(ReadingItem.status, func.count())
+        .where(ReadingItem.user_id == user)
+        .group_by(ReadingItem.status),
+    )
+
+
 def stats(db: Session, user: User, today: date) -> ReadingStats:
     """Five queries, each aggregated in SQL, whatever the size of the library."""
+    queries = _stats_queries(db.get_bind().dialect.name)
     months = _months_back(today, 12)
     first_month = date(months[0][0], months[0][1], 1)
-    done = aliased(ReadingStatusChange)
-    year_col, month_col = extract("year", done.day), extract("month", done.day)
-    finished = db.execute(
-        select(year_col, month_col, ReadingItem.kind, func.count())
-        .join(ReadingItem, ReadingItem.id == done.item_id)
-        .where(ReadingItem.user_id == user.id, done.status == "done", done.day >= first_month)
-        .group_by(year_col, month_col, ReadingItem.kind)
-    ).all()
+    monday = today - timedelta(days=today.weekday())
+    first_week = monday - timedelta(weeks=11)
+    params = {
+        "user": user.id,
+        "first_month": first_month,
+        "first_week": first_week,
+        "since": today - timedelta(days=400),
+    }
+    finished = db.execute(queries.finished, params).all()
     counts = {(int(y), int(m), k): c for y, m, k, c in finished}
     finished_per_month = [
         MonthKindCount(month=f"{y:04d}-{m:02d}", kind=kind, count=counts[(y, m, kind)])
@@ -514,17 +579,7 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
         if (y, m, kind) in counts
     ]
 
-    monday = today - timedelta(days=today.weekday())
-    first_week = monday - timedelta(weeks=11)
-    per_day = db.execute(
-        select(ReadingProgressLog.day, func.sum(ReadingProgressLog.amount))
-        .where(
-            ReadingProgressLog.user_id == user.id,
-            ReadingProgressLog.unit == "pages",
-            ReadingProgressLog.day >= first_week,
-        )
-        .group_by(ReadingProgressLog.day)
-    ).all()
+    per_day = db.execute(queries.per_day, params).all()
     weeks: dict[date, float] = defaultdict(float)
     for day, amount in per_day:
         weeks[day - timedelta(days=day.weekday())] += float(amount or 0)
@@ -535,41 +590,15 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
         for i in range(12)
     ]
 
-    start = aliased(ReadingStatusChange)
-    spans = db.execute(
-        select(done.day, func.min(start.day))
-        .join(ReadingItem, ReadingItem.id == done.item_id)
-        .join(
-            start,
-            (start.item_id == done.item_id)
-            & (start.read_through == done.read_through)
-            & (start.status == "reading"),
-        )
-        .where(ReadingItem.user_id == user.id, done.status == "done")
-        .group_by(done.id, done.day)
-    ).all()
-    days = [(end - begin).days for end, begin in spans if begin is not None]
+    days = [round(days) for days in db.scalars(queries.spans, params) if days is not None]
     median = float(statistics.median(days)) if days else None
 
-    reading_days = set(
-        db.scalars(
-            select(ReadingProgressLog.day)
-            .where(
-                ReadingProgressLog.user_id == user.id,
-                ReadingProgressLog.day >= today - timedelta(days=400),
-            )
-            .distinct()
-        )
-    )
+    reading_days = set(db.scalars(queries.reading_days, params))
     streak, day = 0, today if today in reading_days else today - timedelta(days=1)
     while day in reading_days:
         streak, day = streak + 1, day - timedelta(days=1)
 
-    status_counts = db.execute(
-        select(ReadingItem.status, func.count())
-        .where(ReadingItem.user_id == user.id)
-        .group_by(ReadingItem.status)
-    ).all()
+    status_counts = db.execute(queries.by_status, params).all()
     by_status = {row[0]: row[1] for row in status_counts}
     return ReadingStats(
         months=[f"{y:04d}-{m:02d}" for y, m in months],

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, Protocol
 
 from kaizen.habits.scoring import HabitLog, StreakUnit, streaks, tally
 
@@ -235,8 +235,22 @@ def _days(n: int) -> str:
     return f"{n} day{'' if n == 1 else 's'}"
 
 
+class Tallied(Protocol):
+    """Anything with a scoreboard row's four numbers (:class:`ItemTally`, a scoreboard row,
+    a kept snapshot's row)."""
+
+    @property
+    def done(self) -> int: ...
+    @property
+    def required(self) -> int: ...
+    @property
+    def still_needed(self) -> int: ...
+    @property
+    def eligible_left(self) -> int: ...
+
+
 def outcome(
-    *, status: str, target_rate: float, items: Sequence[ItemTally], start: date | None = None
+    *, status: str, target_rate: float, items: Sequence[Tallied], start: date | None = None
 ) -> Outcome:
     target = percent(target_rate)
     if status == "planned":

@@ -12,12 +12,14 @@ Other domains (habits) import this module, never the sprints service.
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Required
 
-from pydantic import BaseModel, model_validator
-from sqlalchemy import select
+from pydantic import BaseModel, TypeAdapter, model_validator
+from sqlalchemy import Text, cast, inspect, select
 from sqlalchemy.orm import Session
+from typing_extensions import TypedDict
 
 from kaizen.habits.logs import load_logs
 from kaizen.habits.models import Habit
@@ -77,6 +79,97 @@ def status_of(sprint: Sprint, today: date) -> SprintStatus:
 
 def snapshot_of(sprint: Sprint) -> SprintSnapshot | None:
     return SprintSnapshot.model_validate(sprint.snapshot) if sprint.snapshot else None
+
+
+class _ItemFigures(TypedDict):
+    done: int
+    required: int
+    still_needed: int
+    eligible_left: int
+
+
+class _Figures(TypedDict, total=False):
+    score: Required[float | None]
+    habits: Required[list[_ItemFigures]]
+    rescore_all: bool
+    rescore: list[int]
+    stale: object
+
+
+# Plain dicts from JSON: the other fields of the stored JSON are skipped, not validated, and
+# no model object is made per row (the cheapest way to read a list's hundred snapshots).
+_FIGURES = TypeAdapter(_Figures)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptFigures:
+    """What a list of sprints shows from a kept snapshot: the score and the numbers its
+    outcome is read from."""
+
+    score: float | None
+    habits: list[scoring.ItemTally]
+
+    @classmethod
+    def from_json(cls, text: str) -> "KeptFigures | None":
+        """The figures, or None when the snapshot is marked for re-scoring."""
+        figures = _FIGURES.validate_json(text)
+        if figures.get("rescore_all") or figures.get("rescore") or "stale" in figures:
+            return None
+        items = [
+            scoring.ItemTally(i["done"], i["required"], i["still_needed"], i["eligible_left"])
+            for i in figures["habits"]
+        ]
+        return cls(figures["score"], items)
+
+
+def _raw_snapshots(db: Session, sprints: Sequence[Sprint]) -> dict[int, str | None]:
+    """The stored JSON text of the sprints loaded without their snapshot (``defer``), in one
+    query: validating it straight from JSON costs a fraction of decoding it to Python objects
+    and validating those."""
+    deferred = [s.id for s in sprints if "snapshot" in inspect(s).unloaded]
+    if not deferred:
+        return {}
+    rows = db.execute(select(Sprint.id, cast(Sprint.snapshot, Text)).where(Sprint.id.in_(deferred)))
+    return {sprint_id: _present(text) for sprint_id, text in rows}
+
+
+def _present(text: str | None) -> str | None:
+    # What ``snapshot_of`` reads as "no snapshot": NULL, JSON null or an empty object.
+    return None if text is None or text.strip() in ("", "null", "{}") else text
+
+
+def kept_results(
+    db: Session, sprints: Sequence[Sprint], raw: dict[int, str | None] | None = None
+) -> dict[int, SprintSnapshot | None]:
+    """Each sprint's snapshot (see :func:`_raw_snapshots` for sprints loaded without it)."""
+    raw = _raw_snapshots(db, sprints) if raw is None else raw
+    out: dict[int, SprintSnapshot | None] = {}
+    for sprint in sprints:
+        if sprint.id in raw:
+            text = raw[sprint.id]
+            out[sprint.id] = None if text is None else SprintSnapshot.model_validate_json(text)
+        else:
+            out[sprint.id] = snapshot_of(sprint)
+    return out
+
+
+def list_results(
+    db: Session, sprints: Sequence[Sprint], today: date
+) -> dict[int, SprintSnapshot | KeptFigures]:
+    """:func:`results` for a list of sprints loaded without their snapshots: a finished
+    sprint's kept score and outcome figures are read from its JSON alone; the others (live,
+    or kept but marked for re-scoring) go through :func:`results`. The same numbers."""
+    raw = _raw_snapshots(db, sprints)
+    out: dict[int, SprintSnapshot | KeptFigures] = {}
+    for sprint in sprints:
+        text = raw.get(sprint.id)
+        if text is not None and status_of(sprint, today) == "finished":
+            figures = KeptFigures.from_json(text)
+            if figures is not None:
+                out[sprint.id] = figures
+    rest = [s for s in sprints if s.id not in out]
+    out.update(results(db, rest, today, kept_results(db, rest, raw)))
+    return out
 
 
 def items_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[Habit]]:
@@ -159,11 +252,16 @@ def _merge(
     )
 
 
-def results(db: Session, sprints: Sequence[Sprint], today: date) -> dict[int, SprintSnapshot]:
+def results(
+    db: Session,
+    sprints: Sequence[Sprint],
+    today: date,
+    kept: dict[int, SprintSnapshot | None] | None = None,
+) -> dict[int, SprintSnapshot]:
     """Each sprint's results as of ``today``, reading only: a finished sprint's snapshot when
     it has one, else the live score (a finished sprint nobody changed since it ended scores
     the same live as frozen)."""
-    kept = {s.id: snapshot_of(s) for s in sprints}
+    kept = kept_results(db, sprints) if kept is None else kept
     finished = {s.id for s in sprints if status_of(s, today) == "finished"}
     live = [s for s in sprints if s.id not in finished or _unfrozen_or_marked(kept[s.id])]
     fresh = _score_live(db, live, today)
