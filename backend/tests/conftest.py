@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from hypothesis import settings as hypothesis_settings
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, delete, event
 
 from kaizen.config import settings
