@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from kaizen.auth.models import User
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.errors import AppError
+from kaizen.limits import READING_IMPORT_MAX
 from kaizen.portfolio.schemas import EntryRead
 from kaizen.reading import flows, formats, lookup, service
 from kaizen.reading.models import ReadingItem
@@ -48,7 +49,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 LINKS_404: dict[int | str, dict[str, Any]] = {
     404: {"description": "goal_id, writeup_id or implementation_id is not yours"}
 }
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_BYTES = READING_IMPORT_MAX
 BIBTEX_TYPES = ("application/x-bibtex", "text/x-bibtex", "application/x-bibtex-text-file")
 RIS_TYPES = ("application/x-research-info-systems", "application/x-ris", "text/x-ris")
 
