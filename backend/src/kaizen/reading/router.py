@@ -78,7 +78,7 @@ def list_items(
     ] = "queue",
 ) -> Page[ReadingItemRead]:
     """In queue order by default: the top is up next."""
-    rows, total = service.list_items(
+    items, total = service.list_item_rows(
         db,
         user,
         status=item_status or (),
@@ -90,7 +90,8 @@ def list_items(
         limit=page.limit,
         offset=page.offset,
     )
-    return Page(items=[ReadingItemRead.model_validate(r) for r in rows], total=total)
+    # One validation of the whole page (plain values, not ORM objects).
+    return Page[ReadingItemRead].model_validate({"items": items, "total": total})
 
 
 @router.post(

@@ -24,6 +24,8 @@ from kaizen.reading.models import (
     ReadingProgressLog,
     ReadingSettings,
     ReadingStatusChange,
+    split_authors,
+    split_tags,
 )
 from kaizen.reading.schemas import (
     ImportPreview,
@@ -106,6 +108,48 @@ def list_items(
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[Sequence[ReadingItem], int]:
+    stmt, total = _listed(db, user, status, kind, tag, year, q, sort)
+    rows = db.scalars(stmt.limit(limit).offset(offset)).all()
+    return rows, total
+
+
+def list_item_rows(
+    db: Session,
+    user: User,
+    *,
+    status: Sequence[str] = (),
+    kind: str | None = None,
+    tag: str | None = None,
+    year: int | None = None,
+    q: str | None = None,
+    sort: Sort = "queue",
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[dict[str, Any]], int]:
+    """``list_items`` as plain values in the shape of ``ReadingItemRead`` (for the list
+    route): loading 200 items as ORM objects cost more than the rest of the request."""
+    stmt, total = _listed(db, user, status, kind, tag, year, q, sort)
+    rows = db.execute(stmt.with_only_columns(*LIST_COLUMNS).limit(limit).offset(offset)).all()
+    items = []
+    for row in rows:
+        item = dict(zip(LIST_FIELDS, row, strict=True))
+        item["authors"] = split_authors(item.pop("authors_text"))
+        item["tags"] = split_tags(item.pop("tags_text"))
+        items.append(item)
+    return items, total
+
+
+def _listed(
+    db: Session,
+    user: User,
+    status: Sequence[str],
+    kind: str | None,
+    tag: str | None,
+    year: int | None,
+    q: str | None,
+    sort: Sort,
+) -> tuple[Select[ReadingItem], int]:
+    """The filtered items in ``sort`` order, and how many there are."""
     stmt = _filtered(user, status=status, kind=kind, tag=tag, year=year, q=q)
     total = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     orders: dict[str, list[Any]] = {
@@ -114,9 +158,14 @@ def list_items(
         "added": [ReadingItem.id.desc()],
         "title": [func.lower(ReadingItem.title), ReadingItem.id],
     }
-    order = orders[sort]
-    rows = db.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
-    return rows, total
+    return stmt.order_by(*orders[sort]), total
+
+
+# What ``ReadingItemRead`` shows (``authors`` and ``tags`` are stored as text).
+LIST_COLUMNS = tuple(
+    column for column in ReadingItem.__table__.c if column.key not in {"user_id", "updated_at"}
+)
+LIST_FIELDS = tuple(column.key for column in LIST_COLUMNS)
 
 
 def reorder_items(db: Session, user: User, ids: list[int]) -> None:
