@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 from sqlalchemy import Select, extract, func, select
 from sqlalchemy.orm import Session, aliased
@@ -95,43 +95,34 @@ def _filtered(
     return stmt
 
 
+class ItemQuery(TypedDict, total=False):
+    """Filters, order and page of the reading list (all optional)."""
+
+    status: Sequence[str]
+    kind: str | None
+    tag: str | None
+    year: int | None
+    q: str | None
+    sort: Sort  # default "queue"
+    limit: int  # default 50
+    offset: int
+
+
 def list_items(
-    db: Session,
-    user: User,
-    *,
-    status: Sequence[str] = (),
-    kind: str | None = None,
-    tag: str | None = None,
-    year: int | None = None,
-    q: str | None = None,
-    sort: Sort = "queue",
-    limit: int = 50,
-    offset: int = 0,
+    db: Session, user: User, **query: Unpack[ItemQuery]
 ) -> tuple[Sequence[ReadingItem], int]:
-    stmt, total = _listed(db, user, status, kind, tag, year, q, sort)
-    rows = db.scalars(stmt.limit(limit).offset(offset)).all()
-    return rows, total
+    stmt, total = _listed(db, user, query)
+    return db.scalars(stmt).all(), total
 
 
 def list_item_rows(
-    db: Session,
-    user: User,
-    *,
-    status: Sequence[str] = (),
-    kind: str | None = None,
-    tag: str | None = None,
-    year: int | None = None,
-    q: str | None = None,
-    sort: Sort = "queue",
-    limit: int = 50,
-    offset: int = 0,
+    db: Session, user: User, **query: Unpack[ItemQuery]
 ) -> tuple[list[dict[str, Any]], int]:
     """``list_items`` as plain values in the shape of ``ReadingItemRead`` (for the list
     route): loading 200 items as ORM objects cost more than the rest of the request."""
-    stmt, total = _listed(db, user, status, kind, tag, year, q, sort)
-    rows = db.execute(stmt.with_only_columns(*LIST_COLUMNS).limit(limit).offset(offset)).all()
+    stmt, total = _listed(db, user, query)
     items = []
-    for row in rows:
+    for row in db.execute(stmt.with_only_columns(*LIST_COLUMNS)).all():
         item = dict(zip(LIST_FIELDS, row, strict=True))
         item["authors"] = split_authors(item.pop("authors_text"))
         item["tags"] = split_tags(item.pop("tags_text"))
@@ -139,18 +130,16 @@ def list_item_rows(
     return items, total
 
 
-def _listed(
-    db: Session,
-    user: User,
-    status: Sequence[str],
-    kind: str | None,
-    tag: str | None,
-    year: int | None,
-    q: str | None,
-    sort: Sort,
-) -> tuple[Select[ReadingItem], int]:
-    """The filtered items in ``sort`` order, and how many there are."""
-    stmt = _filtered(user, status=status, kind=kind, tag=tag, year=year, q=q)
+def _listed(db: Session, user: User, query: ItemQuery) -> tuple[Select[ReadingItem], int]:
+    """The page of filtered items in order, and how many items pass the filters."""
+    stmt = _filtered(
+        user,
+        status=query.get("status", ()),
+        kind=query.get("kind"),
+        tag=query.get("tag"),
+        year=query.get("year"),
+        q=query.get("q"),
+    )
     total = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     orders: dict[str, list[Any]] = {
         "queue": [ReadingItem.position, ReadingItem.id],
@@ -158,7 +147,8 @@ def _listed(
         "added": [ReadingItem.id.desc()],
         "title": [func.lower(ReadingItem.title), ReadingItem.id],
     }
-    return stmt.order_by(*orders[sort]), total
+    page = stmt.order_by(*orders[query.get("sort", "queue")])
+    return page.limit(query.get("limit", 50)).offset(query.get("offset", 0)), total
 
 
 # What ``ReadingItemRead`` shows (``authors`` and ``tags`` are stored as text).
