@@ -16,12 +16,14 @@ import asyncio
 import os
 import shutil
 import weakref
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, Request
 from sqlalchemy import Connection, DateTime, Engine, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -199,20 +201,38 @@ async def write_slot(request: Request) -> AsyncIterator[None]:
         slot.release()
 
 
-def get_db(
-    request: Request, _turn: Annotated[None, Depends(write_slot, scope="function")]
-) -> Iterator[Session]:
-    """One transaction per request: commit when the handler succeeds, roll back otherwise.
-
-    Registered with ``scope="function"`` so the commit happens before the response is sent,
-    and a failing commit becomes an error response instead of silently lost data.
-    """
-    session = new_session(writer=request.method not in SAFE_METHODS)
+def _finish(session: Session, failed: bool) -> None:
     try:
-        yield session
-        session.commit()
+        if failed:
+            session.rollback()
+        else:
+            session.commit()
     except BaseException:
         session.rollback()
         raise
     finally:
         session.close()
+
+
+async def get_db(
+    request: Request, _turn: Annotated[None, Depends(write_slot, scope="function")]
+) -> AsyncIterator[Session]:
+    """One transaction per request: commit when the handler succeeds, roll back otherwise.
+
+    Registered with ``scope="function"`` so the commit happens before the response is sent,
+    and a failing commit becomes an error response instead of silently lost data.
+
+    An async generator, so the request pays one thread-pool hop for the session, not two:
+    creating a session does no I/O (it connects at its first statement), so it happens on the
+    event loop; the commit (or rollback) and close, which talk to the database, run together
+    in one worker thread.
+    """
+    session = new_session(writer=request.method not in SAFE_METHODS)
+    failed = True
+    try:
+        yield session
+        failed = False
+    finally:
+        # Shielded: a cancelled request still ends its transaction and returns the connection.
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(_finish, session, failed)

@@ -93,14 +93,12 @@ def _authenticate(
         found = service.user_for_session(db, cookie[:MAX_SECRET])
         if found is None:
             raise Unauthorized("Session expired; sign in again")
-        user, session = found
+        credential, csrf_hash = found
         if request.method not in SAFE_METHODS:
             csrf = request.headers.get(CSRF_HEADER, "")
-            if not csrf or not security.secrets_match(csrf, session.csrf_hash):
+            if not csrf or not security.secrets_match(csrf, csrf_hash):
                 raise AppError(403, "Missing or invalid X-CSRF-Token header")
-        return Credential(
-            user=user, session_id=session.id, seen_due=service.seen_due(user, clock.utc_now())
-        )
+        return credential
     raise Unauthorized()
 
 
@@ -116,14 +114,16 @@ def _record_use(credential: Credential) -> None:
 CurrentCredential = Annotated[Credential, Depends(current_credential)]
 
 
-def current_user(credential: CurrentCredential) -> User:
+# Dependencies that do no I/O are ``async def``: FastAPI runs a plain ``def`` dependency in
+# the thread pool, a hop that costs more than these functions themselves.
+async def current_user(credential: CurrentCredential) -> User:
     return credential.user
 
 
 CurrentUser = Annotated[User, Depends(current_user)]
 
 
-def pagination(
+async def pagination(
     limit: Annotated[int, Query(ge=1, le=200, description="Page size")] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip")] = 0,
 ) -> Pagination:
@@ -141,34 +141,7 @@ def owned(model: type[M], *, param: str, label: str) -> Callable[..., M]:
     Rows of other users are a 404, exactly like ids that do not exist, so nothing leaks.
     Usage: ``OwnedHabit = Annotated[Habit, Depends(owned(Habit, param="habit_id", ...))]``.
     """
-
-    def dependency(db: Session, user: User, request: Request, **path: int) -> M:
-        row: M | None = db.scalars(
-            select(model).where(
-                model.id == path[param],  # type: ignore[attr-defined]
-                model.user_id == user.id,  # type: ignore[attr-defined]
-            )
-        ).one_or_none()
-        if row is None:
-            raise NotFound(label)
-        versioned(request, row)
-        return row
-
-    kw = inspect.Parameter.KEYWORD_ONLY
-    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [
-            inspect.Parameter("db", kw, annotation=SessionDep),
-            inspect.Parameter("user", kw, annotation=CurrentUser),
-            inspect.Parameter("request", kw, annotation=Request),
-            inspect.Parameter(
-                param,
-                kw,
-                annotation=Annotated[int, Path(ge=1, le=MAX_ID, description=f"{label} id")],
-            ),
-        ]
-    )
-    dependency.__name__ = f"owned_{param}"
-    return dependency
+    return _path_row(model, param, label, "user_id", CurrentUser, lambda user: user.id)
 
 
 def owned_child(
@@ -181,12 +154,29 @@ def owned_child(
     Usage: ``OwnedKeyResult = Annotated[KeyResult, Depends(owned_child(KeyResult,
     parent=owned(Goal, ...), parent_fk="goal_id", param="key_result_id", label="Key result"))]``.
     """
+    return _path_row(
+        model, param, label, parent_fk, Annotated[Any, Depends(parent)], lambda row: row.id
+    )
 
-    def dependency(db: Session, parent_row: Any, request: Request, **path: int) -> M:
+
+def _path_row(
+    model: type[M],
+    param: str,
+    label: str,
+    owner_fk: str,
+    owner: Any,
+    owner_id: Callable[[Any], int],
+) -> Callable[..., M]:
+    """The dependency behind ``owned`` and ``owned_child``: the row of ``model`` whose id is
+    the path parameter ``param`` and whose ``owner_fk`` column is the id of the ``owner``
+    dependency's value (the current user, or the parent row), else a 404 naming ``label``."""
+    column = getattr(model, owner_fk)
+
+    def dependency(db: Session, owner_row: Any, request: Request, **path: int) -> M:
         row: M | None = db.scalars(
             select(model).where(
                 model.id == path[param],  # type: ignore[attr-defined]
-                getattr(model, parent_fk) == parent_row.id,
+                column == owner_id(owner_row),
             )
         ).one_or_none()
         if row is None:
@@ -198,8 +188,8 @@ def owned_child(
     dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
         [
             inspect.Parameter("db", kw, annotation=SessionDep),
+            inspect.Parameter("owner_row", kw, annotation=owner),
             inspect.Parameter("request", kw, annotation=Request),
-            inspect.Parameter("parent_row", kw, annotation=Annotated[Any, Depends(parent)]),
             inspect.Parameter(
                 param,
                 kw,
@@ -211,7 +201,7 @@ def owned_child(
     return dependency
 
 
-def reject_control_characters(request: Request) -> None:
+async def reject_control_characters(request: Request) -> None:
     """Query and path parameters get the same rule as body text (see ``kaizen.schemas``)."""
     for location, items in (
         ("query", request.query_params.multi_items()),
@@ -251,7 +241,7 @@ def versioned(request: Request, row: Any) -> None:
         request.state.etag = lambda: version_tag(row)
 
 
-def local_today(user: CurrentUser) -> date:
+async def local_today(user: CurrentUser) -> date:
     """The user's "today", computed once per request and handed to services."""
     return clock.local_today(user.timezone)
 

@@ -1,17 +1,24 @@
 """The application factory: routers, error handlers, security headers, docs and the SPA."""
 
+import dataclasses
+import inspect
 import re
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 import fastapi_offline
-from fastapi import FastAPI, HTTPException, Response
+from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.datastructures import DefaultPlaceholder
+from fastapi.dependencies.models import Dependant
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, _effective_route_context_var
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
@@ -20,13 +27,8 @@ from kaizen.api import private_router, public_router
 from kaizen.config import settings
 from kaizen.contract import document_errors
 from kaizen.errors import install_error_handlers
-from kaizen.portability.limits import UPLOAD_MAX_BYTES, UPLOAD_PATHS, upload_too_large
+from kaizen.limits import TOO_LARGE, body_limit
 
-MAX_BODY_BYTES = 2 * 1024 * 1024
-TOO_LARGE = "Request body too large (2 MB at most)"
-# Routes that take bigger uploads: (bytes let through, the message past them). Each route checks
-# its own, smaller limit too (the import: 5 MB of file, plus room for a multipart envelope).
-BODY_LIMITS = {"/api/v1/reading-items/import": (8 * 1024 * 1024, "The file is larger than 5 MB")}
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 
 APP_CSP = (
@@ -83,6 +85,76 @@ def _operation_id(route: APIRoute) -> str:
     return route.name
 
 
+class KaizenRoute(APIRoute):
+    """An API route whose plain ``def`` endpoint validates its return value in the same worker
+    thread it ran in.
+
+    FastAPI runs a sync endpoint in the thread pool and then validates what it returned
+    against the response model in a *second* thread-pool call; each hop costs about as much
+    as a small request's own work. Here the endpoint and that validation run in one call, and
+    FastAPI's own validation on the event loop then only meets an instance of the response
+    model (pydantic passes those through without re-validating). The same checks run in the
+    same order, so the responses and errors are exactly the same.
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        route: Any = _effective_route_context_var.get()
+        if route is None or route.original_route is not self:
+            route = self
+        dependant: Dependant = route.dependant
+        call = dependant.call
+        field = route.response_field
+        if (
+            call is None
+            or field is None
+            or not isinstance(route.response_class, DefaultPlaceholder)
+            or inspect.iscoroutinefunction(call)
+            or inspect.isgeneratorfunction(call)
+            or inspect.isasyncgenfunction(call)
+            or not inspect.isfunction(call)
+        ):
+            return super().get_route_handler()
+        route.dependant = dataclasses.replace(dependant, call=_validating_in_thread(call, field))
+        try:
+            return super().get_route_handler()
+        finally:
+            route.dependant = dependant
+
+
+def _validating_in_thread(
+    call: Callable[..., Any], field: Any
+) -> Callable[..., Coroutine[Any, Any, Any]]:
+    def run(values: dict[str, Any]) -> Any:
+        result = call(**values)
+        if isinstance(result, Response):
+            return result
+        value, errors = field.validate(result, {}, loc=("response",))
+        # An invalid value goes back as it was: FastAPI validates it again and reports it.
+        return result if errors else value
+
+    async def endpoint(**values: Any) -> Any:
+        return await run_in_threadpool(run, values)
+
+    endpoint.__name__ = call.__name__
+    endpoint.__qualname__ = call.__qualname__
+    endpoint.__doc__ = call.__doc__
+    endpoint.__module__ = call.__module__
+    return endpoint
+
+
+def use_kaizen_routes(routes: list[BaseRoute]) -> None:
+    """Make every plain ``APIRoute`` of these routes (and of the routers they include) a
+    ``KaizenRoute``. Routers are built at import time by each domain; FastAPI builds the
+    handlers of included routes when the app first routes a request, so this runs in
+    ``create_app`` before that."""
+    for route in routes:
+        if type(route) is APIRoute:
+            route.__class__ = KaizenRoute
+        original = getattr(route, "original_router", None)
+        if original is not None:
+            use_kaizen_routes(original.routes)
+
+
 def create_app() -> FastAPI:
     app = Kaizen(
         title="Kaizen",
@@ -95,6 +167,8 @@ def create_app() -> FastAPI:
         swagger_ui_parameters={"persistAuthorization": True},
     )
     install_error_handlers(app)
+    use_kaizen_routes(public_router.routes)
+    use_kaizen_routes(private_router.routes)
     app.include_router(public_router)
     app.include_router(private_router)
     _install_middleware(app)
@@ -108,10 +182,33 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, message)
 
 
+RawHeaders = list[tuple[bytes, bytes]]
+
+
+def _encoded(headers: dict[str, str]) -> RawHeaders:
+    return [
+        (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()
+    ]
+
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+# The headers Guard adds (unless the response set them itself), encoded once.
+API_HEADERS = _encoded(
+    {"Content-Security-Policy": APP_CSP, **SECURITY_HEADERS, "Cache-Control": "no-store"}
+)
+APP_HEADERS = _encoded({"Content-Security-Policy": APP_CSP, **SECURITY_HEADERS})
+DOCS_HEADERS = _encoded({"Content-Security-Policy": DOCS_CSP, **SECURITY_HEADERS})
+
+
 class Guard:
     """Pure ASGI middleware (no BaseHTTPMiddleware, which costs throughput and turns errors
     from `receive` into exception groups): security headers on every response, and a body
-    size cap that also counts chunked uploads, which carry no Content-Length."""
+    size cap (``kaizen.limits``) that also counts chunked uploads, which carry no
+    Content-Length."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -122,20 +219,11 @@ class Guard:
             return
         path: str = scope["path"]
         # File uploads (imports) check their own, larger caps with a message that says so.
-        if path in BODY_LIMITS:
-            limit, too_large = BODY_LIMITS[path]
-        elif path.startswith(UPLOAD_PATHS):
-            limit, too_large = UPLOAD_MAX_BYTES, upload_too_large()
-        else:
-            limit, too_large = MAX_BODY_BYTES, TOO_LARGE
-        extra = [
-            ("Content-Security-Policy", DOCS_CSP if path in DOCS_PAGES else APP_CSP),
-            ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", "same-origin"),
-            ("X-Frame-Options", "DENY"),
-        ]
+        limit, too_large = body_limit(path)
         if path.startswith("/api/"):
-            extra.append(("Cache-Control", "no-store"))
+            extra = API_HEADERS
+        else:
+            extra = DOCS_HEADERS if path in DOCS_PAGES else APP_HEADERS
         received = 0
 
         async def limited_receive() -> Message:
@@ -149,15 +237,17 @@ class Guard:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in extra:
-                    headers.setdefault(name, value)
+                headers: RawHeaders = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(header for header in extra if header[0] not in present)
+                message["headers"] = headers
                 etag = scope.get("state", {}).get("etag")
                 if etag is not None and 200 <= message["status"] < 300:
-                    headers["ETag"] = etag()
+                    MutableHeaders(scope=message)["ETag"] = etag()
                 if message["status"] == 405 and "app" in scope:
                     # Starlette names only the first route's methods; name all of the path's.
-                    headers["Allow"] = ", ".join(allowed_methods(scope["app"], path))
+                    allowed = ", ".join(allowed_methods(scope["app"], path))
+                    MutableHeaders(scope=message)["Allow"] = allowed
             await send(message)
 
         length = Headers(scope=scope).get("content-length")

@@ -111,6 +111,21 @@ def test_expired_token_stops_working(client: TestClient) -> None:
     assert client.get("/api/v1/me", headers=headers).status_code == 401
 
 
+def test_expired_browser_session_stops_working(client: TestClient) -> None:
+    user = make_user(client)
+    csrf = browser_login(client, user.email)
+    assert client.get("/api/v1/me").json()["email"] == user.email
+    with new_session() as db:
+        for row in db.scalars(select(UserSession)):
+            row.expires_at = datetime.now(UTC) - timedelta(seconds=1)
+        db.commit()
+    expired = client.get("/api/v1/me")
+    assert expired.status_code == 401
+    assert expired.json() == {"detail": "Session expired; sign in again"}
+    changed = client.patch("/api/v1/me", json={"display_name": "X"}, headers={"X-CSRF-Token": csrf})
+    assert changed.status_code == 401
+
+
 def test_token_create_validation(client: TestClient) -> None:
     user = make_user(client)
     past = (datetime.now(UTC) - timedelta(days=1)).isoformat()

@@ -4,7 +4,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from kaizen.portability.limits import MAX_UPLOAD
+from kaizen.limits import MAX_UPLOAD
 from tests.factories import ApiUser, check_in, create_habit, create_sprint, make_user
 from tests.portability.loopfiles import csv_zip, sqlite_db
 

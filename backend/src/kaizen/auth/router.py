@@ -131,7 +131,8 @@ def logout(request: Request, response: Response, db: SessionDep) -> None:
 
 
 @account_router.get("/me", summary="The signed-in user")
-def read_me(user: CurrentUser) -> UserRead:
+async def read_me(user: CurrentUser) -> UserRead:
+    # No I/O (the user row is loaded already), so no thread-pool hop.
     return UserRead.model_validate(user)
 
 

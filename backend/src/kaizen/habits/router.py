@@ -40,7 +40,8 @@ def list_habits(
     ] = None,
 ) -> Page[HabitRead]:
     rows, total = service.list_habits(db, user, page, archived=archived)
-    return Page(items=[HabitRead.model_validate(h) for h in rows], total=total)
+    # One validation of the whole page, not one per row.
+    return Page[HabitRead].model_validate({"items": rows, "total": total}, from_attributes=True)
 
 
 @router.post("/habits", status_code=status.HTTP_201_CREATED, summary="Create an action item")

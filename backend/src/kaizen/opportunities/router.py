@@ -186,7 +186,7 @@ def list_applications(
 ) -> Page[ApplicationRead]:
     """Most recently moved first. `q` searches organization names and roles ("did I already
     apply?"). Each item carries its next upcoming event."""
-    rows, total = service.list_applications(
+    items, total = service.list_applications(
         db,
         user,
         q=q,
@@ -195,8 +195,10 @@ def list_applications(
         type=type,
         organization_id=organization_id,
         page=page,
+        now=clock.utc_now(),
     )
-    return Page(items=_app_reads(db, rows), total=total)
+    # One validation of the whole page (plain values, not ORM objects).
+    return Page[ApplicationRead].model_validate({"items": items, "total": total})
 
 
 @router.post(

@@ -12,8 +12,8 @@ from kaizen.auth.models import User
 from kaizen.db import new_session, utcnow
 from kaizen.deps import CSRF_COOKIE, SESSION_COOKIE, CurrentUser, SessionDep, Today
 from kaizen.errors import AppError
+from kaizen.limits import MAX_UPLOAD, UPLOAD_MAX_BYTES, upload_too_large
 from kaizen.portability import flows
-from kaizen.portability.limits import MAX_UPLOAD, UPLOAD_MAX_BYTES, upload_too_large
 from kaizen.portability.schemas import DeleteAccountIn, KaizenImportResult, LoopImportResult
 from kaizen.uploads import upload_form
 

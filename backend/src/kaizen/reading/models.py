@@ -9,6 +9,14 @@ AUTHOR_SEPARATOR = "\n"
 TAG_SEPARATOR = "|"
 
 
+def split_authors(text: str) -> list[str]:
+    return [a for a in text.split(AUTHOR_SEPARATOR) if a]
+
+
+def split_tags(text: str) -> list[str]:
+    return [t for t in text.split(TAG_SEPARATOR) if t]
+
+
 class ReadingItem(TimestampMixin, Base):
     """A paper, book, article, course, video or chapter in the user's queue or library.
 
@@ -56,7 +64,7 @@ class ReadingItem(TimestampMixin, Base):
 
     @property
     def authors(self) -> list[str]:
-        return [a for a in self.authors_text.split(AUTHOR_SEPARATOR) if a]
+        return split_authors(self.authors_text)
 
     @authors.setter
     def authors(self, names: list[str]) -> None:
@@ -64,7 +72,7 @@ class ReadingItem(TimestampMixin, Base):
 
     @property
     def tags(self) -> list[str]:
-        return [t for t in self.tags_text.split(TAG_SEPARATOR) if t]
+        return split_tags(self.tags_text)
 
     @tags.setter
     def tags(self, tags: list[str]) -> None:

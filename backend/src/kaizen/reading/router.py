@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from kaizen.auth.models import User
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.errors import AppError
+from kaizen.limits import READING_IMPORT_MAX
 from kaizen.portfolio.schemas import EntryRead
 from kaizen.reading import flows, formats, lookup, service
 from kaizen.reading.models import ReadingItem
@@ -48,7 +49,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 LINKS_404: dict[int | str, dict[str, Any]] = {
     404: {"description": "goal_id, writeup_id or implementation_id is not yours"}
 }
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_BYTES = READING_IMPORT_MAX
 BIBTEX_TYPES = ("application/x-bibtex", "text/x-bibtex", "application/x-bibtex-text-file")
 RIS_TYPES = ("application/x-research-info-systems", "application/x-ris", "text/x-ris")
 
@@ -77,7 +78,7 @@ def list_items(
     ] = "queue",
 ) -> Page[ReadingItemRead]:
     """In queue order by default: the top is up next."""
-    rows, total = service.list_items(
+    items, total = service.list_item_rows(
         db,
         user,
         status=item_status or (),
@@ -89,7 +90,8 @@ def list_items(
         limit=page.limit,
         offset=page.offset,
     )
-    return Page(items=[ReadingItemRead.model_validate(r) for r in rows], total=total)
+    # One validation of the whole page (plain values, not ORM objects).
+    return Page[ReadingItemRead].model_validate({"items": items, "total": total})
 
 
 @router.post(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 from sqlalchemy import Date, Integer, Select, bindparam, extract, func, select
 from sqlalchemy.exc import IntegrityError
@@ -27,6 +27,8 @@ from kaizen.reading.models import (
     ReadingProgressLog,
     ReadingSettings,
     ReadingStatusChange,
+    split_authors,
+    split_tags,
 )
 from kaizen.reading.schemas import (
     ImportPreview,
@@ -96,20 +98,51 @@ def _filtered(
     return stmt
 
 
+class ItemQuery(TypedDict, total=False):
+    """Filters, order and page of the reading list (all optional)."""
+
+    status: Sequence[str]
+    kind: str | None
+    tag: str | None
+    year: int | None
+    q: str | None
+    sort: Sort  # default "queue"
+    limit: int  # default 50
+    offset: int
+
+
 def list_items(
-    db: Session,
-    user: User,
-    *,
-    status: Sequence[str] = (),
-    kind: str | None = None,
-    tag: str | None = None,
-    year: int | None = None,
-    q: str | None = None,
-    sort: Sort = "queue",
-    limit: int = 50,
-    offset: int = 0,
+    db: Session, user: User, **query: Unpack[ItemQuery]
 ) -> tuple[Sequence[ReadingItem], int]:
-    stmt = _filtered(user, status=status, kind=kind, tag=tag, year=year, q=q)
+    stmt, total = _listed(db, user, query)
+    return db.scalars(stmt).all(), total
+
+
+def list_item_rows(
+    db: Session, user: User, **query: Unpack[ItemQuery]
+) -> tuple[list[dict[str, Any]], int]:
+    """``list_items`` as plain values in the shape of ``ReadingItemRead`` (for the list
+    route): loading 200 items as ORM objects cost more than the rest of the request."""
+    stmt, total = _listed(db, user, query)
+    items = []
+    for row in db.execute(stmt.with_only_columns(*LIST_COLUMNS)).all():
+        item = dict(zip(LIST_FIELDS, row, strict=True))
+        item["authors"] = split_authors(item.pop("authors_text"))
+        item["tags"] = split_tags(item.pop("tags_text"))
+        items.append(item)
+    return items, total
+
+
+def _listed(db: Session, user: User, query: ItemQuery) -> tuple[Select[ReadingItem], int]:
+    """The page of filtered items in order, and how many items pass the filters."""
+    stmt = _filtered(
+        user,
+        status=query.get("status", ()),
+        kind=query.get("kind"),
+        tag=query.get("tag"),
+        year=query.get("year"),
+        q=query.get("q"),
+    )
     total = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     orders: dict[str, list[Any]] = {
         "queue": [ReadingItem.position, ReadingItem.id],
@@ -117,9 +150,15 @@ def list_items(
         "added": [ReadingItem.id.desc()],
         "title": [func.lower(ReadingItem.title), ReadingItem.id],
     }
-    order = orders[sort]
-    rows = db.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
-    return rows, total
+    page = stmt.order_by(*orders[query.get("sort", "queue")])
+    return page.limit(query.get("limit", 50)).offset(query.get("offset", 0)), total
+
+
+# What ``ReadingItemRead`` shows (``authors`` and ``tags`` are stored as text).
+LIST_COLUMNS = tuple(
+    column for column in ReadingItem.__table__.c if column.key not in {"user_id", "updated_at"}
+)
+LIST_FIELDS = tuple(column.key for column in LIST_COLUMNS)
 
 
 def reorder_items(db: Session, user: User, ids: list[int]) -> None:
