@@ -405,6 +405,35 @@ def test_follow_ups_overdue_first(client: TestClient, set_now: Callable[[str], N
     assert client.get(f"{API}/follow-ups?days=99", headers=user.headers).status_code == 422
 
 
+def test_follow_ups_no_news_counts_from_the_last_event_and_skips_booked_ones(
+    client: TestClient, set_now: Callable[[str], None]
+) -> None:
+    user = long_lived_user(client)
+    set_now("2026-11-01T10:00:00Z")
+    booked = create_application(client, user, role="Booked", stage="applied")
+    called = create_application(client, user, role="Called", stage="applied")
+    set_now("2026-11-02T10:00:00Z")
+    # Logged on the 2nd, for an interview on the 20th: something is coming up.
+    create_event(
+        client, user, application_id=int(str(booked["id"])), starts_at="2026-11-20T10:00:00Z"
+    )
+    set_now("2026-11-04T10:00:00Z")
+    # A call logged on the 4th (held that day): the week of silence starts again from it.
+    create_event(
+        client, user, application_id=int(str(called["id"])), starts_at="2026-11-04T09:00:00Z"
+    )
+    set_now("2026-11-12T10:00:00Z")
+    items = client.get(f"{API}/follow-ups", headers=user.headers).json()["items"]
+    assert [(i["id"], i["reason"], i["due_on"]) for i in items] == [
+        (called["id"], "no_news", "2026-11-11"),
+    ]
+    set_now("2026-11-10T10:00:00Z")
+    assert client.get(f"{API}/follow-ups", headers=user.headers).json()["items"] == []
+    # Looking a few days ahead shows it coming.
+    ahead = client.get(f"{API}/follow-ups?days=3", headers=user.headers).json()["items"]
+    assert [(i["id"], i["overdue_days"]) for i in ahead] == [(called["id"], -1)]
+
+
 def test_csv_export_neutralises_formulas(client: TestClient) -> None:
     user = make_user(client)
     org = create_organization(client, user, name='=HYPERLINK("http://evil")', type="big_tech")

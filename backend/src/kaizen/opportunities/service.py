@@ -21,6 +21,7 @@ from sqlalchemy import (
     cast,
     exists,
     func,
+    or_,
     select,
 )
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -781,9 +782,22 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
                 overdue_days=(today - due).days,
             )
         )
+    # Quiet: nothing new (a stage change or a logged event) for a week by the horizon, and
+    # nothing coming up (an interview already booked is news enough).
     cutoff = now - timedelta(days=NO_NEWS_DAYS) + timedelta(days=days)
+    last_event = (
+        select(func.max(Event.created_at))
+        .where(Event.application_id == Application.id)
+        .scalar_subquery()
+    )
     quiet = db.execute(
-        select(Application.id, Application.role, Organization.name, Application.stage_changed_at)
+        select(
+            Application.id,
+            Application.role,
+            Organization.name,
+            Application.stage_changed_at,
+            last_event,
+        )
         .join(Organization, Organization.id == Application.organization_id)
         .where(
             Application.user_id == user.id,
@@ -792,12 +806,13 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
             Application.stage_changed_at <= cutoff,
             ~exists().where(
                 Event.application_id == Application.id,
-                Event.created_at > now - timedelta(days=NO_NEWS_DAYS),
+                or_(Event.created_at > cutoff, Event.starts_at > now),
             ),
         )
     ).all()
-    for app_id, role, org_name, changed_at in quiet:
-        due = (changed_at + timedelta(days=NO_NEWS_DAYS)).astimezone(zone).date()
+    for app_id, role, org_name, changed_at, event_logged_at in quiet:
+        news_at = max(changed_at, event_logged_at) if event_logged_at else changed_at
+        due = (news_at + timedelta(days=NO_NEWS_DAYS)).astimezone(zone).date()
         items.append(
             FollowUp(
                 kind="application",
