@@ -19,9 +19,14 @@ class Pagination:
     offset: int
 
 
+def count_rows(db: Session, stmt: Select[*tuple[Any, ...]]) -> int:
+    """How many rows ``stmt`` gives, in one query (its ordering dropped): a list's total."""
+    return db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+
+
 def paginate(db: Session, stmt: Select[Any], page: Pagination) -> tuple[Sequence[Any], int]:
     """One page of ``stmt``'s rows and the total over all pages (two queries, any data size)."""
-    total = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    total = count_rows(db, stmt)
     rows: Sequence[Any] = db.scalars(stmt.limit(page.limit).offset(page.offset)).all()
     return rows, total
 

@@ -15,7 +15,7 @@ from kaizen.auth import security
 from kaizen.auth.models import ApiToken, User, UserSession
 from kaizen.db import utcnow
 from kaizen.errors import Conflict, NotFound
-from kaizen.queries import Pagination, paginate
+from kaizen.queries import Pagination, count_rows, paginate
 
 INVITATION_PREFIX = "kzi_"
 
@@ -115,7 +115,7 @@ def list_invitations(db: Session, page: Pagination) -> tuple[list[InvitationView
         .outerjoin(invitee, invitee.id == Invitation.used_by_id)
         .order_by(Invitation.id.desc())
     )
-    total = db.scalar(select(func.count()).select_from(Invitation)) or 0
+    total = count_rows(db, stmt)
     rows = db.execute(stmt.limit(page.limit).offset(page.offset)).all()
     return [InvitationView(invitation=inv, used_by_email=email) for inv, email in rows], total
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
@@ -65,7 +65,7 @@ from kaizen.opportunities.schemas import (
     ReadinessFrom,
 )
 from kaizen.ownership import ensure_owned
-from kaizen.queries import Pagination, paginate
+from kaizen.queries import Pagination, count_rows, paginate
 from kaizen.schemas import apply_changes
 
 NO_NEWS_DAYS = 7
@@ -258,14 +258,11 @@ def list_applications(
         where.append(Organization.type == type)
     if organization_id:
         where.append(Application.organization_id == organization_id)
-    total = (
-        db.scalar(
-            select(func.count())
-            .select_from(Application)
-            .join(Organization, Organization.id == Application.organization_id)
-            .where(*where)
-        )
-        or 0
+    total = count_rows(
+        db,
+        select(Application.id)
+        .join(Organization, Organization.id == Application.organization_id)
+        .where(*where),
     )
     next_event = (
         select(Event.id)
@@ -759,7 +756,25 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
     applications sitting in `applied` with nothing new for a week. Earliest due first."""
     horizon = today + timedelta(days=days)
     zone = ZoneInfo(user.timezone)
-    items: list[FollowUp] = []
+
+    def due(
+        kind: Literal["application", "contact"],
+        row_id: int,
+        title: str,
+        organization_name: str | None,
+        due_on: date,
+        reason: Literal["follow_up", "no_news"],
+    ) -> FollowUp:
+        return FollowUp(
+            kind=kind,
+            id=row_id,
+            title=title,
+            organization_name=organization_name,
+            due_on=due_on,
+            reason=reason,
+            overdue_days=(today - due_on).days,
+        )
+
     apps = db.execute(
         select(Application.id, Application.role, Organization.name, Application.follow_up_on)
         .join(Organization, Organization.id == Application.organization_id)
@@ -769,19 +784,11 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
             Application.stage.not_in(CLOSED),
         )
     ).all()
-    for app_id, role, org_name, due in apps:
-        assert due is not None  # filtered in the query
-        items.append(
-            FollowUp(
-                kind="application",
-                id=app_id,
-                title=f"{role} at {org_name}",
-                organization_name=org_name,
-                due_on=due,
-                reason="follow_up",
-                overdue_days=(today - due).days,
-            )
-        )
+    items = [
+        due("application", app_id, f"{role} at {org_name}", org_name, day, "follow_up")
+        for app_id, role, org_name, day in apps
+        if day is not None  # filtered in the query
+    ]
     # Quiet: nothing new (a stage change or a logged event) for a week by the horizon, and
     # nothing coming up (an interview already booked is news enough).
     cutoff = now - timedelta(days=NO_NEWS_DAYS) + timedelta(days=days)
@@ -812,36 +819,18 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
     ).all()
     for app_id, role, org_name, changed_at, event_logged_at in quiet:
         news_at = max(changed_at, event_logged_at) if event_logged_at else changed_at
-        due = (news_at + timedelta(days=NO_NEWS_DAYS)).astimezone(zone).date()
-        items.append(
-            FollowUp(
-                kind="application",
-                id=app_id,
-                title=f"{role} at {org_name}",
-                organization_name=org_name,
-                due_on=due,
-                reason="no_news",
-                overdue_days=(today - due).days,
-            )
-        )
+        day = (news_at + timedelta(days=NO_NEWS_DAYS)).astimezone(zone).date()
+        items.append(due("application", app_id, f"{role} at {org_name}", org_name, day, "no_news"))
     contacts = db.execute(
         select(Contact.id, Contact.name, Organization.name, Contact.follow_up_on)
         .outerjoin(Organization, Organization.id == Contact.organization_id)
         .where(Contact.user_id == user.id, Contact.follow_up_on <= horizon)
     ).all()
-    for contact_id, name, org_name, due in contacts:
-        assert due is not None  # filtered in the query
-        items.append(
-            FollowUp(
-                kind="contact",
-                id=contact_id,
-                title=name,
-                organization_name=org_name,
-                due_on=due,
-                reason="follow_up",
-                overdue_days=(today - due).days,
-            )
-        )
+    items += [
+        due("contact", contact_id, name, org_name, day, "follow_up")
+        for contact_id, name, org_name, day in contacts
+        if day is not None  # filtered in the query
+    ]
     items.sort(key=lambda f: (f.due_on, f.kind, f.id))
     return items[:500]
 

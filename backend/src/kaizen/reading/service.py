@@ -20,7 +20,7 @@ from kaizen.goals.models import Goal
 from kaizen.habits.models import Habit
 from kaizen.ownership import ensure_owned
 from kaizen.portfolio.models import PortfolioEntry
-from kaizen.queries import next_position, reorder
+from kaizen.queries import count_rows, next_position, reorder
 from kaizen.reading import formats
 from kaizen.reading.models import (
     ReadingItem,
@@ -143,7 +143,7 @@ def _listed(db: Session, user: User, query: ItemQuery) -> tuple[Select[ReadingIt
         year=query.get("year"),
         q=query.get("q"),
     )
-    total = db.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    total = count_rows(db, stmt)
     orders: dict[str, list[Any]] = {
         "queue": [ReadingItem.position, ReadingItem.id],
         "finished": [ReadingItem.finished_on.desc().nulls_last(), ReadingItem.id.desc()],
