@@ -1,11 +1,10 @@
 // Import applications from CSV (uploaded or pasted) in the columns of the CSV export: first the
 // server's dry run as a preview (organizations matched or created, rows created or skipped,
 // problems by line), then the import, which is whole or nothing.
-import { useState } from 'preact/hooks';
-import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
+import { useFileImport } from '../ui/useFileImport';
 import { EXPORT_URL, importApplications, type CsvImportResult } from './api';
 import { kindLabel, stageLabel, typeLabel } from './labels';
 import { SubNav } from './SubNav';
@@ -92,45 +91,12 @@ export function ImportSummary({ result }: { result: CsvImportResult }) {
 }
 
 export default function ImportPage() {
-  const [text, setText] = useState('');
-  const [filename, setFilename] = useState('');
-  const [preview, setPreview] = useState<CsvImportResult | null>(null);
-  const [result, setResult] = useState<CsvImportResult | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const changeText = (value: string, name = '') => {
-    setText(value);
-    setFilename(name);
-    setPreview(null);
-    setResult(null);
-    setError(null);
-  };
-
-  const run = async (dryRun: boolean) => {
-    if (!text.trim()) {
-      setError('Paste the CSV, or choose a file.');
-      return;
-    }
-    if (new Blob([text]).size > MAX_CSV_BYTES) {
-      setError(TOO_BIG);
-      return;
-    }
-    setBusy(dryRun ? 'preview' : 'import');
-    setError(null);
-    try {
-      const answer = await importApplications(text, dryRun);
-      if (dryRun) setPreview(answer);
-      else {
-        setResult(answer);
-        setPreview(null);
-      }
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { text, filename, preview, result, busy, error, changeText, chooseFile, run } = useFileImport({
+    maxBytes: MAX_CSV_BYTES,
+    tooBig: TOO_BIG,
+    empty: 'Paste the CSV, or choose a file.',
+    send: importApplications,
+  });
 
   const canImport = preview !== null && preview.created > 0 && preview.errors.length === 0;
 
@@ -159,15 +125,7 @@ export default function ImportPage() {
               class="input"
               accept=".csv,text/csv,text/plain"
               {...control}
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                if (!file) return;
-                if (file.size > MAX_CSV_BYTES) {
-                  setError(TOO_BIG);
-                  return;
-                }
-                void file.text().then((content) => changeText(content, file.name));
-              }}
+              onChange={chooseFile}
             />
           )}
         </Field>
