@@ -17,7 +17,7 @@
  * carry its own `color` (any CSS colour, e.g. 'var(--danger)'); the default is --chart-bar.
  * Screen readers get a table of every label and value; the SVG itself is decorative.
  */
-import { defaultFormat, GridLines, hasTarget, TargetLabel, TargetLine, YTicks, type AxisChartProps } from './common';
+import { defaultFormat, GridLines, hasTarget, ScreenReaderTable, TargetLabel, TargetLine, YTicks, type AxisChartProps } from './common';
 import { labelIndices, yPos, yScale } from './scale';
 import './charts.css';
 
@@ -99,10 +99,7 @@ export function BarChart({
               )}
             </div>
           </div>
-          {/* Wrapped: a <table> ignores overflow, so it cannot be hidden by itself. */}
-          <div class="visually-hidden">
-          <table>
-            <caption>{title}</caption>
+          <ScreenReaderTable title={title}>
             <tbody>
               {data.map((d, i) => (
                 <tr key={i}>
@@ -117,8 +114,7 @@ export function BarChart({
                 </tr>
               )}
             </tbody>
-          </table>
-          </div>
+          </ScreenReaderTable>
         </>
       )}
     </figure>

@@ -16,7 +16,7 @@
  * override and `dashed` to tell a series apart without colour. A legend is shown when there is
  * more than one series. Screen readers get a table of every label and value.
  */
-import { defaultFormat, GridLines, hasTarget, TargetLabel, TargetLine, YTicks, type AxisChartProps } from './common';
+import { defaultFormat, GridLines, hasTarget, ScreenReaderTable, TargetLabel, TargetLine, YTicks, type AxisChartProps } from './common';
 import { labelIndices, yPos, yScale } from './scale';
 import './charts.css';
 
@@ -135,10 +135,7 @@ export function LineChart({
               ))}
             </div>
           </div>
-          {/* Wrapped: a <table> ignores overflow, so it cannot be hidden by itself. */}
-          <div class="visually-hidden">
-          <table>
-            <caption>{title}</caption>
+          <ScreenReaderTable title={title}>
             <thead>
               <tr>
                 <th scope="col">Label</th>
@@ -160,8 +157,7 @@ export function LineChart({
                 </tr>
               ))}
             </tbody>
-          </table>
-          </div>
+          </ScreenReaderTable>
         </>
       )}
     </figure>

@@ -1,6 +1,7 @@
 // What BarChart and LineChart share: the props every chart over a y axis takes, the default value
 // format, and the pieces drawn the same way in both (y ticks, grid lines, the target line and its
 // label). Positions are percentages of the 0..100 plot box (see scale.ts).
+import type { ComponentChildren } from 'preact';
 import { yPos, type YScale } from './scale';
 
 /** The props of a chart with a y axis; each chart adds its data (and its own options). */
@@ -64,5 +65,18 @@ export function TargetLabel({ scale, target, label, format }: { scale: YScale; t
     <span class="chart-target-label" style={{ top: `${yPos(target, scale)}%` }}>
       {label ?? `Target ${format(target)}`}
     </span>
+  );
+}
+
+/** The table screen readers get instead of the (decorative) plot: `children` are its head and body. */
+export function ScreenReaderTable({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    // Wrapped: a <table> ignores overflow, so it cannot be hidden by itself.
+    <div class="visually-hidden">
+      <table>
+        <caption>{title}</caption>
+        {children}
+      </table>
+    </div>
   );
 }
