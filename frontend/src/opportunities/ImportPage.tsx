@@ -2,8 +2,8 @@
 // server's dry run as a preview (organizations matched or created, rows created or skipped,
 // problems by line), then the import, which is whole or nothing.
 import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
+import { ImportActions, ImportProblems } from '../ui/ImportParts';
 import { useFileImport } from '../ui/useFileImport';
 import { EXPORT_URL, importApplications, type CsvImportResult } from './api';
 import { kindLabel, stageLabel, typeLabel } from './labels';
@@ -43,18 +43,7 @@ export function ImportSummary({ result }: { result: CsvImportResult }) {
         </p>
       )}
       {result.ignored_columns.length > 0 && <p class="muted">Columns not read: {result.ignored_columns.join(', ')}.</p>}
-      {result.errors.length > 0 && (
-        <>
-          <h3>Problems</h3>
-          <ul class="opp-import-errors">
-            {result.errors.map((e) => (
-              <li key={`${e.line}-${e.message}`}>
-                Line {e.line}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ImportProblems errors={result.errors} class="opp-import-errors" />
       {result.rows.length > 0 && (
         <div class="opp-import-table-wrap">
           <table class="opp-import-table">
@@ -143,16 +132,7 @@ export default function ImportPage() {
           )}
         </Field>
         {error && <Alert>{error}</Alert>}
-        <div class="form-actions">
-          <Button busy={busy === 'preview'} busyLabel="Reading…" disabled={busy !== null} onClick={() => void run(true)}>
-            Preview
-          </Button>
-          {canImport && (
-            <Button variant="primary" busy={busy === 'import'} busyLabel="Importing…" disabled={busy !== null} onClick={() => void run(false)}>
-              Import {plural(preview.created, 'application')}
-            </Button>
-          )}
-        </div>
+        <ImportActions busy={busy} run={run} importLabel={canImport ? `Import ${plural(preview.created, 'application')}` : null} />
         {preview && preview.errors.length > 0 && (
           <Alert kind="info">Fix or remove the rows with problems, then preview again: an import with problems changes nothing.</Alert>
         )}

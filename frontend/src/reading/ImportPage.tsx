@@ -2,8 +2,8 @@
 // server's dry run, so the numbers are the real ones), then the import; and the exports.
 import { useState } from 'preact/hooks';
 import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
 import { Field, SelectField } from '../ui/Field';
+import { ImportActions, ImportProblems } from '../ui/ImportParts';
 import { useFileImport } from '../ui/useFileImport';
 import { EXPORT_BIB_URL, EXPORT_RIS_URL, guessFormat, importFile, type ImportFormat, type ImportResult } from './api';
 import { ReadingNav } from './ReadingNav';
@@ -28,18 +28,7 @@ export function ResultView({ result }: { result: ImportResult }) {
   return (
     <div class="rd-import-result">
       <Counts result={result} preview={result.dry_run} />
-      {result.errors.length > 0 && (
-        <>
-          <h3>Problems</h3>
-          <ul class="rd-import-errors">
-            {result.errors.map((e) => (
-              <li key={`${e.line}-${e.message}`}>
-                Line {e.line}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ImportProblems errors={result.errors} class="rd-import-errors" />
       {result.items.length > 0 && (
         <>
           <h3>{result.dry_run ? 'Will be added' : 'Added'}</h3>
@@ -121,16 +110,11 @@ export default function ImportPage() {
           }}
         />
         {error && <Alert>{error}</Alert>}
-        <div class="form-actions">
-          <Button busy={busy === 'preview'} busyLabel="Reading…" disabled={busy !== null} onClick={() => void run(true)}>
-            Preview
-          </Button>
-          {preview && preview.created > 0 && (
-            <Button variant="primary" busy={busy === 'import'} busyLabel="Importing…" disabled={busy !== null} onClick={() => void run(false)}>
-              Import {preview.created} item{preview.created === 1 ? '' : 's'}
-            </Button>
-          )}
-        </div>
+        <ImportActions
+          busy={busy}
+          run={run}
+          importLabel={preview && preview.created > 0 ? `Import ${preview.created} item${preview.created === 1 ? '' : 's'}` : null}
+        />
         {preview && (
           <section class="rd-import-preview" aria-label="Preview">
             <ResultView result={preview} />
