@@ -1,7 +1,6 @@
 // Create or edit a goal: title, Markdown description, area, importance, enthusiasm, status,
 // target date. Checked before sending; the server's 422 messages land next to their fields.
-import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
+import { FormActions } from '../ui/FormActions';
 import { Field, SelectField, TextField, type SelectOption } from '../ui/Field';
 import { ISO_DATE_RE } from '../ui/dates';
 import { useForm } from '../ui/form';
@@ -81,17 +80,7 @@ export function GoalForm({ goal, submitLabel, busyLabel, onSubmit, onCancel, lab
         {select('status', 'Status', GOAL_STATUS)}
         <TextField label="Target date" note="optional" type="date" error={form.errors.target_date} {...form.bind('target_date')} />
       </div>
-      {form.formError && <Alert>{form.formError}</Alert>}
-      <div class="form-actions">
-        <Button type="submit" variant="primary" busy={form.busy} busyLabel={busyLabel}>
-          {submitLabel}
-        </Button>
-        {onCancel && (
-          <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
-            Cancel
-          </Button>
-        )}
-      </div>
+      <FormActions form={form} submitLabel={submitLabel} busyLabel={busyLabel} onCancel={onCancel} />
     </form>
   );
 }

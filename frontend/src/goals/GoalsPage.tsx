@@ -160,8 +160,8 @@ export default function GoalsPage() {
 
   return (
     <div class="page goals-page">
-      <header class="page-header goals-header">
-        <div>
+      <header class="page-header page-header-row">
+        <div class="page-header-title">
           <h1 tabIndex={-1}>Goals</h1>
           <p class="muted">The long-running processes you grow by, made measurable with key results.</p>
         </div>

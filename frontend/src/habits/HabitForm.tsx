@@ -2,8 +2,7 @@
 // (target, unit, at least / at most), schedule (daily, chosen weekdays, N times a week), start
 // date, colour.
 import { GoalPicker } from '../goals/GoalPicker';
-import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
+import { FormActions } from '../ui/FormActions';
 import { Field, TextField } from '../ui/Field';
 import { useForm, type Errors } from '../ui/form';
 import { useUniqueId } from '../ui/useUniqueId';
@@ -204,16 +203,9 @@ export function HabitForm({ habit, today, onSaved, onCancel, extra }: Props) {
         </fieldset>
       </div>
 
-      {form.formError && <Alert>{form.formError}</Alert>}
-      <div class="form-actions">
-        <Button type="submit" variant="primary" busy={form.busy} busyLabel="Saving…">
-          {habit ? 'Save changes' : 'Create action item'}
-        </Button>
-        <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
-          Cancel
-        </Button>
+      <FormActions form={form} submitLabel={habit ? 'Save changes' : 'Create action item'} onCancel={onCancel}>
         {extra}
-      </div>
+      </FormActions>
     </form>
   );
 }

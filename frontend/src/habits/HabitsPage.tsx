@@ -92,7 +92,7 @@ export default function HabitsPage() {
 
   return (
     <section class="page habits-page">
-      <header class="page-header habits-header">
+      <header class="page-header page-header-row habits-header">
         <div>
           <h1 tabIndex={-1}>Action items</h1>
           <p class="muted">Your action items: what you check in on Today, and how often.</p>

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SessionProvider } from '../auth/session';
 import { pending } from '../offline/queue';
 import { memoryStorage, useStorage } from '../offline/storage';
-import { json, mockApi, USER } from '../test/api';
+import { EMPTY_HOME, json, mockApi, USER } from '../test/api';
+import { makeHabit } from '../habits/testData';
 import type { TodayHabit } from '../habits/api';
 import type { HomeRead } from './api';
 import HomePage from './HomePage';
@@ -14,21 +15,7 @@ const DAYS = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-2
 
 function entry(id: number, name: string): TodayHabit {
   return {
-    habit: {
-      id,
-      name,
-      description: '',
-      kind: 'boolean',
-      target_value: null,
-      unit: null,
-      target_type: null,
-      schedule: { type: 'daily' },
-      start_date: '2026-11-16',
-      goal_id: null,
-      color: null,
-      position: id,
-      archived: false,
-    },
+    habit: makeHabit(id, name, { start_date: '2026-11-16' }),
     today: null,
     last_7_days: DAYS.map((date) => ({ date, status: null, value: null, note: '', scheduled: true })),
     current_streak: 1,
@@ -38,17 +25,7 @@ function entry(id: number, name: string): TodayHabit {
   };
 }
 
-const EMPTY: HomeRead = {
-  date: DATE,
-  timezone: 'Asia/Kolkata',
-  habits: [],
-  sprint: null,
-  reading: [],
-  events: [],
-  follow_ups: [],
-  idle_goals: [],
-  published: [],
-};
+const EMPTY: HomeRead = { ...EMPTY_HOME, date: DATE };
 
 const BOARD_ITEM = { streak: 1, streak_unit: 'days' as const, skipped: 0, rate: 4 / 6, eligible: 6 };
 

@@ -214,8 +214,8 @@ export function ApplicationView({ id }: { id: number }) {
 
   return (
     <div class="page opp-page">
-      <header class="page-header opp-header">
-        <div>
+      <header class="page-header page-header-row opp-header">
+        <div class="page-header-title">
           <p class="muted">
             <a href={`/opportunities/organizations/${a.organization_id}`}>{a.organization.name}</a> · {typeLabel(a.organization.type)} · {kindLabel(a.kind)}
           </p>

@@ -171,8 +171,8 @@ export default function BoardPage() {
 
   return (
     <div class="page opp-page">
-      <header class="page-header opp-header">
-        <div>
+      <header class="page-header page-header-row opp-header">
+        <div class="page-header-title">
           <h1 tabIndex={-1}>Opportunities</h1>
           <p class="muted">Applications by stage. Drag a card by its grip ⋮⋮ (onto a stage tab on a phone), press Shift+← / Shift+→ on it, or use its “Move to” menu.</p>
         </div>

@@ -1,11 +1,10 @@
 // Import applications from CSV (uploaded or pasted) in the columns of the CSV export: first the
 // server's dry run as a preview (organizations matched or created, rows created or skipped,
 // problems by line), then the import, which is whole or nothing.
-import { useState } from 'preact/hooks';
-import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
+import { ImportActions, ImportProblems } from '../ui/ImportParts';
+import { useFileImport } from '../ui/useFileImport';
 import { EXPORT_URL, importApplications, type CsvImportResult } from './api';
 import { kindLabel, stageLabel, typeLabel } from './labels';
 import { SubNav } from './SubNav';
@@ -44,18 +43,7 @@ export function ImportSummary({ result }: { result: CsvImportResult }) {
         </p>
       )}
       {result.ignored_columns.length > 0 && <p class="muted">Columns not read: {result.ignored_columns.join(', ')}.</p>}
-      {result.errors.length > 0 && (
-        <>
-          <h3>Problems</h3>
-          <ul class="opp-import-errors">
-            {result.errors.map((e) => (
-              <li key={`${e.line}-${e.message}`}>
-                Line {e.line}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ImportProblems errors={result.errors} class="opp-import-errors" />
       {result.rows.length > 0 && (
         <div class="opp-import-table-wrap">
           <table class="opp-import-table">
@@ -92,45 +80,12 @@ export function ImportSummary({ result }: { result: CsvImportResult }) {
 }
 
 export default function ImportPage() {
-  const [text, setText] = useState('');
-  const [filename, setFilename] = useState('');
-  const [preview, setPreview] = useState<CsvImportResult | null>(null);
-  const [result, setResult] = useState<CsvImportResult | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const changeText = (value: string, name = '') => {
-    setText(value);
-    setFilename(name);
-    setPreview(null);
-    setResult(null);
-    setError(null);
-  };
-
-  const run = async (dryRun: boolean) => {
-    if (!text.trim()) {
-      setError('Paste the CSV, or choose a file.');
-      return;
-    }
-    if (new Blob([text]).size > MAX_CSV_BYTES) {
-      setError(TOO_BIG);
-      return;
-    }
-    setBusy(dryRun ? 'preview' : 'import');
-    setError(null);
-    try {
-      const answer = await importApplications(text, dryRun);
-      if (dryRun) setPreview(answer);
-      else {
-        setResult(answer);
-        setPreview(null);
-      }
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { text, filename, preview, result, busy, error, changeText, chooseFile, run } = useFileImport({
+    maxBytes: MAX_CSV_BYTES,
+    tooBig: TOO_BIG,
+    empty: 'Paste the CSV, or choose a file.',
+    send: importApplications,
+  });
 
   const canImport = preview !== null && preview.created > 0 && preview.errors.length === 0;
 
@@ -159,15 +114,7 @@ export default function ImportPage() {
               class="input"
               accept=".csv,text/csv,text/plain"
               {...control}
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                if (!file) return;
-                if (file.size > MAX_CSV_BYTES) {
-                  setError(TOO_BIG);
-                  return;
-                }
-                void file.text().then((content) => changeText(content, file.name));
-              }}
+              onChange={chooseFile}
             />
           )}
         </Field>
@@ -185,16 +132,7 @@ export default function ImportPage() {
           )}
         </Field>
         {error && <Alert>{error}</Alert>}
-        <div class="form-actions">
-          <Button busy={busy === 'preview'} busyLabel="Reading…" disabled={busy !== null} onClick={() => void run(true)}>
-            Preview
-          </Button>
-          {canImport && (
-            <Button variant="primary" busy={busy === 'import'} busyLabel="Importing…" disabled={busy !== null} onClick={() => void run(false)}>
-              Import {plural(preview.created, 'application')}
-            </Button>
-          )}
-        </div>
+        <ImportActions busy={busy} run={run} importLabel={canImport ? `Import ${plural(preview.created, 'application')}` : null} />
         {preview && preview.errors.length > 0 && (
           <Alert kind="info">Fix or remove the rows with problems, then preview again: an import with problems changes nothing.</Alert>
         )}

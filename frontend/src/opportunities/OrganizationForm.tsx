@@ -1,8 +1,7 @@
 // Create or edit an organization and your assessment of it: type, interest (boring … exciting),
 // ratings 1–5 and the goals it demands.
 import { GoalPicker } from '../goals/GoalPicker';
-import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
+import { FormActions } from '../ui/FormActions';
 import { Field, SelectField, TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
 import type { Interest, Organization, OrganizationCreate, OrgType } from './api';
@@ -94,17 +93,7 @@ export function OrganizationForm({ organization, label, submitLabel, onSubmit, o
       <Field label="Notes" note="optional" error={form.errors.notes}>
         {(control) => <textarea class="input goal-textarea" rows={3} {...control} {...form.bind('notes')} />}
       </Field>
-      {form.formError && <Alert>{form.formError}</Alert>}
-      <div class="form-actions">
-        <Button type="submit" variant="primary" busy={form.busy} busyLabel="Saving…">
-          {submitLabel}
-        </Button>
-        {onCancel && (
-          <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
-            Cancel
-          </Button>
-        )}
-      </div>
+      <FormActions form={form} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -37,8 +37,8 @@ function OrganizationView({ id }: { id: number }) {
 
   return (
     <div class="page opp-page">
-      <header class="page-header opp-header">
-        <div>
+      <header class="page-header page-header-row opp-header">
+        <div class="page-header-title">
           <p class="muted">{typeLabel(o.type)}{o.location && ` · ${o.location}`}</p>
           <h1 tabIndex={-1}>{o.name}</h1>
         </div>

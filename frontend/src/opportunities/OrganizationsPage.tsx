@@ -33,8 +33,8 @@ export default function OrganizationsPage() {
   const orgs = list.data?.items ?? [];
   return (
     <div class="page opp-page">
-      <header class="page-header opp-header">
-        <div>
+      <header class="page-header page-header-row opp-header">
+        <div class="page-header-title">
           <h1 tabIndex={-1}>Organizations</h1>
           <p class="muted">Companies, labs and communities, and how you rate them.</p>
         </div>

@@ -1,6 +1,5 @@
 // Edit a portfolio entry: title, kind, status, link, publication date, goal and notes.
-import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
+import { FormActions } from '../ui/FormActions';
 import { GoalPicker } from '../goals/GoalPicker';
 import { ISO_DATE_RE } from '../ui/dates';
 import { Field, SelectField, TextField } from '../ui/Field';
@@ -64,15 +63,7 @@ export function EntryForm({ entry, onSubmit, onCancel }: {
       <Field label="Notes" note="optional" error={form.errors.notes}>
         {(control) => <textarea class="input pf-textarea" rows={3} {...control} {...form.bind('notes')} />}
       </Field>
-      {form.formError && <Alert>{form.formError}</Alert>}
-      <div class="form-actions">
-        <Button type="submit" variant="primary" busy={form.busy} busyLabel="Saving…">
-          Save
-        </Button>
-        <Button variant="ghost" onClick={onCancel} disabled={form.busy}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions form={form} submitLabel="Save" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 // Import BibTeX or RIS (pasted or uploaded): first a preview of what would be created (the
 // server's dry run, so the numbers are the real ones), then the import; and the exports.
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../api/errors';
 import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
 import { Field, SelectField } from '../ui/Field';
+import { ImportActions, ImportProblems } from '../ui/ImportParts';
+import { useFileImport } from '../ui/useFileImport';
 import { EXPORT_BIB_URL, EXPORT_RIS_URL, guessFormat, importFile, type ImportFormat, type ImportResult } from './api';
 import { ReadingNav } from './ReadingNav';
 import { kindLabel } from './labels';
@@ -12,6 +12,7 @@ import './reading.css';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const PREVIEW_ROWS = 100;
+const TOO_BIG = 'The file is larger than 5 MB. Split it and import the parts.';
 
 function Counts({ result, preview }: { result: ImportResult; preview: boolean }) {
   const verb = preview ? 'will be added' : 'added';
@@ -27,18 +28,7 @@ export function ResultView({ result }: { result: ImportResult }) {
   return (
     <div class="rd-import-result">
       <Counts result={result} preview={result.dry_run} />
-      {result.errors.length > 0 && (
-        <>
-          <h3>Problems</h3>
-          <ul class="rd-import-errors">
-            {result.errors.map((e) => (
-              <li key={`${e.line}-${e.message}`}>
-                Line {e.line}: {e.message}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ImportProblems errors={result.errors} class="rd-import-errors" />
       {result.items.length > 0 && (
         <>
           <h3>{result.dry_run ? 'Will be added' : 'Added'}</h3>
@@ -72,47 +62,14 @@ export function ResultView({ result }: { result: ImportResult }) {
 }
 
 export default function ImportPage() {
-  const [text, setText] = useState('');
-  const [filename, setFilename] = useState('');
   const [format, setFormat] = useState<ImportFormat | ''>('');
-  const [preview, setPreview] = useState<ImportResult | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { text, filename, preview, result, busy, error, changeText, chooseFile, clearPreview, run } = useFileImport({
+    maxBytes: MAX_BYTES,
+    tooBig: TOO_BIG,
+    empty: 'Paste BibTeX or RIS, or choose a file.',
+    send: (body, dryRun) => importFile(body, chosen, dryRun),
+  });
   const chosen: ImportFormat = format || guessFormat(text, filename);
-
-  const changeText = (value: string, name = '') => {
-    setText(value);
-    setFilename(name);
-    setPreview(null);
-    setResult(null);
-    setError(null);
-  };
-
-  const run = async (dryRun: boolean) => {
-    if (!text.trim()) {
-      setError('Paste BibTeX or RIS, or choose a file.');
-      return;
-    }
-    if (new Blob([text]).size > MAX_BYTES) {
-      setError('The file is larger than 5 MB. Split it and import the parts.');
-      return;
-    }
-    setBusy(dryRun ? 'preview' : 'import');
-    setError(null);
-    try {
-      const answer = await importFile(text, chosen, dryRun);
-      if (dryRun) setPreview(answer);
-      else {
-        setResult(answer);
-        setPreview(null);
-      }
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <section class="page rd-page">
@@ -130,15 +87,7 @@ export default function ImportPage() {
               class="input"
               accept=".bib,.ris,.txt,application/x-bibtex,application/x-research-info-systems,text/plain"
               {...control}
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                if (!file) return;
-                if (file.size > MAX_BYTES) {
-                  setError('The file is larger than 5 MB. Split it and import the parts.');
-                  return;
-                }
-                void file.text().then((content) => changeText(content, file.name));
-              }}
+              onChange={chooseFile}
             />
           )}
         </Field>
@@ -157,20 +106,15 @@ export default function ImportPage() {
           value={format}
           onChange={(e) => {
             setFormat(e.currentTarget.value as ImportFormat | '');
-            setPreview(null);
+            clearPreview();
           }}
         />
         {error && <Alert>{error}</Alert>}
-        <div class="form-actions">
-          <Button busy={busy === 'preview'} busyLabel="Reading…" disabled={busy !== null} onClick={() => void run(true)}>
-            Preview
-          </Button>
-          {preview && preview.created > 0 && (
-            <Button variant="primary" busy={busy === 'import'} busyLabel="Importing…" disabled={busy !== null} onClick={() => void run(false)}>
-              Import {preview.created} item{preview.created === 1 ? '' : 's'}
-            </Button>
-          )}
-        </div>
+        <ImportActions
+          busy={busy}
+          run={run}
+          importLabel={preview && preview.created > 0 ? `Import ${preview.created} item${preview.created === 1 ? '' : 's'}` : null}
+        />
         {preview && (
           <section class="rd-import-preview" aria-label="Preview">
             <ResultView result={preview} />

@@ -213,7 +213,7 @@ export function BoardView({ data, reloading, reloadError }: { data: BoardData; r
   return (
     <div class="page sp-page">
       <SprintNav current={undefined} />
-      <header class="sp-header">
+      <header class="page-header-row sp-header">
         <div class="sp-header-main">
           <SprintEyebrow sprint={sprint} />
           <h1 tabIndex={-1}>{sprint.title}</h1>

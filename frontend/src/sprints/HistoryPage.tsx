@@ -53,7 +53,7 @@ export default function HistoryPage() {
   return (
     <div class="page sp-page">
       <SprintNav current="history" />
-      <header class="sp-header">
+      <header class="page-header-row sp-header">
         <div class="sp-header-main">
           <h1 tabIndex={-1}>Sprint history</h1>
           <p class="muted">Every sprint, its score against its target, and the trend.</p>

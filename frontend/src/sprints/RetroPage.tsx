@@ -62,7 +62,7 @@ function Retro({ sprint, onSaved }: { sprint: Sprint; onSaved: (s: Sprint) => vo
   return (
     <div class="page sp-page">
       <SprintNav />
-      <header class="sp-header">
+      <header class="page-header-row sp-header">
         <div class="sp-header-main">
           <SprintEyebrow sprint={sprint} />
           <h1 tabIndex={-1}>Retrospective</h1>

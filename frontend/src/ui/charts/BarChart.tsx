@@ -17,6 +17,7 @@
  * carry its own `color` (any CSS colour, e.g. 'var(--danger)'); the default is --chart-bar.
  * Screen readers get a table of every label and value; the SVG itself is decorative.
  */
+import { defaultFormat, GridLines, hasTarget, ScreenReaderTable, TargetLabel, TargetLine, YTicks, type AxisChartProps } from './common';
 import { labelIndices, yPos, yScale } from './scale';
 import './charts.css';
 
@@ -28,23 +29,11 @@ export interface Bar {
   color?: string;
 }
 
-export interface BarChartProps {
-  title: string;
-  hideTitle?: boolean;
+export interface BarChartProps extends AxisChartProps {
   data: Bar[];
-  max?: number | 'auto';
-  target?: number | null;
-  targetLabel?: string;
-  format?: (value: number) => string;
-  height?: number;
-  maxLabels?: number;
-  /** Text shown instead of the chart when there are no bars. */
-  emptyText?: string;
   /** The values are counts: the axis ticks are whole numbers (never 0, 0.5, 1). */
   integer?: boolean;
 }
-
-const defaultFormat = (v: number) => String(Math.round(v * 100) / 100);
 
 export function BarChart({
   title,
@@ -74,18 +63,10 @@ export function BarChart({
       ) : (
         <>
           <div class="chart-body" aria-hidden="true">
-            <div class="chart-y">
-              {scale.ticks.map((t) => (
-                <span key={t} class="chart-y-tick" style={{ top: `${yPos(t, scale)}%` }}>
-                  {format(t)}
-                </span>
-              ))}
-            </div>
+            <YTicks scale={scale} format={format} />
             <div class="chart-plot" style={{ height: `${height}px` }}>
               <svg class="chart-svg" viewBox="0 0 100 100" preserveAspectRatio="none" focusable="false">
-                {scale.ticks.map((t) => (
-                  <line key={t} class="chart-grid" x1="0" x2="100" y1={yPos(t, scale)} y2={yPos(t, scale)} vector-effect="non-scaling-stroke" />
-                ))}
+                <GridLines scale={scale} />
                 {data.map((d, i) => {
                   if (d.value === null) return null;
                   const y = yPos(d.value, scale);
@@ -104,15 +85,9 @@ export function BarChart({
                     </rect>
                   );
                 })}
-                {target !== null && target !== undefined && (
-                  <line class="chart-target" x1="0" x2="100" y1={yPos(target, scale)} y2={yPos(target, scale)} vector-effect="non-scaling-stroke" />
-                )}
+                {hasTarget(target) && <TargetLine scale={scale} target={target} />}
               </svg>
-              {target !== null && target !== undefined && (
-                <span class="chart-target-label" style={{ top: `${yPos(target, scale)}%` }}>
-                  {targetLabel ?? `Target ${format(target)}`}
-                </span>
-              )}
+              {hasTarget(target) && <TargetLabel scale={scale} target={target} label={targetLabel} format={format} />}
             </div>
             <div class="chart-x">
               {data.map((d, i) =>
@@ -124,10 +99,7 @@ export function BarChart({
               )}
             </div>
           </div>
-          {/* Wrapped: a <table> ignores overflow, so it cannot be hidden by itself. */}
-          <div class="visually-hidden">
-          <table>
-            <caption>{title}</caption>
+          <ScreenReaderTable title={title}>
             <tbody>
               {data.map((d, i) => (
                 <tr key={i}>
@@ -135,15 +107,14 @@ export function BarChart({
                   <td>{d.title ?? (d.value === null ? 'no data' : format(d.value))}</td>
                 </tr>
               ))}
-              {target !== null && target !== undefined && (
+              {hasTarget(target) && (
                 <tr>
                   <th scope="row">Target</th>
                   <td>{format(target)}</td>
                 </tr>
               )}
             </tbody>
-          </table>
-          </div>
+          </ScreenReaderTable>
         </>
       )}
     </figure>

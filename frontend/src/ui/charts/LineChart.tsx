@@ -16,6 +16,7 @@
  * override and `dashed` to tell a series apart without colour. A legend is shown when there is
  * more than one series. Screen readers get a table of every label and value.
  */
+import { defaultFormat, GridLines, hasTarget, ScreenReaderTable, TargetLabel, TargetLine, YTicks, type AxisChartProps } from './common';
 import { labelIndices, yPos, yScale } from './scale';
 import './charts.css';
 
@@ -26,22 +27,12 @@ export interface LineSeries {
   dashed?: boolean;
 }
 
-export interface LineChartProps {
-  title: string;
-  hideTitle?: boolean;
+export interface LineChartProps extends AxisChartProps {
   labels: string[];
   series: LineSeries[];
-  max?: number | 'auto';
-  target?: number | null;
-  targetLabel?: string;
-  format?: (value: number) => string;
-  height?: number;
-  maxLabels?: number;
   markers?: boolean;
-  emptyText?: string;
 }
 
-const defaultFormat = (v: number) => String(Math.round(v * 100) / 100);
 const PALETTE = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)'];
 
 /** The line's runs between nulls, as SVG points strings. */
@@ -101,21 +92,11 @@ export function LineChart({
             </ul>
           )}
           <div class="chart-body" aria-hidden="true">
-            <div class="chart-y">
-              {scale.ticks.map((t) => (
-                <span key={t} class="chart-y-tick" style={{ top: `${y(t)}%` }}>
-                  {format(t)}
-                </span>
-              ))}
-            </div>
+            <YTicks scale={scale} format={format} />
             <div class="chart-plot chart-plot-line" style={{ height: `${height}px` }}>
               <svg class="chart-svg" viewBox="0 0 100 100" preserveAspectRatio="none" focusable="false">
-                {scale.ticks.map((t) => (
-                  <line key={t} class="chart-grid" x1="0" x2="100" y1={y(t)} y2={y(t)} vector-effect="non-scaling-stroke" />
-                ))}
-                {target !== null && target !== undefined && (
-                  <line class="chart-target" x1="0" x2="100" y1={y(target)} y2={y(target)} vector-effect="non-scaling-stroke" />
-                )}
+                <GridLines scale={scale} />
+                {hasTarget(target) && <TargetLine scale={scale} target={target} />}
                 {series.map((s, si) => (
                   <g key={s.name} class="chart-series" style={{ color: colorOf(s, si) }}>
                     {segments(s.values, x, y).map((pts, k) =>
@@ -140,11 +121,7 @@ export function LineChart({
                   </g>
                 ))}
               </svg>
-              {target !== null && target !== undefined && (
-                <span class="chart-target-label" style={{ top: `${y(target)}%` }}>
-                  {targetLabel ?? `Target ${format(target)}`}
-                </span>
-              )}
+              {hasTarget(target) && <TargetLabel scale={scale} target={target} label={targetLabel} format={format} />}
             </div>
             <div class="chart-x chart-x-line">
               {shown.map((i) => (
@@ -158,10 +135,7 @@ export function LineChart({
               ))}
             </div>
           </div>
-          {/* Wrapped: a <table> ignores overflow, so it cannot be hidden by itself. */}
-          <div class="visually-hidden">
-          <table>
-            <caption>{title}</caption>
+          <ScreenReaderTable title={title}>
             <thead>
               <tr>
                 <th scope="col">Label</th>
@@ -183,8 +157,7 @@ export function LineChart({
                 </tr>
               ))}
             </tbody>
-          </table>
-          </div>
+          </ScreenReaderTable>
         </>
       )}
     </figure>
