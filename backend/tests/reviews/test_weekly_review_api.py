@@ -4,9 +4,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.factories import make_user
+from tests.factories import create_goal, make_user
 from tests.home.scripted import script_week
 from tests.home.test_home_api import _fill
+from tests.opportunities.helpers import long_lived_user
 
 URL = "/api/v1/reviews/weekly"
 
@@ -182,3 +183,16 @@ def test_a_topic_sprint_shows_what_it_produced(
         "- Pages read: 15\n- Applications sent: 1\n- Applications moved: 2\n"
         "- Interviews held: 1\n- Posts published: 1\n"
     ) in review
+
+
+def test_a_goal_made_during_the_week_is_not_left_alone(
+    client: TestClient, set_now: Callable[[str], None]
+) -> None:
+    set_now("2026-11-20T12:00:00Z")  # the week before (2026-W47)
+    user = long_lived_user(client)
+    create_goal(client, user, title="Old")
+    set_now("2026-11-25T12:00:00Z")  # Wednesday of 2026-W48
+    create_goal(client, user, title="New")
+    review = client.get(f"{URL}?week=2026-W48", headers=user.headers).json()
+    assert [g["title"] for g in review["goals_left_alone"]] == ["Old"]
+    assert "- Left alone: Old\n" in review["markdown"]

@@ -100,7 +100,13 @@ def weekly_review(db: Session, user: User, week: str, today: date, now: datetime
     moved = activity.goals_with_activity(db, user, start, end)
     goals = activity.active_goals(db, user)
     goals_moved = [GoalBrief.model_validate(g) for g in goals if g.id in moved]
-    goals_alone = [GoalBrief.model_validate(g) for g in goals if g.id not in moved]
+    # As on Home: only a goal that existed on the week's first day can have been left alone.
+    _, first_day_over = activity.utc_bounds(user, start, start)
+    goals_alone = [
+        GoalBrief.model_validate(g)
+        for g in goals
+        if g.id not in moved and g.created_at < first_day_over
+    ]
     note = reviews.note_for(db, user, week)
     review = WeeklyReview(
         week=week,
