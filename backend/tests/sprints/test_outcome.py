@@ -136,3 +136,35 @@ def test_an_overlapping_sprint_is_created_with_a_warning(
     assert after["warnings"] == []
     listed = client.get("/api/v1/sprints", headers=user.headers).json()
     assert listed["total"] == 3 and "warnings" not in listed["items"][0]
+
+
+def test_weekly_items_count_times_and_a_mix_counts_check_ins(
+    client: TestClient, set_now: SetNow
+) -> None:
+    set_now("2024-11-04T10:00:00Z")
+    user = make_user(client)
+    gym = habit(client, user, "Gym")
+    writing = int(
+        create_habit(
+            client,
+            user,
+            name="Keep writing",
+            start_date="2024-11-04",
+            schedule={"type": "times_per_week", "times": 2},
+        )["id"]
+    )
+    alone = sprint(client, user, title="Writing", start_date="2024-11-04", habit_ids=[writing])
+    mixed = sprint(client, user, start_date="2024-11-04", habit_ids=[gym, writing])
+    check_in(client, user, gym, date(2024, 11, 4), "done")
+    check_in(client, user, writing, date(2024, 11, 4), "done")
+    board, listed, review = _views(client, user.headers, alone["id"])
+    assert board["outcome"]["text"] == "On pace for 75%: 1 of 3 times done, 3 left"
+    board, listed, review = _views(client, user.headers, mixed["id"])
+    text = "On pace for 75%: 2 of 14 required check-ins done, 16 left"
+    assert board["outcome"]["text"] == text == listed["outcome"]["text"]
+    assert f"**Where it stands:** {text}." in review
+    # Finished, the list reads the kept figures: the same words.
+    set_now("2024-11-20T10:00:00Z")
+    board, listed, _ = _views(client, user.headers, mixed["id"])
+    assert board["outcome"] == listed["outcome"]
+    assert board["outcome"]["text"].startswith("Below target 75%: 2 of 14 required check-ins done")

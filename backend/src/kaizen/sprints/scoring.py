@@ -215,6 +215,7 @@ class ItemTally:
     required: int
     still_needed: int
     eligible_left: int
+    streak_unit: StreakUnit = StreakUnit.DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +232,17 @@ class Outcome:
     text: str
 
 
-def _days(n: int) -> str:
-    return f"{n} day{'' if n == 1 else 's'}"
+def _counted(n: int, unit: str) -> str:
+    return f"{n} {unit[:-1] if n == 1 else unit}"
+
+
+def _unit(items: Sequence[Tallied]) -> str:
+    """What the items' numbers count: days, times (N-times-a-week items count completions,
+    not days) or, for a mix of both, check-ins."""
+    units = {i.streak_unit for i in items}
+    if units == {"weeks"}:
+        return "times"
+    return "check-ins" if "weeks" in units else "days"
 
 
 class Tallied(Protocol):
@@ -247,6 +257,8 @@ class Tallied(Protocol):
     def still_needed(self) -> int: ...
     @property
     def eligible_left(self) -> int: ...
+    @property
+    def streak_unit(self) -> StreakUnit: ...
 
 
 def outcome(
@@ -262,12 +274,15 @@ def outcome(
     required = sum(i.required for i in items)
     short = [i for i in items if i.still_needed > 0]
     many = len(items) > 1
-    tally = f"{done} of {required} {'required days' if many else 'days'} done"
+    unit = _unit(items)
+    tally = f"{done} of {required} {'required ' + unit if many else unit} done"
     if status == "finished":
         if not short:
             return Outcome("met", f"Target {target} met: {tally}")
         gap = sum(i.still_needed for i in short)
-        who = f"{len(short)} of {len(items)} items short" if many else f"{_days(gap)} short"
+        who = (
+            f"{len(short)} of {len(items)} items short" if many else f"{_counted(gap, unit)} short"
+        )
         return Outcome("missed", f"Below target {target}: {tally}, {who}")
     if not short:
         return Outcome("reached", f"Target {target} reached: {tally}")

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Required
+from typing import Any, NotRequired, Required
 
 from pydantic import BaseModel, TypeAdapter, model_validator
 from sqlalchemy import Text, cast, inspect, select
@@ -23,6 +23,7 @@ from typing_extensions import TypedDict
 
 from kaizen.habits.logs import load_logs
 from kaizen.habits.models import Habit
+from kaizen.habits.scoring import StreakUnit
 from kaizen.sprints import scoring
 from kaizen.sprints.models import Sprint, SprintHabit
 from kaizen.sprints.schemas import ScoreboardItem, SprintStatus
@@ -86,6 +87,7 @@ class _ItemFigures(TypedDict):
     required: int
     still_needed: int
     eligible_left: int
+    streak_unit: NotRequired[StreakUnit]
 
 
 class _Figures(TypedDict, total=False):
@@ -116,7 +118,13 @@ class KeptFigures:
         if figures.get("rescore_all") or figures.get("rescore") or "stale" in figures:
             return None
         items = [
-            scoring.ItemTally(i["done"], i["required"], i["still_needed"], i["eligible_left"])
+            scoring.ItemTally(
+                i["done"],
+                i["required"],
+                i["still_needed"],
+                i["eligible_left"],
+                StreakUnit(i.get("streak_unit", StreakUnit.DAYS)),
+            )
             for i in figures["habits"]
         ]
         return cls(figures["score"], items)
