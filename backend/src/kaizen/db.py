@@ -233,6 +233,12 @@ async def get_db(
         yield session
         failed = False
     finally:
-        # Shielded: a cancelled request still ends its transaction and returns the connection.
-        with anyio.CancelScope(shield=True):
-            await anyio.to_thread.run_sync(_finish, session, failed)
+        if not session.in_transaction():
+            # Committed already (``kaizen.main.KaizenRoute``) or never used: closing does no
+            # I/O, so it needs no thread.
+            session.close()
+        else:
+            # Shielded: a cancelled request still ends its transaction and returns the
+            # connection.
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(_finish, session, failed)

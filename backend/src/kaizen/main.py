@@ -21,6 +21,7 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute, _effective_route_context_var
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import Session
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -133,8 +134,16 @@ def _validating_in_thread(
         if isinstance(result, Response):
             return result
         value, errors = field.validate(result, {}, loc=("response",))
-        # An invalid value goes back as it was: FastAPI validates it again and reports it.
-        return result if errors else value
+        if errors:
+            # An invalid value goes back as it was: FastAPI validates it again and reports it.
+            return result
+        # The response is built: end the transaction here, in this thread, instead of in
+        # one more thread-pool hop after it (``kaizen.db.get_db`` then only closes the
+        # session, which does no I/O once its transaction has ended).
+        for given in values.values():
+            if isinstance(given, Session):
+                given.commit()
+        return value
 
     async def endpoint(**values: Any) -> Any:
         return await run_in_threadpool(run, values)
