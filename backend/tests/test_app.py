@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from kaizen import main
 from kaizen.main import create_app
 
 
@@ -106,10 +107,18 @@ def test_huge_chunked_body_is_413(client: TestClient) -> None:
     assert r.json() == {"detail": "Request body too large (2 MB at most)"}
 
 
-def test_startup_moves_the_long_lived_objects_out_of_the_collectors_sight() -> None:
+DEFAULT_GC_THRESHOLD = gc.get_threshold()
+
+
+def test_startup_moves_the_long_lived_objects_out_of_the_collectors_sight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     gc.unfreeze()
+    monkeypatch.setattr(main, "_start_up_objects_frozen", False)
     with TestClient(create_app()) as started:
         assert started.get("/api/v1/health").status_code == 200
         # Modules, routes and schemas: the full collections that walked them paused requests.
         assert gc.get_freeze_count() > 10_000
+        assert gc.get_threshold()[0] == 20_000
     gc.unfreeze()
+    gc.set_threshold(*DEFAULT_GC_THRESHOLD)
