@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     BigInteger,
+    CompoundSelect,
     Date,
     Integer,
     Select,
@@ -21,8 +22,11 @@ from sqlalchemy import (
     cast,
     exists,
     func,
+    literal_column,
     or_,
     select,
+    type_coerce,
+    union_all,
 )
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -65,7 +69,7 @@ from kaizen.opportunities.schemas import (
     ReadinessFrom,
 )
 from kaizen.ownership import ensure_owned
-from kaizen.queries import Pagination, count_rows, paginate
+from kaizen.queries import Pagination, paginate
 from kaizen.schemas import apply_changes
 
 NO_NEWS_DAYS = 7
@@ -226,103 +230,6 @@ def delete_organization(db: Session, org: Organization) -> None:
 APP_OPTIONS = (joinedload(Application.organization), selectinload(Application.goal_links))
 
 
-def list_applications(
-    db: Session,
-    user: User,
-    *,
-    q: str | None,
-    stage: str | None,
-    kind: str | None,
-    type: str | None,
-    organization_id: int | None,
-    page: Pagination,
-    now: datetime,
-) -> tuple[list[dict[str, Any]], int]:
-    """The board: a page of applications (most recently moved first) as plain values in the
-    shape of ``ApplicationRead``, each with its organization, goal ids and next upcoming
-    event, and the total. Three queries (total, rows with organization and next event, goal
-    links) and no ORM objects: loading 200 applications as objects, with their organizations
-    and goal links, cost more than all the rest of the request."""
-    where = [Application.user_id == user.id]
-    if q:
-        needle = q.lower()
-        where.append(
-            func.lower(Organization.name).contains(needle, autoescape=True)
-            | func.lower(Application.role).contains(needle, autoescape=True)
-        )
-    if stage:
-        where.append(Application.stage == stage)
-    if kind:
-        where.append(Application.kind == kind)
-    if type:
-        where.append(Organization.type == type)
-    if organization_id:
-        where.append(Application.organization_id == organization_id)
-    total = count_rows(
-        db,
-        select(Application.id)
-        .join(Organization, Organization.id == Application.organization_id)
-        .where(*where),
-    )
-    next_event = (
-        select(Event.id)
-        .where(Event.application_id == Application.id, Event.starts_at >= now)
-        .order_by(Event.starts_at, Event.id)
-        .limit(1)
-        .correlate(Application)
-        .scalar_subquery()
-    )
-    newest_first = (Application.stage_changed_at.desc(), Application.id.desc())
-    # The page's ids first (a narrow sort), then their rows: sorting whole rows costs more.
-    page_ids = (
-        select(Application.id)
-        .join(Organization, Organization.id == Application.organization_id)
-        .where(*where)
-        .order_by(*newest_first)
-        .limit(page.limit)
-        .offset(page.offset)
-        .subquery()
-    )
-    rows = db.execute(
-        select(
-            *BOARD_COLUMNS,
-            Organization.name.label("organization_name"),
-            Organization.type.label("organization_type"),
-            Event.id.label("event_id"),
-            Event.kind.label("event_kind"),
-            Event.title.label("event_title"),
-            Event.starts_at.label("event_starts_at"),
-        )
-        .join(page_ids, page_ids.c.id == Application.id)
-        .join(Organization, Organization.id == Application.organization_id)
-        .outerjoin(Event, Event.id == next_event)
-        .order_by(*newest_first)
-    ).all()
-    goal_ids: dict[int, list[int]] = {row[0]: [] for row in rows}
-    if rows:
-        links = db.execute(
-            select(ApplicationGoal.application_id, ApplicationGoal.goal_id)
-            .where(ApplicationGoal.application_id.in_(list(goal_ids)))
-            .order_by(ApplicationGoal.goal_id)
-        ).all()
-        for app_id, goal_id in links:
-            goal_ids[app_id].append(goal_id)
-    items = []
-    for row in rows:
-        app_id, org_id = row[0], row[1]
-        org_name, org_type, event_id, event_kind, event_title, starts_at = row[len(BOARD_FIELDS) :]
-        item = dict(zip(BOARD_FIELDS, row, strict=False))
-        item["organization"] = {"id": org_id, "name": org_name, "type": org_type}
-        item["goal_ids"] = goal_ids[app_id]
-        item["next_event"] = (
-            None
-            if event_id is None
-            else {"id": event_id, "kind": event_kind, "title": event_title, "starts_at": starts_at}
-        )
-        items.append(item)
-    return items, total
-
-
 # The application's own columns the board shows (``ApplicationRead``).
 BOARD_COLUMNS = (
     Application.id,
@@ -340,6 +247,180 @@ BOARD_COLUMNS = (
     Application.updated_at,
 )
 BOARD_FIELDS = tuple(column.key for column in BOARD_COLUMNS)
+
+
+def list_applications(
+    db: Session,
+    user: User,
+    *,
+    q: str | None,
+    stage: str | None,
+    kind: str | None,
+    type: str | None,
+    organization_id: int | None,
+    page: Pagination,
+    now: datetime,
+) -> tuple[list[dict[str, Any]], int]:
+    """The board: a page of applications (most recently moved first) as plain values in the
+    shape of ``ApplicationRead``, each with its organization, goal ids and next upcoming
+    event, and the total. Three queries (total; the page's rows with their organization,
+    walked in order along ``(user_id, stage_changed_at, id)``; the page's goal links and
+    upcoming events together), built once per set of filters, and no ORM objects."""
+    queries = _board_queries(
+        db.get_bind().dialect.name,
+        bool(q),
+        bool(stage),
+        bool(kind),
+        bool(type),
+        bool(organization_id),
+    )
+    params: dict[str, Any] = {
+        "user": user.id,
+        "needle": _like_escaped((q or "").lower()),
+        "stage": stage,
+        "kind": kind,
+        "type": type,
+        "organization": organization_id,
+        "limit": page.limit,
+        "offset": page.offset,
+    }
+    # Core execution: the rows are plain values, the ORM's result machinery adds nothing.
+    conn = db.connection()
+    total = conn.execute(queries.total, params).scalar_one()
+    rows = conn.execute(queries.rows, params).all()
+    if not rows:
+        return [], total
+    items: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        item = dict(zip(BOARD_FIELDS, row, strict=False))
+        org_name, org_type = row[len(BOARD_FIELDS) :]
+        item["organization"] = {"id": item["organization_id"], "name": org_name, "type": org_type}
+        item["goal_ids"] = []
+        item["next_event"] = None
+        items[item["id"]] = item
+    # Goal links (ordered by goal id) and upcoming events (soonest first, then by id: the
+    # first one seen is the application's next event, the same rule as ``next_events``).
+    extras = conn.execute(queries.extras, {**params, "now": now}).all()
+    for app_id, goal_id, event_id, event_kind, title, starts_at in extras:
+        item = items[app_id]
+        if event_id is None:
+            item["goal_ids"].append(goal_id)
+        elif item["next_event"] is None:
+            item["next_event"] = {
+                "id": event_id,
+                "kind": event_kind,
+                "title": title,
+                "starts_at": starts_at,
+            }
+    return list(items.values()), total
+
+
+LIKE_ESCAPE = "/"
+
+
+def _like_escaped(text: str) -> str:
+    """``text`` for a LIKE pattern, as ``contains(..., autoescape=True)`` escapes a literal."""
+    return (
+        text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
+        .replace("%", LIKE_ESCAPE + "%")
+        .replace("_", LIKE_ESCAPE + "_")
+    )
+
+
+@dataclass(frozen=True)
+class _BoardQueries:
+    total: Select[Any]
+    rows: Select[Any]
+    extras: CompoundSelect[Any]
+
+
+def _moment(column: Any, dialect: str) -> Any:
+    """A UTC timestamp column as the board reads it. SQLite stores the UTC time as text; read
+    with a ``Z`` appended it is the same instant for pydantic, without turning 800 values a
+    page into aware datetimes one by one in Python."""
+    if dialect == "sqlite":
+        return type_coerce(column, String) + literal_column("'Z'", String)
+    return column
+
+
+@lru_cache(maxsize=64)
+def _board_queries(
+    dialect: str, by_q: bool, by_stage: bool, by_kind: bool, by_type: bool, by_org: bool
+) -> _BoardQueries:
+    """The board's statements for one set of filters. Parameters: ``user``, ``needle``,
+    ``stage``, ``kind``, ``type``, ``organization``, ``limit``, ``offset``; the extras also
+    ``now``."""
+    where: list[Any] = [Application.user_id == bindparam("user", type_=Integer)]
+    if by_q:
+        needle = bindparam("needle", type_=String)
+        where.append(
+            func.lower(Organization.name).contains(needle, escape=LIKE_ESCAPE)
+            | func.lower(Application.role).contains(needle, escape=LIKE_ESCAPE)
+        )
+    if by_stage:
+        where.append(Application.stage == bindparam("stage", type_=String))
+    if by_kind:
+        where.append(Application.kind == bindparam("kind", type_=String))
+    if by_type:
+        where.append(Organization.type == bindparam("type", type_=String))
+    if by_org:
+        where.append(Application.organization_id == bindparam("organization", type_=Integer))
+    moments = {"stage_changed_at", "created_at", "updated_at"}
+    columns = [_moment(c, dialect).label(c.key) if c.key in moments else c for c in BOARD_COLUMNS]
+    total = (
+        select(func.count())
+        .select_from(Application)
+        .join(Organization, Organization.id == Application.organization_id)
+        .where(*where)
+    )
+    newest_first = (Application.stage_changed_at.desc(), Application.id.desc())
+    limit, offset = bindparam("limit", type_=Integer), bindparam("offset", type_=Integer)
+    rows = (
+        select(*columns, Organization.name, Organization.type)
+        .join(Organization, Organization.id == Application.organization_id)
+        .where(*where)
+        .order_by(*newest_first)
+        .limit(limit)
+        .offset(offset)
+    )
+    # The page's ids again (an index walk), rather than 200 bound parameters.
+    ids = (
+        select(Application.id)
+        .join(Organization, Organization.id == Application.organization_id)
+        .where(*where)
+        .order_by(*newest_first)
+        .limit(limit)
+        .offset(offset)
+        .scalar_subquery()
+    )
+    no_text = literal_column("NULL", String)
+    goals = select(
+        ApplicationGoal.application_id.label("application_id"),
+        ApplicationGoal.goal_id.label("goal_id"),
+        literal_column("NULL", Integer).label("event_id"),
+        no_text.label("kind"),
+        no_text.label("title"),
+        (no_text if dialect == "sqlite" else literal_column("NULL", UTCDateTime())).label(
+            "starts_at"
+        ),
+    ).where(ApplicationGoal.application_id.in_(ids))
+    events = select(
+        Event.application_id,
+        literal_column("NULL", Integer),
+        Event.id,
+        Event.kind,
+        Event.title,
+        _moment(Event.starts_at, dialect),
+    ).where(
+        # By the (user_id, starts_at) index: the user's upcoming events are few.
+        Event.user_id == bindparam("user", type_=Integer),
+        Event.starts_at >= bindparam("now", type_=UTCDateTime()),
+        Event.application_id.in_(ids),
+    )
+    extras = union_all(goals, events).order_by(
+        literal_column("goal_id"), literal_column("starts_at"), literal_column("event_id")
+    )
+    return _BoardQueries(total, rows, extras)
 
 
 def next_events(db: Session, application_ids: list[int], now: datetime) -> dict[int, Event]:
