@@ -25,7 +25,6 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    type_coerce,
     union_all,
 )
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -69,7 +68,7 @@ from kaizen.opportunities.schemas import (
     ReadinessFrom,
 )
 from kaizen.ownership import ensure_owned
-from kaizen.queries import Pagination, paginate
+from kaizen.queries import LIKE_ESCAPE, Pagination, like_escaped, paginate, utc_text
 from kaizen.schemas import apply_changes
 
 NO_NEWS_DAYS = 7
@@ -276,7 +275,7 @@ def list_applications(
     )
     params: dict[str, Any] = {
         "user": user.id,
-        "needle": _like_escaped((q or "").lower()),
+        "needle": like_escaped((q or "").lower()),
         "stage": stage,
         "kind": kind,
         "type": type,
@@ -315,32 +314,11 @@ def list_applications(
     return list(items.values()), total
 
 
-LIKE_ESCAPE = "/"
-
-
-def _like_escaped(text: str) -> str:
-    """``text`` for a LIKE pattern, as ``contains(..., autoescape=True)`` escapes a literal."""
-    return (
-        text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
-        .replace("%", LIKE_ESCAPE + "%")
-        .replace("_", LIKE_ESCAPE + "_")
-    )
-
-
 @dataclass(frozen=True)
 class _BoardQueries:
     total: Select[Any]
     rows: Select[Any]
     extras: CompoundSelect[Any]
-
-
-def _moment(column: Any, dialect: str) -> Any:
-    """A UTC timestamp column as the board reads it. SQLite stores the UTC time as text; read
-    with a ``Z`` appended it is the same instant for pydantic, without turning 800 values a
-    page into aware datetimes one by one in Python."""
-    if dialect == "sqlite":
-        return type_coerce(column, String) + literal_column("'Z'", String)
-    return column
 
 
 @lru_cache(maxsize=64)
@@ -366,7 +344,7 @@ def _board_queries(
     if by_org:
         where.append(Application.organization_id == bindparam("organization", type_=Integer))
     moments = {"stage_changed_at", "created_at", "updated_at"}
-    columns = [_moment(c, dialect).label(c.key) if c.key in moments else c for c in BOARD_COLUMNS]
+    columns = [utc_text(c, dialect).label(c.key) if c.key in moments else c for c in BOARD_COLUMNS]
     total = (
         select(func.count())
         .select_from(Application)
@@ -410,7 +388,7 @@ def _board_queries(
         Event.id,
         Event.kind,
         Event.title,
-        _moment(Event.starts_at, dialect),
+        utc_text(Event.starts_at, dialect),
     ).where(
         # By the (user_id, starts_at) index: the user's upcoming events are few.
         Event.user_id == bindparam("user", type_=Integer),

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal, TypedDict, Unpack
 
-from sqlalchemy import Date, Integer, Select, bindparam, extract, func, select
+from sqlalchemy import Date, Integer, Select, String, bindparam, extract, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Executable
@@ -20,7 +20,7 @@ from kaizen.goals.models import Goal
 from kaizen.habits.models import Habit
 from kaizen.ownership import ensure_owned
 from kaizen.portfolio.models import PortfolioEntry
-from kaizen.queries import count_rows, next_position, reorder
+from kaizen.queries import LIKE_ESCAPE, count_rows, like_escaped, next_position, reorder, utc_text
 from kaizen.reading import formats
 from kaizen.reading.models import (
     ReadingItem,
@@ -122,15 +122,85 @@ def list_item_rows(
     db: Session, user: User, **query: Unpack[ItemQuery]
 ) -> tuple[list[dict[str, Any]], int]:
     """``list_items`` as plain values in the shape of ``ReadingItemRead`` (for the list
-    route): loading 200 items as ORM objects cost more than the rest of the request."""
-    stmt, total = _listed(db, user, query)
+    route): loading 200 items as ORM objects cost more than the rest of the request, and
+    building the two statements about as much as running them, so they are built once per
+    set of filters (``_row_queries``) and run as Core statements."""
+    status = tuple(query.get("status", ()))
+    tag, q = query.get("tag"), query.get("q")
+    total_stmt, rows_stmt = _row_queries(
+        db.get_bind().dialect.name,
+        len(status),
+        bool(query.get("kind")),
+        bool(tag),
+        query.get("year") is not None,
+        bool(q),
+        query.get("sort", "queue"),
+    )
+    params: dict[str, Any] = {
+        "user": user.id,
+        "kind": query.get("kind"),
+        "tag": like_escaped(f"|{tag.lower()}|") if tag else None,
+        "year": query.get("year"),
+        "q": like_escaped(q.strip()) if q else None,
+        "limit": query.get("limit", 50),
+        "offset": query.get("offset", 0),
+        **{f"status{i}": s for i, s in enumerate(status)},
+    }
+    conn = db.connection()
+    total = conn.execute(total_stmt, params).scalar_one()
     items = []
-    for row in db.execute(stmt.with_only_columns(*LIST_COLUMNS)).all():
+    for row in conn.execute(rows_stmt, params):
         item = dict(zip(LIST_FIELDS, row, strict=True))
         item["authors"] = split_authors(item.pop("authors_text"))
         item["tags"] = split_tags(item.pop("tags_text"))
         items.append(item)
     return items, total
+
+
+@lru_cache(maxsize=128)
+def _row_queries(
+    dialect: str,
+    statuses: int,
+    by_kind: bool,
+    by_tag: bool,
+    by_year: bool,
+    by_q: bool,
+    sort: Sort,
+) -> tuple[Select[Any], Select[Any]]:
+    """``_filtered`` and ``_listed``'s order as bound statements: how many items pass the
+    filters, and the page of them (``LIST_COLUMNS``). Parameters: ``user``, ``status0``…,
+    ``kind``, ``tag`` and ``q`` (LIKE-escaped), ``year``, ``limit``, ``offset``."""
+    where: list[Any] = [ReadingItem.user_id == bindparam("user", type_=Integer)]
+    if statuses:
+        where.append(
+            ReadingItem.status.in_([bindparam(f"status{i}", type_=String) for i in range(statuses)])
+        )
+    if by_kind:
+        where.append(ReadingItem.kind == bindparam("kind", type_=String))
+    if by_tag:
+        where.append(
+            ReadingItem.tags_text.contains(bindparam("tag", type_=String), escape=LIKE_ESCAPE)
+        )
+    if by_year:
+        where.append(ReadingItem.year == bindparam("year", type_=Integer))
+    if by_q:
+        pattern = bindparam("q", type_=String)
+        where.append(
+            ReadingItem.title.icontains(pattern, escape=LIKE_ESCAPE)
+            | ReadingItem.authors_text.icontains(pattern, escape=LIKE_ESCAPE)
+        )
+    columns = [
+        utc_text(c, dialect).label(c.key) if c.key == "created_at" else c for c in LIST_COLUMNS
+    ]
+    total = select(func.count()).select_from(ReadingItem).where(*where)
+    rows = (
+        select(*columns)
+        .where(*where)
+        .order_by(*LIST_ORDERS[sort])
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+    )
+    return total, rows
 
 
 def _listed(db: Session, user: User, query: ItemQuery) -> tuple[Select[ReadingItem], int]:
@@ -144,17 +214,17 @@ def _listed(db: Session, user: User, query: ItemQuery) -> tuple[Select[ReadingIt
         q=query.get("q"),
     )
     total = count_rows(db, stmt)
-    orders: dict[str, list[Any]] = {
-        "queue": [ReadingItem.position, ReadingItem.id],
-        "finished": [ReadingItem.finished_on.desc().nulls_last(), ReadingItem.id.desc()],
-        "added": [ReadingItem.id.desc()],
-        "title": [func.lower(ReadingItem.title), ReadingItem.id],
-    }
-    page = stmt.order_by(*orders[query.get("sort", "queue")])
+    page = stmt.order_by(*LIST_ORDERS[query.get("sort", "queue")])
     return page.limit(query.get("limit", 50)).offset(query.get("offset", 0)), total
 
 
 # What ``ReadingItemRead`` shows (``authors`` and ``tags`` are stored as text).
+LIST_ORDERS: dict[str, list[Any]] = {
+    "queue": [ReadingItem.position, ReadingItem.id],
+    "finished": [ReadingItem.finished_on.desc().nulls_last(), ReadingItem.id.desc()],
+    "added": [ReadingItem.id.desc()],
+    "title": [func.lower(ReadingItem.title), ReadingItem.id],
+}
 LIST_COLUMNS = tuple(
     column for column in ReadingItem.__table__.c if column.key not in {"user_id", "updated_at"}
 )
