@@ -812,7 +812,8 @@ def delete_contact(db: Session, contact: Contact) -> None:
 
 def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int) -> list[FollowUp]:
     """Due by ``today + days``: follow-up dates (open applications, contacts), and
-    applications sitting in `applied` with nothing new for a week. Earliest due first."""
+    applications sitting in `applied` with nothing new for a week. Earliest due first.
+    Three queries, built once (``_follow_up_queries``)."""
     horizon = today + timedelta(days=days)
     zone = ZoneInfo(user.timezone)
 
@@ -834,29 +835,63 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
             overdue_days=(today - due_on).days,
         )
 
-    apps = db.execute(
+    queries = _follow_up_queries()
+    params = {
+        "user": user.id,
+        "horizon": horizon,
+        "now": now,
+        # Quiet: nothing new (a stage change or a logged event) for a week by the horizon.
+        "cutoff": now - timedelta(days=NO_NEWS_DAYS) + timedelta(days=days),
+    }
+    conn = db.connection()
+    items = [
+        due("application", app_id, f"{role} at {org_name}", org_name, day, "follow_up")
+        for app_id, role, org_name, day in conn.execute(queries.applications, params)
+        if day is not None  # filtered in the query
+    ]
+    for app_id, role, org_name, changed_at, event_logged_at in conn.execute(queries.quiet, params):
+        news_at = max(changed_at, event_logged_at) if event_logged_at else changed_at
+        day = (news_at + timedelta(days=NO_NEWS_DAYS)).astimezone(zone).date()
+        items.append(due("application", app_id, f"{role} at {org_name}", org_name, day, "no_news"))
+    items += [
+        due("contact", contact_id, name, org_name, day, "follow_up")
+        for contact_id, name, org_name, day in conn.execute(queries.contacts, params)
+        if day is not None  # filtered in the query
+    ]
+    items.sort(key=lambda f: (f.due_on, f.kind, f.id))
+    return items[:500]
+
+
+@dataclass(frozen=True)
+class _FollowUpQueries:
+    applications: Select[Any]
+    quiet: Select[Any]
+    contacts: Select[Any]
+
+
+@lru_cache(maxsize=1)
+def _follow_up_queries() -> _FollowUpQueries:
+    """Parameters: ``user``, ``horizon`` (a date), ``now`` and ``cutoff`` (instants)."""
+    user = bindparam("user", type_=Integer)
+    horizon = bindparam("horizon", type_=Date)
+    now, cutoff = bindparam("now", type_=UTCDateTime()), bindparam("cutoff", type_=UTCDateTime())
+    applications = (
         select(Application.id, Application.role, Organization.name, Application.follow_up_on)
         .join(Organization, Organization.id == Application.organization_id)
         .where(
-            Application.user_id == user.id,
+            Application.user_id == user,
             Application.follow_up_on <= horizon,
             Application.stage.not_in(CLOSED),
         )
-    ).all()
-    items = [
-        due("application", app_id, f"{role} at {org_name}", org_name, day, "follow_up")
-        for app_id, role, org_name, day in apps
-        if day is not None  # filtered in the query
-    ]
-    # Quiet: nothing new (a stage change or a logged event) for a week by the horizon, and
-    # nothing coming up (an interview already booked is news enough).
-    cutoff = now - timedelta(days=NO_NEWS_DAYS) + timedelta(days=days)
+    )
+    # Nothing new for a week by the horizon, and nothing coming up (an interview already
+    # booked is news enough).
     last_event = (
         select(func.max(Event.created_at))
         .where(Event.application_id == Application.id)
         .scalar_subquery()
     )
-    quiet = db.execute(
+    quiet = (
         select(
             Application.id,
             Application.role,
@@ -866,7 +901,7 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
         )
         .join(Organization, Organization.id == Application.organization_id)
         .where(
-            Application.user_id == user.id,
+            Application.user_id == user,
             Application.stage == "applied",
             Application.follow_up_on.is_(None),
             Application.stage_changed_at <= cutoff,
@@ -875,23 +910,13 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
                 or_(Event.created_at > cutoff, Event.starts_at > now),
             ),
         )
-    ).all()
-    for app_id, role, org_name, changed_at, event_logged_at in quiet:
-        news_at = max(changed_at, event_logged_at) if event_logged_at else changed_at
-        day = (news_at + timedelta(days=NO_NEWS_DAYS)).astimezone(zone).date()
-        items.append(due("application", app_id, f"{role} at {org_name}", org_name, day, "no_news"))
-    contacts = db.execute(
+    )
+    contacts = (
         select(Contact.id, Contact.name, Organization.name, Contact.follow_up_on)
         .outerjoin(Organization, Organization.id == Contact.organization_id)
-        .where(Contact.user_id == user.id, Contact.follow_up_on <= horizon)
-    ).all()
-    items += [
-        due("contact", contact_id, name, org_name, day, "follow_up")
-        for contact_id, name, org_name, day in contacts
-        if day is not None  # filtered in the query
-    ]
-    items.sort(key=lambda f: (f.due_on, f.kind, f.id))
-    return items[:500]
+        .where(Contact.user_id == user, Contact.follow_up_on <= horizon)
+    )
+    return _FollowUpQueries(applications, quiet, contacts)
 
 
 # Export ----------------------------------------------------------------------------------
