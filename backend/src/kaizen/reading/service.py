@@ -1,7 +1,6 @@
 """Reading items: the ordered queue, the library, status history, progress, import/export and
 stats. Flushes, never commits; never imports another domain's service (see flows.py)."""
 
-import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -614,6 +613,24 @@ class _StatsQueries:
     by_status: Executable
 
 
+def _median(counts: dict[int, int]) -> float | None:
+    """``statistics.median`` of the values ``counts`` holds (value → how many times)."""
+    n = sum(counts.values())
+    if not n:
+        return None
+    wanted = sorted({(n - 1) // 2, n // 2})  # the middle one, or the middle two
+    found: list[int] = []
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        while wanted and wanted[0] < seen:
+            found.append(value)
+            wanted.pop(0)
+        if not wanted:
+            break
+    return float(found[0]) if len(found) == 1 else (found[0] + found[1]) / 2
+
+
 @lru_cache(maxsize=4)
 def _stats_queries(dialect: str) -> _StatsQueries:
     """The stats' statements, built once per database kind (building a statement with aliased
@@ -628,6 +645,20 @@ def _stats_queries(dialect: str) -> _StatsQueries:
         span = func.julianday(done.day) - func.julianday(func.min(start.day))
     else:
         span = done.day - func.min(start.day)
+    # One span per finished read (its "done" change), counted per length.
+    spans = (
+        select(span.label("days"))
+        .join(ReadingItem, ReadingItem.id == done.item_id)
+        .join(
+            start,
+            (start.item_id == done.item_id)
+            & (start.read_through == done.read_through)
+            & (start.status == "reading"),
+        )
+        .where(ReadingItem.user_id == user, done.status == "done")
+        .group_by(done.id, done.day)
+        .subquery()
+    )
     return _StatsQueries(
         finished=select(year_col, month_col, ReadingItem.kind, func.count())
         .join(ReadingItem, ReadingItem.id == done.item_id)
@@ -644,16 +675,7 @@ def _stats_queries(dialect: str) -> _StatsQueries:
             ReadingProgressLog.day >= bindparam("first_week", type_=Date),
         )
         .group_by(ReadingProgressLog.day),
-        spans=select(span)
-        .join(ReadingItem, ReadingItem.id == done.item_id)
-        .join(
-            start,
-            (start.item_id == done.item_id)
-            & (start.read_through == done.read_through)
-            & (start.status == "reading"),
-        )
-        .where(ReadingItem.user_id == user, done.status == "done")
-        .group_by(done.id, done.day),
+        spans=select(spans.c.days, func.count()).group_by(spans.c.days),
         reading_days=select(ReadingProgressLog.day)
         .where(
             ReadingProgressLog.user_id == user,
@@ -679,7 +701,8 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
         "first_week": first_week,
         "since": today - timedelta(days=400),
     }
-    finished = db.execute(queries.finished, params).all()
+    conn = db.connection()  # Core: plain rows, none of the ORM's result machinery
+    finished = conn.execute(queries.finished, params).all()
     counts = {(int(y), int(m), k): c for y, m, k, c in finished}
     finished_per_month = [
         MonthKindCount(month=f"{y:04d}-{m:02d}", kind=kind, count=counts[(y, m, kind)])
@@ -688,7 +711,7 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
         if (y, m, kind) in counts
     ]
 
-    per_day = db.execute(queries.per_day, params).all()
+    per_day = conn.execute(queries.per_day, params).all()
     weeks: dict[date, float] = defaultdict(float)
     for day, amount in per_day:
         weeks[day - timedelta(days=day.weekday())] += float(amount or 0)
@@ -699,15 +722,20 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
         for i in range(12)
     ]
 
-    days = [round(days) for days in db.scalars(queries.spans, params) if days is not None]
-    median = float(statistics.median(days)) if days else None
+    # How many finished reads took each whole number of days (a few hundred rows at most,
+    # not one per finished read).
+    spans: dict[int, int] = defaultdict(int)
+    for days, count in conn.execute(queries.spans, params):
+        if days is not None:
+            spans[round(days)] += count
+    median = _median(spans)
 
-    reading_days = set(db.scalars(queries.reading_days, params))
+    reading_days = set(conn.execute(queries.reading_days, params).scalars())
     streak, day = 0, today if today in reading_days else today - timedelta(days=1)
     while day in reading_days:
         streak, day = streak + 1, day - timedelta(days=1)
 
-    status_counts = db.execute(queries.by_status, params).all()
+    status_counts = conn.execute(queries.by_status, params).all()
     by_status = {row[0]: row[1] for row in status_counts}
     return ReadingStats(
         months=[f"{y:04d}-{m:02d}" for y, m in months],
