@@ -562,8 +562,9 @@ def stats(
         db.get_bind().dialect.name, bool(type), bool(kind), bool(start), bool(end)
     )
     params = {"user": user.id, "type": type, "kind": kind, "start": start, "end": end}
-    reach_rows = db.execute(queries[0], params).all()
-    stay_rows = db.execute(queries[1], params).all()
+    conn = db.connection()  # Core: plain rows, none of the ORM's result machinery
+    reach_rows = conn.execute(queries[0], params).all()
+    stay_rows = conn.execute(queries[1], params).all()
     return funnel_stats(
         [ReachRow(t, k, int(r), bool(rej), int(n)) for t, k, r, rej, n in reach_rows],
         # The same float as ``(next - at).total_seconds() / 86400`` from the exact microseconds.
@@ -611,26 +612,35 @@ def _funnel_queries(
     next_at = func.lead(StageChange.at, type_=UTCDateTime()).over(
         partition_by=StageChange.application_id, order_by=(StageChange.at, StageChange.id)
     )
+    # The window runs over stage_changes alone, read along its (application_id, at) index, so
+    # rows arrive in the window's order and need no sort; type and kind are joined after.
+    applications = (
+        select(Application.id)
+        .join(Organization, Organization.id == Application.organization_id)
+        .where(*where)
+    )
     stays = (
         select(
-            Organization.type.label("type"),
-            Application.kind.label("kind"),
+            StageChange.application_id.label("application_id"),
             StageChange.to_stage.label("stage"),
             StageChange.at.label("at"),
             next_at.label("next_at"),
         )
-        .select_from(StageChange)
-        .join(Application, Application.id == StageChange.application_id)
-        .join(Organization, Organization.id == Application.organization_id)
-        .where(*where)
+        .where(StageChange.application_id.in_(applications))
         .subquery()
     )
-    stays_stmt = select(
-        stays.c.type,
-        stays.c.kind,
-        stays.c.stage,
-        _microseconds(dialect, stays.c.at, stays.c.next_at),
-    ).where(stays.c.stage.in_(MAIN_PATH), stays.c.next_at.is_not(None))
+    stays_stmt = (
+        select(
+            Organization.type,
+            Application.kind,
+            stays.c.stage,
+            _microseconds(dialect, stays.c.at, stays.c.next_at),
+        )
+        .select_from(stays)
+        .join(Application, Application.id == stays.c.application_id)
+        .join(Organization, Organization.id == Application.organization_id)
+        .where(stays.c.stage.in_(MAIN_PATH), stays.c.next_at.is_not(None))
+    )
     return reach_stmt, stays_stmt
 
 
