@@ -12,9 +12,7 @@ from kaizen.auth.models import User
 from kaizen.errors import AppError, NotFound
 from kaizen.habits import logs
 from kaizen.habits import scoring as habit_scoring
-from kaizen.habits import service as habits
 from kaizen.home import activity
-from kaizen.queries import Pagination
 from kaizen.reviews import reads, weekly
 from kaizen.reviews import service as reviews
 from kaizen.reviews.schemas import (
@@ -29,8 +27,6 @@ from kaizen.reviews.schemas import (
 from kaizen.schemas import MAX_DAY, MIN_DAY
 from kaizen.sprints import service as sprints
 from kaizen.sprints.models import Sprint
-
-ALL_ITEMS = Pagination(limit=1000, offset=0)
 
 
 def week_bounds(week: str) -> tuple[date, date]:
@@ -73,8 +69,7 @@ def weekly_review(db: Session, user: User, week: str, today: date, now: datetime
     before = start - timedelta(days=7)
     if start > today:
         raise NotFound("Week")  # nothing to review yet
-    rows, _ = habits.list_habits(db, user, ALL_ITEMS, archived=False)
-    rows = [h for h in rows if h.start_date <= end]
+    rows = reads.week_habits(db, user, end)
     habit_logs = logs.load_logs(db, rows, since=before)
     items = []
     for habit in rows:

@@ -161,6 +161,33 @@ def _span_outputs(i: int) -> list[Select[Any]]:
     ]
 
 
+def week_habits(db: Session, user: User, end: date) -> Sequence[Habit]:
+    """The action items not archived, in their order, that had started by ``end`` (as the
+    habits list gives them, at most ``ITEMS_LIMIT``), without counting them first."""
+    return db.scalars(_habits_query(), {"user": user.id, "end": end}).all()
+
+
+ITEMS_LIMIT = 1000
+
+
+@lru_cache(maxsize=1)
+def _habits_query() -> Select[tuple[Habit]]:
+    # The start filter comes after the limit, as the review applied it to the listed page.
+    listed = (
+        select(Habit.id)
+        .where(Habit.user_id == bindparam("user", type_=Integer), Habit.archived.is_(False))
+        .order_by(Habit.position, Habit.id)
+        .limit(ITEMS_LIMIT)
+    )
+    return (
+        select(Habit)
+        .where(
+            Habit.id.in_(listed.scalar_subquery()), Habit.start_date <= bindparam("end", type_=Date)
+        )
+        .order_by(Habit.position, Habit.id)
+    )
+
+
 def goals_moved(
     db: Session, user: User, start: date, end: date
 ) -> list[tuple[int, str, bool, datetime]]:
