@@ -7,6 +7,7 @@ included). Days in a stage count finished stays only (from entering it to the ne
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from kaizen.opportunities.schemas import Funnel, FunnelStats, StageFunnel
@@ -21,7 +22,8 @@ def path_index(stage: str) -> int:
     return MAIN_PATH.index(stage) + 1 if stage in MAIN_PATH else 0
 
 
-class ReachRow(NamedTuple):
+@dataclass(frozen=True)
+class ReachRow:
     """How many applications of a type and kind got furthest to ``reach`` (a path index)."""
 
     type: str

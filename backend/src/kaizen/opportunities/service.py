@@ -874,9 +874,9 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
 
 @dataclass(frozen=True)
 class _FollowUpQueries:
-    applications: Select[Any]
-    quiet: Select[Any]
-    contacts: Select[Any]
+    applications: Select[*tuple[Any, ...]]
+    quiet: Select[*tuple[Any, ...]]
+    contacts: Select[*tuple[Any, ...]]
 
 
 @lru_cache(maxsize=1)

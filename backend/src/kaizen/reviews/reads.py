@@ -171,7 +171,7 @@ ITEMS_LIMIT = 1000
 
 
 @lru_cache(maxsize=1)
-def _habits_query() -> Select[tuple[Habit]]:
+def _habits_query() -> Select[Habit]:
     # The start filter comes after the limit, as the review applied it to the listed page.
     listed = (
         select(Habit.id)
@@ -204,7 +204,7 @@ def goals_moved(
 
 
 @lru_cache(maxsize=1)
-def _goals_query() -> Select[Any]:
+def _goals_query() -> Select[*tuple[Any, ...]]:
     user = bindparam("user", type_=Integer)
     start, end = bindparam("start", type_=Date), bindparam("end", type_=Date)
     lower, upper = bindparam("lower", type_=UTCDateTime()), bindparam("upper", type_=UTCDateTime())
