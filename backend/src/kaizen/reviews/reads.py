@@ -220,27 +220,18 @@ def _goals_query() -> Select[*tuple[Any, ...]]:
         )
         .exists()
     )
-    read = (
-        select(ReadingProgressLog.id)
-        .join(ReadingItem, ReadingItem.id == ReadingProgressLog.item_id)
+    # Reading logged, or a reading item's status changed.
+    read, reading_moved = (
+        select(logged.id)
+        .join(ReadingItem, ReadingItem.id == logged.item_id)
         .where(
             ReadingItem.goal_id == Goal.id,
             not_by_index(ReadingItem.user_id) == user,
-            ReadingProgressLog.day >= start,
-            ReadingProgressLog.day <= end,
+            logged.day >= start,
+            logged.day <= end,
         )
         .exists()
-    )
-    reading_moved = (
-        select(ReadingStatusChange.id)
-        .join(ReadingItem, ReadingItem.id == ReadingStatusChange.item_id)
-        .where(
-            ReadingItem.goal_id == Goal.id,
-            not_by_index(ReadingItem.user_id) == user,
-            ReadingStatusChange.day >= start,
-            ReadingStatusChange.day <= end,
-        )
-        .exists()
+        for logged in (ReadingProgressLog, ReadingStatusChange)
     )
     applied = (
         select(StageChange.id)
