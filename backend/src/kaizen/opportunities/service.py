@@ -592,12 +592,20 @@ def _funnel_queries(
     index = case(
         *[(StageChange.to_stage == s, i) for i, s in enumerate(MAIN_PATH, start=1)], else_=0
     )
+    # The filtered applications' ids: both statements read only their history (the grouped
+    # subquery is computed before the join, so without this it read every user's history).
+    applications = select(Application.id).where(*where)
+    if by_type:
+        applications = applications.join(
+            Organization, Organization.id == Application.organization_id
+        )
     reach = (
         select(
             StageChange.application_id.label("application_id"),
             func.max(index).label("reach"),
             func.max(case((StageChange.to_stage == "rejected", 1), else_=0)).label("rejected"),
         )
+        .where(StageChange.application_id.in_(applications))
         .group_by(StageChange.application_id)
         .subquery()
     )
@@ -614,11 +622,6 @@ def _funnel_queries(
     )
     # The window runs over stage_changes alone, read along its (application_id, at) index, so
     # rows arrive in the window's order and need no sort; type and kind are joined after.
-    applications = (
-        select(Application.id)
-        .join(Organization, Organization.id == Application.organization_id)
-        .where(*where)
-    )
     stays = (
         select(
             StageChange.application_id.label("application_id"),
