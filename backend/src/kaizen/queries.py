@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, func, select, update
+from sqlalchemy import Select, String, case, func, literal_column, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from kaizen.ownership import ensure_owned
@@ -53,3 +53,28 @@ def reorder(
         .execution_options(synchronize_session="fetch")
     )
     db.flush()
+
+
+LIKE_ESCAPE = "/"
+
+
+def like_escaped(text: str) -> str:
+    """``text`` for a bound LIKE pattern (``contains(param, escape=LIKE_ESCAPE)``), escaped
+    as ``contains(..., autoescape=True)`` escapes a literal: a statement built once cannot
+    autoescape the value it is given later."""
+    return (
+        text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
+        .replace("%", LIKE_ESCAPE + "%")
+        .replace("_", LIKE_ESCAPE + "_")
+    )
+
+
+def utc_text(column: Any, dialect: str) -> Any:
+    """A UTC timestamp column (``db.UTCDateTime``) to be read for a response. SQLite stores
+    the UTC time as text ('YYYY-MM-DD HH:MM:SS.ffffff'); with a ``Z`` appended pydantic reads
+    it as the same aware instant, without SQLAlchemy turning each value into a naive datetime
+    and then an aware one in Python (about 2 µs a value: 800 on a board page). Elsewhere the
+    column as it is."""
+    if dialect == "sqlite":
+        return type_coerce(column, String) + literal_column("'Z'", String)
+    return column

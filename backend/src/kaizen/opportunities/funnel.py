@@ -8,7 +8,7 @@ included). Days in a stage count finished stays only (from entering it to the ne
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from kaizen.opportunities.schemas import Funnel, FunnelStats, StageFunnel
 
@@ -33,8 +33,9 @@ class ReachRow:
     count: int
 
 
-@dataclass(frozen=True)
-class StayRow:
+class StayRow(NamedTuple):
+    """One finished stay on the main path (a named tuple: there are hundreds per request)."""
+
     type: str
     kind: str
     stage: str
@@ -44,11 +45,8 @@ class StayRow:
 _Row = TypeVar("_Row", ReachRow, StayRow)
 
 
-def percentile(values: list[float], q: float) -> float | None:
+def _percentile_of_sorted(ordered: list[float], q: float) -> float:
     """Linear interpolation between closest ranks (numpy's default), rounded to 0.1."""
-    if not values:
-        return None
-    ordered = sorted(values)
     pos = (len(ordered) - 1) * q
     low = int(pos)
     high = min(low + 1, len(ordered) - 1)
@@ -56,7 +54,8 @@ def percentile(values: list[float], q: float) -> float | None:
     return round(value, 1)
 
 
-def _funnel(reach: Iterable[ReachRow], stays: Iterable[StayRow]) -> Funnel:
+def _funnel(reach: Iterable[ReachRow], days: dict[str, list[float]]) -> Funnel:
+    """One funnel from its reach rows and its finished stays' days per stage."""
     reached = [0] * (len(MAIN_PATH) + 1)
     total = responded = 0
     for row in reach:
@@ -65,19 +64,17 @@ def _funnel(reach: Iterable[ReachRow], stays: Iterable[StayRow]) -> Funnel:
             reached[i] += row.count
         if row.reach >= 2 or (row.reach >= 1 and row.rejected):
             responded += row.count
-    days: dict[str, list[float]] = defaultdict(list)
-    for stay in stays:
-        days[stay.stage].append(stay.days)
     stages = []
     for i, stage in enumerate(MAIN_PATH, start=1):
         nxt = reached[i + 1] if i < len(MAIN_PATH) else None
+        ordered = sorted(days.get(stage, ()))  # once for both percentiles
         stages.append(
             StageFunnel(
                 stage=stage,
                 reached=reached[i],
                 conversion=round(nxt / reached[i], 4) if nxt is not None and reached[i] else None,
-                median_days=percentile(days[stage], 0.5),
-                p75_days=percentile(days[stage], 0.75),
+                median_days=_percentile_of_sorted(ordered, 0.5) if ordered else None,
+                p75_days=_percentile_of_sorted(ordered, 0.75) if ordered else None,
             )
         )
     return Funnel(
@@ -95,10 +92,24 @@ def _grouped(rows: Iterable[_Row], key: str) -> defaultdict[str, list[_Row]]:
 
 
 def funnel_stats(reach: list[ReachRow], stays: list[StayRow]) -> FunnelStats:
-    overall = _funnel(reach, stays)
-    # Rows grouped by type and by kind in one pass each (in their order, as filtering would).
-    reach_by_type, stays_by_type = _grouped(reach, "type"), _grouped(stays, "type")
-    reach_by_kind, stays_by_kind = _grouped(reach, "kind"), _grouped(stays, "kind")
-    by_type = {t: _funnel(reach_by_type[t], stays_by_type[t]) for t in sorted(reach_by_type)}
-    by_kind = {k: _funnel(reach_by_kind[k], stays_by_kind[k]) for k in sorted(reach_by_kind)}
-    return FunnelStats(**overall.model_dump(), by_type=by_type, by_kind=by_kind)
+    # Rows grouped by type and by kind (in their order, as filtering would); each stay's days
+    # go to its stage in the overall, its type's and its kind's funnel in one pass.
+    reach_by_type, reach_by_kind = _grouped(reach, "type"), _grouped(reach, "kind")
+    overall: dict[str, list[float]] = defaultdict(list)
+    by_type_days: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    by_kind_days: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for type_, kind, stage, days in stays:
+        overall[stage].append(days)
+        by_type_days[type_][stage].append(days)
+        by_kind_days[kind][stage].append(days)
+    whole = _funnel(reach, overall)
+    by_type = {t: _funnel(reach_by_type[t], by_type_days.get(t, {})) for t in sorted(reach_by_type)}
+    by_kind = {k: _funnel(reach_by_kind[k], by_kind_days.get(k, {})) for k in sorted(reach_by_kind)}
+    # The validated parts as they are (not dumped and validated again).
+    return FunnelStats(
+        stages=whole.stages,
+        total=whole.total,
+        response_rate=whole.response_rate,
+        by_type=by_type,
+        by_kind=by_kind,
+    )

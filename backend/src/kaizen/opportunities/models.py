@@ -54,7 +54,11 @@ class Application(TimestampMixin, Base):
     """An opportunity pursued with an organization."""
 
     __tablename__ = "applications"
-    __table_args__ = (Index("ix_applications_user_id_stage", "user_id", "stage"),)
+    # The board, most recently moved first, walks the second index in order.
+    __table_args__ = (
+        Index("ix_applications_user_id_stage", "user_id", "stage"),
+        Index("ix_applications_user_id_stage_changed_at", "user_id", "stage_changed_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     BigInteger,
+    CompoundSelect,
     Date,
     Integer,
     Select,
@@ -21,8 +22,10 @@ from sqlalchemy import (
     cast,
     exists,
     func,
+    literal_column,
     or_,
     select,
+    union_all,
 )
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -65,7 +68,7 @@ from kaizen.opportunities.schemas import (
     ReadinessFrom,
 )
 from kaizen.ownership import ensure_owned
-from kaizen.queries import Pagination, count_rows, paginate
+from kaizen.queries import LIKE_ESCAPE, Pagination, like_escaped, paginate, utc_text
 from kaizen.schemas import apply_changes
 
 NO_NEWS_DAYS = 7
@@ -226,103 +229,6 @@ def delete_organization(db: Session, org: Organization) -> None:
 APP_OPTIONS = (joinedload(Application.organization), selectinload(Application.goal_links))
 
 
-def list_applications(
-    db: Session,
-    user: User,
-    *,
-    q: str | None,
-    stage: str | None,
-    kind: str | None,
-    type: str | None,
-    organization_id: int | None,
-    page: Pagination,
-    now: datetime,
-) -> tuple[list[dict[str, Any]], int]:
-    """The board: a page of applications (most recently moved first) as plain values in the
-    shape of ``ApplicationRead``, each with its organization, goal ids and next upcoming
-    event, and the total. Three queries (total, rows with organization and next event, goal
-    links) and no ORM objects: loading 200 applications as objects, with their organizations
-    and goal links, cost more than all the rest of the request."""
-    where = [Application.user_id == user.id]
-    if q:
-        needle = q.lower()
-        where.append(
-            func.lower(Organization.name).contains(needle, autoescape=True)
-            | func.lower(Application.role).contains(needle, autoescape=True)
-        )
-    if stage:
-        where.append(Application.stage == stage)
-    if kind:
-        where.append(Application.kind == kind)
-    if type:
-        where.append(Organization.type == type)
-    if organization_id:
-        where.append(Application.organization_id == organization_id)
-    total = count_rows(
-        db,
-        select(Application.id)
-        .join(Organization, Organization.id == Application.organization_id)
-        .where(*where),
-    )
-    next_event = (
-        select(Event.id)
-        .where(Event.application_id == Application.id, Event.starts_at >= now)
-        .order_by(Event.starts_at, Event.id)
-        .limit(1)
-        .correlate(Application)
-        .scalar_subquery()
-    )
-    newest_first = (Application.stage_changed_at.desc(), Application.id.desc())
-    # The page's ids first (a narrow sort), then their rows: sorting whole rows costs more.
-    page_ids = (
-        select(Application.id)
-        .join(Organization, Organization.id == Application.organization_id)
-        .where(*where)
-        .order_by(*newest_first)
-        .limit(page.limit)
-        .offset(page.offset)
-        .subquery()
-    )
-    rows = db.execute(
-        select(
-            *BOARD_COLUMNS,
-            Organization.name.label("organization_name"),
-            Organization.type.label("organization_type"),
-            Event.id.label("event_id"),
-            Event.kind.label("event_kind"),
-            Event.title.label("event_title"),
-            Event.starts_at.label("event_starts_at"),
-        )
-        .join(page_ids, page_ids.c.id == Application.id)
-        .join(Organization, Organization.id == Application.organization_id)
-        .outerjoin(Event, Event.id == next_event)
-        .order_by(*newest_first)
-    ).all()
-    goal_ids: dict[int, list[int]] = {row[0]: [] for row in rows}
-    if rows:
-        links = db.execute(
-            select(ApplicationGoal.application_id, ApplicationGoal.goal_id)
-            .where(ApplicationGoal.application_id.in_(list(goal_ids)))
-            .order_by(ApplicationGoal.goal_id)
-        ).all()
-        for app_id, goal_id in links:
-            goal_ids[app_id].append(goal_id)
-    items = []
-    for row in rows:
-        app_id, org_id = row[0], row[1]
-        org_name, org_type, event_id, event_kind, event_title, starts_at = row[len(BOARD_FIELDS) :]
-        item = dict(zip(BOARD_FIELDS, row, strict=False))
-        item["organization"] = {"id": org_id, "name": org_name, "type": org_type}
-        item["goal_ids"] = goal_ids[app_id]
-        item["next_event"] = (
-            None
-            if event_id is None
-            else {"id": event_id, "kind": event_kind, "title": event_title, "starts_at": starts_at}
-        )
-        items.append(item)
-    return items, total
-
-
 # The application's own columns the board shows (``ApplicationRead``).
 BOARD_COLUMNS = (
     Application.id,
@@ -340,6 +246,159 @@ BOARD_COLUMNS = (
     Application.updated_at,
 )
 BOARD_FIELDS = tuple(column.key for column in BOARD_COLUMNS)
+
+
+def list_applications(
+    db: Session,
+    user: User,
+    *,
+    q: str | None,
+    stage: str | None,
+    kind: str | None,
+    type: str | None,
+    organization_id: int | None,
+    page: Pagination,
+    now: datetime,
+) -> tuple[list[dict[str, Any]], int]:
+    """The board: a page of applications (most recently moved first) as plain values in the
+    shape of ``ApplicationRead``, each with its organization, goal ids and next upcoming
+    event, and the total. Three queries (total; the page's rows with their organization,
+    walked in order along ``(user_id, stage_changed_at, id)``; the page's goal links and
+    upcoming events together), built once per set of filters, and no ORM objects."""
+    queries = _board_queries(
+        db.get_bind().dialect.name,
+        bool(q),
+        bool(stage),
+        bool(kind),
+        bool(type),
+        bool(organization_id),
+    )
+    params: dict[str, Any] = {
+        "user": user.id,
+        "needle": like_escaped((q or "").lower()),
+        "stage": stage,
+        "kind": kind,
+        "type": type,
+        "organization": organization_id,
+        "limit": page.limit,
+        "offset": page.offset,
+    }
+    # Core execution: the rows are plain values, the ORM's result machinery adds nothing.
+    conn = db.connection()
+    total = conn.execute(queries.total, params).scalar_one()
+    rows = conn.execute(queries.rows, params).all()
+    if not rows:
+        return [], total
+    items: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        item = dict(zip(BOARD_FIELDS, row, strict=False))
+        org_name, org_type = row[len(BOARD_FIELDS) :]
+        item["organization"] = {"id": item["organization_id"], "name": org_name, "type": org_type}
+        item["goal_ids"] = []
+        item["next_event"] = None
+        items[item["id"]] = item
+    # Goal links (ordered by goal id) and upcoming events (soonest first, then by id: the
+    # first one seen is the application's next event, the same rule as ``next_events``).
+    extras = conn.execute(queries.extras, {**params, "now": now}).all()
+    for app_id, goal_id, event_id, event_kind, title, starts_at in extras:
+        item = items[app_id]
+        if event_id is None:
+            item["goal_ids"].append(goal_id)
+        elif item["next_event"] is None:
+            item["next_event"] = {
+                "id": event_id,
+                "kind": event_kind,
+                "title": title,
+                "starts_at": starts_at,
+            }
+    return list(items.values()), total
+
+
+@dataclass(frozen=True)
+class _BoardQueries:
+    total: Select[Any]
+    rows: Select[Any]
+    extras: CompoundSelect[Any]
+
+
+@lru_cache(maxsize=64)
+def _board_queries(
+    dialect: str, by_q: bool, by_stage: bool, by_kind: bool, by_type: bool, by_org: bool
+) -> _BoardQueries:
+    """The board's statements for one set of filters. Parameters: ``user``, ``needle``,
+    ``stage``, ``kind``, ``type``, ``organization``, ``limit``, ``offset``; the extras also
+    ``now``."""
+    where: list[Any] = [Application.user_id == bindparam("user", type_=Integer)]
+    if by_q:
+        needle = bindparam("needle", type_=String)
+        where.append(
+            func.lower(Organization.name).contains(needle, escape=LIKE_ESCAPE)
+            | func.lower(Application.role).contains(needle, escape=LIKE_ESCAPE)
+        )
+    if by_stage:
+        where.append(Application.stage == bindparam("stage", type_=String))
+    if by_kind:
+        where.append(Application.kind == bindparam("kind", type_=String))
+    if by_type:
+        where.append(Organization.type == bindparam("type", type_=String))
+    if by_org:
+        where.append(Application.organization_id == bindparam("organization", type_=Integer))
+    moments = {"stage_changed_at", "created_at", "updated_at"}
+    columns = [utc_text(c, dialect).label(c.key) if c.key in moments else c for c in BOARD_COLUMNS]
+    total = (
+        select(func.count())
+        .select_from(Application)
+        .join(Organization, Organization.id == Application.organization_id)
+        .where(*where)
+    )
+    newest_first = (Application.stage_changed_at.desc(), Application.id.desc())
+    limit, offset = bindparam("limit", type_=Integer), bindparam("offset", type_=Integer)
+    rows = (
+        select(*columns, Organization.name, Organization.type)
+        .join(Organization, Organization.id == Application.organization_id)
+        .where(*where)
+        .order_by(*newest_first)
+        .limit(limit)
+        .offset(offset)
+    )
+    # The page's ids again (an index walk), rather than 200 bound parameters.
+    ids = (
+        select(Application.id)
+        .join(Organization, Organization.id == Application.organization_id)
+        .where(*where)
+        .order_by(*newest_first)
+        .limit(limit)
+        .offset(offset)
+        .scalar_subquery()
+    )
+    no_text = literal_column("NULL", String)
+    goals = select(
+        ApplicationGoal.application_id.label("application_id"),
+        ApplicationGoal.goal_id.label("goal_id"),
+        literal_column("NULL", Integer).label("event_id"),
+        no_text.label("kind"),
+        no_text.label("title"),
+        (no_text if dialect == "sqlite" else literal_column("NULL", UTCDateTime())).label(
+            "starts_at"
+        ),
+    ).where(ApplicationGoal.application_id.in_(ids))
+    events = select(
+        Event.application_id,
+        literal_column("NULL", Integer),
+        Event.id,
+        Event.kind,
+        Event.title,
+        utc_text(Event.starts_at, dialect),
+    ).where(
+        # By the (user_id, starts_at) index: the user's upcoming events are few.
+        Event.user_id == bindparam("user", type_=Integer),
+        Event.starts_at >= bindparam("now", type_=UTCDateTime()),
+        Event.application_id.in_(ids),
+    )
+    extras = union_all(goals, events).order_by(
+        literal_column("goal_id"), literal_column("starts_at"), literal_column("event_id")
+    )
+    return _BoardQueries(total, rows, extras)
 
 
 def next_events(db: Session, application_ids: list[int], now: datetime) -> dict[int, Event]:
@@ -503,8 +562,9 @@ def stats(
         db.get_bind().dialect.name, bool(type), bool(kind), bool(start), bool(end)
     )
     params = {"user": user.id, "type": type, "kind": kind, "start": start, "end": end}
-    reach_rows = db.execute(queries[0], params).all()
-    stay_rows = db.execute(queries[1], params).all()
+    conn = db.connection()  # Core: plain rows, none of the ORM's result machinery
+    reach_rows = conn.execute(queries[0], params).all()
+    stay_rows = conn.execute(queries[1], params).all()
     return funnel_stats(
         [ReachRow(t, k, int(r), bool(rej), int(n)) for t, k, r, rej, n in reach_rows],
         # The same float as ``(next - at).total_seconds() / 86400`` from the exact microseconds.
@@ -532,12 +592,20 @@ def _funnel_queries(
     index = case(
         *[(StageChange.to_stage == s, i) for i, s in enumerate(MAIN_PATH, start=1)], else_=0
     )
+    # The filtered applications' ids: both statements read only their history (the grouped
+    # subquery is computed before the join, so without this it read every user's history).
+    applications = select(Application.id).where(*where)
+    if by_type:
+        applications = applications.join(
+            Organization, Organization.id == Application.organization_id
+        )
     reach = (
         select(
             StageChange.application_id.label("application_id"),
             func.max(index).label("reach"),
             func.max(case((StageChange.to_stage == "rejected", 1), else_=0)).label("rejected"),
         )
+        .where(StageChange.application_id.in_(applications))
         .group_by(StageChange.application_id)
         .subquery()
     )
@@ -552,26 +620,30 @@ def _funnel_queries(
     next_at = func.lead(StageChange.at, type_=UTCDateTime()).over(
         partition_by=StageChange.application_id, order_by=(StageChange.at, StageChange.id)
     )
+    # The window runs over stage_changes alone, read along its (application_id, at) index, so
+    # rows arrive in the window's order and need no sort; type and kind are joined after.
     stays = (
         select(
-            Organization.type.label("type"),
-            Application.kind.label("kind"),
+            StageChange.application_id.label("application_id"),
             StageChange.to_stage.label("stage"),
             StageChange.at.label("at"),
             next_at.label("next_at"),
         )
-        .select_from(StageChange)
-        .join(Application, Application.id == StageChange.application_id)
-        .join(Organization, Organization.id == Application.organization_id)
-        .where(*where)
+        .where(StageChange.application_id.in_(applications))
         .subquery()
     )
-    stays_stmt = select(
-        stays.c.type,
-        stays.c.kind,
-        stays.c.stage,
-        _microseconds(dialect, stays.c.at, stays.c.next_at),
-    ).where(stays.c.stage.in_(MAIN_PATH), stays.c.next_at.is_not(None))
+    stays_stmt = (
+        select(
+            Organization.type,
+            Application.kind,
+            stays.c.stage,
+            _microseconds(dialect, stays.c.at, stays.c.next_at),
+        )
+        .select_from(stays)
+        .join(Application, Application.id == stays.c.application_id)
+        .join(Organization, Organization.id == Application.organization_id)
+        .where(stays.c.stage.in_(MAIN_PATH), stays.c.next_at.is_not(None))
+    )
     return reach_stmt, stays_stmt
 
 
@@ -753,7 +825,8 @@ def delete_contact(db: Session, contact: Contact) -> None:
 
 def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int) -> list[FollowUp]:
     """Due by ``today + days``: follow-up dates (open applications, contacts), and
-    applications sitting in `applied` with nothing new for a week. Earliest due first."""
+    applications sitting in `applied` with nothing new for a week. Earliest due first.
+    Three queries, built once (``_follow_up_queries``)."""
     horizon = today + timedelta(days=days)
     zone = ZoneInfo(user.timezone)
 
@@ -775,29 +848,63 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
             overdue_days=(today - due_on).days,
         )
 
-    apps = db.execute(
+    queries = _follow_up_queries()
+    params = {
+        "user": user.id,
+        "horizon": horizon,
+        "now": now,
+        # Quiet: nothing new (a stage change or a logged event) for a week by the horizon.
+        "cutoff": now - timedelta(days=NO_NEWS_DAYS) + timedelta(days=days),
+    }
+    conn = db.connection()
+    items = [
+        due("application", app_id, f"{role} at {org_name}", org_name, day, "follow_up")
+        for app_id, role, org_name, day in conn.execute(queries.applications, params)
+        if day is not None  # filtered in the query
+    ]
+    for app_id, role, org_name, changed_at, event_logged_at in conn.execute(queries.quiet, params):
+        news_at = max(changed_at, event_logged_at) if event_logged_at else changed_at
+        day = (news_at + timedelta(days=NO_NEWS_DAYS)).astimezone(zone).date()
+        items.append(due("application", app_id, f"{role} at {org_name}", org_name, day, "no_news"))
+    items += [
+        due("contact", contact_id, name, org_name, day, "follow_up")
+        for contact_id, name, org_name, day in conn.execute(queries.contacts, params)
+        if day is not None  # filtered in the query
+    ]
+    items.sort(key=lambda f: (f.due_on, f.kind, f.id))
+    return items[:500]
+
+
+@dataclass(frozen=True)
+class _FollowUpQueries:
+    applications: Select[*tuple[Any, ...]]
+    quiet: Select[*tuple[Any, ...]]
+    contacts: Select[*tuple[Any, ...]]
+
+
+@lru_cache(maxsize=1)
+def _follow_up_queries() -> _FollowUpQueries:
+    """Parameters: ``user``, ``horizon`` (a date), ``now`` and ``cutoff`` (instants)."""
+    user = bindparam("user", type_=Integer)
+    horizon = bindparam("horizon", type_=Date)
+    now, cutoff = bindparam("now", type_=UTCDateTime()), bindparam("cutoff", type_=UTCDateTime())
+    applications = (
         select(Application.id, Application.role, Organization.name, Application.follow_up_on)
         .join(Organization, Organization.id == Application.organization_id)
         .where(
-            Application.user_id == user.id,
+            Application.user_id == user,
             Application.follow_up_on <= horizon,
             Application.stage.not_in(CLOSED),
         )
-    ).all()
-    items = [
-        due("application", app_id, f"{role} at {org_name}", org_name, day, "follow_up")
-        for app_id, role, org_name, day in apps
-        if day is not None  # filtered in the query
-    ]
-    # Quiet: nothing new (a stage change or a logged event) for a week by the horizon, and
-    # nothing coming up (an interview already booked is news enough).
-    cutoff = now - timedelta(days=NO_NEWS_DAYS) + timedelta(days=days)
+    )
+    # Nothing new for a week by the horizon, and nothing coming up (an interview already
+    # booked is news enough).
     last_event = (
         select(func.max(Event.created_at))
         .where(Event.application_id == Application.id)
         .scalar_subquery()
     )
-    quiet = db.execute(
+    quiet = (
         select(
             Application.id,
             Application.role,
@@ -807,7 +914,7 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
         )
         .join(Organization, Organization.id == Application.organization_id)
         .where(
-            Application.user_id == user.id,
+            Application.user_id == user,
             Application.stage == "applied",
             Application.follow_up_on.is_(None),
             Application.stage_changed_at <= cutoff,
@@ -816,23 +923,13 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
                 or_(Event.created_at > cutoff, Event.starts_at > now),
             ),
         )
-    ).all()
-    for app_id, role, org_name, changed_at, event_logged_at in quiet:
-        news_at = max(changed_at, event_logged_at) if event_logged_at else changed_at
-        day = (news_at + timedelta(days=NO_NEWS_DAYS)).astimezone(zone).date()
-        items.append(due("application", app_id, f"{role} at {org_name}", org_name, day, "no_news"))
-    contacts = db.execute(
+    )
+    contacts = (
         select(Contact.id, Contact.name, Organization.name, Contact.follow_up_on)
         .outerjoin(Organization, Organization.id == Contact.organization_id)
-        .where(Contact.user_id == user.id, Contact.follow_up_on <= horizon)
-    ).all()
-    items += [
-        due("contact", contact_id, name, org_name, day, "follow_up")
-        for contact_id, name, org_name, day in contacts
-        if day is not None  # filtered in the query
-    ]
-    items.sort(key=lambda f: (f.due_on, f.kind, f.id))
-    return items[:500]
+        .where(Contact.user_id == user, Contact.follow_up_on <= horizon)
+    )
+    return _FollowUpQueries(applications, quiet, contacts)
 
 
 # Export ----------------------------------------------------------------------------------

@@ -26,8 +26,11 @@ class ReadingItem(TimestampMixin, Base):
     status changes (the history is the record; these save a join on every list)."""
 
     __tablename__ = "reading_items"
-    # Counts per status (the stats) read the index alone.
-    __table_args__ = (Index("ix_reading_items_user_id_status", "user_id", "status"),)
+    # Counts per status (the stats) read the index alone; the queue walks it in order.
+    __table_args__ = (
+        Index("ix_reading_items_user_id_status", "user_id", "status"),
+        Index("ix_reading_items_user_id_position", "user_id", "position"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -84,8 +87,14 @@ class ReadingStatusChange(Base):
 
     __tablename__ = "reading_status_changes"
     # "Finished in these days" (stats, the weekly review, a sprint's outputs) starts here
-    # instead of at every item of the user.
-    __table_args__ = (Index("ix_reading_status_changes_status_date", "status", "date"),)
+    # instead of at every item of the user; a finished read's start (the stats' median) is one
+    # step of the second.
+    __table_args__ = (
+        Index("ix_reading_status_changes_status_date", "status", "date"),
+        Index(
+            "ix_reading_status_changes_item_id_status", "item_id", "status", "read_through", "date"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(

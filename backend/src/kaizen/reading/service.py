@@ -1,7 +1,6 @@
 """Reading items: the ordered queue, the library, status history, progress, import/export and
 stats. Flushes, never commits; never imports another domain's service (see flows.py)."""
 
-import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,7 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Literal, TypedDict, Unpack
 
-from sqlalchemy import Date, Integer, Select, bindparam, extract, func, select
+from sqlalchemy import Date, Integer, Select, String, bindparam, extract, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Executable
@@ -20,7 +19,7 @@ from kaizen.goals.models import Goal
 from kaizen.habits.models import Habit
 from kaizen.ownership import ensure_owned
 from kaizen.portfolio.models import PortfolioEntry
-from kaizen.queries import count_rows, next_position, reorder
+from kaizen.queries import LIKE_ESCAPE, count_rows, like_escaped, next_position, reorder, utc_text
 from kaizen.reading import formats
 from kaizen.reading.models import (
     ReadingItem,
@@ -122,15 +121,85 @@ def list_item_rows(
     db: Session, user: User, **query: Unpack[ItemQuery]
 ) -> tuple[list[dict[str, Any]], int]:
     """``list_items`` as plain values in the shape of ``ReadingItemRead`` (for the list
-    route): loading 200 items as ORM objects cost more than the rest of the request."""
-    stmt, total = _listed(db, user, query)
+    route): loading 200 items as ORM objects cost more than the rest of the request, and
+    building the two statements about as much as running them, so they are built once per
+    set of filters (``_row_queries``) and run as Core statements."""
+    status = tuple(query.get("status", ()))
+    tag, q = query.get("tag"), query.get("q")
+    total_stmt, rows_stmt = _row_queries(
+        db.get_bind().dialect.name,
+        len(status),
+        bool(query.get("kind")),
+        bool(tag),
+        query.get("year") is not None,
+        bool(q),
+        query.get("sort", "queue"),
+    )
+    params: dict[str, Any] = {
+        "user": user.id,
+        "kind": query.get("kind"),
+        "tag": like_escaped(f"|{tag.lower()}|") if tag else None,
+        "year": query.get("year"),
+        "q": like_escaped(q.strip()) if q else None,
+        "limit": query.get("limit", 50),
+        "offset": query.get("offset", 0),
+        **{f"status{i}": s for i, s in enumerate(status)},
+    }
+    conn = db.connection()
+    total = conn.execute(total_stmt, params).scalar_one()
     items = []
-    for row in db.execute(stmt.with_only_columns(*LIST_COLUMNS)).all():
+    for row in conn.execute(rows_stmt, params):
         item = dict(zip(LIST_FIELDS, row, strict=True))
         item["authors"] = split_authors(item.pop("authors_text"))
         item["tags"] = split_tags(item.pop("tags_text"))
         items.append(item)
     return items, total
+
+
+@lru_cache(maxsize=128)
+def _row_queries(
+    dialect: str,
+    statuses: int,
+    by_kind: bool,
+    by_tag: bool,
+    by_year: bool,
+    by_q: bool,
+    sort: Sort,
+) -> tuple[Select[Any], Select[Any]]:
+    """``_filtered`` and ``_listed``'s order as bound statements: how many items pass the
+    filters, and the page of them (``LIST_COLUMNS``). Parameters: ``user``, ``status0``…,
+    ``kind``, ``tag`` and ``q`` (LIKE-escaped), ``year``, ``limit``, ``offset``."""
+    where: list[Any] = [ReadingItem.user_id == bindparam("user", type_=Integer)]
+    if statuses:
+        where.append(
+            ReadingItem.status.in_([bindparam(f"status{i}", type_=String) for i in range(statuses)])
+        )
+    if by_kind:
+        where.append(ReadingItem.kind == bindparam("kind", type_=String))
+    if by_tag:
+        where.append(
+            ReadingItem.tags_text.contains(bindparam("tag", type_=String), escape=LIKE_ESCAPE)
+        )
+    if by_year:
+        where.append(ReadingItem.year == bindparam("year", type_=Integer))
+    if by_q:
+        pattern = bindparam("q", type_=String)
+        where.append(
+            ReadingItem.title.icontains(pattern, escape=LIKE_ESCAPE)
+            | ReadingItem.authors_text.icontains(pattern, escape=LIKE_ESCAPE)
+        )
+    columns = [
+        utc_text(c, dialect).label(c.key) if c.key == "created_at" else c for c in LIST_COLUMNS
+    ]
+    total = select(func.count()).select_from(ReadingItem).where(*where)
+    rows = (
+        select(*columns)
+        .where(*where)
+        .order_by(*LIST_ORDERS[sort])
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
+    )
+    return total, rows
 
 
 def _listed(db: Session, user: User, query: ItemQuery) -> tuple[Select[ReadingItem], int]:
@@ -144,17 +213,17 @@ def _listed(db: Session, user: User, query: ItemQuery) -> tuple[Select[ReadingIt
         q=query.get("q"),
     )
     total = count_rows(db, stmt)
-    orders: dict[str, list[Any]] = {
-        "queue": [ReadingItem.position, ReadingItem.id],
-        "finished": [ReadingItem.finished_on.desc().nulls_last(), ReadingItem.id.desc()],
-        "added": [ReadingItem.id.desc()],
-        "title": [func.lower(ReadingItem.title), ReadingItem.id],
-    }
-    page = stmt.order_by(*orders[query.get("sort", "queue")])
+    page = stmt.order_by(*LIST_ORDERS[query.get("sort", "queue")])
     return page.limit(query.get("limit", 50)).offset(query.get("offset", 0)), total
 
 
 # What ``ReadingItemRead`` shows (``authors`` and ``tags`` are stored as text).
+LIST_ORDERS: dict[str, list[Any]] = {
+    "queue": [ReadingItem.position, ReadingItem.id],
+    "finished": [ReadingItem.finished_on.desc().nulls_last(), ReadingItem.id.desc()],
+    "added": [ReadingItem.id.desc()],
+    "title": [func.lower(ReadingItem.title), ReadingItem.id],
+}
 LIST_COLUMNS = tuple(
     column for column in ReadingItem.__table__.c if column.key not in {"user_id", "updated_at"}
 )
@@ -544,6 +613,24 @@ class _StatsQueries:
     by_status: Executable
 
 
+def _median(counts: dict[int, int]) -> float | None:
+    """``statistics.median`` of the values ``counts`` holds (value → how many times)."""
+    n = sum(counts.values())
+    if not n:
+        return None
+    wanted = sorted({(n - 1) // 2, n // 2})  # the middle one, or the middle two
+    found: list[int] = []
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        while wanted and wanted[0] < seen:
+            found.append(value)
+            wanted.pop(0)
+        if not wanted:
+            break
+    return float(found[0]) if len(found) == 1 else (found[0] + found[1]) / 2
+
+
 @lru_cache(maxsize=4)
 def _stats_queries(dialect: str) -> _StatsQueries:
     """The stats' statements, built once per database kind (building a statement with aliased
@@ -558,6 +645,20 @@ def _stats_queries(dialect: str) -> _StatsQueries:
         span = func.julianday(done.day) - func.julianday(func.min(start.day))
     else:
         span = done.day - func.min(start.day)
+    # One span per finished read (its "done" change), counted per length.
+    spans = (
+        select(span.label("days"))
+        .join(ReadingItem, ReadingItem.id == done.item_id)
+        .join(
+            start,
+            (start.item_id == done.item_id)
+            & (start.read_through == done.read_through)
+            & (start.status == "reading"),
+        )
+        .where(ReadingItem.user_id == user, done.status == "done")
+        .group_by(done.id, done.day)
+        .subquery()
+    )
     return _StatsQueries(
         finished=select(year_col, month_col, ReadingItem.kind, func.count())
         .join(ReadingItem, ReadingItem.id == done.item_id)
@@ -574,16 +675,7 @@ def _stats_queries(dialect: str) -> _StatsQueries:
             ReadingProgressLog.day >= bindparam("first_week", type_=Date),
         )
         .group_by(ReadingProgressLog.day),
-        spans=select(span)
-        .join(ReadingItem, ReadingItem.id == done.item_id)
-        .join(
-            start,
-            (start.item_id == done.item_id)
-            & (start.read_through == done.read_through)
-            & (start.status == "reading"),
-        )
-        .where(ReadingItem.user_id == user, done.status == "done")
-        .group_by(done.id, done.day),
+        spans=select(spans.c.days, func.count()).group_by(spans.c.days),
         reading_days=select(ReadingProgressLog.day)
         .where(
             ReadingProgressLog.user_id == user,
@@ -609,7 +701,8 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
         "first_week": first_week,
         "since": today - timedelta(days=400),
     }
-    finished = db.execute(queries.finished, params).all()
+    conn = db.connection()  # Core: plain rows, none of the ORM's result machinery
+    finished = conn.execute(queries.finished, params).all()
     counts = {(int(y), int(m), k): c for y, m, k, c in finished}
     finished_per_month = [
         MonthKindCount(month=f"{y:04d}-{m:02d}", kind=kind, count=counts[(y, m, kind)])
@@ -618,7 +711,7 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
         if (y, m, kind) in counts
     ]
 
-    per_day = db.execute(queries.per_day, params).all()
+    per_day = conn.execute(queries.per_day, params).all()
     weeks: dict[date, float] = defaultdict(float)
     for day, amount in per_day:
         weeks[day - timedelta(days=day.weekday())] += float(amount or 0)
@@ -629,15 +722,20 @@ def stats(db: Session, user: User, today: date) -> ReadingStats:
         for i in range(12)
     ]
 
-    days = [round(days) for days in db.scalars(queries.spans, params) if days is not None]
-    median = float(statistics.median(days)) if days else None
+    # How many finished reads took each whole number of days (a few hundred rows at most,
+    # not one per finished read).
+    spans: dict[int, int] = defaultdict(int)
+    for days, count in conn.execute(queries.spans, params):
+        if days is not None:
+            spans[round(days)] += count
+    median = _median(spans)
 
-    reading_days = set(db.scalars(queries.reading_days, params))
+    reading_days = set(conn.execute(queries.reading_days, params).scalars())
     streak, day = 0, today if today in reading_days else today - timedelta(days=1)
     while day in reading_days:
         streak, day = streak + 1, day - timedelta(days=1)
 
-    status_counts = db.execute(queries.by_status, params).all()
+    status_counts = conn.execute(queries.by_status, params).all()
     by_status = {row[0]: row[1] for row in status_counts}
     return ReadingStats(
         months=[f"{y:04d}-{m:02d}" for y, m in months],

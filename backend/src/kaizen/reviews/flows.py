@@ -12,11 +12,9 @@ from kaizen.auth.models import User
 from kaizen.errors import AppError, NotFound
 from kaizen.habits import logs
 from kaizen.habits import scoring as habit_scoring
-from kaizen.habits import service as habits
 from kaizen.home import activity
-from kaizen.queries import Pagination
+from kaizen.reviews import reads, weekly
 from kaizen.reviews import service as reviews
-from kaizen.reviews import weekly
 from kaizen.reviews.schemas import (
     GoalBrief,
     SprintBoard,
@@ -29,8 +27,6 @@ from kaizen.reviews.schemas import (
 from kaizen.schemas import MAX_DAY, MIN_DAY
 from kaizen.sprints import service as sprints
 from kaizen.sprints.models import Sprint
-
-ALL_ITEMS = Pagination(limit=1000, offset=0)
 
 
 def week_bounds(week: str) -> tuple[date, date]:
@@ -49,9 +45,8 @@ def week_of(day: date) -> str:
     return f"{year}-W{number:02d}"
 
 
-def _output(db: Session, user: User, start: date, end: date, now: datetime) -> WeekOutput:
-    figures = activity.output(db, user, start, end, now)
-    return WeekOutput.model_validate(figures)
+def _outputs(db: Session, user: User, spans: list[reads.Span], now: datetime) -> list[WeekOutput]:
+    return [WeekOutput.model_validate(f) for f in reads.outputs(db, user, spans, now)]
 
 
 def _sprint(db: Session, user: User, day: date, board_day: date) -> WeekSprint | None:
@@ -74,8 +69,7 @@ def weekly_review(db: Session, user: User, week: str, today: date, now: datetime
     before = start - timedelta(days=7)
     if start > today:
         raise NotFound("Week")  # nothing to review yet
-    rows, _ = habits.list_habits(db, user, ALL_ITEMS, archived=False)
-    rows = [h for h in rows if h.start_date <= end]
+    rows = reads.week_habits(db, user, end)
     habit_logs = logs.load_logs(db, rows, since=before)
     items = []
     for habit in rows:
@@ -97,16 +91,21 @@ def weekly_review(db: Session, user: User, week: str, today: date, now: datetime
         )
     board_day = min(today, end + timedelta(days=1))
     sprint = _sprint(db, user, min(today, end), board_day)
-    moved = activity.goals_with_activity(db, user, start, end)
-    goals = activity.active_goals(db, user)
-    goals_moved = [GoalBrief.model_validate(g) for g in goals if g.id in moved]
+    goals = reads.goals_moved(db, user, start, end)
+    goals_moved = [GoalBrief(id=g, title=title) for g, title, moved, _ in goals if moved]
     # As on Home: only a goal that existed on the week's first day can have been left alone.
     _, first_day_over = activity.utc_bounds(user, start, start)
     goals_alone = [
-        GoalBrief.model_validate(g)
-        for g in goals
-        if g.id not in moved and g.created_at < first_day_over
+        GoalBrief(id=g, title=title)
+        for g, title, moved, created_at in goals
+        if not moved and created_at < first_day_over
     ]
+    output, previous_output = _outputs(
+        db,
+        user,
+        [reads.Span(start, end), reads.Span(before, start - timedelta(days=1))],
+        now,
+    )
     note = reviews.note_for(db, user, week)
     review = WeeklyReview(
         week=week,
@@ -114,8 +113,8 @@ def weekly_review(db: Session, user: User, week: str, today: date, now: datetime
         end=end,
         items=items,
         sprint=sprint,
-        output=_output(db, user, start, end, now),
-        previous_output=_output(db, user, before, start - timedelta(days=1), now),
+        output=output,
+        previous_output=previous_output,
         goals_moved=goals_moved,
         goals_left_alone=goals_alone,
         next_steps=weekly.next_steps(
@@ -143,7 +142,7 @@ def sprint_outputs(
     db: Session, user: User, sprint: Sprint, today: date, now: datetime
 ) -> WeekOutput:
     """What a (topic) sprint produced in its dates, up to today."""
-    return _output(db, user, sprint.start_date, min(sprint.end_date, today), now)
+    return _outputs(db, user, [reads.Span(sprint.start_date, min(sprint.end_date, today))], now)[0]
 
 
 def sprint_board(
