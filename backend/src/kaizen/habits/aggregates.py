@@ -26,10 +26,12 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    text,
     union_all,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import TextClause
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeEngine
 
@@ -188,6 +190,94 @@ def scheduled_days(schedule: scoring.Schedule, lo: date, hi: date) -> int:
     return count
 
 
+# A date parameter minus a whole number of days, per dialect.
+_DAYS_BEFORE = {
+    "sqlite": "date(:{day}, '-' || ({days}) || ' days')",
+    "postgresql": "(CAST(:{day} AS DATE) - ({days}))",
+}
+# Whole days from a date column (or expression) to a date parameter, per dialect.
+_DAYS_UNTIL = {
+    "sqlite": "CAST(julianday(:{day}) - julianday({column}) AS INTEGER)",
+    "postgresql": "(CAST(:{day} AS DATE) - {column})",
+}
+
+
+# The newest missed row of item {i} after the day before its start date (or that day).
+_NEWEST_MISSED = (
+    "COALESCE((SELECT date FROM check_ins WHERE habit_id = :h{i} AND status = 'missed'"
+    " AND date < :before AND date > :lo{i} ORDER BY date DESC LIMIT 1), :lo{i})"
+)
+# s{i}(a, b): the a days before ``before`` all have a row; one of the days a+1 … b back has
+# none (day b back may be the missed row). Each step counts the rows of the newer half.
+_DAILY_CTE = (
+    "s{i}(a, b) AS (SELECT 0, {back} UNION ALL"
+    " SELECT CASE WHEN {present} = {half} - a THEN {half} ELSE a END,"
+    " CASE WHEN {present} = {half} - a THEN b ELSE {half} END FROM s{i} WHERE b - a > 1)"
+).replace(
+    "{present}",
+    "(SELECT count(*) FROM check_ins WHERE habit_id = :h{i} AND date >= {lower}"
+    " AND date < {upper})",
+)
+# Item {i}'s break, as days back from ``before``, and the skipped days since.
+_DAILY_PART = (
+    "SELECT :h{i}, b, (SELECT count(*) FROM check_ins WHERE habit_id = :h{i}"
+    " AND status = 'skipped' AND date > {since} AND date < :before) FROM s{i} WHERE b - a <= 1"
+)
+
+
+@lru_cache(maxsize=128)
+def _daily_statement(dialect: str, items: int) -> TextClause:
+    """For ``items`` daily items (parameters ``h0`` …, ``lo0`` … (the day before each one's
+    start date) and ``before``): where the run alive on the day before ``before`` broke, as
+    a number of days back from ``before``, and how many skipped days it holds.
+
+    A daily item's run breaks on its newest day without a done or skipped row: the newest
+    ``missed`` row (one index step back) or a newer day without any row. Whether the days
+    ``[before - j, before - i)`` all have a row is a count over the ``(habit_id, date)``
+    index alone, so a binary search between the missed row and ``before`` finds the newest
+    day without one in a dozen counts (``s{i}(a, b)``: the ``a`` days before ``before`` all
+    have a row, and one of the days ``a + 1`` … ``b`` back has none) — instead of walking
+    the run row by row. One statement, also for no item."""
+    minus = _DAYS_BEFORE.get(dialect, _DAYS_BEFORE["postgresql"])
+    until = _DAYS_UNTIL.get(dialect, _DAYS_UNTIL["postgresql"])
+    if not items:
+        return text("SELECT habit_id, 0, 0 FROM check_ins WHERE 1 = 0")
+    # Only constants and item numbers go into the text; every value is a bound parameter.
+    words = {
+        "half": "(a + b) / 2",
+        "lower": minus.format(day="before", days="(a + b) / 2"),
+        "upper": minus.format(day="before", days="a"),
+        "since": minus.format(day="before", days="b"),
+    }
+    ctes = [
+        _DAILY_CTE.format(
+            i=i, back=until.format(day="before", column=_NEWEST_MISSED), **words
+        ).replace("{i}", str(i))
+        for i in range(items)
+    ]
+    parts = [_DAILY_PART.format(i=i, **words) for i in range(items)]
+    sql = "WITH RECURSIVE " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
+    binds = [bindparam("before", type_=Date)]
+    for i in range(items):
+        binds += [bindparam(f"h{i}", type_=Integer), bindparam(f"lo{i}", type_=Date)]
+    return text(sql).bindparams(*binds)
+
+
+def _daily_runs(db: Session, starts: dict[int, date], before: date) -> dict[int, int]:
+    """For daily items: how many done days the run alive on the day before ``before`` holds.
+    One query (:func:`_daily_statement`), also for no item. Every day of a daily item is
+    scheduled, so the run is the days since its break minus the skipped ones."""
+    params: dict[str, object] = {"before": before}
+    for i, (habit_id, start) in enumerate(starts.items()):
+        params[f"h{i}"] = habit_id
+        params[f"lo{i}"] = start - timedelta(days=1)
+    statement = _daily_statement(db.get_bind().dialect.name, len(starts))
+    return {
+        int(habit_id): int(back) - 1 - int(skipped)
+        for habit_id, back, skipped in db.connection().execute(statement, params)
+    }
+
+
 def runs_before(
     db: Session,
     schedules: dict[int, scoring.Schedule],
@@ -196,37 +286,61 @@ def runs_before(
 ) -> dict[int, int]:
     """For daily and chosen-weekdays items: how many done days the run that is alive on the
     day before ``before`` holds (skipped days pass over; a scheduled day without a done or
-    skipped row breaks a run). Items whose break could not be found are left out. Two
+    skipped row breaks a run). Items whose break could not be found are left out. Three
     queries whatever the length of the history, also for no item (so a request's query
-    count does not depend on the data)."""
-    ids = [h for h, s in schedules.items() if s.kind is not scoring.ScheduleKind.TIMES_PER_WEEK]
-    # Every gap of a daily item holds a scheduled day, so the newest one is its break
-    # (unless it lies before the start date: then the rows are read instead).
-    limits = {h: 1 for h in ids if schedules[h].kind is scoring.ScheduleKind.DAILY}
-    gaps = _gaps(db, {h: starts[h] for h in ids}, before, limits)
+    count does not depend on the data): daily items by a binary search over index counts
+    (:func:`_daily_runs`), chosen weekdays from their gaps (a gap may fall on unscheduled
+    days only) and their skipped days."""
+    daily = {h: starts[h] for h, s in schedules.items() if s.kind is scoring.ScheduleKind.DAILY}
+    found = _daily_runs(db, daily, before)
+    ids = [h for h, s in schedules.items() if s.kind is scoring.ScheduleKind.WEEKDAYS]
+    gaps = _gaps(db, {h: starts[h] for h in ids}, before)
     breaks: dict[int, date] = {}
     for habit_id in ids:
-        found = last_break(schedules[habit_id], starts[habit_id], gaps[habit_id])
-        if found is not None:
-            breaks[habit_id] = found
+        found_break = last_break(schedules[habit_id], starts[habit_id], gaps[habit_id])
+        if found_break is not None:
+            breaks[habit_id] = found_break
     skipped: dict[int, int] = defaultdict(int)
-    stmt = select(CheckIn.habit_id, CheckIn.day).where(
-        CheckIn.status == scoring.Status.SKIPPED.value,
-        CheckIn.day < before,
-        or_(false(), *(and_(CheckIn.habit_id == h, CheckIn.day > b) for h, b in breaks.items())),
-    )
-    for habit_id, day in db.execute(stmt):
+    params: dict[str, object] = {"before": before}
+    for i, (habit_id, day) in enumerate(breaks.items()):
+        params[f"h{i}"] = habit_id
+        params[f"b{i}"] = day
+    for habit_id, day in db.connection().execute(_skipped_statement(len(breaks)), params):
         if day >= starts[habit_id] and schedules[habit_id].is_scheduled(day):
             skipped[habit_id] += 1
-    return {
-        habit_id: scheduled_days(
-            schedules[habit_id],
-            max(b + timedelta(days=1), starts[habit_id]),
-            before - timedelta(days=1),
+    found.update(
+        (
+            habit_id,
+            scheduled_days(
+                schedules[habit_id],
+                max(b + timedelta(days=1), starts[habit_id]),
+                before - timedelta(days=1),
+            )
+            - skipped[habit_id],
         )
-        - skipped[habit_id]
         for habit_id, b in breaks.items()
-    }
+    )
+    return found
+
+
+@lru_cache(maxsize=64)
+def _skipped_statement(items: int) -> Select[int, date]:
+    """The skipped days of ``items`` items (``h0`` …) after their breaks (``b0`` …) and
+    before ``before``, built once per number of items."""
+    return select(CheckIn.habit_id, CheckIn.day).where(
+        CheckIn.status == scoring.Status.SKIPPED.value,
+        CheckIn.day < bindparam("before", type_=Date),
+        or_(
+            false(),
+            *(
+                and_(
+                    CheckIn.habit_id == bindparam(f"h{i}", type_=Integer),
+                    CheckIn.day > bindparam(f"b{i}", type_=Date),
+                )
+                for i in range(items)
+            ),
+        ),
+    )
 
 
 # -------------------------------------------------------------------------- runs of weeks
