@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from kaizen.auth.models import User
 from kaizen.habits import service as habits
 from kaizen.home import activity
-from kaizen.home.schemas import HomeSprint, IdleGoal
+from kaizen.home.schemas import HomeSprint
 from kaizen.opportunities import service as opportunities
-from kaizen.opportunities.schemas import EventListItem
 from kaizen.portfolio.schemas import EntryRead
 from kaizen.reading.schemas import ReadingItemRead
 
@@ -37,9 +36,11 @@ def _sprint(db: Session, user: User, today: date) -> HomeSprint | None:
     )
 
 
-def idle_goals(db: Session, user: User, today: date) -> list[IdleGoal]:
+def idle_goals(db: Session, user: User, today: date) -> list[dict[str, object]]:
+    """``IdleGoal``'s JSON values for the goals left alone for ``IDLE_DAYS``."""
     start = today - timedelta(days=IDLE_DAYS - 1)
-    return [IdleGoal.model_validate(g) for g in activity.idle_goals(db, user, start, today)]
+    rows = activity.idle_goals(db, user, start, today)
+    return [{"id": goal_id, "title": title, "area": area} for goal_id, title, area in rows]
 
 
 def home(db: Session, user: User, today: date, now: datetime) -> bytes:
@@ -56,7 +57,7 @@ def home(db: Session, user: User, today: date, now: datetime) -> bytes:
         "habits": habits.today_items(db, user, today),
         "sprint": _sprint(db, user, today),
         "reading": [ReadingItemRead.model_validate(item) for item in queue],
-        "events": [EventListItem.model_validate(event) for event in events],
+        "events": events,
         "follow_ups": opportunities.follow_ups(db, user, today=today, now=now, days=0),
         "idle_goals": idle_goals(db, user, today),
         "published": [
