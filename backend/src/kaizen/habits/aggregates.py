@@ -19,7 +19,6 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
-    case,
     exists,
     false,
     func,
@@ -36,7 +35,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeEngine
 
 from kaizen.habits import scoring
-from kaizen.habits.models import CheckIn, Habit
+from kaizen.habits.models import CheckIn
 
 # How many of the most recent gaps per item are read; an item whose break lies further back
 # (only possible when every one of them fell on unscheduled days) is read in full instead.
@@ -345,37 +344,73 @@ def _skipped_statement(items: int) -> Select[int, date]:
 
 # -------------------------------------------------------------------------- runs of weeks
 
-WEEKS_BACK = 104  # two years of weeks summed in SQL; a longer run of weeks is read row by row
-EPOCH_MONDAY = date(1900, 1, 1)  # a Monday: week numbers count whole ISO weeks from it
+WEEKS_BACK = 104  # two years of weeks counted in SQL; a longer run of weeks is read row by row
 
 
-# The ISO week (Monday to Sunday) a date column falls in, as a whole number.
-week_number = _sql_function(
-    "week_number",
-    Integer(),
-    "(({} - DATE '1900-01-01') / 7)",
-    "(CAST(julianday({}) - julianday('1900-01-01') AS INTEGER) / 7)",
+# Week k back from ``before`` (a Monday) is the days [before - 7k, before - 7(k-1)); of them,
+# those on or after the item's start date count. ``{i}`` is the item's number.
+_WEEK_COUNT = (
+    "(SELECT count(*) FROM check_ins WHERE habit_id = :h{i} AND status = '{status}'"
+    " AND date >= {lower} AND date < {upper} AND date >= :start{i})"
+)
+# A week's target: N, or fewer when the start date or skipped days leave fewer days (``days``
+# is how many of its days are on or after the start date; :s{i} is before - start in days).
+_WEEK_TARGET = (
+    "(CASE WHEN (CASE WHEN 7 * k > :s{i} THEN 7 - (7 * k - :s{i}) ELSE 7 END) - skipped < :n{i}"
+    " THEN (CASE WHEN 7 * k > :s{i} THEN 7 - (7 * k - :s{i}) ELSE 7 END) - skipped"
+    " ELSE :n{i} END)"
+)
+# w{i}(k, done, skipped): the weeks back from ``before`` while none broke the run, up to one
+# past ``weeks_back`` (which says the run is longer than what is counted here).
+_WEEKS_CTE = (
+    "w{i}(k, done, skipped) AS (SELECT 1, {done1}, {skipped1} WHERE :s{i} - 1 >= 0"
+    " UNION ALL SELECT k + 1, {done}, {skipped} FROM w{i}"
+    " WHERE k <= :weeks_back AND :s{i} - 7 * k - 1 >= 0"
+    " AND NOT ({target} > 0 AND done < {target}))"
+)
+_WEEKS_PART = (
+    "SELECT :h{i}, max(k), sum(CASE WHEN k <= :weeks_back AND {target} > 0 AND done >= {target}"
+    " THEN 1 ELSE 0 END) FROM w{i}"
 )
 
 
-_WEEK = week_number(CheckIn.day)
-# Done and skipped counts per item and ISO week from ``floor`` to before ``before``.
-_WEEK_COUNTS = (
-    select(
-        CheckIn.habit_id,
-        _WEEK,
-        func.sum(case((CheckIn.status == scoring.Status.DONE.value, 1), else_=0)),
-        func.sum(case((CheckIn.status == scoring.Status.SKIPPED.value, 1), else_=0)),
+@lru_cache(maxsize=128)
+def _weeks_statement(dialect: str, items: int) -> TextClause:
+    """For ``items`` N-times-a-week items (parameters ``h0`` …, ``n0`` … (N), ``start0`` …,
+    ``s0`` … (days from the start date to ``before``), ``before`` (a Monday) and ``weeks_back``):
+    how many weeks back from ``before`` were examined, and how many of them met their
+    target. Each week is two counts over the ``(habit_id, status, date)`` index, and the walk
+    stops at the first week below target. One statement, also for no item."""
+    if not items:
+        return text("SELECT habit_id, 0, 0 FROM check_ins WHERE 1 = 0")
+    minus = _DAYS_BEFORE.get(dialect, _DAYS_BEFORE["postgresql"])
+
+    def count(status: str, back: str, newer: str) -> str:
+        lower = minus.format(day="before", days=back)
+        upper = minus.format(day="before", days=newer)
+        return _WEEK_COUNT.format(status=status, lower=lower, upper=upper, i="{i}")
+
+    cte = _WEEKS_CTE.format(
+        done1=count("done", "7", "0"),
+        skipped1=count("skipped", "7", "0"),
+        done=count("done", "7 * (k + 1)", "7 * k"),
+        skipped=count("skipped", "7 * (k + 1)", "7 * k"),
+        target=_WEEK_TARGET,
+        i="{i}",
     )
-    .join(Habit, Habit.id == CheckIn.habit_id)
-    .where(
-        CheckIn.habit_id.in_(bindparam("ids", expanding=True)),
-        CheckIn.day < bindparam("before", type_=Date),
-        CheckIn.day >= bindparam("floor", type_=Date),
-        CheckIn.day >= Habit.start_date,
-    )
-    .group_by(CheckIn.habit_id, _WEEK)
-)
+    part = _WEEKS_PART.format(target=_WEEK_TARGET, i="{i}")
+    ctes = [cte.replace("{i}", str(i)) for i in range(items)]
+    parts = [part.replace("{i}", str(i)) for i in range(items)]
+    sql = "WITH RECURSIVE " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
+    binds = [bindparam("before", type_=Date), bindparam("weeks_back", type_=Integer)]
+    for i in range(items):
+        binds += [
+            bindparam(f"h{i}", type_=Integer),
+            bindparam(f"n{i}", type_=Integer),
+            bindparam(f"s{i}", type_=Integer),
+            bindparam(f"start{i}", type_=Date),
+        ]
+    return text(sql).bindparams(*binds)
 
 
 def week_runs_before(
@@ -385,34 +420,19 @@ def week_runs_before(
     before: date,
 ) -> dict[int, int]:
     """For N-times-a-week items: how many met weeks the run alive at ``before`` (a Monday)
-    holds, from done and skipped counts per ISO week added up in SQL. A week whose target is
-    0 (every day skipped) passes over; a week below target breaks the run. One query over the
-    last ``WEEKS_BACK`` weeks (also for no item); items whose run is longer still are left
+    holds, from done and skipped counts per ISO week. A week whose target is 0 (every day
+    skipped) passes over; a week below target breaks the run. One query (also for no item)
+    walking back at most ``WEEKS_BACK`` weeks; items whose run is longer still are left
     out."""
-    floor = before - timedelta(weeks=WEEKS_BACK)
-    counts: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
-    params = {"ids": list(schedules), "before": before, "floor": floor}
-    # Core execution of a statement built once: plain rows, no ORM bookkeeping per row.
-    for habit_id, number, done, skipped in db.connection().execute(_WEEK_COUNTS, params):
-        counts[habit_id][int(number)] = (int(done), int(skipped))
+    params: dict[str, object] = {"before": before, "weeks_back": WEEKS_BACK}
+    for i, (habit_id, schedule) in enumerate(schedules.items()):
+        params[f"h{i}"] = habit_id
+        params[f"n{i}"] = schedule.times_per_week or 0
+        params[f"s{i}"] = (before - starts[habit_id]).days
+        params[f"start{i}"] = starts[habit_id]
+    statement = _weeks_statement(db.get_bind().dialect.name, len(schedules))
     runs: dict[int, int] = {}
-    for habit_id, schedule in schedules.items():
-        per_week = schedule.times_per_week or 0
-        start = starts[habit_id]
-        run, counted = 0, True
-        monday = before - timedelta(days=7)
-        while monday + timedelta(days=6) >= start:
-            if monday < floor:
-                counted = False  # unbroken for WEEKS_BACK weeks: counted from the rows instead
-                break
-            days = 7 - max(0, (start - monday).days)
-            done, skipped = counts[habit_id].get((monday - EPOCH_MONDAY).days // 7, (0, 0))
-            target = min(per_week, days - skipped)
-            if target > 0:
-                if done < target:
-                    break
-                run += 1
-            monday -= timedelta(days=7)
-        if counted:
-            runs[habit_id] = run
+    for habit_id, weeks, met in db.connection().execute(statement, params):
+        if weeks is None or weeks <= WEEKS_BACK:
+            runs[int(habit_id)] = int(met or 0)
     return runs
