@@ -30,7 +30,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.sql.elements import BindParameter, TextClause
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeEngine
 
@@ -256,7 +256,7 @@ def _daily_statement(dialect: str, items: int) -> TextClause:
     ]
     parts = [_DAILY_PART.format(i=i, **words) for i in range(items)]
     sql = "WITH RECURSIVE " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
-    binds = [bindparam("before", type_=Date)]
+    binds: list[BindParameter[Any]] = [bindparam("before", type_=Date)]
     for i in range(items):
         binds += [bindparam(f"h{i}", type_=Integer), bindparam(f"lo{i}", type_=Date)]
     return text(sql).bindparams(*binds)
@@ -402,7 +402,10 @@ def _weeks_statement(dialect: str, items: int) -> TextClause:
     ctes = [cte.replace("{i}", str(i)) for i in range(items)]
     parts = [part.replace("{i}", str(i)) for i in range(items)]
     sql = "WITH RECURSIVE " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
-    binds = [bindparam("before", type_=Date), bindparam("weeks_back", type_=Integer)]
+    binds: list[BindParameter[Any]] = [
+        bindparam("before", type_=Date),
+        bindparam("weeks_back", type_=Integer),
+    ]
     for i in range(items):
         binds += [
             bindparam(f"h{i}", type_=Integer),

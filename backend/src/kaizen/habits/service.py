@@ -405,13 +405,13 @@ def today_items(db: Session, user: User, today: date) -> list[dict[str, object]]
         start = habit.start_date
         week = []
         for d, weekday in weekdays_of:
-            status, value, note = cells.get((habit_id, d), empty)
+            cell_status, cell_value, cell_note = cells.get((habit_id, d)) or empty
             week.append(
                 {
                     "date": d,
-                    "status": status,
-                    "value": value,
-                    "note": note,
+                    "status": cell_status,
+                    "value": cell_value,
+                    "note": cell_note,
                     "scheduled": d >= start and (weekdays is None or weekday in weekdays),
                 }
             )

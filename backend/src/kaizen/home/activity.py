@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import CompoundSelect, Date, Integer, Row, Select, bindparam, func, select, union
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from kaizen.auth.models import User
 from kaizen.errors import NotFound
@@ -109,7 +110,8 @@ def _idle_goals_statement() -> Select[int, str, str]:
     window's UTC bounds ``lower``/``upper`` and ``first_day_over``)."""
     user_id = bindparam("user_id", type_=Integer)
     start, end = bindparam("start", type_=Date), bindparam("end", type_=Date)
-    lower, upper = bindparam("lower"), bindparam("upper")
+    lower: BindParameter[datetime] = bindparam("lower")
+    upper: BindParameter[datetime] = bindparam("upper")
     checked_in = (
         select(CheckIn.id)
         .join(Habit, Habit.id == CheckIn.habit_id)
