@@ -11,12 +11,13 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from kaizen.db import new_session
 from kaizen.habits import aggregates
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.scoring import HabitLog, Schedule, ScheduleKind, Status, streaks
-from tests.factories import make_user
+from tests.habits.test_recent_streaks import _user
 
 BASE = date(2024, 1, 1)
 # Long runs of one status (None: no row), so runs of hundreds of days are common.
@@ -63,17 +64,7 @@ def test_daily_runs_equal_the_whole_historys_streak(
         habits, expected = [], {}
         for start, checkins, _ in items:
             habit = Habit(user_id=user, name="h", start_date=start, schedule_type="daily")
-            db.add(habit)
-            db.flush()
-            kept = {d: s for d, s in checkins.items() if d < before}
-            if kept:
-                db.execute(
-                    insert(CheckIn),
-                    [
-                        {"habit_id": habit.id, "day": d, "status": s.value, "note": ""}
-                        for d, s in kept.items()
-                    ],
-                )
+            kept = _store(db, habit, checkins, before)
             habits.append(habit)
             # `before` has no row, so as "today" it is pending and the run before it counts.
             log = HabitLog(Schedule.daily(), start, kept)
@@ -88,15 +79,19 @@ def test_daily_runs_equal_the_whole_historys_streak(
     assert found == expected
 
 
-_USERS: dict[int, int] = {}
-
-
-def _user(client: TestClient) -> int:
-    """One user per test run (the client fixture is shared by every example)."""
-    key = id(client)
-    if key not in _USERS:
-        _USERS[key] = make_user(client).id
-    return _USERS[key]
+def _store(
+    db: Session, habit: Habit, checkins: dict[date, Status], before: date
+) -> dict[date, Status]:
+    """Adds the item and its check-ins before ``before``; returns those check-ins."""
+    db.add(habit)
+    db.flush()
+    kept = {d: s for d, s in checkins.items() if d < before}
+    if kept:
+        rows = [
+            {"habit_id": habit.id, "day": d, "status": s.value, "note": ""} for d, s in kept.items()
+        ]
+        db.execute(insert(CheckIn), rows)
+    return kept
 
 
 @st.composite
@@ -145,17 +140,7 @@ def test_week_runs_equal_the_whole_historys_streak(
                 schedule_type="times_per_week",
                 schedule_times=times,
             )
-            db.add(habit)
-            db.flush()
-            kept = {d: s for d, s in checkins.items() if d < before}
-            if kept:
-                db.execute(
-                    insert(CheckIn),
-                    [
-                        {"habit_id": habit.id, "day": d, "status": s.value, "note": ""}
-                        for d, s in kept.items()
-                    ],
-                )
+            kept = _store(db, habit, checkins, before)
             schedules[habit.id] = Schedule.times_a_week(times)
             starts[habit.id] = start
             # `before` (a Monday) has no row: its week is still open, so the run is the
