@@ -1,9 +1,12 @@
-"""Streak figures computed in SQL, so a run of years costs a few rows instead of years of rows.
+"""Streak figures computed in SQL, so a run of years costs a few index steps instead of years
+of rows.
 
-Used by ``recent.py`` for the items whose current run reaches back past the recent window:
-instead of reading their whole history, one query finds where the run before the window
-started (the latest scheduled day without a done or skipped row), and one more reads the
-skipped days since then; the run's length is then arithmetic.
+Used by ``recent.py`` for the items whose current run reaches back past the recent window.
+A daily item's run starts after its newest day without a done or skipped row, found by a
+binary search over index counts (:func:`_daily_statement`); a chosen-weekdays item's from
+its newest gaps (a done-or-skipped row whose next day has none) and the skipped days since;
+an N-times-a-week item's by walking back week by week until a week below target
+(:func:`_weeks_statement`). The run's length is then arithmetic.
 """
 
 from collections import defaultdict
