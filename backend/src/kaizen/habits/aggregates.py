@@ -1,9 +1,12 @@
-"""Streak figures computed in SQL, so a run of years costs a few rows instead of years of rows.
+"""Streak figures computed in SQL, so a run of years costs a few index steps instead of years
+of rows.
 
-Used by ``recent.py`` for the items whose current run reaches back past the recent window:
-instead of reading their whole history, one query finds where the run before the window
-started (the latest scheduled day without a done or skipped row), and one more reads the
-skipped days since then; the run's length is then arithmetic.
+Used by ``recent.py`` for the items whose current run reaches back past the recent window.
+A daily item's run starts after its newest day without a done or skipped row, found by a
+binary search over index counts (:func:`_daily_statement`); a chosen-weekdays item's from
+its newest gaps (a done-or-skipped row whose next day has none) and the skipped days since;
+an N-times-a-week item's by walking back week by week until a week below target
+(:func:`_weeks_statement`). The run's length is then arithmetic.
 """
 
 from collections import defaultdict
@@ -19,22 +22,23 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
-    case,
     exists,
     false,
     func,
     null,
     or_,
     select,
+    text,
     union_all,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import BindParameter, TextClause
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeEngine
 
 from kaizen.habits import scoring
-from kaizen.habits.models import CheckIn, Habit
+from kaizen.habits.models import CheckIn
 
 # How many of the most recent gaps per item are read; an item whose break lies further back
 # (only possible when every one of them fell on unscheduled days) is read in full instead.
@@ -188,6 +192,94 @@ def scheduled_days(schedule: scoring.Schedule, lo: date, hi: date) -> int:
     return count
 
 
+# A date parameter minus a whole number of days, per dialect.
+_DAYS_BEFORE = {
+    "sqlite": "date(:{day}, '-' || ({days}) || ' days')",
+    "postgresql": "(CAST(:{day} AS DATE) - ({days}))",
+}
+# Whole days from a date column (or expression) to a date parameter, per dialect.
+_DAYS_UNTIL = {
+    "sqlite": "CAST(julianday(:{day}) - julianday({column}) AS INTEGER)",
+    "postgresql": "(CAST(:{day} AS DATE) - {column})",
+}
+
+
+# The newest missed row of item {i} after the day before its start date (or that day).
+_NEWEST_MISSED = (
+    "COALESCE((SELECT date FROM check_ins WHERE habit_id = :h{i} AND status = 'missed'"
+    " AND date < :before AND date > :lo{i} ORDER BY date DESC LIMIT 1), :lo{i})"
+)
+# s{i}(a, b): the a days before ``before`` all have a row; one of the days a+1 … b back has
+# none (day b back may be the missed row). Each step counts the rows of the newer half.
+_DAILY_CTE = (
+    "s{i}(a, b) AS (SELECT 0, {back} UNION ALL"
+    " SELECT CASE WHEN {present} = {half} - a THEN {half} ELSE a END,"
+    " CASE WHEN {present} = {half} - a THEN b ELSE {half} END FROM s{i} WHERE b - a > 1)"
+).replace(
+    "{present}",
+    "(SELECT count(*) FROM check_ins WHERE habit_id = :h{i} AND date >= {lower}"
+    " AND date < {upper})",
+)
+# Item {i}'s break, as days back from ``before``, and the skipped days since.
+_DAILY_PART = (
+    "SELECT :h{i}, b, (SELECT count(*) FROM check_ins WHERE habit_id = :h{i}"
+    " AND status = 'skipped' AND date > {since} AND date < :before) FROM s{i} WHERE b - a <= 1"
+)
+
+
+@lru_cache(maxsize=128)
+def _daily_statement(dialect: str, items: int) -> TextClause:
+    """For ``items`` daily items (parameters ``h0`` …, ``lo0`` … (the day before each one's
+    start date) and ``before``): where the run alive on the day before ``before`` broke, as
+    a number of days back from ``before``, and how many skipped days it holds.
+
+    A daily item's run breaks on its newest day without a done or skipped row: the newest
+    ``missed`` row (one index step back) or a newer day without any row. Whether the days
+    ``[before - j, before - i)`` all have a row is a count over the ``(habit_id, date)``
+    index alone, so a binary search between the missed row and ``before`` finds the newest
+    day without one in a dozen counts (``s{i}(a, b)``: the ``a`` days before ``before`` all
+    have a row, and one of the days ``a + 1`` … ``b`` back has none) — instead of walking
+    the run row by row. One statement, also for no item."""
+    minus = _DAYS_BEFORE.get(dialect, _DAYS_BEFORE["postgresql"])
+    until = _DAYS_UNTIL.get(dialect, _DAYS_UNTIL["postgresql"])
+    if not items:
+        return text("SELECT habit_id, 0, 0 FROM check_ins WHERE 1 = 0")
+    # Only constants and item numbers go into the text; every value is a bound parameter.
+    words = {
+        "half": "(a + b) / 2",
+        "lower": minus.format(day="before", days="(a + b) / 2"),
+        "upper": minus.format(day="before", days="a"),
+        "since": minus.format(day="before", days="b"),
+    }
+    ctes = [
+        _DAILY_CTE.format(
+            i=i, back=until.format(day="before", column=_NEWEST_MISSED), **words
+        ).replace("{i}", str(i))
+        for i in range(items)
+    ]
+    parts = [_DAILY_PART.format(i=i, **words) for i in range(items)]
+    sql = "WITH RECURSIVE " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
+    binds: list[BindParameter[Any]] = [bindparam("before", type_=Date)]
+    for i in range(items):
+        binds += [bindparam(f"h{i}", type_=Integer), bindparam(f"lo{i}", type_=Date)]
+    return text(sql).bindparams(*binds)
+
+
+def _daily_runs(db: Session, starts: dict[int, date], before: date) -> dict[int, int]:
+    """For daily items: how many done days the run alive on the day before ``before`` holds.
+    One query (:func:`_daily_statement`), also for no item. Every day of a daily item is
+    scheduled, so the run is the days since its break minus the skipped ones."""
+    params: dict[str, object] = {"before": before}
+    for i, (habit_id, start) in enumerate(starts.items()):
+        params[f"h{i}"] = habit_id
+        params[f"lo{i}"] = start - timedelta(days=1)
+    statement = _daily_statement(db.get_bind().dialect.name, len(starts))
+    return {
+        int(habit_id): int(back) - 1 - int(skipped)
+        for habit_id, back, skipped in db.connection().execute(statement, params)
+    }
+
+
 def runs_before(
     db: Session,
     schedules: dict[int, scoring.Schedule],
@@ -196,72 +288,135 @@ def runs_before(
 ) -> dict[int, int]:
     """For daily and chosen-weekdays items: how many done days the run that is alive on the
     day before ``before`` holds (skipped days pass over; a scheduled day without a done or
-    skipped row breaks a run). Items whose break could not be found are left out. Two
+    skipped row breaks a run). Items whose break could not be found are left out. Three
     queries whatever the length of the history, also for no item (so a request's query
-    count does not depend on the data)."""
-    ids = [h for h, s in schedules.items() if s.kind is not scoring.ScheduleKind.TIMES_PER_WEEK]
-    # Every gap of a daily item holds a scheduled day, so the newest one is its break
-    # (unless it lies before the start date: then the rows are read instead).
-    limits = {h: 1 for h in ids if schedules[h].kind is scoring.ScheduleKind.DAILY}
-    gaps = _gaps(db, {h: starts[h] for h in ids}, before, limits)
+    count does not depend on the data): daily items by a binary search over index counts
+    (:func:`_daily_runs`), chosen weekdays from their gaps (a gap may fall on unscheduled
+    days only) and their skipped days."""
+    daily = {h: starts[h] for h, s in schedules.items() if s.kind is scoring.ScheduleKind.DAILY}
+    found = _daily_runs(db, daily, before)
+    ids = [h for h, s in schedules.items() if s.kind is scoring.ScheduleKind.WEEKDAYS]
+    gaps = _gaps(db, {h: starts[h] for h in ids}, before)
     breaks: dict[int, date] = {}
     for habit_id in ids:
-        found = last_break(schedules[habit_id], starts[habit_id], gaps[habit_id])
-        if found is not None:
-            breaks[habit_id] = found
+        found_break = last_break(schedules[habit_id], starts[habit_id], gaps[habit_id])
+        if found_break is not None:
+            breaks[habit_id] = found_break
     skipped: dict[int, int] = defaultdict(int)
-    stmt = select(CheckIn.habit_id, CheckIn.day).where(
-        CheckIn.status == scoring.Status.SKIPPED.value,
-        CheckIn.day < before,
-        or_(false(), *(and_(CheckIn.habit_id == h, CheckIn.day > b) for h, b in breaks.items())),
-    )
-    for habit_id, day in db.execute(stmt):
+    params: dict[str, object] = {"before": before}
+    for i, (habit_id, day) in enumerate(breaks.items()):
+        params[f"h{i}"] = habit_id
+        params[f"b{i}"] = day
+    for habit_id, day in db.connection().execute(_skipped_statement(len(breaks)), params):
         if day >= starts[habit_id] and schedules[habit_id].is_scheduled(day):
             skipped[habit_id] += 1
-    return {
-        habit_id: scheduled_days(
-            schedules[habit_id],
-            max(b + timedelta(days=1), starts[habit_id]),
-            before - timedelta(days=1),
+    found.update(
+        (
+            habit_id,
+            scheduled_days(
+                schedules[habit_id],
+                max(b + timedelta(days=1), starts[habit_id]),
+                before - timedelta(days=1),
+            )
+            - skipped[habit_id],
         )
-        - skipped[habit_id]
         for habit_id, b in breaks.items()
-    }
+    )
+    return found
+
+
+@lru_cache(maxsize=64)
+def _skipped_statement(items: int) -> Select[int, date]:
+    """The skipped days of ``items`` items (``h0`` …) after their breaks (``b0`` …) and
+    before ``before``, built once per number of items."""
+    return select(CheckIn.habit_id, CheckIn.day).where(
+        CheckIn.status == scoring.Status.SKIPPED.value,
+        CheckIn.day < bindparam("before", type_=Date),
+        or_(
+            false(),
+            *(
+                and_(
+                    CheckIn.habit_id == bindparam(f"h{i}", type_=Integer),
+                    CheckIn.day > bindparam(f"b{i}", type_=Date),
+                )
+                for i in range(items)
+            ),
+        ),
+    )
 
 
 # -------------------------------------------------------------------------- runs of weeks
 
-WEEKS_BACK = 104  # two years of weeks summed in SQL; a longer run of weeks is read row by row
-EPOCH_MONDAY = date(1900, 1, 1)  # a Monday: week numbers count whole ISO weeks from it
+WEEKS_BACK = 104  # two years of weeks counted in SQL; a longer run of weeks is read row by row
 
 
-# The ISO week (Monday to Sunday) a date column falls in, as a whole number.
-week_number = _sql_function(
-    "week_number",
-    Integer(),
-    "(({} - DATE '1900-01-01') / 7)",
-    "(CAST(julianday({}) - julianday('1900-01-01') AS INTEGER) / 7)",
+# Week k back from ``before`` (a Monday) is the days [before - 7k, before - 7(k-1)); of them,
+# those on or after the item's start date count. ``{i}`` is the item's number.
+_WEEK_COUNT = (
+    "(SELECT count(*) FROM check_ins WHERE habit_id = :h{i} AND status = '{status}'"
+    " AND date >= {lower} AND date < {upper} AND date >= :start{i})"
+)
+# A week's target: N, or fewer when the start date or skipped days leave fewer days (``days``
+# is how many of its days are on or after the start date; :s{i} is before - start in days).
+_WEEK_TARGET = (
+    "(CASE WHEN (CASE WHEN 7 * k > :s{i} THEN 7 - (7 * k - :s{i}) ELSE 7 END) - skipped < :n{i}"
+    " THEN (CASE WHEN 7 * k > :s{i} THEN 7 - (7 * k - :s{i}) ELSE 7 END) - skipped"
+    " ELSE :n{i} END)"
+)
+# w{i}(k, done, skipped): the weeks back from ``before`` while none broke the run, up to one
+# past ``weeks_back`` (which says the run is longer than what is counted here).
+_WEEKS_CTE = (
+    "w{i}(k, done, skipped) AS (SELECT 1, {done1}, {skipped1} WHERE :s{i} - 1 >= 0"
+    " UNION ALL SELECT k + 1, {done}, {skipped} FROM w{i}"
+    " WHERE k <= :weeks_back AND :s{i} - 7 * k - 1 >= 0"
+    " AND NOT ({target} > 0 AND done < {target}))"
+)
+_WEEKS_PART = (
+    "SELECT :h{i}, max(k), sum(CASE WHEN k <= :weeks_back AND {target} > 0 AND done >= {target}"
+    " THEN 1 ELSE 0 END) FROM w{i}"
 )
 
 
-_WEEK = week_number(CheckIn.day)
-# Done and skipped counts per item and ISO week from ``floor`` to before ``before``.
-_WEEK_COUNTS = (
-    select(
-        CheckIn.habit_id,
-        _WEEK,
-        func.sum(case((CheckIn.status == scoring.Status.DONE.value, 1), else_=0)),
-        func.sum(case((CheckIn.status == scoring.Status.SKIPPED.value, 1), else_=0)),
+@lru_cache(maxsize=128)
+def _weeks_statement(dialect: str, items: int) -> TextClause:
+    """For ``items`` N-times-a-week items (parameters ``h0`` …, ``n0`` … (N), ``start0`` …,
+    ``s0`` … (days from the start date to ``before``), ``before`` (a Monday) and ``weeks_back``):
+    how many weeks back from ``before`` were examined, and how many of them met their
+    target. Each week is two counts over the ``(habit_id, status, date)`` index, and the walk
+    stops at the first week below target. One statement, also for no item."""
+    if not items:
+        return text("SELECT habit_id, 0, 0 FROM check_ins WHERE 1 = 0")
+    minus = _DAYS_BEFORE.get(dialect, _DAYS_BEFORE["postgresql"])
+
+    def count(status: str, back: str, newer: str) -> str:
+        lower = minus.format(day="before", days=back)
+        upper = minus.format(day="before", days=newer)
+        return _WEEK_COUNT.format(status=status, lower=lower, upper=upper, i="{i}")
+
+    cte = _WEEKS_CTE.format(
+        done1=count("done", "7", "0"),
+        skipped1=count("skipped", "7", "0"),
+        done=count("done", "7 * (k + 1)", "7 * k"),
+        skipped=count("skipped", "7 * (k + 1)", "7 * k"),
+        target=_WEEK_TARGET,
+        i="{i}",
     )
-    .join(Habit, Habit.id == CheckIn.habit_id)
-    .where(
-        CheckIn.habit_id.in_(bindparam("ids", expanding=True)),
-        CheckIn.day < bindparam("before", type_=Date),
-        CheckIn.day >= bindparam("floor", type_=Date),
-        CheckIn.day >= Habit.start_date,
-    )
-    .group_by(CheckIn.habit_id, _WEEK)
-)
+    part = _WEEKS_PART.format(target=_WEEK_TARGET, i="{i}")
+    ctes = [cte.replace("{i}", str(i)) for i in range(items)]
+    parts = [part.replace("{i}", str(i)) for i in range(items)]
+    sql = "WITH RECURSIVE " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
+    binds: list[BindParameter[Any]] = [
+        bindparam("before", type_=Date),
+        bindparam("weeks_back", type_=Integer),
+    ]
+    for i in range(items):
+        binds += [
+            bindparam(f"h{i}", type_=Integer),
+            bindparam(f"n{i}", type_=Integer),
+            bindparam(f"s{i}", type_=Integer),
+            bindparam(f"start{i}", type_=Date),
+        ]
+    return text(sql).bindparams(*binds)
 
 
 def week_runs_before(
@@ -271,34 +426,19 @@ def week_runs_before(
     before: date,
 ) -> dict[int, int]:
     """For N-times-a-week items: how many met weeks the run alive at ``before`` (a Monday)
-    holds, from done and skipped counts per ISO week added up in SQL. A week whose target is
-    0 (every day skipped) passes over; a week below target breaks the run. One query over the
-    last ``WEEKS_BACK`` weeks (also for no item); items whose run is longer still are left
+    holds, from done and skipped counts per ISO week. A week whose target is 0 (every day
+    skipped) passes over; a week below target breaks the run. One query (also for no item)
+    walking back at most ``WEEKS_BACK`` weeks; items whose run is longer still are left
     out."""
-    floor = before - timedelta(weeks=WEEKS_BACK)
-    counts: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
-    params = {"ids": list(schedules), "before": before, "floor": floor}
-    # Core execution of a statement built once: plain rows, no ORM bookkeeping per row.
-    for habit_id, number, done, skipped in db.connection().execute(_WEEK_COUNTS, params):
-        counts[habit_id][int(number)] = (int(done), int(skipped))
+    params: dict[str, object] = {"before": before, "weeks_back": WEEKS_BACK}
+    for i, (habit_id, schedule) in enumerate(schedules.items()):
+        params[f"h{i}"] = habit_id
+        params[f"n{i}"] = schedule.times_per_week or 0
+        params[f"s{i}"] = (before - starts[habit_id]).days
+        params[f"start{i}"] = starts[habit_id]
+    statement = _weeks_statement(db.get_bind().dialect.name, len(schedules))
     runs: dict[int, int] = {}
-    for habit_id, schedule in schedules.items():
-        per_week = schedule.times_per_week or 0
-        start = starts[habit_id]
-        run, counted = 0, True
-        monday = before - timedelta(days=7)
-        while monday + timedelta(days=6) >= start:
-            if monday < floor:
-                counted = False  # unbroken for WEEKS_BACK weeks: counted from the rows instead
-                break
-            days = 7 - max(0, (start - monday).days)
-            done, skipped = counts[habit_id].get((monday - EPOCH_MONDAY).days // 7, (0, 0))
-            target = min(per_week, days - skipped)
-            if target > 0:
-                if done < target:
-                    break
-                run += 1
-            monday -= timedelta(days=7)
-        if counted:
-            runs[habit_id] = run
+    for habit_id, weeks, met in db.connection().execute(statement, params):
+        if weeks is None or weeks <= WEEKS_BACK:
+            runs[int(habit_id)] = int(met or 0)
     return runs

@@ -1,7 +1,17 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kaizen.db import Base, TimestampMixin
@@ -46,7 +56,12 @@ class CheckIn(TimestampMixin, Base):
     """One day of one habit. No row means "not done"; skipped counts neither way."""
 
     __tablename__ = "check_ins"
-    __table_args__ = (UniqueConstraint("habit_id", "date"),)
+    __table_args__ = (
+        UniqueConstraint("habit_id", "date"),
+        # An item's newest missed day and its skipped days in a span are index steps, not
+        # walks of its rows (``aggregates._daily_statement``).
+        Index("ix_check_ins_habit_id_status_date", "habit_id", "status", "date"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     habit_id: Mapped[int] = mapped_column(ForeignKey("habits.id", ondelete="CASCADE"))

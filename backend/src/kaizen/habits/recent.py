@@ -89,7 +89,7 @@ def current_streaks(
     """Recent logs (good for any window from ``today - RECENT_DAYS`` on) and current streaks.
 
     Only ``current`` is the whole history's figure; ``best`` is at least the current run and
-    otherwise covers the recent window only. At most five queries (usually one to three)."""
+    otherwise covers the recent window only. At most seven queries (usually one to five)."""
     since = today - timedelta(days=RECENT_DAYS)
     recent = statuses(db, habits, since=since, today=today)
     logs = {h.id: _log(h, schedules[h.id], recent[h.id], since) for h in habits}
@@ -111,8 +111,8 @@ def extend_runs(
     runs: dict[int, scoring.Streaks],
 ) -> None:
     """Lengthens (in place) the current runs of the items whose run reaches back past the
-    recent window (``recent``: their statuses from ``today - RECENT_DAYS`` on). Three
-    queries (where each run of days started and its skipped days; met weeks per ISO week),
+    recent window (``recent``: their statuses from ``today - RECENT_DAYS`` on). Four
+    queries (daily runs; chosen weekdays' gaps and their skipped days; runs of weeks),
     run even for no item so a request's query count does not depend on the data; a rare run
     that reaches past what those count reads one more year of rows, then everything."""
     since = today - timedelta(days=RECENT_DAYS)

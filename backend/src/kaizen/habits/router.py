@@ -2,7 +2,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 from sqlalchemy import Row
 
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
@@ -154,6 +154,10 @@ def habit_stats(
     return service.habit_stats(db, habit, today, start=from_, end=to)
 
 
-@router.get("/today", summary="Everything the Today page needs, in one request")
-def today(user: CurrentUser, db: SessionDep, today: Today) -> TodayRead:
-    return service.today_list(db, user, today)
+@router.get(
+    "/today", summary="Everything the Today page needs, in one request", response_model=TodayRead
+)
+def today(user: CurrentUser, db: SessionDep, today: Today) -> Response:
+    # Serialised once from plain values (see ``service.today_items``): the same JSON as a
+    # validated ``TodayRead``, without building ~300 pydantic objects per request.
+    return Response(service.today_json(db, user, today), media_type="application/json")

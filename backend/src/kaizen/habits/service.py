@@ -9,6 +9,7 @@ from typing import cast
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter
+from pydantic_core import to_json
 from sqlalchemy import Date, Row, String, Table, bindparam, delete, select, type_coerce
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -28,7 +29,6 @@ from kaizen.habits.schemas import (
     HabitStatsRead,
     HabitUpdate,
     TimesPerWeekSchedule,
-    TodayRead,
     WeekdaysSchedule,
 )
 from kaizen.queries import Pagination, next_position, paginate, reorder
@@ -363,13 +363,17 @@ _RECENT_ROWS = (
 )
 
 
-def today_list(db: Session, user: User, today: date) -> TodayRead:
-    """Everything the Today page needs: active habits with the last 7 days (values and notes),
-    current streaks and 14-day rates, in a constant number of queries.
+def today_items(db: Session, user: User, today: date) -> list[dict[str, object]]:
+    """Everything the Today page shows per active habit (``TodayHabit``'s fields, in its
+    order, as plain JSON-ready values): the last 7 days (values and notes), current streaks and
+    14-day rates, in a constant number of queries.
 
     One query reads five weeks of check-ins as plain tuples (the week strip, the 14-day rate
     and every run shorter than that); the figures come from one pass per item
-    (``recent.today_figures``) and the response is validated once, from plain values."""
+    (``recent.today_figures``). Nothing here is a pydantic object: the values come from the
+    database's own columns and are serialised once with the rest of the response
+    (:func:`today_json`; ``tests/habits/test_today_payload.py`` validates the result against
+    ``TodayRead``)."""
     habits = db.scalars(_ACTIVE_HABITS, {"user_id": user.id}).all()
     by_id = {h.id: h for h in habits}
     since = today - timedelta(days=recent.RECENT_DAYS)
@@ -385,36 +389,39 @@ def today_list(db: Session, user: User, today: date) -> TodayRead:
         if day is None:
             day = parsed[raw_day] = _as_date(raw_day)
         if day >= strip_start:
-            cells[habit_id, day] = (status, value, note)
+            cells[habit_id, day] = (status, None if value is None else float(value), note)
         if day == today and recent.in_progress(by_id[habit_id], status, value):
             continue  # pending until the day is over (as recent.statuses leaves it)
         statuses[habit_id][day] = status_of(status)
     schedules = {h.id: logs.schedule_of(h) for h in habits}
     figures = recent.today_figures(db, habits, today, schedules, statuses)
-    days = [today - timedelta(days=i) for i in range(WEEK - 1, -1, -1)]
-    items = []
+    days = [(today - timedelta(days=i)) for i in range(WEEK - 1, -1, -1)]
+    weekdays_of = [(d, d.isoweekday()) for d in days]
+    empty: tuple[str | None, float | None, str] = (None, None, "")
+    items: list[dict[str, object]] = []
     for habit in habits:
-        weekdays = schedules[habit.id].weekdays or None
+        habit_id = habit.id
+        weekdays = schedules[habit_id].weekdays or None
         start = habit.start_date
         week = []
-        for d in days:
-            cell = cells.get((habit.id, d))
+        for d, weekday in weekdays_of:
+            cell_status, cell_value, cell_note = cells.get((habit_id, d)) or empty
             week.append(
                 {
                     "date": d,
-                    "status": cell[0] if cell else None,
-                    "value": cell[1] if cell else None,
-                    "note": cell[2] if cell else "",
-                    "scheduled": d >= start and (weekdays is None or d.isoweekday() in weekdays),
+                    "status": cell_status,
+                    "value": cell_value,
+                    "note": cell_note,
+                    "scheduled": d >= start and (weekdays is None or weekday in weekdays),
                 }
             )
-        today_cell = cells.get((habit.id, today))
-        runs, rate = figures[habit.id]
+        today_cell = cells.get((habit_id, today))
+        runs, rate = figures[habit_id]
         items.append(
             {
                 "habit": _habit_fields(habit),
                 "today": {
-                    "habit_id": habit.id,
+                    "habit_id": habit_id,
                     "date": today,
                     "status": today_cell[0],
                     "value": today_cell[1],
@@ -424,14 +431,21 @@ def today_list(db: Session, user: User, today: date) -> TodayRead:
                 else None,
                 "last_7_days": week,
                 "current_streak": runs.current,
-                "streak_unit": runs.unit,
+                "streak_unit": runs.unit.value,
                 "rate_14d": rate,
                 "in_progress": bool(
                     today_cell and recent.in_progress(habit, today_cell[0], today_cell[1])
                 ),
             }
         )
-    return TodayRead.model_validate({"date": today, "timezone": user.timezone, "habits": items})
+    return items
+
+
+def today_json(db: Session, user: User, today: date) -> bytes:
+    """``GET /today``'s body (``TodayRead``), serialised once from plain values."""
+    return to_json(
+        {"date": today, "timezone": user.timezone, "habits": today_items(db, user, today)}
+    )
 
 
 def _as_date(value: object) -> date:
@@ -440,29 +454,29 @@ def _as_date(value: object) -> date:
 
 
 @lru_cache(maxsize=256)
-def _schedule_read(
-    kind: str, days: str | None, times: int | None
-) -> DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule:
-    """``HabitRead.schedule`` for a habit's schedule columns, validated once per distinct
-    schedule (a few per user) instead of once per item and response. Never mutated."""
+def _schedule_json(kind: str, days: str | None, times: int | None) -> dict[str, object]:
+    """``HabitRead.schedule`` for a habit's schedule columns as its JSON values, validated
+    once per distinct schedule (a few per user) instead of once per item and response. Never
+    mutated."""
     adapter: TypeAdapter[DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule] = TypeAdapter(
         DailySchedule | WeekdaysSchedule | TimesPerWeekSchedule
     )
     habit = Habit(schedule_type=kind, schedule_days=days, schedule_times=times)
-    return adapter.validate_python(habit.schedule)
+    dumped: dict[str, object] = adapter.validate_python(habit.schedule).model_dump(mode="json")
+    return dumped
 
 
 def _habit_fields(habit: Habit) -> dict[str, object]:
-    """``HabitRead``'s fields as plain values (validated with the rest of the response)."""
+    """``HabitRead``'s fields as plain JSON-ready values, in its order."""
     return {
         "id": habit.id,
         "name": habit.name,
         "description": habit.description,
         "kind": habit.kind,
-        "target_value": habit.target_value,
+        "target_value": None if habit.target_value is None else float(habit.target_value),
         "unit": habit.unit,
         "target_type": habit.target_type,
-        "schedule": _schedule_read(habit.schedule_type, habit.schedule_days, habit.schedule_times),
+        "schedule": _schedule_json(habit.schedule_type, habit.schedule_days, habit.schedule_times),
         "start_date": habit.start_date,
         "goal_id": habit.goal_id,
         "color": habit.color,

@@ -9,9 +9,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import CompoundSelect, Row, func, select, union
-from sqlalchemy.orm import Session, joinedload
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy import CompoundSelect, Date, Integer, Row, Select, bindparam, func, select, union
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from kaizen.auth.models import User
 from kaizen.errors import NotFound
@@ -22,6 +22,7 @@ from kaizen.opportunities.models import (
     ApplicationGoal,
     ContactEvent,
     Event,
+    Organization,
     StageChange,
 )
 from kaizen.portfolio.models import PortfolioEntry
@@ -104,21 +105,19 @@ def goals_with_activity(db: Session, user: User, start: date, end: date) -> set[
     return {goal_id for goal_id in db.scalars(query) if goal_id is not None}
 
 
-def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[int, str, str]]:
-    """The active goals (id, title, area, in their order) without any of the activity
-    :func:`goals_with_activity` counts on the local days ``start``..``end``, in one query.
-    Each goal is checked by its own links (the ``goal_id`` indexes) and the checks stop at
-    the first kind of activity found, so a user with many reading items or applications
-    pays for the few linked to a goal, not for all of them."""
-    lower, upper = utc_bounds(user, start, end)
-    # Only a goal that existed on the window's first day can have been left alone for it.
-    _, first_day_over = utc_bounds(user, start, start)
+def _idle_goals_statement() -> Select[int, str, str]:
+    """:func:`idle_goals`'s query, built once (parameters ``user_id``, ``start``, ``end``, the
+    window's UTC bounds ``lower``/``upper`` and ``first_day_over``)."""
+    user_id = bindparam("user_id", type_=Integer)
+    start, end = bindparam("start", type_=Date), bindparam("end", type_=Date)
+    lower: BindParameter[datetime] = bindparam("lower")
+    upper: BindParameter[datetime] = bindparam("upper")
     checked_in = (
         select(CheckIn.id)
         .join(Habit, Habit.id == CheckIn.habit_id)
         .where(
             Habit.goal_id == Goal.id,
-            Habit.user_id == user.id,
+            Habit.user_id == user_id,
             CheckIn.status == "done",
             CheckIn.day >= start,
             CheckIn.day <= end,
@@ -130,7 +129,7 @@ def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[
         .join(ReadingItem, ReadingItem.id == ReadingProgressLog.item_id)
         .where(
             ReadingItem.goal_id == Goal.id,
-            ReadingItem.user_id == user.id,
+            ReadingItem.user_id == user_id,
             ReadingProgressLog.day >= start,
             ReadingProgressLog.day <= end,
         )
@@ -141,7 +140,7 @@ def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[
         .join(ReadingItem, ReadingItem.id == ReadingStatusChange.item_id)
         .where(
             ReadingItem.goal_id == Goal.id,
-            ReadingItem.user_id == user.id,
+            ReadingItem.user_id == user_id,
             ReadingStatusChange.day >= start,
             ReadingStatusChange.day <= end,
         )
@@ -153,7 +152,7 @@ def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[
         .join(Application, Application.id == StageChange.application_id)
         .where(
             ApplicationGoal.goal_id == Goal.id,
-            Application.user_id == user.id,
+            Application.user_id == user_id,
             StageChange.at >= lower,
             StageChange.at < upper,
         )
@@ -163,19 +162,19 @@ def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[
         select(PortfolioEntry.id)
         .where(
             PortfolioEntry.goal_id == Goal.id,
-            PortfolioEntry.user_id == user.id,
+            PortfolioEntry.user_id == user_id,
             PortfolioEntry.status == "published",
             PortfolioEntry.published_on >= start,
             PortfolioEntry.published_on <= end,
         )
         .exists()
     )
-    return db.execute(
+    return (
         select(Goal.id, Goal.title, Goal.area)
         .where(
-            Goal.user_id == user.id,
+            Goal.user_id == user_id,
             Goal.status == "active",
-            Goal.created_at < first_day_over,
+            Goal.created_at < bindparam("first_day_over"),
             ~checked_in,
             ~read,
             ~reading_moved,
@@ -183,55 +182,151 @@ def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[
             ~published,
         )
         .order_by(Goal.position, Goal.id)
-    ).all()
+    )
+
+
+_IDLE_GOALS = _idle_goals_statement()
+
+
+def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[int, str, str]]:
+    """The active goals (id, title, area, in their order) without any of the activity
+    :func:`goals_with_activity` counts on the local days ``start``..``end``, in one query
+    (built once). Each goal is checked by its own links (the ``goal_id`` indexes) and the
+    checks stop at the first kind of activity found, so a user with many reading items or
+    applications pays for the few linked to a goal, not for all of them."""
+    lower, upper = utc_bounds(user, start, end)
+    # Only a goal that existed on the window's first day can have been left alone for it.
+    _, first_day_over = utc_bounds(user, start, start)
+    params = {
+        "user_id": user.id,
+        "start": start,
+        "end": end,
+        "lower": lower,
+        "upper": upper,
+        "first_day_over": first_day_over,
+    }
+    return db.execute(_IDLE_GOALS, params).all()
+
+
+_READING_TOP = (
+    select(ReadingItem)
+    .where(
+        ReadingItem.user_id == bindparam("user_id"),
+        ReadingItem.status.in_(("reading", "queued")),
+    )
+    .order_by(ReadingItem.position, ReadingItem.id)
+    .limit(bindparam("limit", type_=Integer))
+)
 
 
 def reading_top(db: Session, user: User, limit: int) -> Sequence[ReadingItem]:
     """The first ``limit`` items of the reading queue (being read or queued, in queue
     order), without counting the rest: the home card shows only these."""
-    return db.scalars(
-        select(ReadingItem)
-        .where(ReadingItem.user_id == user.id, ReadingItem.status.in_(("reading", "queued")))
-        .order_by(ReadingItem.position, ReadingItem.id)
-        .limit(limit)
-    ).all()
+    return db.scalars(_READING_TOP, {"user_id": user.id, "limit": limit}).all()
 
 
-def events_between(db: Session, user: User, start: date, end: date) -> Sequence[Event]:
-    """The events on the local days ``start``..``end`` (as ``opportunities.list_events``
-    gives them: same rows, order and limit, with their application and organization), and
-    their contact links read by one more query that runs whether or not there are events."""
+_EVENT_RANGE = (
+    Event.user_id == bindparam("user_id"),
+    Event.starts_at >= bindparam("lower"),
+    Event.starts_at < bindparam("upper"),
+)
+# The events' columns with their application and organization (``EventListItem``'s), and
+# their contact links: two statements built once, executed as Core (plain rows).
+_EVENTS = (
+    select(
+        Event.id,
+        Event.application_id,
+        Event.kind,
+        Event.title,
+        Event.starts_at,
+        Event.duration_minutes,
+        Event.location,
+        Event.outcome,
+        Event.notes,
+        Application.role,
+        Application.stage,
+        Organization.id,
+        Organization.name,
+        Organization.type,
+    )
+    .join(Application, Application.id == Event.application_id)
+    .join(Organization, Organization.id == Application.organization_id)
+    .where(*_EVENT_RANGE)
+    .order_by(Event.starts_at, Event.id)
+    .limit(1000)
+)
+_EVENT_CONTACTS = (
+    select(ContactEvent.event_id, ContactEvent.contact_id)
+    .join(Event, Event.id == ContactEvent.event_id)
+    .where(*_EVENT_RANGE)
+)
+
+
+def events_between(db: Session, user: User, start: date, end: date) -> list[dict[str, Any]]:
+    """The events on the local days ``start``..``end`` as ``EventListItem``'s JSON values (as
+    ``opportunities.list_events`` gives them: same rows, order and limit, with their
+    application and organization), and their contact links read by one more query that runs
+    whether or not there are events."""
     lower, upper = utc_bounds(user, start, end)
-    in_range = (Event.user_id == user.id, Event.starts_at >= lower, Event.starts_at < upper)
-    events = db.scalars(
-        select(Event)
-        .where(*in_range)
-        .options(joinedload(Event.application).joinedload(Application.organization))
-        .order_by(Event.starts_at, Event.id)
-        .limit(1000)
-    ).all()
-    links: dict[int, list[ContactEvent]] = defaultdict(list)
-    for link in db.scalars(
-        select(ContactEvent).join(Event, Event.id == ContactEvent.event_id).where(*in_range)
-    ):
-        links[link.event_id].append(link)
-    for event in events:
-        set_committed_value(event, "contact_links", links[event.id])
-    return events
+    params = {"user_id": user.id, "lower": lower, "upper": upper}
+    connection = db.connection()
+    contacts: dict[int, list[int]] = defaultdict(list)
+    rows = connection.execute(_EVENTS, params).all()
+    for event_id, contact_id in connection.execute(_EVENT_CONTACTS, params):
+        contacts[event_id].append(contact_id)
+    return [
+        {
+            "id": event_id,
+            "application_id": application_id,
+            "kind": kind,
+            "title": title,
+            "starts_at": starts_at,
+            "duration_minutes": duration,
+            "location": location,
+            "outcome": outcome,
+            "notes": notes,
+            "contact_ids": sorted(contacts.get(event_id, ())),
+            "application": {
+                "id": application_id,
+                "role": role,
+                "stage": stage,
+                "organization": {"id": org_id, "name": org_name, "type": org_type},
+            },
+        }
+        for (
+            event_id,
+            application_id,
+            kind,
+            title,
+            starts_at,
+            duration,
+            location,
+            outcome,
+            notes,
+            role,
+            stage,
+            org_id,
+            org_name,
+            org_type,
+        ) in rows
+    ]
+
+
+_PUBLISHED = (
+    select(PortfolioEntry)
+    .where(
+        PortfolioEntry.user_id == bindparam("user_id"),
+        PortfolioEntry.status == "published",
+        PortfolioEntry.published_on >= bindparam("start"),
+        PortfolioEntry.published_on <= bindparam("end"),
+    )
+    .order_by(PortfolioEntry.published_on, PortfolioEntry.id)
+    .limit(500)
+)
 
 
 def published_between(db: Session, user: User, start: date, end: date) -> Sequence[PortfolioEntry]:
-    return db.scalars(
-        select(PortfolioEntry)
-        .where(
-            PortfolioEntry.user_id == user.id,
-            PortfolioEntry.status == "published",
-            PortfolioEntry.published_on >= start,
-            PortfolioEntry.published_on <= end,
-        )
-        .order_by(PortfolioEntry.published_on, PortfolioEntry.id)
-        .limit(500)
-    ).all()
+    return db.scalars(_PUBLISHED, {"user_id": user.id, "start": start, "end": end}).all()
 
 
 @dataclass(frozen=True)

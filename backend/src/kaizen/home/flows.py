@@ -6,14 +6,14 @@ cross-domain reads in ``activity.py``; each part runs a fixed number of queries.
 
 from datetime import date, datetime, timedelta
 
+from pydantic_core import to_json
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
 from kaizen.habits import service as habits
 from kaizen.home import activity
-from kaizen.home.schemas import HomeRead, HomeSprint, IdleGoal
+from kaizen.home.schemas import HomeSprint
 from kaizen.opportunities import service as opportunities
-from kaizen.opportunities.schemas import EventListItem
 from kaizen.portfolio.schemas import EntryRead
 from kaizen.reading.schemas import ReadingItemRead
 
@@ -36,27 +36,33 @@ def _sprint(db: Session, user: User, today: date) -> HomeSprint | None:
     )
 
 
-def idle_goals(db: Session, user: User, today: date) -> list[IdleGoal]:
+def idle_goals(db: Session, user: User, today: date) -> list[dict[str, object]]:
+    """``IdleGoal``'s JSON values for the goals left alone for ``IDLE_DAYS``."""
     start = today - timedelta(days=IDLE_DAYS - 1)
-    return [IdleGoal.model_validate(g) for g in activity.idle_goals(db, user, start, today)]
+    rows = activity.idle_goals(db, user, start, today)
+    return [{"id": goal_id, "title": title, "area": area} for goal_id, title, area in rows]
 
 
-def home(db: Session, user: User, today: date, now: datetime) -> HomeRead:
+def home(db: Session, user: User, today: date, now: datetime) -> bytes:
+    """``GET /home``'s body (``HomeRead``, serialised once). The action items are Today's own
+    plain values (``habits.today_items``), not validated a second time; the other sections are
+    their read schemas."""
     queue = activity.reading_top(db, user, READING_SHOWN)
     # Being read comes before merely queued; the queue order holds within each.
     queue = sorted(queue, key=lambda item: item.status != "reading")
     events = activity.events_between(db, user, today, today + timedelta(days=EVENT_DAYS - 1))
-    return HomeRead(
-        date=today,
-        timezone=user.timezone,
-        habits=habits.today_list(db, user, today).habits,
-        sprint=_sprint(db, user, today),
-        reading=[ReadingItemRead.model_validate(item) for item in queue],
-        events=[EventListItem.model_validate(event) for event in events],
-        follow_ups=opportunities.follow_ups(db, user, today=today, now=now, days=0),
-        idle_goals=idle_goals(db, user, today),
-        published=[
+    body = {
+        "date": today,
+        "timezone": user.timezone,
+        "habits": habits.today_items(db, user, today),
+        "sprint": _sprint(db, user, today),
+        "reading": [ReadingItemRead.model_validate(item) for item in queue],
+        "events": events,
+        "follow_ups": opportunities.follow_ups(db, user, today=today, now=now, days=0),
+        "idle_goals": idle_goals(db, user, today),
+        "published": [
             EntryRead.model_validate(entry)
             for entry in activity.published_between(db, user, today.replace(day=1), today)
         ],
-    )
+    }
+    return to_json(body, by_alias=True)
