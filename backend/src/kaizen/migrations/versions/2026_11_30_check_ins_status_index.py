@@ -1,7 +1,7 @@
 """check-ins by status index
 
 Revision ID: b35942526085
-Revises: 7c3e91a5d2f4
+Revises: f8ebdd8a5a07
 Create Date: 2026-11-30 11:15:00.000000
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = 'b35942526085'
-down_revision: str | None = '7c3e91a5d2f4'
+down_revision: str | None = 'f8ebdd8a5a07'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
