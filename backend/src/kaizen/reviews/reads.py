@@ -31,9 +31,9 @@ from sqlalchemy.orm import Session
 from kaizen.auth.models import User
 from kaizen.db import UTCDateTime
 from kaizen.goals.models import Goal
-from kaizen.habits.models import CheckIn, Habit
-from kaizen.home.activity import utc_bounds
-from kaizen.opportunities.models import Application, ApplicationGoal, Event, StageChange
+from kaizen.habits.models import Habit
+from kaizen.home.activity import goal_activity, utc_bounds
+from kaizen.opportunities.models import Application, Event, StageChange
 from kaizen.portfolio.models import PortfolioEntry
 from kaizen.reading.models import ReadingItem, ReadingProgressLog, ReadingStatusChange
 
@@ -205,67 +205,17 @@ def goals_moved(
 
 @lru_cache(maxsize=1)
 def _goals_query() -> Select[*tuple[Any, ...]]:
-    user = bindparam("user", type_=Integer)
-    start, end = bindparam("start", type_=Date), bindparam("end", type_=Date)
-    lower, upper = bindparam("lower", type_=UTCDateTime()), bindparam("upper", type_=UTCDateTime())
-    checked_in = (
-        select(CheckIn.id)
-        .join(Habit, Habit.id == CheckIn.habit_id)
-        .where(
-            Habit.goal_id == Goal.id,
-            not_by_index(Habit.user_id) == user,
-            CheckIn.status == "done",
-            CheckIn.day >= start,
-            CheckIn.day <= end,
+    moved = or_(
+        *goal_activity(
+            bindparam("user", type_=Integer),
+            bindparam("start", type_=Date),
+            bindparam("end", type_=Date),
+            bindparam("lower", type_=UTCDateTime()),
+            bindparam("upper", type_=UTCDateTime()),
         )
-        .exists()
     )
-    # Reading logged, or a reading item's status changed.
-    read, reading_moved = (
-        select(logged.id)
-        .join(ReadingItem, ReadingItem.id == logged.item_id)
-        .where(
-            ReadingItem.goal_id == Goal.id,
-            not_by_index(ReadingItem.user_id) == user,
-            logged.day >= start,
-            logged.day <= end,
-        )
-        .exists()
-        for logged in (ReadingProgressLog, ReadingStatusChange)
-    )
-    applied = (
-        select(StageChange.id)
-        .join(ApplicationGoal, ApplicationGoal.application_id == StageChange.application_id)
-        .join(Application, Application.id == StageChange.application_id)
-        .where(
-            ApplicationGoal.goal_id == Goal.id,
-            not_by_index(Application.user_id) == user,
-            StageChange.at >= lower,
-            StageChange.at < upper,
-        )
-        .exists()
-    )
-    published = (
-        select(PortfolioEntry.id)
-        .where(
-            PortfolioEntry.goal_id == Goal.id,
-            not_by_index(PortfolioEntry.user_id) == user,
-            PortfolioEntry.status == "published",
-            PortfolioEntry.published_on >= start,
-            PortfolioEntry.published_on <= end,
-        )
-        .exists()
-    )
-    moved = or_(checked_in, read, reading_moved, applied, published)
     return (
         select(Goal.id, Goal.title, moved.label("moved"), Goal.created_at)
-        .where(Goal.user_id == user, Goal.status == "active")
+        .where(Goal.user_id == bindparam("user", type_=Integer), Goal.status == "active")
         .order_by(Goal.position, Goal.id)
     )
-
-
-def not_by_index(column: Any) -> Any:
-    """``column`` in a form no index is chosen for (``column + 0``, SQLite's idiom): a goal's
-    links are found through their ``goal_id`` index; without statistics SQLite may walk the
-    user's index instead, every reading item or application of the user once per goal."""
-    return column + 0
