@@ -68,13 +68,12 @@ class Settings(BaseSettings):
         le=120,
         description="SQLite: how long a write waits for its turn in this process, then 503.",
     )
-    concurrent_reads: int = Field(
-        default=2,
+    concurrent_reads: int | None = Field(
+        default=None,
         ge=0,
         le=1000,
         description="API reads (GET/HEAD) one worker runs at once; more wait their turn "
-        "(0: no limit). Python runs one request at a time per process anyway: a small number "
-        "keeps each request fast instead of slicing the CPU among dozens.",
+        "(0: no limit; unset: 1 on SQLite, 4 on PostgreSQL, whose reads wait on the network).",
     )
     access_log: bool = Field(default=True, description="uvicorn access log (costs throughput).")
     frontend_dist: Path = Field(

@@ -21,6 +21,7 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.routing import APIRoute, _effective_route_context_var
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.routing import BaseRoute
@@ -312,10 +313,10 @@ def allowed_methods(app: FastAPI, path: str) -> list[str]:
 
 
 class ReadTurns:
-    """At most ``settings.concurrent_reads`` API reads run in this process at once; the others
-    wait in the event loop. The GIL runs one thread at a time anyway: dozens of reads sliced
-    together each take dozens of times longer and cost more CPU in total (thread switches,
-    cold caches, more live objects for the garbage collector) than the same reads in turn.
+    """At most ``limit`` API reads run in this process at once; the others wait in the event
+    loop. The GIL runs one thread at a time anyway: dozens of reads sliced together each take
+    dozens of times longer and cost more CPU in total (thread switches, cold caches, more live
+    objects for the garbage collector) than the same reads in turn.
 
     A read gives its turn back when its response starts, so a slow client receiving a large
     body (or a streamed export) holds no turn; requests with a body, and writes (which
@@ -363,8 +364,14 @@ class Kaizen(FastAPI):
     def build_middleware_stack(self) -> ASGIApp:
         # Outside Starlette's error middleware, so even a 500 gets the security headers.
         stack = super().build_middleware_stack()
-        if settings.concurrent_reads:
-            stack = ReadTurns(stack, settings.concurrent_reads)
+        reads = settings.concurrent_reads
+        if reads is None:
+            # SQLite answers from this process's memory: one read at a time costs the least
+            # CPU (measured: Today 5.9 ms a request one at a time, 8.5 ms two at a time).
+            sqlite = make_url(settings.database_url).get_backend_name() == "sqlite"
+            reads = 1 if sqlite else 4
+        if reads:
+            stack = ReadTurns(stack, reads)
         return Guard(stack)
 
     def openapi(self) -> dict[str, Any]:

@@ -6,7 +6,8 @@ import asyncio
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 
-from kaizen.main import ReadTurns
+from kaizen.config import settings
+from kaizen.main import ReadTurns, create_app
 
 
 class Recorder:
@@ -89,3 +90,28 @@ def test_limit_is_the_setting(limit: int) -> None:
     inner = Recorder()
     _run(ReadTurns(inner, limit), [("HEAD", "/api/v1/me")] * 6)
     assert inner.most == limit
+
+
+@pytest.mark.parametrize(
+    ("url", "setting", "expected"),
+    [
+        ("sqlite:///kaizen.db", None, 1),
+        ("postgresql+psycopg://kaizen@localhost/kaizen", None, 4),
+        ("sqlite:///kaizen.db", 3, 3),
+    ],
+)
+def test_the_default_depends_on_the_database(
+    monkeypatch: pytest.MonkeyPatch, url: str, setting: int | None, expected: int
+) -> None:
+    monkeypatch.setattr(settings, "database_url", url)
+    monkeypatch.setattr(settings, "concurrent_reads", setting)
+    stack = create_app().build_middleware_stack()
+    turns = getattr(stack, "app", None)
+    assert isinstance(turns, ReadTurns)
+    assert turns.limit == expected
+
+
+def test_zero_turns_the_limit_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "concurrent_reads", 0)
+    stack = create_app().build_middleware_stack()
+    assert not isinstance(getattr(stack, "app", None), ReadTurns)
