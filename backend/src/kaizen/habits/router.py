@@ -2,7 +2,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 from sqlalchemy import Row
 
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
@@ -18,6 +18,7 @@ from kaizen.habits.schemas import (
     ReorderIn,
     TodayRead,
 )
+from kaizen.plain import json_response
 from kaizen.schemas import Day, Page
 
 router = APIRouter(tags=["habits"])
@@ -143,15 +144,18 @@ def list_check_ins(
 
 
 @router.get(
-    "/habits/{habit_id}/stats", summary="Rate, streaks, strength, heatmap", responses=NOT_FOUND
+    "/habits/{habit_id}/stats",
+    summary="Rate, streaks, strength, heatmap",
+    responses=NOT_FOUND,
+    response_model=HabitStatsRead,
 )
 def habit_stats(
     habit: OwnedHabit, db: SessionDep, today: Today, from_: FromQuery = None, to: ToQuery = None
-) -> HabitStatsRead:
+) -> Response:
     """Over `from` to `to` (default: the habit's start date to today). `rate` = done ÷ eligible;
     eligible days are scheduled days that are over (today once checked in) minus skipped ones.
     `strength` is a different number: Loop Habit Tracker's exponential average."""
-    return service.habit_stats(db, habit, today, start=from_, end=to)
+    return json_response(service.habit_stats(db, habit, today, start=from_, end=to))
 
 
 @router.get("/today", summary="Everything the Today page needs, in one request")

@@ -19,13 +19,12 @@ from kaizen.auth.models import User
 from kaizen.db import utcnow
 from kaizen.errors import field_error
 from kaizen.goals.links import check_goal_link
-from kaizen.habits import logs, recent, scoring
+from kaizen.habits import logs, recent, scoring, stats
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.schemas import (
     CheckInPut,
     DailySchedule,
     HabitCreate,
-    HabitStatsRead,
     HabitUpdate,
     TimesPerWeekSchedule,
     TodayRead,
@@ -262,80 +261,43 @@ def list_check_ins(
     return db.execute(stmt).all()
 
 
-def _recent_notes(db: Session, habit: Habit, limit: int = 10) -> Sequence[tuple[date, str]]:
-    return db.execute(
-        select(CheckIn.day, CheckIn.note)
-        .where(CheckIn.habit_id == habit.id, CheckIn.note != "")
-        .order_by(CheckIn.day.desc())
-        .limit(limit)
-    ).all()
+# The stats page's recent notes, built once (building a statement costs as much as running it).
+_RECENT_NOTES = (
+    select(CheckIn.day, CheckIn.note)
+    .where(CheckIn.habit_id == bindparam("habit_id"), CheckIn.note != "")
+    .order_by(CheckIn.day.desc())
+    .limit(10)
+)
 
 
 def habit_stats(
     db: Session, habit: Habit, today: date, *, start: date | None, end: date | None
-) -> HabitStatsRead:
+) -> dict[str, object]:
     """Rate, streaks, strength, periods and heatmap over ``start`` to ``end`` (default: the
-    habit's start date, or the last five years of a longer history, to today).
+    habit's start date, or the last five years of a longer history, to today), as
+    ``HabitStatsRead``'s JSON fields (by alias, in order) holding plain values.
 
-    The log is walked a few times, not once per figure: one walk gives running totals from
-    which the window's tally and every week's and month's are subtractions
-    (``scoring.DayTotals``), one walk gives the strength and its series; the response is
-    validated once, from plain values."""
+    The check-ins are read as plain (day number, status) rows and every figure is a walk of
+    small integers (``stats.figures``; the same rules and sums as ``scoring.py``). About a
+    thousand small objects (heatmap cells, strength points, periods): the router serialises
+    them as they are (``kaizen.plain``) instead of building a pydantic object each."""
     end = end or today
     start = start or min(max(habit.start_date, end - MAX_RANGE), end)
     check_range(start, end)
-    log = logs.load_logs(db, [habit], today=today)[habit.id]
-    counted_end = logs.counting_end(end, today)
-    totals = scoring.DayTotals(log, today=today, lo=start, hi=counted_end)
-    counts = totals.tally(start, counted_end)
-    runs = scoring.streaks(log, today=today, start=start, end=counted_end)
-    series_start = max(start, end - timedelta(days=364))
-    strength, series = scoring.strength_with_series(
-        log, today=today, as_of=counted_end, start=series_start, end=end
+    figures = stats.figures(
+        logs.schedule_of(habit),
+        habit.start_date,
+        stats.day_rows(db, habit, today),
+        today=today,
+        start=start,
+        end=end,
     )
-    history = scoring.history(log, today=today, start=end - timedelta(days=364), end=end)
-    return HabitStatsRead.model_validate(
-        {
-            "habit_id": habit.id,
-            "from_date": start,
-            "to_date": end,
-            "done": counts.done,
-            "eligible": counts.eligible,
-            "skipped": counts.skipped,
-            "rate": counts.rate,
-            "current_streak": runs.current,
-            "best_streak": runs.best,
-            "streak_unit": runs.unit,
-            "strength": strength,
-            "strength_series": [{"date": d, "value": v} for d, v in series],
-            "weeks": _periods(totals, start, counted_end, end, scoring.Period.WEEK),
-            "months": _periods(totals, start, counted_end, end, scoring.Period.MONTH),
-            "history": [{"date": c.day, "state": c.state, "status": c.status} for c in history],
-            "recent_notes": [{"date": d, "note": n} for d, n in _recent_notes(db, habit)],
-        }
-    )
-
-
-def _periods(
-    totals: scoring.DayTotals,
-    start: date,
-    end: date,
-    shown_end: date,
-    period: scoring.Period,
-) -> list[dict[str, object]]:
-    """Counted to ``end`` (the week runs on to Sunday), but only the periods that begin by
-    ``shown_end``: no bar for a month after the range."""
-    return [
-        {
-            "start": p.start,
-            "end": p.end,
-            "done": p.tally.done,
-            "eligible": p.tally.eligible,
-            "rate": p.tally.rate,
-        }
-        for p in totals.period_tallies(start, end, period)
-        if p.start <= shown_end
-    ]
+    notes = db.connection().execute(_RECENT_NOTES, {"habit_id": habit.id})
+    return {
+        "habit_id": habit.id,
+        **figures,
+        "recent_notes": [{"date": d, "note": n} for d, n in notes],
+    }
 
 
 # Today's two statements, built once (building a statement costs as much as running it).
