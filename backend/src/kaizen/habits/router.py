@@ -41,8 +41,10 @@ def list_habits(
     ] = None,
 ) -> Page[HabitRead]:
     rows, total = service.list_habits(db, user, page, archived=archived)
-    # One validation of the whole page, not one per row.
-    return Page[HabitRead].model_validate({"items": rows, "total": total}, from_attributes=True)
+    # One validation of the whole page, from plain values: each item's schedule is validated
+    # once per distinct schedule (``_habit_fields``), not once per item.
+    items = [service.habit_fields(h) for h in rows]
+    return Page[HabitRead].model_validate({"items": items, "total": total})
 
 
 @router.post("/habits", status_code=status.HTTP_201_CREATED, summary="Create an action item")

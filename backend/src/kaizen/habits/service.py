@@ -414,6 +414,11 @@ def _schedule_read(
     return adapter.validate_python(habit.schedule)
 
 
+def habit_fields(habit: Habit) -> dict[str, object]:
+    """``HabitRead``'s fields as plain values (the list validates them in one call)."""
+    return _habit_fields(habit)
+
+
 def _habit_fields(habit: Habit) -> dict[str, object]:
     """``HabitRead``'s fields as plain values (validated with the rest of the response)."""
     return {
