@@ -9,7 +9,7 @@ from typing import cast
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter
-from sqlalchemy import Date, Row, String, Table, bindparam, delete, select, type_coerce
+from sqlalchemy import Date, Row, Select, String, Table, bindparam, delete, select, type_coerce
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from kaizen.habits.schemas import (
     TodayRead,
     WeekdaysSchedule,
 )
+from kaizen.plain import driver_rows
 from kaizen.queries import Pagination, next_position, paginate, reorder
 from kaizen.schemas import apply_changes
 from kaizen.sprints import snapshots
@@ -234,6 +235,24 @@ def check_range(start: date, end: date) -> None:
         raise field_error("to", f"a range covers at most {MAX_RANGE_DAYS} days", location="query")
 
 
+def _check_ins_statement(one_habit: bool) -> Select[int, date, str, float | None, str]:
+    stmt = (
+        select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value, CheckIn.note)
+        .join(Habit, Habit.id == CheckIn.habit_id)
+        .where(
+            Habit.user_id == bindparam("user_id"),
+            CheckIn.day >= bindparam("start", type_=Date),
+            CheckIn.day <= bindparam("end", type_=Date),
+        )
+        .order_by(CheckIn.day, Habit.position, Habit.id)
+    )
+    return stmt.where(CheckIn.habit_id == bindparam("habit_id")) if one_habit else stmt
+
+
+# The grid's two statements (all items, one item), built once.
+_CHECK_INS = {one: _check_ins_statement(one) for one in (False, True)}
+
+
 def list_check_ins(
     db: Session,
     user: User,
@@ -243,22 +262,21 @@ def list_check_ins(
     start: date | None,
     end: date | None,
     default_days: int,
-) -> Sequence[Row[int, date, str, float | None, str]]:
-    """Check-ins from ``start`` to ``end``; by default the ``default_days`` ending today."""
+) -> list[dict[str, object]]:
+    """Check-ins from ``start`` to ``end`` (by default the ``default_days`` ending today), as
+    ``CheckInRead``'s fields in plain values, for the router to serialise as they are.
+
+    The driver's tuples of the five columns: hundreds of ORM objects, or SQLAlchemy rows with
+    each date parsed, cost several times more. A date stays as the driver returns it: a
+    ``date`` from PostgreSQL, its ISO text from SQLite, which JSON writes the same."""
     end = end or today
     start = start or end - timedelta(days=default_days - 1)
     check_range(start, end)
-    # Plain rows of the columns ``CheckInRead`` shows: loading hundreds of ORM objects (with
-    # their timestamps) costs several times more.
-    stmt = (
-        select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value, CheckIn.note)
-        .join(Habit, Habit.id == CheckIn.habit_id)
-        .where(Habit.user_id == user.id, CheckIn.day >= start, CheckIn.day <= end)
-        .order_by(CheckIn.day, Habit.position, Habit.id)
-    )
-    if habit_id is not None:
-        stmt = stmt.where(CheckIn.habit_id == habit_id)
-    return db.execute(stmt).all()
+    params = {"user_id": user.id, "start": start, "end": end, "habit_id": habit_id}
+    rows = driver_rows(db, _CHECK_INS[habit_id is not None], params)
+    return [
+        {"habit_id": h, "date": d, "status": s, "value": v, "note": n} for h, d, s, v, n in rows
+    ]
 
 
 # The stats page's recent notes, built once (building a statement costs as much as running it).
