@@ -21,8 +21,6 @@ from kaizen.habits.schemas import HabitStatsRead
 from kaizen.habits.scoring import (
     HabitLog,
     Period,
-    Schedule,
-    ScheduleKind,
     Status,
     history,
     period_tallies,
@@ -32,17 +30,10 @@ from kaizen.habits.scoring import (
     tally,
 )
 from kaizen.plain import json_response
+from tests.habits.test_scoring import schedules
 
 BASE = date(2023, 11, 20)  # a Monday, a few weeks before a year's end
 SPAN = 420  # days of random history
-
-schedules = st.one_of(
-    st.just(Schedule.daily()),
-    st.frozensets(st.integers(1, 7), min_size=1).map(
-        lambda days: Schedule(ScheduleKind.WEEKDAYS, weekdays=days)
-    ),
-    st.integers(1, 7).map(Schedule.times_a_week),
-)
 
 
 @st.composite
