@@ -186,3 +186,38 @@ def test_snapshots_kept_before_the_typed_model_still_read(
         db.commit()
     rows = {h["name"]: h["done"] for h in client.get(url, headers=user.headers).json()["habits"]}
     assert rows == {"A": 14, "B": 14}  # every item, under its kept name
+
+
+def test_the_list_shows_each_sprint_as_its_own_read_does(
+    client: TestClient, set_now: SetNow
+) -> None:
+    """The list reads its page as plain rows and a finished sprint's figures from its kept
+    JSON alone; every item must still be exactly the sprint's own ``GET`` (which validates
+    the ORM sprint through ``SprintRead``): planned, active, finished and kept, finished and
+    marked for re-scoring by a late check-in, and finished but never frozen."""
+    set_now("2024-11-20T12:00:00Z")
+    user = make_user(client)
+    kept, (gym, _read) = fortnight(client, user, {"Gym": 7, "Read": 14})
+    client.patch(f"/api/v1/habits/{gym}", json={"name": "Gym2"}, headers=user.headers)  # freezes
+    walk = create_habit(client, user, name="Walk", start_date="2024-10-01")["id"]
+    marked = create_sprint(client, user, start_date="2024-10-21", habit_ids=[walk])["id"]
+    client.patch(f"/api/v1/habits/{walk}", json={"name": "Walk2"}, headers=user.headers)
+    check_in(client, user, walk, date(2024, 10, 23), "done")  # late: marks it for re-scoring
+    weekly = create_habit(
+        client,
+        user,
+        name="Swim",
+        start_date="2024-10-01",
+        schedule={"type": "times_per_week", "times": 2},
+    )["id"]
+    old = create_sprint(client, user, start_date="2024-10-07", end_date="2024-10-13")["id"]
+    active = create_sprint(client, user, start_date="2024-11-18", habit_ids=[gym, weekly])["id"]
+    planned = create_sprint(client, user, start_date="2024-12-02", habit_ids=[weekly])["id"]
+    listed = client.get("/api/v1/sprints?limit=200", headers=user.headers).json()
+    assert listed["total"] == 5
+    assert [s["id"] for s in listed["items"]] == [planned, active, kept, marked, old]
+    for item in listed["items"]:
+        own = client.get(f"/api/v1/sprints/{item['id']}", headers=user.headers).json()
+        assert item == own
+    page = client.get("/api/v1/sprints?limit=2&offset=1", headers=user.headers).json()
+    assert page == {"items": listed["items"][1:3], "total": 5}

@@ -47,8 +47,8 @@ def list_goals(
     goal_status: Annotated[GoalStatus | None, Query(alias="status")] = None,
 ) -> Page[GoalRead]:
     rows, total = service.list_goals(db, user, page, area=area, status=goal_status)
-    # One validation of the whole page, not one per row.
-    return Page[GoalRead].model_validate({"items": rows, "total": total}, from_attributes=True)
+    # One validation of the whole page (plain values), not one per row.
+    return Page[GoalRead].model_validate({"items": rows, "total": total})
 
 
 @router.post("/goals", status_code=status.HTTP_201_CREATED, summary="Create a goal")

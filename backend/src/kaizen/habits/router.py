@@ -1,9 +1,6 @@
-from collections.abc import Sequence
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
-from sqlalchemy import Row
 
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.habits import service
@@ -18,6 +15,7 @@ from kaizen.habits.schemas import (
     ReorderIn,
     TodayRead,
 )
+from kaizen.plain import json_response
 from kaizen.schemas import Day, Page
 
 router = APIRouter(tags=["habits"])
@@ -40,8 +38,10 @@ def list_habits(
     ] = None,
 ) -> Page[HabitRead]:
     rows, total = service.list_habits(db, user, page, archived=archived)
-    # One validation of the whole page, not one per row.
-    return Page[HabitRead].model_validate({"items": rows, "total": total}, from_attributes=True)
+    # One validation of the whole page, from plain values: each item's schedule is validated
+    # once per distinct schedule (``_habit_fields``), not once per item.
+    items = [service.habit_fields(h) for h in rows]
+    return Page[HabitRead].model_validate({"items": items, "total": total})
 
 
 @router.post("/habits", status_code=status.HTTP_201_CREATED, summary="Create an action item")
@@ -109,7 +109,10 @@ def clear_check_in(date: DayPath, habit: OwnedHabit, db: SessionDep, today: Toda
 
 
 @router.get(
-    "/habits/{habit_id}/check-ins", summary="One habit's check-ins in a range", responses=NOT_FOUND
+    "/habits/{habit_id}/check-ins",
+    summary="One habit's check-ins in a range",
+    responses=NOT_FOUND,
+    response_model=Page[CheckInRead],
 )
 def list_habit_check_ins(
     habit: OwnedHabit,
@@ -118,7 +121,7 @@ def list_habit_check_ins(
     today: Today,
     from_: FromQuery = None,
     to: ToQuery = None,
-) -> Page[CheckInRead]:
+) -> Response:
     """Defaults to the last 30 days; a range covers at most five years."""
     rows = service.list_check_ins(
         db, user, today, habit_id=habit.id, start=from_, end=to, default_days=30
@@ -126,15 +129,19 @@ def list_habit_check_ins(
     return _check_ins_page(rows)
 
 
-def _check_ins_page(rows: Sequence[Row[int, date, str, float | None, str]]) -> Page[CheckInRead]:
-    """The rows validated in one call (the grid's hundreds of rows, one by one, cost more)."""
-    return Page[CheckInRead](items=[row._asdict() for row in rows], total=len(rows))
+def _check_ins_page(rows: list[dict[str, object]]) -> Response:
+    """The grid's hundreds of rows, serialised from plain values (``kaizen.plain``)."""
+    return json_response({"items": rows, "total": len(rows)})
 
 
-@router.get("/check-ins", summary="All check-ins in a range (for the grid)")
+@router.get(
+    "/check-ins",
+    summary="All check-ins in a range (for the grid)",
+    response_model=Page[CheckInRead],
+)
 def list_check_ins(
     user: CurrentUser, db: SessionDep, today: Today, from_: FromQuery = None, to: ToQuery = None
-) -> Page[CheckInRead]:
+) -> Response:
     """Every habit's check-ins, archived ones included. Defaults to the last 7 days."""
     rows = service.list_check_ins(
         db, user, today, habit_id=None, start=from_, end=to, default_days=7
@@ -143,15 +150,18 @@ def list_check_ins(
 
 
 @router.get(
-    "/habits/{habit_id}/stats", summary="Rate, streaks, strength, heatmap", responses=NOT_FOUND
+    "/habits/{habit_id}/stats",
+    summary="Rate, streaks, strength, heatmap",
+    responses=NOT_FOUND,
+    response_model=HabitStatsRead,
 )
 def habit_stats(
     habit: OwnedHabit, db: SessionDep, today: Today, from_: FromQuery = None, to: ToQuery = None
-) -> HabitStatsRead:
+) -> Response:
     """Over `from` to `to` (default: the habit's start date to today). `rate` = done ÷ eligible;
     eligible days are scheduled days that are over (today once checked in) minus skipped ones.
     `strength` is a different number: Loop Habit Tracker's exponential average."""
-    return service.habit_stats(db, habit, today, start=from_, end=to)
+    return json_response(service.habit_stats(db, habit, today, start=from_, end=to))
 
 
 @router.get(

@@ -629,17 +629,22 @@ class DayTotals:
             eligible, done, left, skipped = self._range(lo, end)
             return Tally(done, eligible, skipped, left)
         done = eligible = skipped = left = 0
-        day = lo
-        while day <= end:
-            week_end = min(end, _week_start(day) + timedelta(days=6))
-            available, part_done, open_, part_skipped = self._range(day, week_end)
-            part = _Part(part_done, min(self._n, available + open_), open_, part_skipped)
+        for part in self.parts(lo, end):
             done += part.counted
             eligible += part.eligible
             skipped += part.skipped
             left += part.left
-            day = week_end + _ONE_DAY
         return Tally(done, eligible, skipped, left)
+
+    def parts(self, lo: date, hi: date) -> Iterator[_Part]:
+        """N times a week: the ISO-week parts of ``[lo, hi]`` (``lo`` already clipped to the
+        start date), as ``_parts`` gives them."""
+        day = lo
+        while day <= hi:
+            week_end = min(hi, _week_start(day) + timedelta(days=6))
+            available, part_done, open_, part_skipped = self._range(day, week_end)
+            yield _Part(part_done, min(self._n, available + open_), open_, part_skipped)
+            day = week_end + _ONE_DAY
 
     def period_tallies(self, start: date, end: date, period: Period) -> list[PeriodTally]:
         """:func:`period_tallies` of ``[start, end]``, each period a few subtractions."""

@@ -10,7 +10,7 @@ from typing import cast
 from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter
 from pydantic_core import to_json
-from sqlalchemy import Date, Row, String, Table, bindparam, delete, select, type_coerce
+from sqlalchemy import Date, Row, Select, String, Table, bindparam, delete, select, type_coerce
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -20,17 +20,17 @@ from kaizen.auth.models import User
 from kaizen.db import utcnow
 from kaizen.errors import field_error
 from kaizen.goals.links import check_goal_link
-from kaizen.habits import logs, recent, scoring
+from kaizen.habits import logs, recent, scoring, stats
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.schemas import (
     CheckInPut,
     DailySchedule,
     HabitCreate,
-    HabitStatsRead,
     HabitUpdate,
     TimesPerWeekSchedule,
     WeekdaysSchedule,
 )
+from kaizen.plain import driver_rows
 from kaizen.queries import Pagination, next_position, paginate, reorder
 from kaizen.schemas import apply_changes
 from kaizen.sprints import snapshots
@@ -235,6 +235,24 @@ def check_range(start: date, end: date) -> None:
         raise field_error("to", f"a range covers at most {MAX_RANGE_DAYS} days", location="query")
 
 
+def _check_ins_statement(one_habit: bool) -> Select[int, date, str, float | None, str]:
+    stmt = (
+        select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value, CheckIn.note)
+        .join(Habit, Habit.id == CheckIn.habit_id)
+        .where(
+            Habit.user_id == bindparam("user_id"),
+            CheckIn.day >= bindparam("start", type_=Date),
+            CheckIn.day <= bindparam("end", type_=Date),
+        )
+        .order_by(CheckIn.day, Habit.position, Habit.id)
+    )
+    return stmt.where(CheckIn.habit_id == bindparam("habit_id")) if one_habit else stmt
+
+
+# The grid's two statements (all items, one item), built once.
+_CHECK_INS = {one: _check_ins_statement(one) for one in (False, True)}
+
+
 def list_check_ins(
     db: Session,
     user: User,
@@ -244,98 +262,60 @@ def list_check_ins(
     start: date | None,
     end: date | None,
     default_days: int,
-) -> Sequence[Row[int, date, str, float | None, str]]:
-    """Check-ins from ``start`` to ``end``; by default the ``default_days`` ending today."""
+) -> list[dict[str, object]]:
+    """Check-ins from ``start`` to ``end`` (by default the ``default_days`` ending today), as
+    ``CheckInRead``'s fields in plain values, for the router to serialise as they are.
+
+    The driver's tuples of the five columns: hundreds of ORM objects, or SQLAlchemy rows with
+    each date parsed, cost several times more. A date stays as the driver returns it: a
+    ``date`` from PostgreSQL, its ISO text from SQLite, which JSON writes the same."""
     end = end or today
     start = start or end - timedelta(days=default_days - 1)
     check_range(start, end)
-    # Plain rows of the columns ``CheckInRead`` shows: loading hundreds of ORM objects (with
-    # their timestamps) costs several times more.
-    stmt = (
-        select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value, CheckIn.note)
-        .join(Habit, Habit.id == CheckIn.habit_id)
-        .where(Habit.user_id == user.id, CheckIn.day >= start, CheckIn.day <= end)
-        .order_by(CheckIn.day, Habit.position, Habit.id)
-    )
-    if habit_id is not None:
-        stmt = stmt.where(CheckIn.habit_id == habit_id)
-    return db.execute(stmt).all()
+    params = {"user_id": user.id, "start": start, "end": end, "habit_id": habit_id}
+    rows = driver_rows(db, _CHECK_INS[habit_id is not None], params)
+    return [
+        {"habit_id": h, "date": d, "status": s, "value": v, "note": n} for h, d, s, v, n in rows
+    ]
 
 
-def _recent_notes(db: Session, habit: Habit, limit: int = 10) -> Sequence[tuple[date, str]]:
-    return db.execute(
-        select(CheckIn.day, CheckIn.note)
-        .where(CheckIn.habit_id == habit.id, CheckIn.note != "")
-        .order_by(CheckIn.day.desc())
-        .limit(limit)
-    ).all()
+# The stats page's recent notes, built once (building a statement costs as much as running it).
+_RECENT_NOTES = (
+    select(CheckIn.day, CheckIn.note)
+    .where(CheckIn.habit_id == bindparam("habit_id"), CheckIn.note != "")
+    .order_by(CheckIn.day.desc())
+    .limit(10)
+)
 
 
 def habit_stats(
     db: Session, habit: Habit, today: date, *, start: date | None, end: date | None
-) -> HabitStatsRead:
+) -> dict[str, object]:
     """Rate, streaks, strength, periods and heatmap over ``start`` to ``end`` (default: the
-    habit's start date, or the last five years of a longer history, to today).
+    habit's start date, or the last five years of a longer history, to today), as
+    ``HabitStatsRead``'s JSON fields (by alias, in order) holding plain values.
 
-    The log is walked a few times, not once per figure: one walk gives running totals from
-    which the window's tally and every week's and month's are subtractions
-    (``scoring.DayTotals``), one walk gives the strength and its series; the response is
-    validated once, from plain values."""
+    The check-ins are read as plain (day number, status) rows and every figure is a walk of
+    small integers (``stats.figures``; the same rules and sums as ``scoring.py``). About a
+    thousand small objects (heatmap cells, strength points, periods): the router serialises
+    them as they are (``kaizen.plain``) instead of building a pydantic object each."""
     end = end or today
     start = start or min(max(habit.start_date, end - MAX_RANGE), end)
     check_range(start, end)
-    log = logs.load_logs(db, [habit], today=today)[habit.id]
-    counted_end = logs.counting_end(end, today)
-    totals = scoring.DayTotals(log, today=today, lo=start, hi=counted_end)
-    counts = totals.tally(start, counted_end)
-    runs = scoring.streaks(log, today=today, start=start, end=counted_end)
-    series_start = max(start, end - timedelta(days=364))
-    strength, series = scoring.strength_with_series(
-        log, today=today, as_of=counted_end, start=series_start, end=end
+    figures = stats.figures(
+        logs.schedule_of(habit),
+        habit.start_date,
+        stats.day_rows(db, habit, today),
+        today=today,
+        start=start,
+        end=end,
     )
-    history = scoring.history(log, today=today, start=end - timedelta(days=364), end=end)
-    return HabitStatsRead.model_validate(
-        {
-            "habit_id": habit.id,
-            "from_date": start,
-            "to_date": end,
-            "done": counts.done,
-            "eligible": counts.eligible,
-            "skipped": counts.skipped,
-            "rate": counts.rate,
-            "current_streak": runs.current,
-            "best_streak": runs.best,
-            "streak_unit": runs.unit,
-            "strength": strength,
-            "strength_series": [{"date": d, "value": v} for d, v in series],
-            "weeks": _periods(totals, start, counted_end, end, scoring.Period.WEEK),
-            "months": _periods(totals, start, counted_end, end, scoring.Period.MONTH),
-            "history": [{"date": c.day, "state": c.state, "status": c.status} for c in history],
-            "recent_notes": [{"date": d, "note": n} for d, n in _recent_notes(db, habit)],
-        }
-    )
-
-
-def _periods(
-    totals: scoring.DayTotals,
-    start: date,
-    end: date,
-    shown_end: date,
-    period: scoring.Period,
-) -> list[dict[str, object]]:
-    """Counted to ``end`` (the week runs on to Sunday), but only the periods that begin by
-    ``shown_end``: no bar for a month after the range."""
-    return [
-        {
-            "start": p.start,
-            "end": p.end,
-            "done": p.tally.done,
-            "eligible": p.tally.eligible,
-            "rate": p.tally.rate,
-        }
-        for p in totals.period_tallies(start, end, period)
-        if p.start <= shown_end
-    ]
+    notes = db.connection().execute(_RECENT_NOTES, {"habit_id": habit.id})
+    return {
+        "habit_id": habit.id,
+        **figures,
+        "recent_notes": [{"date": d, "note": n} for d, n in notes],
+    }
 
 
 # Today's two statements, built once (building a statement costs as much as running it).
@@ -464,6 +444,11 @@ def _schedule_json(kind: str, days: str | None, times: int | None) -> dict[str, 
     habit = Habit(schedule_type=kind, schedule_days=days, schedule_times=times)
     dumped: dict[str, object] = adapter.validate_python(habit.schedule).model_dump(mode="json")
     return dumped
+
+
+def habit_fields(habit: Habit) -> dict[str, object]:
+    """``HabitRead``'s fields as plain values (the list validates them in one call)."""
+    return _habit_fields(habit)
 
 
 def _habit_fields(habit: Habit) -> dict[str, object]:

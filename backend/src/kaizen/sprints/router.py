@@ -4,6 +4,7 @@ from fastapi import APIRouter, Depends, Response, status
 
 from kaizen import clock
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
+from kaizen.plain import json_response
 from kaizen.reviews import flows as reviews
 from kaizen.reviews.schemas import SprintBoard
 from kaizen.schemas import Page
@@ -23,13 +24,12 @@ OwnedSprint = Annotated[Sprint, Depends(owned(Sprint, param="sprint_id", label="
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such sprint (or not yours)"}}
 
 
-@router.get("/sprints", summary="List sprints with their scores")
-def list_sprints(
-    user: CurrentUser, db: SessionDep, page: PageParams, today: Today
-) -> Page[SprintRead]:
+@router.get("/sprints", summary="List sprints with their scores", response_model=Page[SprintRead])
+def list_sprints(user: CurrentUser, db: SessionDep, page: PageParams, today: Today) -> Response:
     """Newest first. Each carries its status (planned / active / finished) and score so far."""
-    rows, total = service.list_sprints(db, user, page)
-    return Page(items=service.reads(db, rows, today), total=total)
+    items, total = service.list_sprint_fields(db, user, page, today)
+    # A history of hundreds of sprints: serialised from plain values, not a model each.
+    return json_response({"items": items, "total": total})
 
 
 @router.post(

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from kaizen.habits.scoring import HabitLog, StreakUnit, streaks, tally
 
@@ -207,9 +207,9 @@ OutcomeState = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class ItemTally:
-    """The numbers of one scoreboard row that the sprint's outcome is read from."""
+class ItemTally(NamedTuple):
+    """The numbers of one scoreboard row that the sprint's outcome is read from (a named
+    tuple: a list of sprints makes a thousand of them, and a tuple is the cheapest to make)."""
 
     done: int
     required: int

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy import Text, bindparam, cast, delete, func, select
+from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
 from kaizen.errors import NotFound, field_error
@@ -19,7 +19,8 @@ from kaizen.habits import scoring as habit_scoring
 from kaizen.habits.logs import schedule_of
 from kaizen.habits.models import Habit
 from kaizen.ownership import ensure_owned
-from kaizen.queries import Pagination, paginate
+from kaizen.plain import driver_rows
+from kaizen.queries import Pagination
 from kaizen.schemas import apply_changes
 from kaizen.sprints import review, scoring, snapshots
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
@@ -119,18 +120,6 @@ def delete_sprint(db: Session, sprint: Sprint) -> None:
     db.flush()
 
 
-def list_sprints(db: Session, user: User, page: Pagination) -> tuple[Sequence[Sprint], int]:
-    return paginate(
-        db,
-        select(Sprint)
-        .where(Sprint.user_id == user.id)
-        .order_by(Sprint.start_date.desc(), Sprint.id.desc())
-        # The kept results are read as JSON text by ``snapshots.results`` (much cheaper).
-        .options(defer(Sprint.snapshot)),
-        page,
-    )
-
-
 def sprint_titled(db: Session, user: User, title: str) -> Sprint | None:
     """The user's first sprint with this title (the starter plan matches on it)."""
     return db.scalar(
@@ -212,12 +201,27 @@ def overlap_warnings(db: Session, sprint: Sprint) -> list[str]:
 def reads(db: Session, sprints: Sequence[Sprint], today: date) -> list[SprintRead]:
     """The sprints with their status and score (a computed aggregate, in constant queries)."""
     scored = snapshots.list_results(db, sprints, today)
+    # One validation call for the whole list (a list of 200 sprints, one by one, costs more).
+    return _SPRINT_READS.validate_python(_read_fields(db, sprints, scored, today))
+
+
+def _read_fields(
+    db: Session,
+    sprints: Sequence[Any],
+    scored: dict[int, SprintSnapshot | KeptFigures],
+    today: date,
+) -> list[dict[str, Any]]:
+    """``SprintRead``'s fields, in its order, as plain values, for sprints (ORM objects or
+    rows of the list's columns) and their results."""
     ids = [s.id for s in sprints]
     habits, goals = habit_ids_by_sprint(db, ids), _goal_ids_by_sprint(db, ids)
     rows = []
     for s in sprints:
-        status = status_of(s, today)
-        found = outcome_of(s, status, scored[s.id])
+        status = snapshots.status_between(s.start_date, s.end_date, today)
+        result = scored[s.id]
+        found = scoring.outcome(
+            status=status, target_rate=s.target_rate, items=result.habits, start=s.start_date
+        )
         rows.append(
             {
                 "id": s.id,
@@ -231,12 +235,60 @@ def reads(db: Session, sprints: Sequence[Sprint], today: date) -> list[SprintRea
                 "plan": s.plan,
                 "retrospective": s.retrospective,
                 "status": status,
-                "score": scored[s.id].score,
+                "score": result.score,
                 "outcome": {"state": found.state, "text": found.text},
             }
         )
-    # One validation call for the whole list (a list of 200 sprints, one by one, costs more).
-    return _SPRINT_READS.validate_python(rows)
+    return rows
+
+
+# The list's columns and each sprint's kept results as JSON text, in one statement.
+_LIST_COLUMNS = (
+    Sprint.id,
+    Sprint.title,
+    Sprint.theme,
+    Sprint.start_date,
+    Sprint.end_date,
+    Sprint.target_rate,
+    Sprint.plan,
+    Sprint.retrospective,
+)
+_LIST = (
+    select(*_LIST_COLUMNS, cast(Sprint.snapshot, Text).label("kept"))
+    .where(Sprint.user_id == bindparam("user_id"))
+    .order_by(Sprint.start_date.desc(), Sprint.id.desc())
+    .limit(bindparam("limit"))
+    .offset(bindparam("offset"))
+)
+_LIST_TOTAL = select(func.count(Sprint.id)).where(Sprint.user_id == bindparam("user_id"))
+
+
+def list_sprint_fields(
+    db: Session, user: User, page: Pagination, today: date
+) -> tuple[list[dict[str, Any]], int]:
+    """The list route's page (newest first) and its total, as ``SprintRead``'s fields in plain
+    values (the router serialises them as they are): the sprints are rows of the columns the
+    list shows, with their kept results as JSON text, instead of ORM objects; a finished
+    sprint's score and outcome figures come from that text alone (``KeptFigures``), and only
+    the others (live, or kept but marked for re-scoring, usually one) are loaded as objects
+    and scored by ``snapshots.results``. The same numbers as ``reads``."""
+    params = {"user_id": user.id, "limit": page.limit, "offset": page.offset}
+    total = db.scalar(_LIST_TOTAL, params) or 0
+    rows = db.execute(_LIST, params).all()
+    scored: dict[int, SprintSnapshot | KeptFigures] = {}
+    for row in rows:
+        text = snapshots.present(row.kept)
+        if text is not None and snapshots.status_between(row.start_date, row.end_date, today) == (
+            "finished"
+        ):
+            figures = KeptFigures.from_json(text)
+            if figures is not None:
+                scored[row.id] = figures
+    rest = [row.id for row in rows if row.id not in scored]
+    if rest:
+        live = db.scalars(select(Sprint).where(Sprint.id.in_(rest))).all()
+        scored.update(snapshots.results(db, live, today))
+    return _read_fields(db, rows, scored, today), total
 
 
 def habit_ids_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[int]]:
@@ -255,12 +307,13 @@ def _linked_ids(
     links: dict[int, list[int]] = defaultdict(list)
     if sprint_ids:
         table = model.__table__
-        rows = db.execute(
+        statement = (
             select(table.c.sprint_id, table.c[linked])
-            .where(table.c.sprint_id.in_(sprint_ids))
+            .where(table.c.sprint_id.in_(bindparam("ids", expanding=True)))
             .order_by(table.c.sprint_id, table.c[order])
         )
-        for sprint_id, linked_id in rows:
+        # Two integer columns: the driver's tuples, without a SQLAlchemy row each.
+        for sprint_id, linked_id in driver_rows(db, statement, {"ids": sprint_ids}):
             links[sprint_id].append(linked_id)
     return links
 

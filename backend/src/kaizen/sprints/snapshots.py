@@ -71,9 +71,14 @@ class SprintSnapshot(BaseModel):
 
 
 def status_of(sprint: Sprint, today: date) -> SprintStatus:
-    if today < sprint.start_date:
+    return status_between(sprint.start_date, sprint.end_date, today)
+
+
+def status_between(start: date, end: date, today: date) -> SprintStatus:
+    """The status of a sprint from ``start`` to ``end`` (for rows of its columns)."""
+    if today < start:
         return "planned"
-    if today > sprint.end_date:
+    if today > end:
         return "finished"
     return "active"
 
@@ -123,7 +128,7 @@ class KeptFigures:
                 i["required"],
                 i["still_needed"],
                 i["eligible_left"],
-                StreakUnit(i.get("streak_unit", StreakUnit.DAYS)),
+                i.get("streak_unit", StreakUnit.DAYS),  # already a StreakUnit (validated)
             )
             for i in figures["habits"]
         ]
@@ -138,10 +143,10 @@ def _raw_snapshots(db: Session, sprints: Sequence[Sprint]) -> dict[int, str | No
     if not deferred:
         return {}
     rows = db.execute(select(Sprint.id, cast(Sprint.snapshot, Text)).where(Sprint.id.in_(deferred)))
-    return {sprint_id: _present(text) for sprint_id, text in rows}
+    return {sprint_id: present(text) for sprint_id, text in rows}
 
 
-def _present(text: str | None) -> str | None:
+def present(text: str | None) -> str | None:
     # What ``snapshot_of`` reads as "no snapshot": NULL, JSON null or an empty object.
     return None if text is None or text.strip() in ("", "null", "{}") else text
 
