@@ -18,7 +18,7 @@ from fastapi.datastructures import DefaultPlaceholder
 from fastapi.dependencies.models import Dependant
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute, _effective_route_context_var
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import make_url
@@ -132,19 +132,22 @@ def _validating_in_thread(
 ) -> Callable[..., Coroutine[Any, Any, Any]]:
     def run(values: dict[str, Any]) -> Any:
         result = call(**values)
-        if isinstance(result, Response):
-            return result
-        value, errors = field.validate(result, {}, loc=("response",))
-        if errors:
-            # An invalid value goes back as it was: FastAPI validates it again and reports it.
-            return result
+        if isinstance(result, StreamingResponse):
+            return result  # its body is written later and may still read the session
+        if not isinstance(result, Response):
+            value, errors = field.validate(result, {}, loc=("response",))
+            if errors:
+                # An invalid value goes back as it was: FastAPI validates it again and
+                # reports it.
+                return result
+            result = value
         # The response is built: end the transaction here, in this thread, instead of in
         # one more thread-pool hop after it (``kaizen.db.get_db`` then only closes the
         # session, which does no I/O once its transaction has ended).
         for given in values.values():
             if isinstance(given, Session):
                 given.commit()
-        return value
+        return result
 
     async def endpoint(**values: Any) -> Any:
         return await run_in_threadpool(run, values)
