@@ -105,6 +105,8 @@ test('every number on Home agrees with Today, the sprint board and the weekly re
   expect(daysLeft, homeLine).toBeDefined();
   await expect(page.locator('[data-section="reading"]')).toContainText('4 of 12 pages');
   await expect(page.locator('[data-section="events"]')).toContainText('Technical interview · ML Engineer at Sarvam AI');
+  // Its time reads as it does on the board and in follow-ups ("Wed 2 Dec, 15:00"), in the user's timezone.
+  await expect(page.locator('[data-section="events"]')).toContainText(/[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2,3}, 15:00/);
   await expect(page.locator('[data-section="follow-ups"]')).toContainText('1 day overdue');
   // Both goals were made today, so neither has been left alone for Home's 14 days.
   await expect(page.locator('[data-section="idle-goals"] .home-list')).toHaveCount(0);

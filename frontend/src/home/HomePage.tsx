@@ -9,7 +9,7 @@ import { OfflineStatus } from '../offline/OfflineStatus';
 import { ProgressLine } from '../reading/ProgressLine';
 import { ErrorState, Loading } from '../ui/Status';
 import { longDay, shortDay } from '../ui/dates';
-import { formatDateTime, formatPercent } from '../ui/format';
+import { formatMoment, formatPercent } from '../ui/format';
 import { getHome, type HomeRead } from './api';
 import '../habits/habits.css';
 import '../reading/reading.css';
@@ -155,7 +155,7 @@ export default function HomePage() {
                   <a href={`/opportunities/${event.application.id}`}>
                     {event.title || event.kind} · {event.application.role} at {event.application.organization.name}
                   </a>{' '}
-                  <span class="muted">{formatDateTime(event.starts_at, home.timezone)}</span>
+                  <span class="muted">{formatMoment(event.starts_at, home.timezone)}</span>
                 </li>
               ))}
             </ul>

@@ -9,7 +9,7 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Field, SelectField, TextField } from '../ui/Field';
 import { useForm } from '../ui/form';
-import { formatDate } from '../ui/format';
+import { formatDate, formatMoment } from '../ui/format';
 import { withIdParam } from '../ui/routeId';
 import { ErrorState, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
@@ -28,7 +28,6 @@ import {
   type ApplicationDetail,
   type Stage,
 } from './api';
-import { formatMoment } from './board';
 import { EVENT_KINDS, MAIN_PATH, STAGES, eventKindLabel, kindLabel, stageLabel, typeLabel } from './labels';
 import { Readiness } from './Readiness';
 import { SubNav } from './SubNav';

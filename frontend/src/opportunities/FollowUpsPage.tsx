@@ -1,11 +1,11 @@
 // What to follow up on (due today or overdue, then this week) and the week's events.
 import { useUser } from '../auth/session';
 import { addDays } from '../ui/dates';
-import { formatDate } from '../ui/format';
+import { formatDate, formatMoment } from '../ui/format';
 import { ErrorState, Loading } from '../ui/Status';
 import { useRequest } from '../ui/useRequest';
 import { listEvents, listFollowUps, type FollowUp } from './api';
-import { formatMoment, todayIn } from './board';
+import { todayIn } from './board';
 import { eventKindLabel } from './labels';
 import { SubNav } from './SubNav';
 import './opportunities.css';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SessionProvider } from '../auth/session';
 import { json, mockApi, USER } from '../test/api';
 import type { Application } from './api';
-import { byStage, daysInStage, findByName, followUpDue, formatMoment, neighbourStage, todayIn } from './board';
+import { byStage, daysInStage, findByName, followUpDue, neighbourStage, todayIn } from './board';
+import { formatMoment } from '../ui/format';
 import BoardPage from './BoardPage';
 
 function app(id: number, over: Partial<Application> = {}): Application {

@@ -35,16 +35,6 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   }
 }
 
-/** A moment in the user's timezone: "Thu 3 Dec, 18:00". */
-export function formatMoment(iso: string, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-  try {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(iso));
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', options).format(new Date(iso));
-  }
-}
-
 /** Find an organization by name, ignoring case and surrounding spaces. */
 export function findByName<T extends { name: string }>(items: T[], name: string): T | undefined {
   const wanted = name.trim().toLowerCase();

@@ -98,14 +98,25 @@ export function formatRange(start: string, end: string): string {
 
 // ---- timestamps --------------------------------------------------------------------------------
 
-/** A UTC timestamp shown in the user's timezone, e.g. "3 Mar 2026, 14:05". */
+/** A UTC timestamp shown in the user's timezone, e.g. "3 Mar 2026, 14:05" (British English, 24 h). */
 export function formatDateTime(iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
   try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(date);
   } catch {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    return new Intl.DateTimeFormat('en-GB', options).format(date);
+  }
+}
+
+/** A moment soon, in the user's timezone: "Thu 3 Dec, 18:00" (events, follow-ups). */
+export function formatMoment(iso: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  try {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(new Date(iso));
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', options).format(new Date(iso));
   }
 }
