@@ -110,6 +110,7 @@ test('every number on Home agrees with Today, the sprint board and the weekly re
   await expect(page.locator('[data-section="follow-ups"]')).toContainText('1 day overdue');
   // Both goals were made today, so neither has been left alone for Home's 14 days.
   await expect(page.locator('[data-section="idle-goals"] .home-list')).toHaveCount(0);
+  await expect(page.locator('[data-section="idle-goals"]')).toContainText('None of your 2 active goals has gone 14 days without work');
   await expect(page.locator('[data-section="published"]').getByRole('listitem')).toHaveText([/ResNets, explained/]);
 
   // Today: the same count and the same 14-day rates.

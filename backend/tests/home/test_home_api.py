@@ -48,6 +48,7 @@ def _summary(body: dict[str, Any]) -> dict[str, Any]:
         ],
         "events": [(e["kind"], e["starts_at"], e["application"]["role"]) for e in body["events"]],
         "follow_ups": [(f["title"], f["reason"], f["due_on"]) for f in body["follow_ups"]],
+        "active_goals": body["active_goals"],
         "idle_goals": [g["title"] for g in body["idle_goals"]],
         "published": [(p["title"], p["published_on"]) for p in body["published"]],
     }
@@ -78,6 +79,7 @@ def test_home_pins_the_scripted_week(client: TestClient, set_now: Callable[[str]
         "events": [("interview", "2026-12-02T09:30:00Z", "Research Intern")],
         "follow_ups": [("ML Engineer at Sarvam AI", "follow_up", "2026-11-28")],
         # DSA had check-ins, Research a finished paper; Open source nothing.
+        "active_goals": 3,
         "idle_goals": ["Open source"],
         "published": [("Attention, explained", "2026-11-26")],
     }
@@ -127,6 +129,8 @@ def test_new_user_gets_empty_sections(client: TestClient) -> None:
     assert body["habits"] == [] and body["sprint"] is None and body["reading"] == []
     assert body["events"] == [] and body["follow_ups"] == [] and body["idle_goals"] == []
     assert body["published"] == []
+    # No goals at all, which Home tells apart from goals that all moved.
+    assert body["active_goals"] == 0
 
 
 def test_home_needs_sign_in(client: TestClient) -> None:

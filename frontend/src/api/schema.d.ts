@@ -2816,6 +2816,11 @@ export interface components {
         /** HomeRead */
         HomeRead: {
             /**
+             * Active Goals
+             * @description How many goals are active (0: none set up yet); idle_goals are among them
+             */
+            active_goals: number;
+            /**
              * Date
              * Format: date
              * @description Today in your timezone

@@ -58,6 +58,7 @@ const FULL: HomeRead = {
       ],
     },
   },
+  active_goals: 3,
   idle_goals: [{ id: 3, title: 'Open source', area: 'open_source' }],
   follow_ups: [
     { kind: 'application', id: 5, title: 'ML Engineer at Sarvam AI', organization_name: 'Sarvam AI', due_on: '2026-11-28', reason: 'follow_up', overdue_days: 1 },
@@ -97,6 +98,14 @@ describe('Home', () => {
     expect(screen.getByRole('link', { name: 'Open Today' }).getAttribute('href')).toBe('/today');
     // No goals at all: the card teaches instead of praising "every goal".
     expect(screen.getByRole('link', { name: 'set them up on the Goals page' }).getAttribute('href')).toBe('/goals');
+    expect(screen.getByText(/^No goals yet\./)).toBeTruthy();
+  });
+
+  it('with goals and none left alone, says so instead of teaching to set them up', async () => {
+    mockApi({ 'GET /api/v1/home': { ...EMPTY, active_goals: 3 } });
+    renderPage();
+    expect(await screen.findByText(/None of your 3 active goals has gone 14 days without work linked to it/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'set them up on the Goals page' })).toBeNull();
   });
 
   it('shows the sprint against its target, what each item still needs, and idle goals', async () => {

@@ -181,11 +181,16 @@ export default function HomePage() {
         </Card>
 
         <Card id="idle-goals" title="Goals left alone" href="/goals" linkText="Goals">
-          {home.idle_goals.length === 0 ? (
-            // /home lists only the idle goals, so this reads right with no goals at all too.
+          {home.active_goals === 0 ? (
             <Empty>
-              No active goal went 14 days without work linked to it (check-ins, reading, applications or published work). Goals are the long-running
-              processes — DSA, research outreach, open source: <a href="/goals">set them up on the Goals page</a> and link your action items to them.
+              No goals yet. Goals are the long-running processes — DSA, research outreach, open source:{' '}
+              <a href="/goals">set them up on the Goals page</a> and link your action items, reading and applications to them.
+            </Empty>
+          ) : home.idle_goals.length === 0 ? (
+            <Empty>
+              {/* A goal made inside the 14 days has not been left alone yet, with or without work. */}
+              {home.active_goals === 1 ? 'Your active goal has not' : `None of your ${home.active_goals} active goals has`} gone 14 days
+              without work linked to it (check-ins, reading, applications or published work).
             </Empty>
           ) : (
             <>

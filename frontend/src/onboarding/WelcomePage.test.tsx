@@ -207,7 +207,7 @@ describe('starter plan', () => {
       'GET /api/v1/today': { date: '2024-11-17', timezone: 'UTC', habits: [] },
       'PATCH /api/v1/me': { ...NEW_USER, onboarded: true },
       'GET /api/v1/tokens': { items: [], total: 0 },
-      'GET /api/v1/home': { date: '2024-11-17', timezone: 'Asia/Kolkata', habits: [], sprint: null, reading: [], events: [], follow_ups: [], idle_goals: [], published: [] },
+      'GET /api/v1/home': { date: '2024-11-17', timezone: 'Asia/Kolkata', habits: [], sprint: null, reading: [], events: [], follow_ups: [], active_goals: 0, idle_goals: [], published: [] },
     });
     startAt(HOME_PATH);
     const offer = await screen.findByRole('complementary', { name: 'New here? Start with the starter plan.' });

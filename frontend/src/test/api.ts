@@ -71,6 +71,7 @@ export const EMPTY_HOME = {
   reading: [],
   events: [],
   follow_ups: [],
+  active_goals: 0,
   idle_goals: [],
   published: [],
 };

@@ -4,13 +4,11 @@ one query (or a fixed few), whatever the amount of data."""
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
-    CompoundSelect,
     Date,
     Exists,
     Integer,
@@ -19,7 +17,6 @@ from sqlalchemy import (
     bindparam,
     func,
     select,
-    union,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
@@ -62,58 +59,14 @@ def running_sprint(
     return sprint, sprints.scoreboard(db, sprint, board_day)
 
 
-def active_goals(db: Session, user: User) -> Sequence[Goal]:
-    return db.scalars(
-        select(Goal)
-        .where(Goal.user_id == user.id, Goal.status == "active")
-        .order_by(Goal.position, Goal.id)
-    ).all()
+def active_goal_count(db: Session, user: User) -> int:
+    """How many goals are active: Home tells "no goals yet" from "none left alone"."""
+    return db.scalar(_ACTIVE_GOALS, {"user_id": user.id}) or 0
 
 
-def goals_with_activity(db: Session, user: User, start: date, end: date) -> set[int]:
-    """Goals with a done check-in of a linked action item, reading logged or a status change
-    of a linked item, a stage change of a linked application, or a linked entry published,
-    on the local days ``start``..``end`` — in one query."""
-    lower, upper = utc_bounds(user, start, end)
-    query: CompoundSelect[Any] = union(
-        select(Habit.goal_id)
-        .join(CheckIn, CheckIn.habit_id == Habit.id)
-        .where(
-            Habit.user_id == user.id,
-            Habit.goal_id.is_not(None),
-            CheckIn.status == "done",
-            CheckIn.day >= start,
-            CheckIn.day <= end,
-        ),
-        select(ReadingItem.goal_id)
-        .join(ReadingProgressLog, ReadingProgressLog.item_id == ReadingItem.id)
-        .where(
-            ReadingItem.user_id == user.id,
-            ReadingItem.goal_id.is_not(None),
-            ReadingProgressLog.day >= start,
-            ReadingProgressLog.day <= end,
-        ),
-        select(ReadingItem.goal_id)
-        .join(ReadingStatusChange, ReadingStatusChange.item_id == ReadingItem.id)
-        .where(
-            ReadingItem.user_id == user.id,
-            ReadingItem.goal_id.is_not(None),
-            ReadingStatusChange.day >= start,
-            ReadingStatusChange.day <= end,
-        ),
-        select(ApplicationGoal.goal_id)
-        .join(Application, Application.id == ApplicationGoal.application_id)
-        .join(StageChange, StageChange.application_id == Application.id)
-        .where(Application.user_id == user.id, StageChange.at >= lower, StageChange.at < upper),
-        select(PortfolioEntry.goal_id).where(
-            PortfolioEntry.user_id == user.id,
-            PortfolioEntry.goal_id.is_not(None),
-            PortfolioEntry.status == "published",
-            PortfolioEntry.published_on >= start,
-            PortfolioEntry.published_on <= end,
-        ),
-    )
-    return {goal_id for goal_id in db.scalars(query) if goal_id is not None}
+_ACTIVE_GOALS = select(func.count()).where(
+    Goal.user_id == bindparam("user_id", type_=Integer), Goal.status == "active"
+)
 
 
 def goal_activity(
@@ -209,7 +162,7 @@ _IDLE_GOALS = _idle_goals_statement()
 
 def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[int, str, str]]:
     """The active goals (id, title, area, in their order) without any of the activity
-    :func:`goals_with_activity` counts on the local days ``start``..``end``, in one query
+    the weekly review counts as moving it on the local days ``start``..``end``, in one query
     (built once). Each goal is checked by its own links (the ``goal_id`` indexes) and the
     checks stop at the first kind of activity found, so a user with many reading items or
     applications pays for the few linked to a goal, not for all of them."""
@@ -346,78 +299,3 @@ _PUBLISHED = (
 
 def published_between(db: Session, user: User, start: date, end: date) -> Sequence[PortfolioEntry]:
     return db.scalars(_PUBLISHED, {"user_id": user.id, "start": start, "end": end}).all()
-
-
-@dataclass(frozen=True)
-class Output:
-    """What a span of days produced outside the check-ins."""
-
-    papers_finished: int
-    items_finished: int
-    pages_read: float
-    applications_sent: int
-    applications_moved: int
-    interviews_held: int
-    posts_published: int
-    implementations_published: int
-
-
-def output(db: Session, user: User, start: date, end: date, now: datetime) -> Output:
-    """Counts for the local days ``start``..``end`` in five queries. Interviews count once
-    they have started (by ``now``); an application "moved" when it changed stage after its
-    first one; "sent" when it entered `applied`."""
-    lower, upper = utc_bounds(user, start, end)
-    finished = db.execute(
-        select(ReadingItem.kind, func.count())
-        .join(ReadingStatusChange, ReadingStatusChange.item_id == ReadingItem.id)
-        .where(
-            ReadingItem.user_id == user.id,
-            ReadingStatusChange.status == "done",
-            ReadingStatusChange.day >= start,
-            ReadingStatusChange.day <= end,
-        )
-        .group_by(ReadingItem.kind)
-    )
-    by_kind: dict[str, int] = {row[0]: row[1] for row in finished}
-    pages = db.scalar(
-        select(func.coalesce(func.sum(ReadingProgressLog.amount), 0.0)).where(
-            ReadingProgressLog.user_id == user.id,
-            ReadingProgressLog.unit == "pages",
-            ReadingProgressLog.day >= start,
-            ReadingProgressLog.day <= end,
-        )
-    )
-    changes = db.execute(
-        select(StageChange.from_stage, StageChange.to_stage)
-        .join(Application, Application.id == StageChange.application_id)
-        .where(Application.user_id == user.id, StageChange.at >= lower, StageChange.at < upper)
-    ).all()
-    interviews = db.scalar(
-        select(func.count()).where(
-            Event.user_id == user.id,
-            Event.kind == "interview",
-            Event.starts_at >= lower,
-            Event.starts_at < min(upper, now),
-        )
-    )
-    published = db.execute(
-        select(PortfolioEntry.kind, func.count())
-        .where(
-            PortfolioEntry.user_id == user.id,
-            PortfolioEntry.status == "published",
-            PortfolioEntry.published_on >= start,
-            PortfolioEntry.published_on <= end,
-        )
-        .group_by(PortfolioEntry.kind)
-    )
-    posts: dict[str, int] = {row[0]: row[1] for row in published}
-    return Output(
-        papers_finished=by_kind.get("paper", 0),
-        items_finished=sum(by_kind.values()),
-        pages_read=float(pages or 0),
-        applications_sent=sum(1 for _, to in changes if to == "applied"),
-        applications_moved=sum(1 for before, _ in changes if before is not None),
-        interviews_held=interviews or 0,
-        posts_published=posts.get("blog_post", 0),
-        implementations_published=posts.get("implementation", 0),
-    )

@@ -59,6 +59,7 @@ def home(db: Session, user: User, today: date, now: datetime) -> bytes:
         "reading": [ReadingItemRead.model_validate(item) for item in queue],
         "events": events,
         "follow_ups": opportunities.follow_ups(db, user, today=today, now=now, days=0),
+        "active_goals": activity.active_goal_count(db, user),
         "idle_goals": idle_goals(db, user, today),
         "published": [
             EntryRead.model_validate(entry)

@@ -33,6 +33,9 @@ class HomeRead(ReadSchema):
     reading: list[ReadingItemRead] = Field(description="Top of the queue (reading, then queued)")
     events: list[EventListItem] = Field(description="Events from today through 6 days ahead")
     follow_ups: list[FollowUp] = Field(description="Follow-ups due today or overdue")
+    active_goals: int = Field(
+        description="How many goals are active (0: none set up yet); idle_goals are among them"
+    )
     idle_goals: list[IdleGoal] = Field(
         description="Active goals with no linked activity in the last 14 days"
     )

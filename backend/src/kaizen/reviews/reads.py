@@ -1,9 +1,8 @@
 """The weekly review's own reads: what spans of days produced (reading, applications,
 interviews, posts) and which active goals moved, each in ONE statement built once per
-database kind and number of spans. The same figures and rules as ``home.activity.output``
-and ``home.activity.goals_with_activity``; what changes is the cost: the review asked for
-two weeks of outputs in ten statements and for the goals in two, and building those
-statements cost several times more CPU than running them."""
+database kind and number of spans (the review asked for two weeks of outputs in ten
+statements and for the goals in two, and building those statements cost several times more
+CPU than running them)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,9 +46,9 @@ class Span:
 
 
 def outputs(db: Session, user: User, spans: Sequence[Span], now: datetime) -> list[dict[str, Any]]:
-    """For each span, the figures of ``WeekOutput`` (as ``activity.output`` counts them:
-    interviews once started by ``now``; an application "moved" when it changed stage after
-    its first one, "sent" when it entered `applied`), in one query."""
+    """For each span, the figures of ``WeekOutput`` (interviews count once started by
+    ``now``; an application "moved" when it changed stage after its first one, "sent" when it
+    entered `applied`), in one query."""
     params: dict[str, Any] = {"user": user.id}
     for i, span in enumerate(spans):
         lower, upper = utc_bounds(user, span.start, span.end)
