@@ -48,7 +48,10 @@ check-config: $(PY_STAMP) ## Validate docker-compose.yml and the GitHub workflow
 	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
-test-backend: test-backend-sqlite test-backend-postgres
+# The two suites share nothing (each has its own temporary database and free ports), and each
+# keeps about one core busy, so they run side by side; each one's output is printed when it ends.
+test-backend: $(PY_STAMP)
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-backend-sqlite test-backend-postgres
 
 test-backend-sqlite: $(PY_STAMP)
 	cd backend && env -u KAIZEN_TEST_DATABASE_URL .venv/bin/python -m pytest -q
