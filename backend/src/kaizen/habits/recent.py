@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Date, bindparam, select
 from sqlalchemy.orm import Session
 
 from kaizen.habits import aggregates, scoring
@@ -41,28 +41,37 @@ def in_progress(habit: Habit, status: str, value: float | None) -> bool:
     )
 
 
+# :func:`statuses`'s two statements, built once (building one costs as much as running it).
+_STATUSES = select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value).where(
+    CheckIn.habit_id.in_(bindparam("ids", expanding=True))
+)
+_STATUSES_SINCE = _STATUSES.where(CheckIn.day >= bindparam("since", type_=Date))
+
+
 def statuses(
     db: Session,
     habits: Iterable[Habit],
     *,
     since: date | None = None,
     today: date | None = None,
+    always: bool = False,
 ) -> dict[int, dict[date, scoring.Status]]:
     """``{habit_id: {day: status}}`` for these habits (from ``since`` on), in one query of plain
     tuples: turning rows into ORM objects or enums one by one is what makes heavy reads slow.
     Given ``today``, a numeric item partly done today is left pending (see
-    :func:`in_progress`) until the day is over: an unfinished today never lowers a score."""
+    :func:`in_progress`) until the day is over: an unfinished today never lowers a score.
+    No query for no habits, unless ``always`` (a caller whose query count must not depend on
+    the data)."""
     by_id = {h.id: h for h in habits}
     by_habit: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
-    if not by_id:
+    if not by_id and not always:
         return by_habit
-    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value).where(
-        CheckIn.habit_id.in_(by_id)
-    )
+    params: dict[str, object] = {"ids": list(by_id)}
     if since is not None:
-        stmt = stmt.where(CheckIn.day >= since)
+        params["since"] = since
     status_of = STATUS.__getitem__
-    for habit_id, day, status, value in db.execute(stmt):
+    rows = db.execute(_STATUSES if since is None else _STATUSES_SINCE, params)
+    for habit_id, day, status, value in rows:
         if day == today and in_progress(by_id[habit_id], status, value):
             continue
         by_habit[habit_id][day] = status_of(status)

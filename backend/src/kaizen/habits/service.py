@@ -2,10 +2,10 @@
 schedules, streaks and the 14-day rate in ``logs.py`` (which other domains import)."""
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import cast
+from typing import NamedTuple, cast
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter
@@ -344,6 +344,23 @@ _RECENT_ROWS = (
 
 
 def today_items(db: Session, user: User, today: date) -> list[dict[str, object]]:
+    """Today's items (see :func:`today_read`)."""
+    return today_read(db, user, today).items
+
+
+class TodayReads(NamedTuple):
+    """Today's items and the check-ins they were figured from, for a caller that needs the
+    same recent check-ins again (Home's sprint scoreboard): ``statuses`` holds every active
+    item's statuses from ``since`` on (``recent.statuses``'s values: a numeric item partly done
+    today left out), ``habits`` the active items (ORM rows) in their order."""
+
+    items: list[dict[str, object]]
+    habits: Sequence[Habit]
+    statuses: Mapping[int, Mapping[date, scoring.Status]]
+    since: date
+
+
+def today_read(db: Session, user: User, today: date) -> TodayReads:
     """Everything the Today page shows per active habit (``TodayHabit``'s fields, in its
     order, as plain JSON-ready values): the last 7 days (values and notes), current streaks and
     14-day rates, in a constant number of queries.
@@ -418,7 +435,7 @@ def today_items(db: Session, user: User, today: date) -> list[dict[str, object]]
                 ),
             }
         )
-    return items
+    return TodayReads(items, habits, statuses, since)
 
 
 def today_json(db: Session, user: User, today: date) -> bytes:

@@ -5,6 +5,7 @@ cross-domain reads in ``activity.py``; each part runs a fixed number of queries.
 """
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from pydantic_core import to_json
 from sqlalchemy.orm import Session
@@ -12,28 +13,32 @@ from sqlalchemy.orm import Session
 from kaizen.auth.models import User
 from kaizen.habits import service as habits
 from kaizen.home import activity
-from kaizen.home.schemas import HomeSprint
 from kaizen.opportunities import service as opportunities
 from kaizen.portfolio.schemas import EntryRead
 from kaizen.reading.schemas import ReadingItemRead
+from kaizen.sprints.running import running_board
 
 READING_SHOWN = 3
 EVENT_DAYS = 7
 IDLE_DAYS = 14
 
 
-def _sprint(db: Session, user: User, today: date) -> HomeSprint | None:
-    running = activity.running_sprint(db, user, today, today)
+def _sprint(db: Session, user: User, today: date, read: habits.TodayReads) -> dict[str, Any] | None:
+    """``HomeSprint``'s JSON values: the running sprint's scoreboard, scored from the check-ins
+    Today's section has just read (``sprints.running``)."""
+    running = running_board(
+        db, user.id, today, read.statuses, {h.id for h in read.habits}, read.since
+    )
     if running is None:
         return None
-    sprint, board = running
-    return HomeSprint(
-        id=sprint.id,
-        title=sprint.title,
-        board=board,
-        days_needed=sum(item.still_needed for item in board.habits),
-        reachable=all(item.feasible for item in board.habits),
-    )
+    items = running.board["habits"]
+    return {
+        "id": running.id,
+        "title": running.title,
+        "board": running.board,
+        "days_needed": sum(item.still_needed for item in items),
+        "reachable": all(item.feasible for item in items),
+    }
 
 
 def idle_goals(db: Session, user: User, today: date) -> list[dict[str, object]]:
@@ -45,17 +50,19 @@ def idle_goals(db: Session, user: User, today: date) -> list[dict[str, object]]:
 
 def home(db: Session, user: User, today: date, now: datetime) -> bytes:
     """``GET /home``'s body (``HomeRead``, serialised once). The action items are Today's own
-    plain values (``habits.today_items``), not validated a second time; the other sections are
-    their read schemas."""
+    plain values (``habits.today_read``), not validated a second time, and the running sprint's
+    scoreboard is scored from the check-ins they were read from; the other sections are their
+    read schemas."""
     queue = activity.reading_top(db, user, READING_SHOWN)
     # Being read comes before merely queued; the queue order holds within each.
     queue = sorted(queue, key=lambda item: item.status != "reading")
     events = activity.events_between(db, user, today, today + timedelta(days=EVENT_DAYS - 1))
+    read = habits.today_read(db, user, today)
     body = {
         "date": today,
         "timezone": user.timezone,
-        "habits": habits.today_items(db, user, today),
-        "sprint": _sprint(db, user, today),
+        "habits": read.items,
+        "sprint": _sprint(db, user, today, read),
         "reading": [ReadingItemRead.model_validate(item) for item in queue],
         "events": events,
         "follow_ups": opportunities.follow_ups(db, user, today=today, now=now, days=0),
