@@ -375,8 +375,9 @@ def today_read(db: Session, user: User, today: date) -> TodayReads:
     by_id = {h.id: h for h in habits}
     since = today - timedelta(days=recent.RECENT_DAYS)
     strip_start = today - timedelta(days=WEEK - 1)
-    # Core, not ORM, execution: plain rows, without the ORM's per-row bookkeeping.
-    rows = db.connection().execute(_RECENT_ROWS, {"user_id": user.id, "since": since}).all()
+    # The driver's own tuples: no ORM bookkeeping and no ``Row`` per row (the columns need
+    # no result processing: the day is parsed below, once per distinct day).
+    rows = driver_rows(db, _RECENT_ROWS, {"user_id": user.id, "since": since})
     statuses: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
     cells: dict[tuple[int, date], tuple[str, float | None, str]] = {}
     status_of = recent.STATUS.__getitem__
