@@ -13,7 +13,7 @@ RATE_DAYS = recent.RATE_DAYS
 in_progress = recent.in_progress  # Today shows such a day as "in progress"
 
 
-def schedule_of(habit: Habit) -> scoring.Schedule:
+def schedule_of(habit: recent.HabitColumns) -> scoring.Schedule:
     if habit.schedule_type == "weekdays":
         return scoring.Schedule.on_weekdays(*(int(d) for d in habit.schedule_days or ""))
     if habit.schedule_type == "times_per_week":

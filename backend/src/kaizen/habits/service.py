@@ -320,7 +320,7 @@ def habit_stats(
 
 # Today's two statements, built once (building a statement costs as much as running it).
 _ACTIVE_HABITS = (
-    select(Habit)
+    select(*recent.HABIT_COLUMNS)
     .where(Habit.user_id == bindparam("user_id"), Habit.archived.is_(False))
     .order_by(Habit.position, Habit.id)
 )
@@ -352,10 +352,10 @@ class TodayReads(NamedTuple):
     """Today's items and the check-ins they were figured from, for a caller that needs the
     same recent check-ins again (Home's sprint scoreboard): ``statuses`` holds every active
     item's statuses from ``since`` on (``recent.statuses``'s values: a numeric item partly done
-    today left out), ``habits`` the active items (ORM rows) in their order."""
+    today left out), ``habits`` the active items in their order."""
 
     items: list[dict[str, object]]
-    habits: Sequence[Habit]
+    habits: Sequence[recent.HabitRow]
     statuses: Mapping[int, Mapping[date, scoring.Status]]
     since: date
 
@@ -371,7 +371,9 @@ def today_read(db: Session, user: User, today: date) -> TodayReads:
     database's own columns and are serialised once with the rest of the response
     (:func:`today_json`; ``tests/habits/test_today_payload.py`` validates the result against
     ``TodayRead``)."""
-    habits = db.scalars(_ACTIVE_HABITS, {"user_id": user.id}).all()
+    # Core rows of the columns, not ORM objects: nothing here changes them.
+    found = db.connection().execute(_ACTIVE_HABITS, {"user_id": user.id})
+    habits = [recent.HabitRow(*row) for row in found]
     by_id = {h.id: h for h in habits}
     since = today - timedelta(days=recent.RECENT_DAYS)
     strip_start = today - timedelta(days=WEEK - 1)
@@ -464,12 +466,12 @@ def _schedule_json(kind: str, days: str | None, times: int | None) -> dict[str, 
     return dumped
 
 
-def habit_fields(habit: Habit) -> dict[str, object]:
+def habit_fields(habit: Habit | recent.HabitRow) -> dict[str, object]:
     """``HabitRead``'s fields as plain values (the list validates them in one call)."""
     return _habit_fields(habit)
 
 
-def _habit_fields(habit: Habit) -> dict[str, object]:
+def _habit_fields(habit: Habit | recent.HabitRow) -> dict[str, object]:
     """``HabitRead``'s fields as plain JSON-ready values, in its order."""
     return {
         "id": habit.id,

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from kaizen.habits import scoring as habit_scoring
 from kaizen.habits.logs import schedule_of
 from kaizen.habits.models import Habit
-from kaizen.habits.recent import statuses
+from kaizen.habits.recent import HABIT_COLUMNS, HabitRow, statuses
 from kaizen.sprints import scoring, snapshots
 from kaizen.sprints.models import Sprint, SprintHabit
 
@@ -49,9 +49,9 @@ _PREVIOUS = (
     .order_by(Sprint.end_date.desc(), Sprint.id.desc())
     .limit(1)
 )
-# ``snapshots.items_by_sprint``'s statement, built once.
+# ``snapshots.items_by_sprint``'s statement, built once, as rows of the items' columns.
 _ITEMS = (
-    select(SprintHabit.sprint_id, Habit)
+    select(SprintHabit.sprint_id, *HABIT_COLUMNS)
     .join(Habit, Habit.id == SprintHabit.habit_id)
     .where(SprintHabit.sprint_id.in_(bindparam("ids", expanding=True)))
     .order_by(SprintHabit.sprint_id, SprintHabit.position)
@@ -99,9 +99,9 @@ def running_board(
         # are marked for re-scoring (then it is scored live, as ``snapshots.results`` does).
         kept = None if text is None else snapshots.SprintSnapshot.model_validate_json(text)
     live = [running] if previous is None or _usable(kept) else [running, previous]
-    items: dict[int, list[Habit]] = {s.id: [] for s in live}
-    for item_sprint_id, habit in db.execute(_ITEMS, {"ids": [s.id for s in live]}):
-        items[item_sprint_id].append(habit)
+    items: dict[int, list[HabitRow]] = {s.id: [] for s in live}
+    for row in connection.execute(_ITEMS, {"ids": [s.id for s in live]}):
+        items[row[0]].append(HabitRow(*row[1:]))
     first = min(s.start_date for s in live)
     seen = {h.id: h for habits in items.values() for h in habits}
     # Today's statuses give exactly ``load_logs(since=first)``'s answer for the days from

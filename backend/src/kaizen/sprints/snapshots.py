@@ -23,6 +23,7 @@ from typing_extensions import TypedDict
 
 from kaizen.habits.logs import load_logs
 from kaizen.habits.models import Habit
+from kaizen.habits.recent import HabitRow
 from kaizen.habits.scoring import HabitLog, StreakUnit
 from kaizen.sprints import scoring
 from kaizen.sprints.models import Sprint, SprintHabit
@@ -225,7 +226,7 @@ def _score_live(db: Session, sprints: Sequence[Sprint], today: date) -> dict[int
 
 def score_logs(
     sprints: Sequence[Dated],
-    items: Mapping[int, Sequence[Habit]],
+    items: Mapping[int, Sequence[Habit | HabitRow]],
     logs: Mapping[int, HabitLog],
     today: date,
 ) -> dict[int, SprintSnapshot]:
