@@ -12,11 +12,12 @@ from sqlalchemy import (
     Date,
     Exists,
     Integer,
-    Row,
     Select,
     bindparam,
     func,
+    literal_column,
     select,
+    true,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
@@ -57,16 +58,6 @@ def running_sprint(
     except NotFound:
         return None
     return sprint, sprints.scoreboard(db, sprint, board_day)
-
-
-def active_goal_count(db: Session, user: User) -> int:
-    """How many goals are active: Home tells "no goals yet" from "none left alone"."""
-    return db.scalar(_ACTIVE_GOALS, {"user_id": user.id}) or 0
-
-
-_ACTIVE_GOALS = select(func.count()).where(
-    Goal.user_id == bindparam("user_id", type_=Integer), Goal.status == "active"
-)
 
 
 def goal_activity(
@@ -133,39 +124,52 @@ def not_by_index(column: Any) -> Any:
     return column + 0
 
 
-def _idle_goals_statement() -> Select[int, str, str]:
-    """:func:`idle_goals`'s query, built once (parameters ``user_id``, ``start``, ``end``, the
-    window's UTC bounds ``lower``/``upper`` and ``first_day_over``)."""
+def _goals_statement() -> Select[int, int | None, str | None, str | None]:
+    """:func:`goals_card`'s query, built once (parameters ``user_id``, ``start``, ``end``, the
+    window's UTC bounds ``lower``/``upper`` and ``first_day_over``): the count of active goals
+    on every row, beside the idle goals in their order — one row with no goal when none is
+    idle (a left join from a one-row select)."""
     lower: BindParameter[datetime] = bindparam("lower")
     upper: BindParameter[datetime] = bindparam("upper")
+    user_id = bindparam("user_id", type_=Integer)
     activity = goal_activity(
-        bindparam("user_id", type_=Integer),
-        bindparam("start", type_=Date),
-        bindparam("end", type_=Date),
-        lower,
-        upper,
+        user_id, bindparam("start", type_=Date), bindparam("end", type_=Date), lower, upper
     )
-    return (
-        select(Goal.id, Goal.title, Goal.area)
+    idle = (
+        select(Goal.id, Goal.title, Goal.area, Goal.position)
         .where(
-            Goal.user_id == bindparam("user_id", type_=Integer),
+            Goal.user_id == user_id,
             Goal.status == "active",
             Goal.created_at < bindparam("first_day_over"),
             *(~clause for clause in activity),
         )
-        .order_by(Goal.position, Goal.id)
+        .subquery()
+    )
+    active = (
+        select(func.count())
+        .where(Goal.user_id == user_id, Goal.status == "active")
+        .scalar_subquery()
+    )
+    one = select(literal_column("1").label("one")).subquery()
+    return (
+        select(active, idle.c.id, idle.c.title, idle.c.area)
+        .select_from(one.outerjoin(idle, true()))
+        .order_by(idle.c.position, idle.c.id)
     )
 
 
-_IDLE_GOALS = _idle_goals_statement()
+_GOALS = _goals_statement()
 
 
-def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[int, str, str]]:
-    """The active goals (id, title, area, in their order) without any of the activity
-    the weekly review counts as moving it on the local days ``start``..``end``, in one query
-    (built once). Each goal is checked by its own links (the ``goal_id`` indexes) and the
-    checks stop at the first kind of activity found, so a user with many reading items or
-    applications pays for the few linked to a goal, not for all of them."""
+def goals_card(
+    db: Session, user: User, start: date, end: date
+) -> tuple[int, list[tuple[int, str, str]]]:
+    """How many goals are active (Home tells "no goals yet" from "none left alone"), and the
+    active goals (id, title, area, in their order) without any of the activity the weekly
+    review counts as moving it on the local days ``start``..``end`` — in one query (built
+    once). Each goal is checked by its own links (the ``goal_id`` indexes) and the checks stop
+    at the first kind of activity found, so a user with many reading items or applications
+    pays for the few linked to a goal, not for all of them."""
     lower, upper = utc_bounds(user, start, end)
     # Only a goal that existed on the window's first day can have been left alone for it.
     _, first_day_over = utc_bounds(user, start, start)
@@ -177,7 +181,11 @@ def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[
         "upper": upper,
         "first_day_over": first_day_over,
     }
-    return db.execute(_IDLE_GOALS, params).all()
+    rows = db.connection().execute(_GOALS, params).all()
+    active = rows[0][0] if rows else 0
+    # A row with a goal has its (non-null) title and area.
+    idle = [(goal_id, str(title), str(area)) for _, goal_id, title, area in rows if goal_id]
+    return active or 0, idle
 
 
 _READING_TOP = (

@@ -41,11 +41,12 @@ def _sprint(db: Session, user: User, today: date, read: habits.TodayReads) -> di
     }
 
 
-def idle_goals(db: Session, user: User, today: date) -> list[dict[str, object]]:
-    """``IdleGoal``'s JSON values for the goals left alone for ``IDLE_DAYS``."""
+def goals(db: Session, user: User, today: date) -> tuple[int, list[dict[str, object]]]:
+    """How many goals are active, and ``IdleGoal``'s JSON values for those left alone for
+    ``IDLE_DAYS``."""
     start = today - timedelta(days=IDLE_DAYS - 1)
-    rows = activity.idle_goals(db, user, start, today)
-    return [{"id": goal_id, "title": title, "area": area} for goal_id, title, area in rows]
+    active, rows = activity.goals_card(db, user, start, today)
+    return active, [{"id": goal_id, "title": title, "area": area} for goal_id, title, area in rows]
 
 
 def home(db: Session, user: User, today: date, now: datetime) -> bytes:
@@ -58,6 +59,7 @@ def home(db: Session, user: User, today: date, now: datetime) -> bytes:
     queue = sorted(queue, key=lambda item: item.status != "reading")
     events = activity.events_between(db, user, today, today + timedelta(days=EVENT_DAYS - 1))
     read = habits.today_read(db, user, today)
+    active_goals, idle_goals = goals(db, user, today)
     body = {
         "date": today,
         "timezone": user.timezone,
@@ -66,8 +68,8 @@ def home(db: Session, user: User, today: date, now: datetime) -> bytes:
         "reading": [ReadingItemRead.model_validate(item) for item in queue],
         "events": events,
         "follow_ups": opportunities.follow_ups(db, user, today=today, now=now, days=0),
-        "active_goals": activity.active_goal_count(db, user),
-        "idle_goals": idle_goals(db, user, today),
+        "active_goals": active_goals,
+        "idle_goals": idle_goals,
         "published": [
             EntryRead.model_validate(entry)
             for entry in activity.published_between(db, user, today.replace(day=1), today)
