@@ -4,7 +4,7 @@
 of every schedule, a numeric item partly done today, an archived item and an item started
 inside the sprint; a sprint inside Today's five weeks or one that started long before them; a
 previous sprint kept, never frozen, or kept but marked for re-scoring after its days changed;
-no previous sprint at all."""
+no previous sprint at all. Its body is the bytes ``HomeRead`` gives for the same values."""
 
 import random
 from collections.abc import Callable
@@ -17,6 +17,7 @@ from sqlalchemy import insert, select, update
 
 from kaizen.db import new_session
 from kaizen.habits.models import CheckIn
+from kaizen.home.schemas import HomeRead
 from kaizen.sprints.models import Sprint
 from tests.factories import check_in, create_habit, create_sprint, make_user
 
@@ -150,6 +151,9 @@ def test_home_sprint_card_is_the_scoreboard(
             db.commit()
     response = client.get("/api/v1/home", headers=user.headers)
     assert response.status_code == 200, response.text
+    # Serialised from plain values: exactly the bytes the response model gives.
+    validated = HomeRead.model_validate_json(response.content)
+    assert validated.model_dump_json(by_alias=True).encode() == response.content
     card = response.json()["sprint"]
     board = _board(client, user.headers, sprint_ids[-1])
     assert card["board"] == board
