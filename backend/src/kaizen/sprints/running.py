@@ -36,18 +36,21 @@ _RUNNING = (
     .order_by(Sprint.start_date.desc(), Sprint.id.desc())
     .limit(1)
 )
-# ``service.previous_sprint``'s choice, with the kept results as JSON text.
-_PREVIOUS = (
-    select(
-        Sprint.id,
-        Sprint.start_date,
-        Sprint.end_date,
-        Sprint.target_rate,
-        cast(Sprint.snapshot, Text),
-    )
+# ``service.previous_sprint``'s choice, with the kept results as JSON text (chosen by id in a
+# subquery: sorting the rows themselves would copy every sprint's snapshot into the sort).
+_PREVIOUS = select(
+    Sprint.id,
+    Sprint.start_date,
+    Sprint.end_date,
+    Sprint.target_rate,
+    cast(Sprint.snapshot, Text),
+).where(
+    Sprint.id
+    == select(Sprint.id)
     .where(Sprint.user_id == _USER, Sprint.end_date < bindparam("start", type_=Date))
     .order_by(Sprint.end_date.desc(), Sprint.id.desc())
     .limit(1)
+    .scalar_subquery()
 )
 # ``snapshots.items_by_sprint``'s statement, built once, as rows of the items' columns.
 _ITEMS = (
