@@ -36,7 +36,14 @@ from kaizen.opportunities.models import (
     StageChange,
 )
 from kaizen.portfolio.models import PortfolioEntry
-from kaizen.reading.models import ReadingItem, ReadingProgressLog, ReadingStatusChange
+from kaizen.reading.models import (
+    ReadingItem,
+    ReadingProgressLog,
+    ReadingStatusChange,
+    split_authors,
+    split_tags,
+)
+from kaizen.reading.schemas import ReadingItemRead
 from kaizen.sprints import service as sprints
 from kaizen.sprints.models import Sprint
 from kaizen.sprints.schemas import Scoreboard
@@ -189,8 +196,12 @@ def goals_card(
     return active or 0, idle
 
 
+# ``ReadingItemRead``'s fields in its order, and the column each is read from (authors and
+# tags are kept as text, split as the model's properties split them).
+_READING_FIELDS = tuple(ReadingItemRead.model_fields)
+_SPLIT = {"authors": split_authors, "tags": split_tags}
 _READING_TOP = (
-    select(ReadingItem)
+    select(*(getattr(ReadingItem, f"{f}_text" if f in _SPLIT else f) for f in _READING_FIELDS))
     .where(
         ReadingItem.user_id == bindparam("user_id"),
         ReadingItem.status.in_(("reading", "queued")),
@@ -200,10 +211,18 @@ _READING_TOP = (
 )
 
 
-def reading_top(db: Session, user: User, limit: int) -> Sequence[ReadingItem]:
+def reading_top(db: Session, user: User, limit: int) -> list[dict[str, Any]]:
     """The first ``limit`` items of the reading queue (being read or queued, in queue
-    order), without counting the rest: the home card shows only these."""
-    return db.scalars(_READING_TOP, {"user_id": user.id, "limit": limit}).all()
+    order), without counting the rest: the home card shows only these, as
+    ``ReadingItemRead``'s JSON values (read as Core rows, no ORM object)."""
+    rows = db.connection().execute(_READING_TOP, {"user_id": user.id, "limit": limit})
+    items = []
+    for row in rows:
+        item = dict(zip(_READING_FIELDS, row, strict=True))
+        for field, split in _SPLIT.items():
+            item[field] = split(item[field])
+        items.append(item)
+    return items
 
 
 _EVENT_RANGE = (

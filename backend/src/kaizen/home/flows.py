@@ -15,7 +15,6 @@ from kaizen.habits import service as habits
 from kaizen.home import activity
 from kaizen.opportunities import service as opportunities
 from kaizen.portfolio.schemas import EntryRead
-from kaizen.reading.schemas import ReadingItemRead
 from kaizen.sprints.running import running_board
 
 READING_SHOWN = 3
@@ -52,11 +51,13 @@ def goals(db: Session, user: User, today: date) -> tuple[int, list[dict[str, obj
 def home(db: Session, user: User, today: date, now: datetime) -> bytes:
     """``GET /home``'s body (``HomeRead``, serialised once). The action items are Today's own
     plain values (``habits.today_read``), not validated a second time, and the running sprint's
-    scoreboard is scored from the check-ins they were read from; the other sections are their
-    read schemas."""
+    scoreboard is scored from the check-ins they were read from; the reading card, events and
+    goals are plain values too (``activity``), follow-ups and published entries their read
+    schemas. Tests compare the bytes with the validated ``HomeRead``
+    (``tests/habits/test_today_payload.py``, ``tests/home``)."""
     queue = activity.reading_top(db, user, READING_SHOWN)
     # Being read comes before merely queued; the queue order holds within each.
-    queue = sorted(queue, key=lambda item: item.status != "reading")
+    queue = sorted(queue, key=lambda item: item["status"] != "reading")
     events = activity.events_between(db, user, today, today + timedelta(days=EVENT_DAYS - 1))
     read = habits.today_read(db, user, today)
     active_goals, idle_goals = goals(db, user, today)
@@ -65,7 +66,7 @@ def home(db: Session, user: User, today: date, now: datetime) -> bytes:
         "timezone": user.timezone,
         "habits": read.items,
         "sprint": _sprint(db, user, today, read),
-        "reading": [ReadingItemRead.model_validate(item) for item in queue],
+        "reading": queue,
         "events": events,
         "follow_ups": opportunities.follow_ups(db, user, today=today, now=now, days=0),
         "active_goals": active_goals,
