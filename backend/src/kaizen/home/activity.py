@@ -2,7 +2,6 @@
 activity in a span of days, what was published, read, applied for and held. Each function is
 one query (or a fixed few), whatever the amount of data."""
 
-from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -36,6 +35,7 @@ from kaizen.opportunities.models import (
     StageChange,
 )
 from kaizen.portfolio.models import PortfolioEntry
+from kaizen.portfolio.schemas import EntryRead
 from kaizen.reading.models import (
     ReadingItem,
     ReadingProgressLog,
@@ -310,8 +310,10 @@ def events_between(db: Session, user: User, start: date, end: date) -> list[dict
     ]
 
 
+# ``EntryRead``'s fields in its order, each read from its column.
+_ENTRY_FIELDS = tuple(EntryRead.model_fields)
 _PUBLISHED = (
-    select(PortfolioEntry)
+    select(*(getattr(PortfolioEntry, field) for field in _ENTRY_FIELDS))
     .where(
         PortfolioEntry.user_id == bindparam("user_id"),
         PortfolioEntry.status == "published",
@@ -323,5 +325,9 @@ _PUBLISHED = (
 )
 
 
-def published_between(db: Session, user: User, start: date, end: date) -> Sequence[PortfolioEntry]:
-    return db.scalars(_PUBLISHED, {"user_id": user.id, "start": start, "end": end}).all()
+def published_between(db: Session, user: User, start: date, end: date) -> list[dict[str, Any]]:
+    """The entries published on the local days ``start``..``end`` as ``EntryRead``'s JSON
+    values (Core rows, no ORM object)."""
+    params = {"user_id": user.id, "start": start, "end": end}
+    rows = db.connection().execute(_PUBLISHED, params)
+    return [dict(zip(_ENTRY_FIELDS, row, strict=True)) for row in rows]

@@ -1,7 +1,8 @@
 """The home screen: one request for the day across every domain.
 
-A flow: it calls the habits, sprints, reading and opportunities services and the
-cross-domain reads in ``activity.py``; each part runs a fixed number of queries.
+A flow: it calls the habits and opportunities services, the running sprint's board
+(``sprints.running``, scored from the check-ins Today's section read) and the cross-domain
+reads in ``activity.py``; each part runs a fixed number of queries.
 """
 
 from datetime import date, datetime, timedelta
@@ -14,7 +15,6 @@ from kaizen.auth.models import User
 from kaizen.habits import service as habits
 from kaizen.home import activity
 from kaizen.opportunities import service as opportunities
-from kaizen.portfolio.schemas import EntryRead
 from kaizen.sprints.running import running_board
 
 READING_SHOWN = 3
@@ -51,9 +51,9 @@ def goals(db: Session, user: User, today: date) -> tuple[int, list[dict[str, obj
 def home(db: Session, user: User, today: date, now: datetime) -> bytes:
     """``GET /home``'s body (``HomeRead``, serialised once). The action items are Today's own
     plain values (``habits.today_read``), not validated a second time, and the running sprint's
-    scoreboard is scored from the check-ins they were read from; the reading card, events and
-    goals are plain values too (``activity``), follow-ups and published entries their read
-    schemas. Tests compare the bytes with the validated ``HomeRead``
+    scoreboard is scored from the check-ins they were read from; the reading card, events,
+    goals and published entries are plain values too (``activity``), follow-ups their read
+    schema. Tests compare the bytes with the validated ``HomeRead``
     (``tests/habits/test_today_payload.py``, ``tests/home``)."""
     queue = activity.reading_top(db, user, READING_SHOWN)
     # Being read comes before merely queued; the queue order holds within each.
@@ -71,9 +71,6 @@ def home(db: Session, user: User, today: date, now: datetime) -> bytes:
         "follow_ups": opportunities.follow_ups(db, user, today=today, now=now, days=0),
         "active_goals": active_goals,
         "idle_goals": idle_goals,
-        "published": [
-            EntryRead.model_validate(entry)
-            for entry in activity.published_between(db, user, today.replace(day=1), today)
-        ],
+        "published": activity.published_between(db, user, today.replace(day=1), today),
     }
     return to_json(body, by_alias=True)
