@@ -269,7 +269,7 @@ def score_logs(
     return out
 
 
-def merge(
+def _merge(
     kept: SprintSnapshot, fresh: SprintSnapshot, rescore: Collection[int] | None
 ) -> SprintSnapshot:
     """Fresh numbers, under their kept names, for the items in ``rescore`` (None: every item
@@ -288,6 +288,9 @@ def merge(
         score=scoring.mean_rate((row.done, row.eligible) for row in rows),
         habits=rows,
     )
+
+
+merge = _merge  # for the home screen's sprint card (``running.py``)
 
 
 def results(
@@ -310,7 +313,7 @@ def results(
             assert snapshot is not None
             out[sprint.id] = snapshot
         elif sprint.id in finished and snapshot is not None:
-            out[sprint.id] = merge(snapshot, fresh[sprint.id], snapshot.to_rescore())
+            out[sprint.id] = _merge(snapshot, fresh[sprint.id], snapshot.to_rescore())
         else:
             out[sprint.id] = fresh[sprint.id]
     return out
@@ -335,7 +338,7 @@ def freeze(
         if kept is None:
             result = fresh[sprint.id]
         else:
-            result = merge(kept, fresh[sprint.id], kept.to_rescore(rescore))
+            result = _merge(kept, fresh[sprint.id], kept.to_rescore(rescore))
         sprint.snapshot = result.model_dump(mode="json")
     db.flush()
 
