@@ -3,6 +3,7 @@
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
@@ -13,11 +14,18 @@ RATE_DAYS = recent.RATE_DAYS
 in_progress = recent.in_progress  # Today shows such a day as "in progress"
 
 
-def schedule_of(habit: Habit) -> scoring.Schedule:
-    if habit.schedule_type == "weekdays":
-        return scoring.Schedule.on_weekdays(*(int(d) for d in habit.schedule_days or ""))
-    if habit.schedule_type == "times_per_week":
-        return scoring.Schedule.times_a_week(habit.schedule_times or 1)
+def schedule_of(habit: recent.HabitColumns) -> scoring.Schedule:
+    return _schedule(habit.schedule_type, habit.schedule_days, habit.schedule_times)
+
+
+@lru_cache(maxsize=256)
+def _schedule(kind: str, days: str | None, times: int | None) -> scoring.Schedule:
+    """A schedule from its columns, built and checked once per distinct schedule (a few per
+    user; ``Schedule`` is frozen, so one object serves every item that has it)."""
+    if kind == "weekdays":
+        return scoring.Schedule.on_weekdays(*(int(d) for d in days or ""))
+    if kind == "times_per_week":
+        return scoring.Schedule.times_a_week(times or 1)
     return scoring.Schedule.daily()
 
 

@@ -15,12 +15,56 @@ inside the window (see :func:`reaches_before`); tests compare both on random his
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from typing import NamedTuple, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import Date, bindparam, select
 from sqlalchemy.orm import Session
 
 from kaizen.habits import aggregates, scoring
 from kaizen.habits.models import CheckIn, Habit
+
+
+class HabitColumns(Protocol):
+    """What the reads here use of an action item: a ``Habit`` or a :class:`HabitRow`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def target_type(self) -> str | None: ...
+    @property
+    def schedule_type(self) -> str: ...
+    @property
+    def schedule_days(self) -> str | None: ...
+    @property
+    def schedule_times(self) -> int | None: ...
+    @property
+    def start_date(self) -> date: ...
+
+
+class HabitRow(NamedTuple):
+    """An action item's columns (``HABIT_COLUMNS``, in this order) without an ORM object:
+    Today and Home read thirty of them per request only to show and score them."""
+
+    id: int
+    name: str
+    description: str
+    kind: str
+    target_value: float | None
+    unit: str | None
+    target_type: str | None
+    schedule_type: str
+    schedule_days: str | None
+    schedule_times: int | None
+    start_date: date
+    goal_id: int | None
+    color: str | None
+    position: int
+    archived: bool
+
+
+HABIT_COLUMNS = tuple(getattr(Habit, name) for name in HabitRow._fields)
 
 # Five weeks: the 7-day strip, the 14-day rate up to Sunday, and every streak shorter than
 # about a month. Longer runs are read in full by the second query.
@@ -30,7 +74,7 @@ RATE_DAYS = 14  # the "14-day rate"
 STATUS = {s.value: s for s in scoring.Status}  # a dict lookup is much cheaper than Status(v)
 
 
-def in_progress(habit: Habit, status: str, value: float | None) -> bool:
+def in_progress(habit: HabitColumns, status: str, value: float | None) -> bool:
     """A numeric "at least" item partly done (12 of 20 pages): below target, but the day can
     still make it, so on that day it counts as pending, not missed."""
     return (
@@ -41,28 +85,37 @@ def in_progress(habit: Habit, status: str, value: float | None) -> bool:
     )
 
 
+# :func:`statuses`'s two statements, built once (building one costs as much as running it).
+_STATUSES = select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value).where(
+    CheckIn.habit_id.in_(bindparam("ids", expanding=True))
+)
+_STATUSES_SINCE = _STATUSES.where(CheckIn.day >= bindparam("since", type_=Date))
+
+
 def statuses(
     db: Session,
-    habits: Iterable[Habit],
+    habits: Iterable[HabitColumns],
     *,
     since: date | None = None,
     today: date | None = None,
+    always: bool = False,
 ) -> dict[int, dict[date, scoring.Status]]:
     """``{habit_id: {day: status}}`` for these habits (from ``since`` on), in one query of plain
     tuples: turning rows into ORM objects or enums one by one is what makes heavy reads slow.
     Given ``today``, a numeric item partly done today is left pending (see
-    :func:`in_progress`) until the day is over: an unfinished today never lowers a score."""
+    :func:`in_progress`) until the day is over: an unfinished today never lowers a score.
+    No query for no habits, unless ``always`` (a caller whose query count must not depend on
+    the data)."""
     by_id = {h.id: h for h in habits}
     by_habit: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
-    if not by_id:
+    if not by_id and not always:
         return by_habit
-    stmt = select(CheckIn.habit_id, CheckIn.day, CheckIn.status, CheckIn.value).where(
-        CheckIn.habit_id.in_(by_id)
-    )
+    params: dict[str, object] = {"ids": list(by_id)}
     if since is not None:
-        stmt = stmt.where(CheckIn.day >= since)
+        params["since"] = since
     status_of = STATUS.__getitem__
-    for habit_id, day, status, value in db.execute(stmt):
+    rows = db.execute(_STATUSES if since is None else _STATUSES_SINCE, params)
+    for habit_id, day, status, value in rows:
         if day == today and in_progress(by_id[habit_id], status, value):
             continue
         by_habit[habit_id][day] = status_of(status)
@@ -70,7 +123,7 @@ def statuses(
 
 
 def _log(
-    habit: Habit,
+    habit: HabitColumns,
     schedule: scoring.Schedule,
     checkins: Mapping[date, scoring.Status],
     since: date | None,
@@ -82,7 +135,7 @@ def _log(
 
 def current_streaks(
     db: Session,
-    habits: Sequence[Habit],
+    habits: Sequence[HabitColumns],
     today: date,
     schedules: dict[int, scoring.Schedule],
 ) -> tuple[dict[int, scoring.HabitLog], dict[int, scoring.Streaks]]:
@@ -104,7 +157,7 @@ def current_streaks(
 
 def extend_runs(
     db: Session,
-    long_running: Sequence[Habit],
+    long_running: Sequence[HabitColumns],
     today: date,
     schedules: dict[int, scoring.Schedule],
     recent: Mapping[int, Mapping[date, scoring.Status]],
@@ -149,7 +202,7 @@ def _longer(runs: scoring.Streaks, window: int, before: int) -> scoring.Streaks:
 
 def _read_further(
     db: Session,
-    habits: Sequence[Habit],
+    habits: Sequence[HabitColumns],
     today: date,
     schedules: dict[int, scoring.Schedule],
     runs: dict[int, scoring.Streaks],
@@ -246,7 +299,7 @@ def fortnight_rate(
 
 def today_figures(
     db: Session,
-    habits: Sequence[Habit],
+    habits: Sequence[HabitColumns],
     today: date,
     schedules: dict[int, scoring.Schedule],
     recent: Mapping[int, Mapping[date, scoring.Status]],

@@ -2,10 +2,10 @@
 schedules, streaks and the 14-day rate in ``logs.py`` (which other domains import)."""
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import cast
+from typing import NamedTuple, cast
 
 from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter
@@ -320,7 +320,7 @@ def habit_stats(
 
 # Today's two statements, built once (building a statement costs as much as running it).
 _ACTIVE_HABITS = (
-    select(Habit)
+    select(*recent.HABIT_COLUMNS)
     .where(Habit.user_id == bindparam("user_id"), Habit.archived.is_(False))
     .order_by(Habit.position, Habit.id)
 )
@@ -344,6 +344,23 @@ _RECENT_ROWS = (
 
 
 def today_items(db: Session, user: User, today: date) -> list[dict[str, object]]:
+    """Today's items (see :func:`today_read`)."""
+    return today_read(db, user, today).items
+
+
+class TodayReads(NamedTuple):
+    """Today's items and the check-ins they were figured from, for a caller that needs the
+    same recent check-ins again (Home's sprint scoreboard): ``statuses`` holds every active
+    item's statuses from ``since`` on (``recent.statuses``'s values: a numeric item partly done
+    today left out), ``habits`` the active items in their order."""
+
+    items: list[dict[str, object]]
+    habits: Sequence[recent.HabitRow]
+    statuses: Mapping[int, Mapping[date, scoring.Status]]
+    since: date
+
+
+def today_read(db: Session, user: User, today: date) -> TodayReads:
     """Everything the Today page shows per active habit (``TodayHabit``'s fields, in its
     order, as plain JSON-ready values): the last 7 days (values and notes), current streaks and
     14-day rates, in a constant number of queries.
@@ -354,12 +371,15 @@ def today_items(db: Session, user: User, today: date) -> list[dict[str, object]]
     database's own columns and are serialised once with the rest of the response
     (:func:`today_json`; ``tests/habits/test_today_payload.py`` validates the result against
     ``TodayRead``)."""
-    habits = db.scalars(_ACTIVE_HABITS, {"user_id": user.id}).all()
+    # Core rows of the columns, not ORM objects: nothing here changes them.
+    found = db.connection().execute(_ACTIVE_HABITS, {"user_id": user.id})
+    habits = [recent.HabitRow(*row) for row in found]
     by_id = {h.id: h for h in habits}
     since = today - timedelta(days=recent.RECENT_DAYS)
     strip_start = today - timedelta(days=WEEK - 1)
-    # Core, not ORM, execution: plain rows, without the ORM's per-row bookkeeping.
-    rows = db.connection().execute(_RECENT_ROWS, {"user_id": user.id, "since": since}).all()
+    # The driver's own tuples: no ORM bookkeeping and no ``Row`` per row (the columns need
+    # no result processing: the day is parsed below, once per distinct day).
+    rows = driver_rows(db, _RECENT_ROWS, {"user_id": user.id, "since": since})
     statuses: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
     cells: dict[tuple[int, date], tuple[str, float | None, str]] = {}
     status_of = recent.STATUS.__getitem__
@@ -418,7 +438,7 @@ def today_items(db: Session, user: User, today: date) -> list[dict[str, object]]
                 ),
             }
         )
-    return items
+    return TodayReads(items, habits, statuses, since)
 
 
 def today_json(db: Session, user: User, today: date) -> bytes:
@@ -446,12 +466,12 @@ def _schedule_json(kind: str, days: str | None, times: int | None) -> dict[str, 
     return dumped
 
 
-def habit_fields(habit: Habit) -> dict[str, object]:
+def habit_fields(habit: Habit | recent.HabitRow) -> dict[str, object]:
     """``HabitRead``'s fields as plain values (the list validates them in one call)."""
     return _habit_fields(habit)
 
 
-def _habit_fields(habit: Habit) -> dict[str, object]:
+def _habit_fields(habit: Habit | recent.HabitRow) -> dict[str, object]:
     """``HabitRead``'s fields as plain JSON-ready values, in its order."""
     return {
         "id": habit.id,

@@ -2,8 +2,6 @@
 activity in a span of days, what was published, read, applied for and held. Each function is
 one query (or a fixed few), whatever the amount of data."""
 
-from collections import defaultdict
-from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,11 +10,14 @@ from sqlalchemy import (
     Date,
     Exists,
     Integer,
-    Row,
     Select,
+    String,
     bindparam,
+    cast,
     func,
+    literal_column,
     select,
+    true,
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
@@ -34,7 +35,15 @@ from kaizen.opportunities.models import (
     StageChange,
 )
 from kaizen.portfolio.models import PortfolioEntry
-from kaizen.reading.models import ReadingItem, ReadingProgressLog, ReadingStatusChange
+from kaizen.portfolio.schemas import EntryRead
+from kaizen.reading.models import (
+    ReadingItem,
+    ReadingProgressLog,
+    ReadingStatusChange,
+    split_authors,
+    split_tags,
+)
+from kaizen.reading.schemas import ReadingItemRead
 from kaizen.sprints import service as sprints
 from kaizen.sprints.models import Sprint
 from kaizen.sprints.schemas import Scoreboard
@@ -57,16 +66,6 @@ def running_sprint(
     except NotFound:
         return None
     return sprint, sprints.scoreboard(db, sprint, board_day)
-
-
-def active_goal_count(db: Session, user: User) -> int:
-    """How many goals are active: Home tells "no goals yet" from "none left alone"."""
-    return db.scalar(_ACTIVE_GOALS, {"user_id": user.id}) or 0
-
-
-_ACTIVE_GOALS = select(func.count()).where(
-    Goal.user_id == bindparam("user_id", type_=Integer), Goal.status == "active"
-)
 
 
 def goal_activity(
@@ -133,39 +132,52 @@ def not_by_index(column: Any) -> Any:
     return column + 0
 
 
-def _idle_goals_statement() -> Select[int, str, str]:
-    """:func:`idle_goals`'s query, built once (parameters ``user_id``, ``start``, ``end``, the
-    window's UTC bounds ``lower``/``upper`` and ``first_day_over``)."""
+def _goals_statement() -> Select[int, int | None, str | None, str | None]:
+    """:func:`goals_card`'s query, built once (parameters ``user_id``, ``start``, ``end``, the
+    window's UTC bounds ``lower``/``upper`` and ``first_day_over``): the count of active goals
+    on every row, beside the idle goals in their order — one row with no goal when none is
+    idle (a left join from a one-row select)."""
     lower: BindParameter[datetime] = bindparam("lower")
     upper: BindParameter[datetime] = bindparam("upper")
+    user_id = bindparam("user_id", type_=Integer)
     activity = goal_activity(
-        bindparam("user_id", type_=Integer),
-        bindparam("start", type_=Date),
-        bindparam("end", type_=Date),
-        lower,
-        upper,
+        user_id, bindparam("start", type_=Date), bindparam("end", type_=Date), lower, upper
     )
-    return (
-        select(Goal.id, Goal.title, Goal.area)
+    idle = (
+        select(Goal.id, Goal.title, Goal.area, Goal.position)
         .where(
-            Goal.user_id == bindparam("user_id", type_=Integer),
+            Goal.user_id == user_id,
             Goal.status == "active",
             Goal.created_at < bindparam("first_day_over"),
             *(~clause for clause in activity),
         )
-        .order_by(Goal.position, Goal.id)
+        .subquery()
+    )
+    active = (
+        select(func.count())
+        .where(Goal.user_id == user_id, Goal.status == "active")
+        .scalar_subquery()
+    )
+    one = select(literal_column("1").label("one")).subquery()
+    return (
+        select(active, idle.c.id, idle.c.title, idle.c.area)
+        .select_from(one.outerjoin(idle, true()))
+        .order_by(idle.c.position, idle.c.id)
     )
 
 
-_IDLE_GOALS = _idle_goals_statement()
+_GOALS = _goals_statement()
 
 
-def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[int, str, str]]:
-    """The active goals (id, title, area, in their order) without any of the activity
-    the weekly review counts as moving it on the local days ``start``..``end``, in one query
-    (built once). Each goal is checked by its own links (the ``goal_id`` indexes) and the
-    checks stop at the first kind of activity found, so a user with many reading items or
-    applications pays for the few linked to a goal, not for all of them."""
+def goals_card(
+    db: Session, user: User, start: date, end: date
+) -> tuple[int, list[tuple[int, str, str]]]:
+    """How many goals are active (Home tells "no goals yet" from "none left alone"), and the
+    active goals (id, title, area, in their order) without any of the activity the weekly
+    review counts as moving it on the local days ``start``..``end`` — in one query (built
+    once). Each goal is checked by its own links (the ``goal_id`` indexes) and the checks stop
+    at the first kind of activity found, so a user with many reading items or applications
+    pays for the few linked to a goal, not for all of them."""
     lower, upper = utc_bounds(user, start, end)
     # Only a goal that existed on the window's first day can have been left alone for it.
     _, first_day_over = utc_bounds(user, start, start)
@@ -177,11 +189,19 @@ def idle_goals(db: Session, user: User, start: date, end: date) -> Sequence[Row[
         "upper": upper,
         "first_day_over": first_day_over,
     }
-    return db.execute(_IDLE_GOALS, params).all()
+    rows = db.connection().execute(_GOALS, params).all()
+    active = rows[0][0] if rows else 0
+    # A row with a goal has its (non-null) title and area.
+    idle = [(goal_id, str(title), str(area)) for _, goal_id, title, area in rows if goal_id]
+    return active or 0, idle
 
 
+# ``ReadingItemRead``'s fields in its order, and the column each is read from (authors and
+# tags are kept as text, split as the model's properties split them).
+_READING_FIELDS = tuple(ReadingItemRead.model_fields)
+_SPLIT = {"authors": split_authors, "tags": split_tags}
 _READING_TOP = (
-    select(ReadingItem)
+    select(*(getattr(ReadingItem, f"{f}_text" if f in _SPLIT else f) for f in _READING_FIELDS))
     .where(
         ReadingItem.user_id == bindparam("user_id"),
         ReadingItem.status.in_(("reading", "queued")),
@@ -191,10 +211,18 @@ _READING_TOP = (
 )
 
 
-def reading_top(db: Session, user: User, limit: int) -> Sequence[ReadingItem]:
+def reading_top(db: Session, user: User, limit: int) -> list[dict[str, Any]]:
     """The first ``limit`` items of the reading queue (being read or queued, in queue
-    order), without counting the rest: the home card shows only these."""
-    return db.scalars(_READING_TOP, {"user_id": user.id, "limit": limit}).all()
+    order), without counting the rest: the home card shows only these, as
+    ``ReadingItemRead``'s JSON values (read as Core rows, no ORM object)."""
+    rows = db.connection().execute(_READING_TOP, {"user_id": user.id, "limit": limit})
+    items = []
+    for row in rows:
+        item = dict(zip(_READING_FIELDS, row, strict=True))
+        for field, split in _SPLIT.items():
+            item[field] = split(item[field])
+        items.append(item)
+    return items
 
 
 _EVENT_RANGE = (
@@ -202,8 +230,14 @@ _EVENT_RANGE = (
     Event.starts_at >= bindparam("lower"),
     Event.starts_at < bindparam("upper"),
 )
-# The events' columns with their application and organization (``EventListItem``'s), and
-# their contact links: two statements built once, executed as Core (plain rows).
+# Each event's contact ids as one text ("3,5"), read beside its row.
+_CONTACT_IDS = (
+    select(func.aggregate_strings(cast(ContactEvent.contact_id, String), ","))
+    .where(ContactEvent.event_id == Event.id)
+    .scalar_subquery()
+)
+# The events' columns with their application and organization (``EventListItem``'s) and
+# their contact links: one statement built once, executed as Core (plain rows).
 _EVENTS = (
     select(
         Event.id,
@@ -220,6 +254,7 @@ _EVENTS = (
         Organization.id,
         Organization.name,
         Organization.type,
+        _CONTACT_IDS,
     )
     .join(Application, Application.id == Event.application_id)
     .join(Organization, Organization.id == Application.organization_id)
@@ -227,25 +262,15 @@ _EVENTS = (
     .order_by(Event.starts_at, Event.id)
     .limit(1000)
 )
-_EVENT_CONTACTS = (
-    select(ContactEvent.event_id, ContactEvent.contact_id)
-    .join(Event, Event.id == ContactEvent.event_id)
-    .where(*_EVENT_RANGE)
-)
 
 
 def events_between(db: Session, user: User, start: date, end: date) -> list[dict[str, Any]]:
     """The events on the local days ``start``..``end`` as ``EventListItem``'s JSON values (as
     ``opportunities.list_events`` gives them: same rows, order and limit, with their
-    application and organization), and their contact links read by one more query that runs
-    whether or not there are events."""
+    application and organization, and their contact links), in one query."""
     lower, upper = utc_bounds(user, start, end)
     params = {"user_id": user.id, "lower": lower, "upper": upper}
-    connection = db.connection()
-    contacts: dict[int, list[int]] = defaultdict(list)
-    rows = connection.execute(_EVENTS, params).all()
-    for event_id, contact_id in connection.execute(_EVENT_CONTACTS, params):
-        contacts[event_id].append(contact_id)
+    rows = db.connection().execute(_EVENTS, params).all()
     return [
         {
             "id": event_id,
@@ -257,7 +282,7 @@ def events_between(db: Session, user: User, start: date, end: date) -> list[dict
             "location": location,
             "outcome": outcome,
             "notes": notes,
-            "contact_ids": sorted(contacts.get(event_id, ())),
+            "contact_ids": sorted(int(i) for i in contact_ids.split(",")) if contact_ids else [],
             "application": {
                 "id": application_id,
                 "role": role,
@@ -280,12 +305,15 @@ def events_between(db: Session, user: User, start: date, end: date) -> list[dict
             org_id,
             org_name,
             org_type,
+            contact_ids,
         ) in rows
     ]
 
 
+# ``EntryRead``'s fields in its order, each read from its column.
+_ENTRY_FIELDS = tuple(EntryRead.model_fields)
 _PUBLISHED = (
-    select(PortfolioEntry)
+    select(*(getattr(PortfolioEntry, field) for field in _ENTRY_FIELDS))
     .where(
         PortfolioEntry.user_id == bindparam("user_id"),
         PortfolioEntry.status == "published",
@@ -297,5 +325,9 @@ _PUBLISHED = (
 )
 
 
-def published_between(db: Session, user: User, start: date, end: date) -> Sequence[PortfolioEntry]:
-    return db.scalars(_PUBLISHED, {"user_id": user.id, "start": start, "end": end}).all()
+def published_between(db: Session, user: User, start: date, end: date) -> list[dict[str, Any]]:
+    """The entries published on the local days ``start``..``end`` as ``EntryRead``'s JSON
+    values (Core rows, no ORM object)."""
+    params = {"user_id": user.id, "start": start, "end": end}
+    rows = db.connection().execute(_PUBLISHED, params)
+    return [dict(zip(_ENTRY_FIELDS, row, strict=True)) for row in rows]

@@ -11,10 +11,10 @@ Other domains (habits) import this module, never the sprints service.
 """
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NotRequired, Required
+from typing import Any, NotRequired, Protocol, Required
 
 from pydantic import BaseModel, TypeAdapter, model_validator
 from sqlalchemy import Text, cast, inspect, select
@@ -23,7 +23,8 @@ from typing_extensions import TypedDict
 
 from kaizen.habits.logs import load_logs
 from kaizen.habits.models import Habit
-from kaizen.habits.scoring import StreakUnit
+from kaizen.habits.recent import HabitRow
+from kaizen.habits.scoring import HabitLog, StreakUnit
 from kaizen.sprints import scoring
 from kaizen.sprints.models import Sprint, SprintHabit
 from kaizen.sprints.schemas import ScoreboardItem, SprintStatus
@@ -68,6 +69,19 @@ class SprintSnapshot(BaseModel):
         if self.rescore_all or more is None:
             return None
         return {*self.rescore, *more}
+
+
+class Dated(Protocol):
+    """What scoring a sprint reads of it (a ``Sprint`` or a row of its columns)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date: ...
+    @property
+    def target_rate(self) -> float: ...
 
 
 def status_of(sprint: Sprint, today: date) -> SprintStatus:
@@ -207,6 +221,17 @@ def _score_live(db: Session, sprints: Sequence[Sprint], today: date) -> dict[int
     since = min((s.start_date for s in sprints), default=None)
     habits_seen = {h.id: h for hs in items.values() for h in hs}.values()
     logs = load_logs(db, habits_seen, since=since, today=today)
+    return score_logs(sprints, items, logs, today)
+
+
+def score_logs(
+    sprints: Sequence[Dated],
+    items: Mapping[int, Sequence[Habit | HabitRow]],
+    logs: Mapping[int, HabitLog],
+    today: date,
+) -> dict[int, SprintSnapshot]:
+    """The sprints scored from their items (``items``: each sprint's, in order) and the
+    items' logs (each covering the sprint's days at least), with no query."""
     out = {}
     for sprint in sprints:
         habits = items.get(sprint.id, [])
@@ -263,6 +288,9 @@ def _merge(
         score=scoring.mean_rate((row.done, row.eligible) for row in rows),
         habits=rows,
     )
+
+
+merge = _merge  # for the home screen's sprint card (``running.py``)
 
 
 def results(
