@@ -78,3 +78,29 @@ def utc_text(column: Any, dialect: str) -> Any:
     if dialect == "sqlite":
         return type_coerce(column, String) + literal_column("'Z'", String)
     return column
+
+
+def moment_json(column: Any, dialect: str) -> Any:
+    """A UTC timestamp column (``db.UTCDateTime``) read as the value its response's JSON
+    holds, for a response serialised from plain values (``plain.json_response``). SQLite
+    stores 'YYYY-MM-DD HH:MM:SS.ffffff'; this is the text pydantic writes for that instant
+    ('YYYY-MM-DDTHH:MM:SSZ', with '.ffffff' only when there are microseconds), made by SQLite
+    instead of a datetime per value in Python. Elsewhere the column as it is (an aware
+    datetime, which pydantic-core writes the same way)."""
+    if dialect != "sqlite":
+        return column
+    text = type_coerce(column, String)
+    fraction = func.substr(text, 21)
+    return (
+        func.substr(text, 1, 10)
+        + literal_column("'T'", String)
+        + func.substr(text, 12, 8)
+        + case((fraction.in_(["", "000000"]), ""), else_=literal_column("'.'", String) + fraction)
+        + literal_column("'Z'", String)
+    )
+
+
+def day_json(column: Any, dialect: str) -> Any:
+    """A ``Date`` column read as its JSON value: SQLite's stored 'YYYY-MM-DD' text as it is
+    (pydantic writes a date the same way); elsewhere the column as it is."""
+    return type_coerce(column, String) if dialect == "sqlite" else column
