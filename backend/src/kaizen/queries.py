@@ -9,6 +9,7 @@ from sqlalchemy import Select, String, case, func, literal_column, select, type_
 from sqlalchemy.orm import Session
 
 from kaizen.ownership import ensure_owned
+from kaizen.plain import driver_rows
 
 
 @dataclass(frozen=True)
@@ -90,12 +91,18 @@ def moment_json(column: Any, dialect: str) -> Any:
     if dialect != "sqlite":
         return column
     text = type_coerce(column, String)
-    fraction = func.substr(text, 21)
+    fraction = func.substr(text, literal_column("21"))
+    none = literal_column("''", String)
     return (
-        func.substr(text, 1, 10)
+        func.substr(text, literal_column("1"), literal_column("10"))
         + literal_column("'T'", String)
-        + func.substr(text, 12, 8)
-        + case((fraction.in_(["", "000000"]), ""), else_=literal_column("'.'", String) + fraction)
+        + func.substr(text, literal_column("12"), literal_column("8"))
+        # Literals only: a bound list would make SQLAlchemy render the statement every time.
+        + case(
+            (fraction == none, none),
+            (fraction == literal_column("'000000'", String), none),
+            else_=literal_column("'.'", String) + fraction,
+        )
         + literal_column("'Z'", String)
     )
 
@@ -104,3 +111,13 @@ def day_json(column: Any, dialect: str) -> Any:
     """A ``Date`` column read as its JSON value: SQLite's stored 'YYYY-MM-DD' text as it is
     (pydantic writes a date the same way); elsewhere the column as it is."""
     return type_coerce(column, String) if dialect == "sqlite" else column
+
+
+def json_rows(db: Session, statement: Any, params: dict[str, Any]) -> Sequence[Any]:
+    """The rows of a statement whose columns are already their JSON values (integers, text,
+    and ``moment_json``/``day_json`` columns): on SQLite the driver's tuples as they are
+    (``plain.driver_rows``: no result processing is needed there); elsewhere SQLAlchemy's rows,
+    whose timestamps its types make aware UTC datetimes."""
+    if db.get_bind().dialect.name == "sqlite":
+        return driver_rows(db, statement, params)
+    return db.connection().execute(statement, params).all()

@@ -72,6 +72,7 @@ from kaizen.queries import (
     LIKE_ESCAPE,
     Pagination,
     day_json,
+    json_rows,
     like_escaped,
     moment_json,
     paginate,
@@ -293,7 +294,7 @@ def list_applications(
     # Core execution: the rows are plain values, the ORM's result machinery adds nothing.
     conn = db.connection()
     total = conn.execute(queries.total, params).scalar_one()
-    rows = conn.execute(queries.rows, params).all()
+    rows = json_rows(db, queries.rows, params)
     if not rows:
         return [], total
     items: dict[int, dict[str, Any]] = {}
@@ -335,7 +336,7 @@ def list_applications(
         }
     # Goal links (ordered by goal id) and upcoming events (soonest first, then by id: the
     # first one seen is the application's next event, the same rule as ``next_events``).
-    extras = conn.execute(queries.extras, {**params, "now": now}).all()
+    extras = json_rows(db, queries.extras, {**params, "now": now})
     for app_id, goal_id, event_id, event_kind, title, _, starts_at in extras:
         item = items[app_id]
         if event_id is None:

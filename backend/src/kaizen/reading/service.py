@@ -23,6 +23,7 @@ from kaizen.queries import (
     LIKE_ESCAPE,
     count_rows,
     day_json,
+    json_rows,
     like_escaped,
     moment_json,
     next_position,
@@ -157,7 +158,7 @@ def list_item_rows(
     conn = db.connection()
     total = conn.execute(total_stmt, params).scalar_one()
     items = []
-    for row in conn.execute(rows_stmt, params):
+    for row in json_rows(db, rows_stmt, params):
         # ``ReadingItemRead``'s fields in its order (the router writes the JSON as it stands).
         item = dict(zip(LIST_FIELDS, row, strict=True))
         item["authors"] = split_authors(item["authors"])
