@@ -9,6 +9,7 @@ from sqlalchemy import Select, String, case, func, literal_column, select, type_
 from sqlalchemy.orm import Session
 
 from kaizen.ownership import ensure_owned
+from kaizen.plain import driver_rows
 
 
 @dataclass(frozen=True)
@@ -78,3 +79,45 @@ def utc_text(column: Any, dialect: str) -> Any:
     if dialect == "sqlite":
         return type_coerce(column, String) + literal_column("'Z'", String)
     return column
+
+
+def moment_json(column: Any, dialect: str) -> Any:
+    """A UTC timestamp column (``db.UTCDateTime``) read as the value its response's JSON
+    holds, for a response serialised from plain values (``plain.json_response``). SQLite
+    stores 'YYYY-MM-DD HH:MM:SS.ffffff'; this is the text pydantic writes for that instant
+    ('YYYY-MM-DDTHH:MM:SSZ', with '.ffffff' only when there are microseconds), made by SQLite
+    instead of a datetime per value in Python. Elsewhere the column as it is (an aware
+    datetime, which pydantic-core writes the same way)."""
+    if dialect != "sqlite":
+        return column
+    text = type_coerce(column, String)
+    fraction = func.substr(text, literal_column("21"))
+    none = literal_column("''", String)
+    return (
+        func.substr(text, literal_column("1"), literal_column("10"))
+        + literal_column("'T'", String)
+        + func.substr(text, literal_column("12"), literal_column("8"))
+        # Literals only: a bound list would make SQLAlchemy render the statement every time.
+        + case(
+            (fraction == none, none),
+            (fraction == literal_column("'000000'", String), none),
+            else_=literal_column("'.'", String) + fraction,
+        )
+        + literal_column("'Z'", String)
+    )
+
+
+def day_json(column: Any, dialect: str) -> Any:
+    """A ``Date`` column read as its JSON value: SQLite's stored 'YYYY-MM-DD' text as it is
+    (pydantic writes a date the same way); elsewhere the column as it is."""
+    return type_coerce(column, String) if dialect == "sqlite" else column
+
+
+def json_rows(db: Session, statement: Any, params: dict[str, Any]) -> Sequence[Any]:
+    """The rows of a statement whose columns are already their JSON values (integers, text,
+    and ``moment_json``/``day_json`` columns): on SQLite the driver's tuples as they are
+    (``plain.driver_rows``: no result processing is needed there); elsewhere SQLAlchemy's rows,
+    whose timestamps its types make aware UTC datetimes."""
+    if db.get_bind().dialect.name == "sqlite":
+        return driver_rows(db, statement, params)
+    return db.connection().execute(statement, params).all()

@@ -41,6 +41,7 @@ from kaizen.opportunities.schemas import (
     Stage,
     StageChangeRead,
 )
+from kaizen.plain import json_response
 from kaizen.schemas import MAX_ID, Day, Page
 from kaizen.uploads import upload_form
 
@@ -173,7 +174,11 @@ def _app_reads(db: SessionDep, rows: Any) -> list[ApplicationRead]:
     return out
 
 
-@router.get("/applications", summary="List applications (the board)")
+@router.get(
+    "/applications",
+    summary="List applications (the board)",
+    response_model=Page[ApplicationRead],
+)
 def list_applications(
     user: CurrentUser,
     db: SessionDep,
@@ -183,7 +188,7 @@ def list_applications(
     kind: Kind | None = None,
     type: Annotated[OrgType | None, Query(description="The organization's type")] = None,
     organization_id: IdQuery = None,
-) -> Page[ApplicationRead]:
+) -> Response:
     """Most recently moved first. `q` searches organization names and roles ("did I already
     apply?"). Each item carries its next upcoming event."""
     items, total = service.list_applications(
@@ -197,8 +202,9 @@ def list_applications(
         page=page,
         now=clock.utc_now(),
     )
-    # One validation of the whole page (plain values, not ORM objects).
-    return Page[ApplicationRead].model_validate({"items": items, "total": total})
+    # A page of 200: serialised from the plain values as they stand (dates and timestamps
+    # already their JSON text), not validated into a model each.
+    return json_response({"items": items, "total": total})
 
 
 @router.post(

@@ -68,7 +68,16 @@ from kaizen.opportunities.schemas import (
     ReadinessFrom,
 )
 from kaizen.ownership import ensure_owned
-from kaizen.queries import LIKE_ESCAPE, Pagination, like_escaped, paginate, utc_text
+from kaizen.queries import (
+    LIKE_ESCAPE,
+    Pagination,
+    day_json,
+    json_rows,
+    like_escaped,
+    moment_json,
+    paginate,
+    utc_text,
+)
 from kaizen.schemas import apply_changes
 
 NO_NEWS_DAYS = 7
@@ -245,7 +254,6 @@ BOARD_COLUMNS = (
     Application.created_at,
     Application.updated_at,
 )
-BOARD_FIELDS = tuple(column.key for column in BOARD_COLUMNS)
 
 
 def list_applications(
@@ -286,21 +294,50 @@ def list_applications(
     # Core execution: the rows are plain values, the ORM's result machinery adds nothing.
     conn = db.connection()
     total = conn.execute(queries.total, params).scalar_one()
-    rows = conn.execute(queries.rows, params).all()
+    rows = json_rows(db, queries.rows, params)
     if not rows:
         return [], total
     items: dict[int, dict[str, Any]] = {}
-    for row in rows:
-        item = dict(zip(BOARD_FIELDS, row, strict=False))
-        org_name, org_type = row[len(BOARD_FIELDS) :]
-        item["organization"] = {"id": item["organization_id"], "name": org_name, "type": org_type}
-        item["goal_ids"] = []
-        item["next_event"] = None
-        items[item["id"]] = item
+    for (
+        app_id,
+        org_id,
+        role,
+        app_kind,
+        source,
+        url,
+        app_stage,
+        stage_changed_at,
+        applied_on,
+        follow_up_on,
+        notes,
+        created_at,
+        updated_at,
+        org_name,
+        org_type,
+    ) in rows:
+        # ``ApplicationRead``'s fields in its order (the JSON is written as it stands).
+        items[app_id] = {
+            "id": app_id,
+            "organization_id": org_id,
+            "organization": {"id": org_id, "name": org_name, "type": org_type},
+            "role": role,
+            "kind": app_kind,
+            "source": source,
+            "url": url,
+            "stage": app_stage,
+            "stage_changed_at": stage_changed_at,
+            "applied_on": applied_on,
+            "follow_up_on": follow_up_on,
+            "goal_ids": [],
+            "notes": notes,
+            "created_at": created_at,
+            "updated_at": updated_at,
+            "next_event": None,
+        }
     # Goal links (ordered by goal id) and upcoming events (soonest first, then by id: the
     # first one seen is the application's next event, the same rule as ``next_events``).
-    extras = conn.execute(queries.extras, {**params, "now": now}).all()
-    for app_id, goal_id, event_id, event_kind, title, starts_at in extras:
+    extras = json_rows(db, queries.extras, {**params, "now": now})
+    for app_id, goal_id, event_id, event_kind, title, _, starts_at in extras:
         item = items[app_id]
         if event_id is None:
             item["goal_ids"].append(goal_id)
@@ -343,8 +380,16 @@ def _board_queries(
         where.append(Organization.type == bindparam("type", type_=String))
     if by_org:
         where.append(Application.organization_id == bindparam("organization", type_=Integer))
-    moments = {"stage_changed_at", "created_at", "updated_at"}
-    columns = [utc_text(c, dialect).label(c.key) if c.key in moments else c for c in BOARD_COLUMNS]
+    # Timestamps and dates as their JSON values: the board is serialised from plain values.
+    moments, days = {"stage_changed_at", "created_at", "updated_at"}, {"applied_on", "follow_up_on"}
+    columns = [
+        moment_json(c, dialect).label(c.key)
+        if c.key in moments
+        else day_json(c, dialect).label(c.key)
+        if c.key in days
+        else c
+        for c in BOARD_COLUMNS
+    ]
     total = (
         select(func.count())
         .select_from(Application)
@@ -381,6 +426,9 @@ def _board_queries(
         (no_text if dialect == "sqlite" else literal_column("NULL", UTCDateTime())).label(
             "starts_at"
         ),
+        (no_text if dialect == "sqlite" else literal_column("NULL", UTCDateTime())).label(
+            "starts_json"
+        ),
     ).where(ApplicationGoal.application_id.in_(ids))
     events = select(
         Event.application_id,
@@ -388,7 +436,8 @@ def _board_queries(
         Event.id,
         Event.kind,
         Event.title,
-        utc_text(Event.starts_at, dialect),
+        utc_text(Event.starts_at, dialect),  # sorts as the instants do
+        moment_json(Event.starts_at, dialect),  # the JSON's text
     ).where(
         # By the (user_id, starts_at) index: the user's upcoming events are few.
         Event.user_id == bindparam("user", type_=Integer),

@@ -10,6 +10,7 @@ from kaizen.auth.models import User
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.errors import AppError
 from kaizen.limits import READING_IMPORT_MAX
+from kaizen.plain import json_response
 from kaizen.portfolio.schemas import EntryRead
 from kaizen.reading import flows, formats, lookup, service
 from kaizen.reading.models import ReadingItem
@@ -54,7 +55,11 @@ BIBTEX_TYPES = ("application/x-bibtex", "text/x-bibtex", "application/x-bibtex-t
 RIS_TYPES = ("application/x-research-info-systems", "application/x-ris", "text/x-ris")
 
 
-@router.get("/reading-items", summary="List reading items (the queue, or the library)")
+@router.get(
+    "/reading-items",
+    summary="List reading items (the queue, or the library)",
+    response_model=Page[ReadingItemRead],
+)
 def list_items(
     user: CurrentUser,
     db: SessionDep,
@@ -76,7 +81,7 @@ def list_items(
     sort: Annotated[
         service.Sort, Query(description="queue (up next first), finished, added or title")
     ] = "queue",
-) -> Page[ReadingItemRead]:
+) -> Response:
     """In queue order by default: the top is up next."""
     items, total = service.list_item_rows(
         db,
@@ -90,8 +95,9 @@ def list_items(
         limit=page.limit,
         offset=page.offset,
     )
-    # One validation of the whole page (plain values, not ORM objects).
-    return Page[ReadingItemRead].model_validate({"items": items, "total": total})
+    # A page of 200: serialised from the plain values as they stand (dates and the timestamp
+    # already their JSON text), not validated into a model each.
+    return json_response({"items": items, "total": total})
 
 
 @router.post(

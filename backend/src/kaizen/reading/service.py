@@ -19,7 +19,16 @@ from kaizen.goals.models import Goal
 from kaizen.habits.models import Habit
 from kaizen.ownership import ensure_owned
 from kaizen.portfolio.models import PortfolioEntry
-from kaizen.queries import LIKE_ESCAPE, count_rows, like_escaped, next_position, reorder, utc_text
+from kaizen.queries import (
+    LIKE_ESCAPE,
+    count_rows,
+    day_json,
+    json_rows,
+    like_escaped,
+    moment_json,
+    next_position,
+    reorder,
+)
 from kaizen.reading import formats
 from kaizen.reading.models import (
     ReadingItem,
@@ -34,6 +43,7 @@ from kaizen.reading.schemas import (
     MonthKindCount,
     ProgressIn,
     ReadingItemCreate,
+    ReadingItemRead,
     ReadingItemUpdate,
     ReadingStats,
     SettingsIn,
@@ -148,10 +158,11 @@ def list_item_rows(
     conn = db.connection()
     total = conn.execute(total_stmt, params).scalar_one()
     items = []
-    for row in conn.execute(rows_stmt, params):
+    for row in json_rows(db, rows_stmt, params):
+        # ``ReadingItemRead``'s fields in its order (the router writes the JSON as it stands).
         item = dict(zip(LIST_FIELDS, row, strict=True))
-        item["authors"] = split_authors(item.pop("authors_text"))
-        item["tags"] = split_tags(item.pop("tags_text"))
+        item["authors"] = split_authors(item["authors"])
+        item["tags"] = split_tags(item["tags"])
         items.append(item)
     return items, total
 
@@ -188,8 +199,14 @@ def _row_queries(
             ReadingItem.title.icontains(pattern, escape=LIKE_ESCAPE)
             | ReadingItem.authors_text.icontains(pattern, escape=LIKE_ESCAPE)
         )
+    # Dates and the timestamp as their JSON text, each under its field's name.
     columns = [
-        utc_text(c, dialect).label(c.key) if c.key == "created_at" else c for c in LIST_COLUMNS
+        moment_json(c, dialect).label(field)
+        if field == "created_at"
+        else day_json(c, dialect).label(field)
+        if field in ("started_on", "finished_on")
+        else c.label(field)
+        for field, c in zip(LIST_FIELDS, LIST_COLUMNS, strict=True)
     ]
     total = select(func.count()).select_from(ReadingItem).where(*where)
     rows = (
@@ -224,10 +241,11 @@ LIST_ORDERS: dict[str, list[Any]] = {
     "added": [ReadingItem.id.desc()],
     "title": [func.lower(ReadingItem.title), ReadingItem.id],
 }
-LIST_COLUMNS = tuple(
-    column for column in ReadingItem.__table__.c if column.key not in {"user_id", "updated_at"}
-)
-LIST_FIELDS = tuple(column.key for column in LIST_COLUMNS)
+# ``ReadingItemRead``'s fields in its order, and the column each is read from (``authors`` and
+# ``tags`` are stored as text and split).
+LIST_FIELDS = tuple(ReadingItemRead.model_fields)
+_STORED_AS = {"authors": "authors_text", "tags": "tags_text"}
+LIST_COLUMNS = tuple(ReadingItem.__table__.c[_STORED_AS.get(f, f)] for f in LIST_FIELDS)
 
 
 def reorder_items(db: Session, user: User, ids: list[int]) -> None:

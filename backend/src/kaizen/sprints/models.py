@@ -1,10 +1,12 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text, event, inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from kaizen.db import Base, TimestampMixin
+from kaizen.sprints import kept
 
 
 class Sprint(TimestampMixin, Base):
@@ -23,6 +25,28 @@ class Sprint(TimestampMixin, Base):
     retrospective: Mapped[str] = mapped_column(Text, default="")
     # The scoreboard frozen once the sprint is over, so later edits to habits keep history.
     snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # What the list shows from the snapshot (score, outcome state and sentence), written with
+    # it by the flush hook below; NULL when nothing usable is kept (see ``kept.py``).
+    kept_score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    kept_outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    kept_outcome_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+@event.listens_for(Sprint, "before_insert")
+@event.listens_for(Sprint, "before_update")
+def _write_kept_columns(mapper: Mapper[Sprint], connection: Connection, sprint: Sprint) -> None:
+    """Every write of a snapshot or a target (freezing, re-scoring after a late check-in,
+    marking, an edit, an import) goes through a flush, so the kept columns are derived here,
+    in the one place, from the values being written."""
+    state = inspect(sprint)
+    if state.key is None or any(
+        state.attrs[name].history.has_changes() for name in ("snapshot", "target_rate")
+    ):
+        rate = sprint.target_rate
+        if rate is None:  # not set yet: the column's default fills it in the INSERT
+            rate = mapper.columns["target_rate"].default.arg
+        score, outcome, text = kept.columns_of(sprint.snapshot, rate)
+        sprint.kept_score, sprint.kept_outcome, sprint.kept_outcome_text = score, outcome, text
 
 
 class SprintHabit(Base):

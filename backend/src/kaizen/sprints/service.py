@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import Text, bindparam, cast, delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
@@ -207,42 +207,59 @@ def reads(db: Session, sprints: Sequence[Sprint], today: date) -> list[SprintRea
 
 def _read_fields(
     db: Session,
-    sprints: Sequence[Any],
+    sprints: Sequence[Sprint],
     scored: dict[int, SprintSnapshot | KeptFigures],
     today: date,
 ) -> list[dict[str, Any]]:
-    """``SprintRead``'s fields, in its order, as plain values, for sprints (ORM objects or
-    rows of the list's columns) and their results."""
+    """``SprintRead``'s fields, in its order, as plain values, for sprints and their results."""
     ids = [s.id for s in sprints]
     habits, goals = habit_ids_by_sprint(db, ids), _goal_ids_by_sprint(db, ids)
     rows = []
     for s in sprints:
         status = snapshots.status_between(s.start_date, s.end_date, today)
-        result = scored[s.id]
-        found = scoring.outcome(
-            status=status, target_rate=s.target_rate, items=result.habits, start=s.start_date
-        )
-        rows.append(
-            {
-                "id": s.id,
-                "title": s.title,
-                "theme": s.theme,
-                "start_date": s.start_date,
-                "end_date": s.end_date,
-                "target_rate": s.target_rate,
-                "habit_ids": habits.get(s.id, []),
-                "goal_ids": goals.get(s.id, []),
-                "plan": s.plan,
-                "retrospective": s.retrospective,
-                "status": status,
-                "score": result.score,
-                "outcome": {"state": found.state, "text": found.text},
-            }
-        )
+        score, outcome = _scored(s, status, scored[s.id])
+        rows.append(_fields(s, status, habits.get(s.id, []), goals.get(s.id, []), score, outcome))
     return rows
 
 
-# The list's columns and each sprint's kept results as JSON text, in one statement.
+def _scored(
+    sprint: Any, status: SprintStatus, result: SprintSnapshot | KeptFigures
+) -> tuple[float | None, dict[str, str]]:
+    """A sprint's score and outcome (``SprintOutcome``'s fields) from its results."""
+    found = scoring.outcome(
+        status=status, target_rate=sprint.target_rate, items=result.habits, start=sprint.start_date
+    )
+    return result.score, {"state": found.state, "text": found.text}
+
+
+def _fields(
+    s: Any,
+    status: SprintStatus,
+    habit_ids: list[int],
+    goal_ids: list[int],
+    score: float | None,
+    outcome: dict[str, Any],
+) -> dict[str, Any]:
+    """``SprintRead``'s fields, in its order, for a sprint (an ORM object or a row of the
+    list's columns)."""
+    return {
+        "id": s.id,
+        "title": s.title,
+        "theme": s.theme,
+        "start_date": s.start_date,
+        "end_date": s.end_date,
+        "target_rate": s.target_rate,
+        "habit_ids": habit_ids,
+        "goal_ids": goal_ids,
+        "plan": s.plan,
+        "retrospective": s.retrospective,
+        "status": status,
+        "score": score,
+        "outcome": outcome,
+    }
+
+
+# The list's columns and each sprint's kept score and outcome, in one statement.
 _LIST_COLUMNS = (
     Sprint.id,
     Sprint.title,
@@ -252,43 +269,78 @@ _LIST_COLUMNS = (
     Sprint.target_rate,
     Sprint.plan,
     Sprint.retrospective,
+    Sprint.kept_score,
+    Sprint.kept_outcome,
+    Sprint.kept_outcome_text,
 )
-_LIST = (
-    select(*_LIST_COLUMNS, cast(Sprint.snapshot, Text).label("kept"))
+_PAGE = (
+    select(Sprint.id)
     .where(Sprint.user_id == bindparam("user_id"))
     .order_by(Sprint.start_date.desc(), Sprint.id.desc())
     .limit(bindparam("limit"))
     .offset(bindparam("offset"))
 )
+_LIST = _PAGE.with_only_columns(*_LIST_COLUMNS)
 _LIST_TOTAL = select(func.count(Sprint.id)).where(Sprint.user_id == bindparam("user_id"))
+
+
+def _page_links(model: Any, linked: str, order: str) -> Any:
+    """A link table's ``(sprint_id, linked id)`` rows for the list's page, picked by the page
+    query itself (one statement compiled once, instead of an ``IN`` of the page's ids)."""
+    table = model.__table__
+    page = _PAGE.subquery()
+    return (
+        select(table.c.sprint_id, table.c[linked])
+        .where(table.c.sprint_id.in_(select(page.c.id)))
+        .order_by(table.c.sprint_id, table.c[order])
+    )
+
+
+_PAGE_HABITS = _page_links(SprintHabit, "habit_id", "position")
+_PAGE_GOALS = _page_links(SprintGoal, "goal_id", "goal_id")
 
 
 def list_sprint_fields(
     db: Session, user: User, page: Pagination, today: date
 ) -> tuple[list[dict[str, Any]], int]:
     """The list route's page (newest first) and its total, as ``SprintRead``'s fields in plain
-    values (the router serialises them as they are): the sprints are rows of the columns the
-    list shows, with their kept results as JSON text, instead of ORM objects; a finished
-    sprint's score and outcome figures come from that text alone (``KeptFigures``), and only
-    the others (live, or kept but marked for re-scoring, usually one) are loaded as objects
-    and scored by ``snapshots.results``. The same numbers as ``reads``."""
+    values (the router serialises them as they are). The sprints are rows of the columns the
+    list shows, not ORM objects; a finished sprint's score and outcome are its kept columns
+    (``kept.py``: written with its snapshot), and only the others (live, or kept but marked
+    for re-scoring, usually one) are loaded as objects and scored by ``snapshots.results``.
+    The same numbers as ``reads``."""
     params = {"user_id": user.id, "limit": page.limit, "offset": page.offset}
     total = db.scalar(_LIST_TOTAL, params) or 0
     rows = db.execute(_LIST, params).all()
-    scored: dict[int, SprintSnapshot | KeptFigures] = {}
-    for row in rows:
-        text = snapshots.present(row.kept)
-        if text is not None and snapshots.status_between(row.start_date, row.end_date, today) == (
-            "finished"
-        ):
-            figures = KeptFigures.from_json(text)
-            if figures is not None:
-                scored[row.id] = figures
-    rest = [row.id for row in rows if row.id not in scored]
+    statuses = [snapshots.status_between(r.start_date, r.end_date, today) for r in rows]
+    rest = [
+        r.id
+        for r, status in zip(rows, statuses, strict=True)
+        if status != "finished" or r.kept_outcome is None
+    ]
+    scored: dict[int, SprintSnapshot] = {}
     if rest:
         live = db.scalars(select(Sprint).where(Sprint.id.in_(rest))).all()
-        scored.update(snapshots.results(db, live, today))
-    return _read_fields(db, rows, scored, today), total
+        scored = snapshots.results(db, live, today)
+    habits = _page_ids(db, _PAGE_HABITS, params)
+    goals = _page_ids(db, _PAGE_GOALS, params)
+    items = []
+    for s, status in zip(rows, statuses, strict=True):
+        result = scored.get(s.id)
+        if result is None:  # finished, and kept
+            score, outcome = s.kept_score, {"state": s.kept_outcome, "text": s.kept_outcome_text}
+        else:
+            score, outcome = _scored(s, status, result)
+        items.append(_fields(s, status, habits.get(s.id, []), goals.get(s.id, []), score, outcome))
+    return items, total
+
+
+def _page_ids(db: Session, statement: Any, params: dict[str, Any]) -> dict[int, list[int]]:
+    links: dict[int, list[int]] = defaultdict(list)
+    # Two integer columns: the driver's tuples, without a SQLAlchemy row each.
+    for sprint_id, linked_id in driver_rows(db, statement, params):
+        links[sprint_id].append(linked_id)
+    return links
 
 
 def habit_ids_by_sprint(db: Session, sprint_ids: list[int]) -> dict[int, list[int]]:
