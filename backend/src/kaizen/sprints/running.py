@@ -56,7 +56,13 @@ _PREVIOUS = select(
 _ITEMS = (
     select(SprintHabit.sprint_id, *HABIT_COLUMNS)
     .join(Habit, Habit.id == SprintHabit.habit_id)
-    .where(SprintHabit.sprint_id.in_(bindparam("ids", expanding=True)))
+    # The running sprint and the previous one scored live (``other``: the running one's id
+    # again when there is none): two plain parameters, not an expanding one.
+    .where(
+        SprintHabit.sprint_id.in_(
+            [bindparam("running", type_=Integer), bindparam("other", type_=Integer)]
+        )
+    )
     .order_by(SprintHabit.sprint_id, SprintHabit.position)
 )
 
@@ -103,14 +109,16 @@ def running_board(
         kept = None if text is None else snapshots.SprintSnapshot.model_validate_json(text)
     live = [running] if previous is None or _usable(kept) else [running, previous]
     items: dict[int, list[HabitRow]] = {s.id: [] for s in live}
-    for row in connection.execute(_ITEMS, {"ids": [s.id for s in live]}):
+    for row in connection.execute(_ITEMS, {"running": live[0].id, "other": live[-1].id}):
         items[row[0]].append(HabitRow(*row[1:]))
     first = min(s.start_date for s in live)
     seen = {h.id: h for habits in items.values() for h in habits}
     # Today's statuses give exactly ``load_logs(since=first)``'s answer for the days from
     # ``first`` on when they reach back that far; the rest are read (one query either way).
     missing = {h.id for h in seen.values() if since > first or h.id not in covered}
-    more = statuses(db, [seen[i] for i in missing], since=first, today=today, always=True)
+    more = statuses(
+        db, [seen[i] for i in missing], since=first, today=today, always=True, flushed=True
+    )
     empty: Mapping[date, habit_scoring.Status] = {}
     logs = {}
     for habit_id, habit in seen.items():
