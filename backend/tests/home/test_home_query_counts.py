@@ -2,7 +2,8 @@
 (the bench's own seeding code: 30 action items with runs of days and of weeks reaching back
 past Today's window, a sprint every fortnight, goals, 500 applications with 2,000 events,
 3,000 reading items, reviews) cost the same queries, except the running sprint's
-scoreboard, which a user without a running sprint has no use for."""
+scoreboard (less one: Home reads the running and the previous sprint together), which a
+user without a running sprint has no use for."""
 
 from collections.abc import Callable
 from typing import Any
@@ -46,4 +47,6 @@ def test_home_query_count_is_the_same_for_a_new_user_and_the_heavy_bench_user(
         with count_queries() as q:
             sprints.scoreboard(db, sprint, today)
         board = q.count
-    assert counts[1] == counts[0] + board
+    # Home reads the running sprint and the one before it in one statement (the scoreboard
+    # in two): one fewer than the scoreboard's own.
+    assert counts[1] == counts[0] + board - 1

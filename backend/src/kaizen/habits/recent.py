@@ -99,13 +99,15 @@ def statuses(
     since: date | None = None,
     today: date | None = None,
     always: bool = False,
+    flushed: bool = False,
 ) -> dict[int, dict[date, scoring.Status]]:
     """``{habit_id: {day: status}}`` for these habits (from ``since`` on), in one query of plain
     tuples: turning rows into ORM objects or enums one by one is what makes heavy reads slow.
     Given ``today``, a numeric item partly done today is left pending (see
     :func:`in_progress`) until the day is over: an unfinished today never lowers a score.
     No query for no habits, unless ``always`` (a caller whose query count must not depend on
-    the data)."""
+    the data). ``flushed``: the session holds no pending change (a read), so the statement
+    runs on its connection, without the session's autoflush and ORM result handling."""
     by_id = {h.id: h for h in habits}
     by_habit: dict[int, dict[date, scoring.Status]] = defaultdict(dict)
     if not by_id and not always:
@@ -114,7 +116,8 @@ def statuses(
     if since is not None:
         params["since"] = since
     status_of = STATUS.__getitem__
-    rows = db.execute(_STATUSES if since is None else _STATUSES_SINCE, params)
+    run = db.connection().execute if flushed else db.execute
+    rows = run(_STATUSES if since is None else _STATUSES_SINCE, params)
     for habit_id, day, status, value in rows:
         if day == today and in_progress(by_id[habit_id], status, value):
             continue

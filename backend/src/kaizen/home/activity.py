@@ -15,6 +15,7 @@ from sqlalchemy import (
     bindparam,
     cast,
     func,
+    literal,
     literal_column,
     select,
     true,
@@ -204,7 +205,8 @@ _READING_TOP = (
     select(*(getattr(ReadingItem, f"{f}_text" if f in _SPLIT else f) for f in _READING_FIELDS))
     .where(
         ReadingItem.user_id == bindparam("user_id"),
-        ReadingItem.status.in_(("reading", "queued")),
+        # Plain parameters, not an expanding one (re-rendered by SQLAlchemy on every call).
+        ReadingItem.status.in_([literal("reading", String), literal("queued", String)]),
     )
     .order_by(ReadingItem.position, ReadingItem.id)
     .limit(bindparam("limit", type_=Integer))

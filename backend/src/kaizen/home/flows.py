@@ -1,6 +1,7 @@
 """The home screen: one request for the day across every domain.
 
-A flow: it calls the habits and opportunities services, the running sprint's board
+A flow: it calls the habits service, the follow-ups due (``opportunities.follow_ups``: the
+follow-ups service's answer in one statement), the running sprint's board
 (``sprints.running``, scored from the check-ins Today's section read) and the cross-domain
 reads in ``activity.py``; each part runs a fixed number of queries.
 """
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 from kaizen.auth.models import User
 from kaizen.habits import service as habits
 from kaizen.home import activity
-from kaizen.opportunities import service as opportunities
+from kaizen.opportunities import follow_ups
 from kaizen.sprints.running import running_board
 
 READING_SHOWN = 3
@@ -52,8 +53,8 @@ def home(db: Session, user: User, today: date, now: datetime) -> bytes:
     """``GET /home``'s body (``HomeRead``, serialised once). The action items are Today's own
     plain values (``habits.today_read``), not validated a second time, and the running sprint's
     scoreboard is scored from the check-ins they were read from; the reading card, events,
-    goals and published entries are plain values too (``activity``), follow-ups their read
-    schema. Tests compare the bytes with the validated ``HomeRead``
+    goals and published entries are plain values too (``activity``), and so are the follow-ups
+    (``opportunities.follow_ups``). Tests compare the bytes with the validated ``HomeRead``
     (``tests/habits/test_today_payload.py``, ``tests/home``)."""
     queue = activity.reading_top(db, user, READING_SHOWN)
     # Being read comes before merely queued; the queue order holds within each.
@@ -68,7 +69,7 @@ def home(db: Session, user: User, today: date, now: datetime) -> bytes:
         "sprint": _sprint(db, user, today, read),
         "reading": queue,
         "events": events,
-        "follow_ups": opportunities.follow_ups(db, user, today=today, now=now, days=0),
+        "follow_ups": follow_ups.due(db, user, today=today, now=now),
         "active_goals": active_goals,
         "idle_goals": idle_goals,
         "published": activity.published_between(db, user, today.replace(day=1), today),
