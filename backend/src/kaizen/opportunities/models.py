@@ -54,10 +54,12 @@ class Application(TimestampMixin, Base):
     """An opportunity pursued with an organization."""
 
     __tablename__ = "applications"
-    # The board, most recently moved first, walks the second index in order.
+    # The board, most recently moved first, walks the second index in order; follow-ups due
+    # by a date seek the third.
     __table_args__ = (
         Index("ix_applications_user_id_stage", "user_id", "stage"),
         Index("ix_applications_user_id_stage_changed_at", "user_id", "stage_changed_at", "id"),
+        Index("ix_applications_user_id_follow_up_on", "user_id", "follow_up_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
