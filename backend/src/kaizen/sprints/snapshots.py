@@ -10,6 +10,7 @@ a snapshot, or score live a finished sprint no write has touched since (the same
 Other domains (habits) import this module, never the sprints service.
 """
 
+import json
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -397,10 +398,11 @@ def rescore_habit(db: Session, habit: Habit, day: date, today: date) -> None:
         now = utcnow()
         for row, kept in quick:
             fresh = _scored(row.start_date, row.end_date, row.target_rate, [habit], logs, today)
-            result = _merge(kept, fresh, {habit.id})
+            stored = _merge(kept, fresh, {habit.id}).model_dump(mode="json")
+            if stored == json.loads(row.snapshot):
+                continue  # unchanged (the same check-in again): no write, like the ORM's
             db.connection().execute(
-                _STORE_SNAPSHOT,
-                {"sprint_id": row.id, "kept": result.model_dump(mode="json"), "changed_at": now},
+                _STORE_SNAPSHOT, {"sprint_id": row.id, "kept": stored, "changed_at": now}
             )
             loaded = db.identity_map.get(db.identity_key(Sprint, row.id))
             if loaded is not None:
