@@ -19,6 +19,7 @@ Writes are serialised per database where it matters:
 
 import asyncio
 import fcntl
+import logging
 import os
 import shutil
 import sqlite3
@@ -44,6 +45,7 @@ from kaizen.config import settings
 from kaizen.errors import AppError
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+log = logging.getLogger("kaizen")
 WRITER = "kaizen_writer"
 
 NAMING_CONVENTION = {
@@ -132,11 +134,16 @@ class WriterTurn:
         self._fd: int | None = None
         self._pid = 0
 
-    def _file(self) -> int:
-        if self._fd is None or self._pid != os.getpid():
+    def _file(self) -> int | None:
+        """The lock file, or None where it cannot be opened (a read-only folder: the
+        writers then take turns in this process only)."""
+        if self._pid != os.getpid():
             # A forked child gets its own open file (a shared one would share the lock).
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
             self._pid = os.getpid()
+            try:
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                self._fd = None
         return self._fd
 
     def acquire(self, connection: object, timeout: float) -> bool:
@@ -146,7 +153,7 @@ class WriterTurn:
         try:
             fd = self._file()
             pause = 0.00005
-            while True:
+            while fd is not None:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
@@ -198,7 +205,7 @@ class Checkpointer:
 
     def committed(self) -> None:
         self.commits += 1
-        if self._thread is None or self._pid != os.getpid():
+        if self._thread is None or self._pid != os.getpid() or not self._thread.is_alive():
             self._start()
         if self.commits >= self.EVERY:
             self._wake.set()
@@ -225,9 +232,10 @@ class Checkpointer:
                 if self.commits and not self._stopped:
                     try:
                         self.checkpoint(connection)
-                    except sqlite3.Error:
+                    except Exception:
                         # Another process is checkpointing, or the disk is failing (the
                         # next request's own statements report that): try again later.
+                        log.warning("WAL checkpoint failed", exc_info=True)
                         time.sleep(self.IDLE_SECONDS)
         finally:
             connection.close()
@@ -321,7 +329,11 @@ def build_engine(url: str) -> Engine:
         engine = create_engine(
             url, pool_size=5, max_overflow=5, pool_pre_ping=False, pool_timeout=timeout
         )
-        file = parsed.database if parsed.database and parsed.database != ":memory:" else None
+        # A plain file (not ``:memory:``, not a ``file:`` URI) gets the turn and the
+        # checkpointer; the others keep SQLite's own waiting and checkpoints.
+        name = parsed.database or ":memory:"
+        plain = name != ":memory:" and not name.startswith("file:") and "uri" not in parsed.query
+        file = name if plain else None
         turn = WriterTurn(file) if file else None
         event.listen(engine, "connect", partial(_sqlite_pragmas, checkpointed=file is not None))
         event.listen(engine, "begin", _begin(turn))

@@ -357,12 +357,31 @@ def freeze_finished(db: Session, user_id: int, today: date) -> None:
     """Freeze the user's sprints that have finished since the last write (usually none: one
     query). Writes call this so reads of old sprints find their snapshots instead of scoring
     them live every time; it changes no number, only where it is read from."""
+    db.flush()  # the check below is a Core statement, which does not flush by itself
+    if db.connection().execute(_ANY_UNFROZEN, {"user_id": user_id, "today": today}).first():
+        freeze(db, _unfrozen(db, user_id, today), today)
+
+
+# Whether any of a user's finished sprints has no snapshot yet (a Core statement: most
+# writes find none, and an ORM query costs several times the statement even then).
+_ANY_UNFROZEN = (
+    select(Sprint.id)
+    .where(
+        Sprint.user_id == bindparam("user_id"),
+        Sprint.end_date < bindparam("today", type_=Date),
+        Sprint.snapshot.is_(None),
+    )
+    .limit(1)
+)
+
+
+def _unfrozen(db: Session, user_id: int, today: date) -> Sequence[Sprint]:
     unfrozen = db.scalars(
         select(Sprint).where(
             Sprint.user_id == user_id, Sprint.end_date < today, Sprint.snapshot.is_(None)
         )
     ).all()
-    freeze(db, unfrozen, today)
+    return unfrozen
 
 
 def rescore_habit(db: Session, habit: Habit, day: date, today: date) -> None:
