@@ -1,7 +1,8 @@
-"""Writers in two processes on one SQLite database (``kaizen serve --workers 2``): every write
-lands and none is a 500 or a 503; writers take turns through ``kaizen.db.WriterTurn``, whose
-turn is only an order (SQLite's own lock keeps writes apart); the WAL is checkpointed by a
-background thread (``kaizen.db.Checkpointer``), never inside a request's commit."""
+"""Writers in two processes on one database (``kaizen serve --workers 2``): every write lands
+and none is a 500 or a 503 (SQLite and PostgreSQL). On SQLite, writers take turns through
+``kaizen.db.WriterTurn``, whose turn is only an order (SQLite's own lock keeps writes apart),
+and the WAL is checkpointed by a background thread (``kaizen.db.Checkpointer``), never inside
+a request's commit."""
 
 import fcntl
 import json
@@ -48,7 +49,6 @@ print(json.dumps(codes), flush=True)
 """
 
 
-@sqlite_only
 def test_writers_in_two_processes_all_succeed_and_every_write_lands(client: TestClient) -> None:
     user = make_user(client)
     today = clock.local_today("UTC")
