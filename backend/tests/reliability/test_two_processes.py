@@ -170,3 +170,21 @@ def test_the_wal_is_checkpointed_in_the_background_not_by_commits(
         assert client.put(url, json={"status": status}, headers=headers).status_code == 200
 
     assert done.wait(60)
+
+
+@sqlite_only
+def test_every_write_gives_its_turn_back_whether_it_commits_or_fails(client: TestClient) -> None:
+    headers, url = _check_in_url(client)
+    future = url.rsplit("/", 1)[0] + "/2999-01-01"
+    others = url.replace("/habits/", "/habits/9", 1)
+    path = make_url(TEST_DATABASE_URL).database
+    fd = os.open(f"{path}-writer", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        for target, expected in ((url, 200), (future, 422), (others, 404)):
+            response = client.put(target, json={"status": "done"}, headers=headers)
+            assert response.status_code == expected
+            # Another process could take the turn now (it is not left held).
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
