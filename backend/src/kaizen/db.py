@@ -187,10 +187,11 @@ class Checkpointer:
     SQLite's default runs a checkpoint inside the commit that takes the WAL past 1,000
     pages: that request copies the WAL into the database and waits for two ``fsync`` calls
     (tens of milliseconds on a slow disk), and in this process the next writer waits behind
-    it. Here connections turn the automatic checkpoint off and every commit counts its
-    transaction; this thread (started at the first commit) runs a ``PASSIVE`` checkpoint
-    (it never blocks readers or writers) once ``EVERY`` commits have been counted, or
-    ``IDLE_SECONDS`` after the last one, on a connection of its own."""
+    it. Here connections turn the automatic checkpoint off and every writer's commit is
+    counted; this thread (started at the first commit) runs a ``PASSIVE`` checkpoint (it
+    never blocks readers or writers) once ``EVERY`` have been counted, and within
+    ``IDLE_SECONDS`` of the commit of any transaction (a write outside a writer transaction
+    is never left in the WAL), on a connection of its own."""
 
     EVERY = 200
     IDLE_SECONDS = 1.0
@@ -198,13 +199,18 @@ class Checkpointer:
     def __init__(self, database: str) -> None:
         self.database = database
         self.commits = 0
+        self.pending = False
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._pid = 0
         self._stopped = False
 
-    def committed(self) -> None:
-        self.commits += 1
+    def committed(self, *, writer: bool) -> None:
+        """A transaction committed: a writer's counts towards ``EVERY``; any (a write
+        outside a writer transaction too) makes the idle checkpoint run."""
+        self.pending = True
+        if writer:
+            self.commits += 1
         if self._thread is None or self._pid != os.getpid() or not self._thread.is_alive():
             self._start()
         if self.commits >= self.EVERY:
@@ -220,7 +226,7 @@ class Checkpointer:
         self._wake.set()
 
     def checkpoint(self, connection: sqlite3.Connection) -> None:
-        self.commits = 0
+        self.commits, self.pending = 0, False
         connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def _run(self) -> None:
@@ -229,7 +235,7 @@ class Checkpointer:
             while not self._stopped:
                 self._wake.wait(self.IDLE_SECONDS)
                 self._wake.clear()
-                if self.commits and not self._stopped:
+                if self.pending and not self._stopped:
                     try:
                         self.checkpoint(connection)
                     except Exception:
@@ -278,9 +284,9 @@ def _hand_back(engine: Engine, turn: WriterTurn, checkpointer: Checkpointer) -> 
             commit(connection)
         finally:
             raw = getattr(connection, "dbapi_connection", connection)
-            if turn.holder is not None and turn.holder is raw:
-                turn.release(raw)
-                checkpointer.committed()
+            wrote = turn.holder is not None and turn.holder is raw
+            turn.release(raw)
+            checkpointer.committed(writer=wrote)
 
     def do_rollback(connection: Any) -> None:
         try:
