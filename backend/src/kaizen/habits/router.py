@@ -1,6 +1,7 @@
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
 
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.habits import service
@@ -16,11 +17,12 @@ from kaizen.habits.schemas import (
     TodayRead,
 )
 from kaizen.plain import json_response
-from kaizen.schemas import Day, Page
+from kaizen.schemas import MAX_ID, Day, Page
 
 router = APIRouter(tags=["habits"])
 
-OwnedHabit = Annotated[Habit, Depends(owned(Habit, param="habit_id", label="Habit"))]
+_find_habit = owned(Habit, param="habit_id", label="Habit")
+OwnedHabit = Annotated[Habit, Depends(_find_habit)]
 DayPath = Annotated[Day, Path(description="YYYY-MM-DD in your timezone", examples=["2024-11-04"])]
 FromQuery = Annotated[Day | None, Query(alias="from", description="First day (inclusive)")]
 ToQuery = Annotated[Day | None, Query(alias="to", description="Last day (inclusive)")]
@@ -80,6 +82,29 @@ def delete_habit(habit: OwnedHabit, db: SessionDep, today: Today) -> None:
     service.delete_habit(db, habit, today)
 
 
+async def habit_to_check_in(
+    db: SessionDep,
+    user: CurrentUser,
+    request: Request,
+    habit_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Habit id")],
+) -> Habit:
+    """``OwnedHabit`` for the check-in writes, read without a thread-pool hop on SQLite.
+
+    There the request's writer transaction began with its token lookup, so it holds
+    SQLite's write lock already and this read of one row by its key waits for nothing: it
+    runs on the event loop, where the hop to a worker thread and back (and whatever the loop
+    ran in between) would have been spent holding the lock that the other worker processes
+    wait for. Elsewhere (PostgreSQL) it runs in the thread pool, like ``owned``."""
+    if db.get_bind().dialect.name == "sqlite":
+        return _find_habit(db=db, owner_row=user, request=request, habit_id=habit_id)
+    return await run_in_threadpool(
+        _find_habit, db=db, owner_row=user, request=request, habit_id=habit_id
+    )
+
+
+HabitToCheckIn = Annotated[Habit, Depends(habit_to_check_in)]
+
+
 @router.put(
     "/habits/{habit_id}/check-ins/{date}",
     summary="Check in for a day (idempotent)",
@@ -88,7 +113,7 @@ def delete_habit(habit: OwnedHabit, db: SessionDep, today: Today) -> None:
 def put_check_in(
     date: DayPath,
     body: CheckInPut,
-    habit: OwnedHabit,
+    habit: HabitToCheckIn,
     user: CurrentUser,
     db: SessionDep,
     today: Today,
@@ -104,7 +129,7 @@ def put_check_in(
     summary="Clear a day's check-in",
     responses=NOT_FOUND,
 )
-def clear_check_in(date: DayPath, habit: OwnedHabit, db: SessionDep, today: Today) -> None:
+def clear_check_in(date: DayPath, habit: HabitToCheckIn, db: SessionDep, today: Today) -> None:
     service.clear_check_in(db, habit, date, today)
 
 

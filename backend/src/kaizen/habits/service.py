@@ -170,7 +170,7 @@ def put_check_in(
     row = upsert_check_in(db, habit.id, day, status=status, value=body.value, note=body.note)
     db.flush()
     # A late check-in inside a finished sprint re-scores that item in its kept results.
-    snapshots.rescore_habit(db, habit.id, day, today)
+    snapshots.rescore_habit(db, habit, day, today)
     snapshots.freeze_finished(db, user.id, today)
     return row
 
@@ -225,7 +225,7 @@ def _date_error(message: str) -> RequestValidationError:
 def clear_check_in(db: Session, habit: Habit, day: date, today: date) -> None:
     db.execute(delete(CheckIn).where(CheckIn.habit_id == habit.id, CheckIn.day == day))
     db.flush()
-    snapshots.rescore_habit(db, habit.id, day, today)
+    snapshots.rescore_habit(db, habit, day, today)
 
 
 def check_range(start: date, end: date) -> None:

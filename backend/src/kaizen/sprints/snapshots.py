@@ -10,6 +10,7 @@ a snapshot, or score live a finished sprint no write has touched since (the same
 Other domains (habits) import this module, never the sprints service.
 """
 
+import json
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,14 +18,16 @@ from datetime import date
 from typing import Any, NotRequired, Protocol, Required
 
 from pydantic import BaseModel, TypeAdapter, model_validator
-from sqlalchemy import Text, cast, inspect, select
+from sqlalchemy import JSON, Date, Row, Text, bindparam, cast, inspect, select, update
 from sqlalchemy.orm import Session
 from typing_extensions import TypedDict
 
+from kaizen.db import UTCDateTime, utcnow
 from kaizen.habits.logs import load_logs
 from kaizen.habits.models import Habit
 from kaizen.habits.recent import HabitRow
 from kaizen.habits.scoring import HabitLog, StreakUnit
+from kaizen.sprints import kept as kept_columns
 from kaizen.sprints import scoring
 from kaizen.sprints.models import Sprint, SprintHabit
 from kaizen.sprints.schemas import ScoreboardItem, SprintStatus
@@ -232,41 +235,59 @@ def score_logs(
 ) -> dict[int, SprintSnapshot]:
     """The sprints scored from their items (``items``: each sprint's, in order) and the
     items' logs (each covering the sprint's days at least), with no query."""
-    out = {}
-    for sprint in sprints:
-        habits = items.get(sprint.id, [])
-        score = scoring.score_sprint(
-            start=sprint.start_date,
-            end=sprint.end_date,
-            target_rate=sprint.target_rate,
-            items=[scoring.SprintItem(log=logs[h.id], key=h.id) for h in habits],
-            today=today,
+    return {
+        sprint.id: _scored(
+            sprint.start_date,
+            sprint.end_date,
+            sprint.target_rate,
+            items.get(sprint.id, []),
+            logs,
+            today,
         )
-        names = {h.id: h.name for h in habits}
-        out[sprint.id] = SprintSnapshot(
-            days_total=score.days_total,
-            days_elapsed=score.days_elapsed,
-            days_left=score.days_left,
-            score=score.score,
-            habits=[
-                ScoreboardItem(
-                    habit_id=int(i.key or 0),
-                    name=names[int(i.key or 0)],
-                    done=i.done,
-                    eligible=i.eligible,
-                    skipped=i.skipped,
-                    rate=i.rate,
-                    required=i.required,
-                    still_needed=i.still_needed,
-                    eligible_left=i.eligible_left,
-                    feasible=i.feasible,
-                    streak=i.current_streak,
-                    streak_unit=i.streak_unit,
-                )
-                for i in score.items
-            ],
-        )
-    return out
+        for sprint in sprints
+    }
+
+
+def _scored(
+    start: date,
+    end: date,
+    target_rate: float,
+    habits: Sequence[Habit | HabitRow],
+    logs: Mapping[int, HabitLog],
+    today: date,
+) -> SprintSnapshot:
+    """A sprint from ``start`` to ``end`` scored from these items' logs."""
+    score = scoring.score_sprint(
+        start=start,
+        end=end,
+        target_rate=target_rate,
+        items=[scoring.SprintItem(log=logs[h.id], key=h.id) for h in habits],
+        today=today,
+    )
+    names = {h.id: h.name for h in habits}
+    return SprintSnapshot(
+        days_total=score.days_total,
+        days_elapsed=score.days_elapsed,
+        days_left=score.days_left,
+        score=score.score,
+        habits=[
+            ScoreboardItem(
+                habit_id=int(i.key or 0),
+                name=names[int(i.key or 0)],
+                done=i.done,
+                eligible=i.eligible,
+                skipped=i.skipped,
+                rate=i.rate,
+                required=i.required,
+                still_needed=i.still_needed,
+                eligible_left=i.eligible_left,
+                feasible=i.feasible,
+                streak=i.current_streak,
+                streak_unit=i.streak_unit,
+            )
+            for i in score.items
+        ],
+    )
 
 
 def _merge(
@@ -365,21 +386,132 @@ def freeze_finished(db: Session, user_id: int, today: date) -> None:
     """Freeze the user's sprints that have finished since the last write (usually none: one
     query). Writes call this so reads of old sprints find their snapshots instead of scoring
     them live every time; it changes no number, only where it is read from."""
+    db.flush()  # the check below is a Core statement, which does not flush by itself
+    if db.connection().execute(_ANY_UNFROZEN, {"user_id": user_id, "today": today}).first():
+        freeze(db, _unfrozen(db, user_id, today), today)
+
+
+# Whether any of a user's finished sprints has no snapshot yet (a Core statement: most
+# writes find none, and an ORM query costs several times the statement even then).
+_ANY_UNFROZEN = (
+    select(Sprint.id)
+    .where(
+        Sprint.user_id == bindparam("user_id"),
+        Sprint.end_date < bindparam("today", type_=Date),
+        Sprint.snapshot.is_(None),
+    )
+    .limit(1)
+)
+
+
+def _unfrozen(db: Session, user_id: int, today: date) -> Sequence[Sprint]:
     unfrozen = db.scalars(
         select(Sprint).where(
             Sprint.user_id == user_id, Sprint.end_date < today, Sprint.snapshot.is_(None)
         )
     ).all()
-    freeze(db, unfrozen, today)
+    return unfrozen
 
 
-def rescore_habit(db: Session, habit_id: int, day: date, today: date) -> None:
+def rescore_habit(db: Session, habit: Habit, day: date, today: date) -> None:
     """A check-in changed on ``day``: re-score only this item in the frozen sprints holding
-    that day (finished sprints not frozen yet score live anyway)."""
-    frozen = [
-        s for s in _finished_with_habit(db, habit_id, today, day=day) if s.snapshot is not None
-    ]
-    freeze(db, frozen, today, rescore={habit_id})
+    that day (finished sprints not frozen yet score live anyway).
+
+    Every check-in write runs this, inside the write transaction, so the usual case is kept
+    short: the sprints' kept JSON is read as text (no ORM sprint), only this item's check-ins
+    are read and scored, and the snapshot is written back by one ``UPDATE``. That is exactly
+    what :func:`freeze` does when the snapshot is unmarked and already lists every item of
+    the sprint (the item's row gets fresh numbers under its kept name, the score is the mean
+    again, the days are re-counted); any other sprint goes through :func:`freeze` itself."""
+    found = (
+        db.connection()
+        .execute(_FROZEN_HOLDING, {"habit_id": habit.id, "day": day, "today": today})
+        .all()
+    )
+    if not found:
+        return
+    members = _members(db, [row.id for row in found])
+    quick: list[tuple[Row[int, date, date, float, str], SprintSnapshot]] = []
+    slow: list[int] = []
+    for row in found:
+        text = present(row.snapshot)
+        kept = None if text is None else SprintSnapshot.model_validate_json(text)
+        listed = {item.habit_id for item in kept.habits} if kept is not None else set()
+        if kept is None or kept.marked or not members[row.id] <= listed:
+            slow.append(row.id)
+        else:
+            quick.append((row, kept))
+    if quick:
+        logs = load_logs(db, [habit], since=min(row.start_date for row, _ in quick), today=today)
+        now = utcnow()
+        for row, kept in quick:
+            fresh = _scored(row.start_date, row.end_date, row.target_rate, [habit], logs, today)
+            stored = _merge(kept, fresh, {habit.id}).model_dump(mode="json")
+            if stored == json.loads(row.snapshot):
+                continue  # unchanged (the same check-in again): no write, like the ORM's
+            # No flush here, so the columns the flush hook keeps beside the snapshot
+            # (sprints.kept) are written in the same UPDATE, from the same function.
+            score, outcome, outcome_text = kept_columns.columns_of(stored, row.target_rate)
+            db.connection().execute(
+                _STORE_SNAPSHOT,
+                {
+                    "sprint_id": row.id,
+                    "kept": stored,
+                    "changed_at": now,
+                    "kept_score": score,
+                    "kept_outcome": outcome,
+                    "kept_outcome_text": outcome_text,
+                },
+            )
+            loaded = db.identity_map.get(db.identity_key(Sprint, row.id))
+            if loaded is not None:
+                db.expire(loaded, [*_STORED_ATTRIBUTES])
+    if slow:
+        sprints = db.scalars(select(Sprint).where(Sprint.id.in_(slow))).all()
+        freeze(db, [s for s in sprints if s.snapshot is not None], today, rescore={habit.id})
+
+
+# The frozen, finished sprints holding an item on a day, with their kept JSON as text.
+_FROZEN_HOLDING = (
+    select(
+        Sprint.id,
+        Sprint.start_date,
+        Sprint.end_date,
+        Sprint.target_rate,
+        cast(Sprint.snapshot, Text).label("snapshot"),
+    )
+    .join(SprintHabit, SprintHabit.sprint_id == Sprint.id)
+    .where(
+        SprintHabit.habit_id == bindparam("habit_id"),
+        Sprint.end_date < bindparam("today", type_=Date),
+        Sprint.start_date <= bindparam("day", type_=Date),
+        Sprint.end_date >= bindparam("day", type_=Date),
+        Sprint.snapshot.is_not(None),
+    )
+)
+_MEMBERS = select(SprintHabit.sprint_id, SprintHabit.habit_id).where(
+    SprintHabit.sprint_id.in_(bindparam("ids", expanding=True))
+)
+_STORE_SNAPSHOT = (
+    update(Sprint)
+    .where(Sprint.id == bindparam("sprint_id"))
+    .values(
+        snapshot=bindparam("kept", type_=JSON()),
+        updated_at=bindparam("changed_at", type_=UTCDateTime()),
+        kept_score=bindparam("kept_score"),
+        kept_outcome=bindparam("kept_outcome"),
+        kept_outcome_text=bindparam("kept_outcome_text"),
+    )
+)
+_STORED_ATTRIBUTES = ("snapshot", "updated_at", "kept_score", "kept_outcome", "kept_outcome_text")
+
+
+def _members(db: Session, sprint_ids: list[int]) -> dict[int, set[int]]:
+    """Each sprint's current item ids."""
+    members: dict[int, set[int]] = defaultdict(set)
+    for sprint_id, habit_id in db.connection().execute(_MEMBERS, {"ids": sprint_ids}):
+        members[sprint_id].add(habit_id)
+    return members
 
 
 def rescore_habit_days(db: Session, habit_id: int, first: date, last: date, today: date) -> None:
