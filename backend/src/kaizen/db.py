@@ -329,17 +329,17 @@ def build_engine(url: str) -> Engine:
     parsed = make_url(url)
     timeout = settings.pool_timeout_seconds
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        # A plain file (not ``:memory:``, not a ``file:`` URI) gets its folder made, the turn
+        # and the checkpointer; the others keep SQLite's own waiting and checkpoints.
+        name = parsed.database or ":memory:"
+        plain = name != ":memory:" and not name.startswith("file:") and "uri" not in parsed.query
+        file = name if plain else None
+        if file:
+            Path(file).parent.mkdir(parents=True, exist_ok=True)
         # A small pool: SQLite has one writer, and a few connections cut the write tail.
         engine = create_engine(
             url, pool_size=5, max_overflow=5, pool_pre_ping=False, pool_timeout=timeout
         )
-        # A plain file (not ``:memory:``, not a ``file:`` URI) gets the turn and the
-        # checkpointer; the others keep SQLite's own waiting and checkpoints.
-        name = parsed.database or ":memory:"
-        plain = name != ":memory:" and not name.startswith("file:") and "uri" not in parsed.query
-        file = name if plain else None
         turn = WriterTurn(file) if file else None
         event.listen(engine, "connect", partial(_sqlite_pragmas, checkpointed=file is not None))
         event.listen(engine, "begin", _begin(turn))

@@ -5,6 +5,7 @@ import sqlite3
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -12,6 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from kaizen import db
 from kaizen.config import settings
 from tests.conftest import TEST_DATABASE_URL
 from tests.factories import make_user
@@ -105,6 +107,19 @@ def test_a_read_only_database_is_503_without_retry_after(
     assert r.status_code == 503
     assert "Retry-After" not in r.headers
     assert "read-only" in r.json()["detail"]
+
+
+@sqlite_only
+def test_a_file_uri_makes_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A ``file:`` URI is not a path: its "parent" must not be made in the working folder.
+    monkeypatch.chdir(tmp_path)
+    database = tmp_path / "kaizen.db"
+    sqlite3.connect(database).close()
+    engine = db.build_engine(f"sqlite:///file:{database}?mode=rw&uri=true")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+    engine.dispose()
+    assert list(tmp_path.iterdir()) == [database]
 
 
 def test_health_is_503_when_the_database_cannot_be_reached(
