@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
 from kaizen.db import UTCDateTime
-from kaizen.opportunities.service import NO_NEWS_DAYS, _follow_up_queries
+from kaizen.opportunities.service import NO_NEWS_DAYS, follow_up_queries
 
 LIMIT = 500  # as service.follow_ups
 
@@ -31,7 +31,7 @@ def _statement() -> Any:
     ``now``, ``cutoff``), each as a branch of one ``UNION ALL`` with the columns: the branch
     (0 follow-up date, 1 no news, 2 contact), id, role or name, organization name, follow-up
     date, stage changed at, last event logged at."""
-    queries = _follow_up_queries()
+    queries = follow_up_queries()
     no_date = sql_cast(null(), Date)
     no_instant = coerce(null(), UTCDateTime())
     applications, quiet, contacts = (

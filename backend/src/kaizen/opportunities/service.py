@@ -875,7 +875,7 @@ def delete_contact(db: Session, contact: Contact) -> None:
 def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int) -> list[FollowUp]:
     """Due by ``today + days``: follow-up dates (open applications, contacts), and
     applications sitting in `applied` with nothing new for a week. Earliest due first.
-    Three queries, built once (``_follow_up_queries``)."""
+    Three queries, built once (``follow_up_queries``)."""
     horizon = today + timedelta(days=days)
     zone = ZoneInfo(user.timezone)
 
@@ -897,7 +897,7 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
             overdue_days=(today - due_on).days,
         )
 
-    queries = _follow_up_queries()
+    queries = follow_up_queries()
     params = {
         "user": user.id,
         "horizon": horizon,
@@ -925,14 +925,14 @@ def follow_ups(db: Session, user: User, *, today: date, now: datetime, days: int
 
 
 @dataclass(frozen=True)
-class _FollowUpQueries:
+class FollowUpQueries:
     applications: Select[*tuple[Any, ...]]
     quiet: Select[*tuple[Any, ...]]
     contacts: Select[*tuple[Any, ...]]
 
 
 @lru_cache(maxsize=1)
-def _follow_up_queries() -> _FollowUpQueries:
+def follow_up_queries() -> FollowUpQueries:
     """Parameters: ``user``, ``horizon`` (a date), ``now`` and ``cutoff`` (instants)."""
     user = bindparam("user", type_=Integer)
     horizon = bindparam("horizon", type_=Date)
@@ -978,7 +978,7 @@ def _follow_up_queries() -> _FollowUpQueries:
         .outerjoin(Organization, Organization.id == Contact.organization_id)
         .where(Contact.user_id == user, Contact.follow_up_on <= horizon)
     )
-    return _FollowUpQueries(applications, quiet, contacts)
+    return FollowUpQueries(applications, quiet, contacts)
 
 
 # Export ----------------------------------------------------------------------------------
