@@ -53,7 +53,7 @@ def columns_of(snapshot: Any, target_rate: float) -> KeptColumns:
     try:
         score = snapshot["score"]
         items = tallies(snapshot["habits"])
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):
         return NOTHING_KEPT
     if score is not None and not isinstance(score, int | float):
         return NOTHING_KEPT
