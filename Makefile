@@ -20,7 +20,11 @@ run: $(PY_STAMP) frontend/dist/index.html ## Serve Kaizen on http://127.0.0.1:80
 dev: $(PY_STAMP) $(NODE_STAMP) ## Backend on :8000 with Vite (hot reload) on :5173
 	$(BIN)/kaizen serve --port 8000 & trap 'kill %1' EXIT; cd frontend && npm run dev
 
-test: install lint test-backend test-frontend ## Lint, type checks, API tests on SQLite and PostgreSQL, web app tests
+# The API suites and the web app's checks share nothing (their own temporary databases, free
+# ports, their own server for the browser tests), and each keeps about one core busy, so they run
+# side by side; each one's output is printed when it ends.
+test: install lint ## Lint, type checks, API tests on SQLite and PostgreSQL, web app tests
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-backend test-frontend
 	@echo "make test: all checks passed"
 
 install: $(PY_STAMP) $(NODE_STAMP)
@@ -48,10 +52,10 @@ check-config: $(PY_STAMP) ## Validate docker-compose.yml and the GitHub workflow
 	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
-# The two suites share nothing (each has its own temporary database and free ports), and each
-# keeps about one core busy, so they run side by side; each one's output is printed when it ends.
+# One suite after the other (the web app's checks run beside them, see `test`).
 test-backend: $(PY_STAMP)
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-backend-sqlite test-backend-postgres
+	$(MAKE) --no-print-directory test-backend-sqlite
+	$(MAKE) --no-print-directory test-backend-postgres
 
 test-backend-sqlite: $(PY_STAMP)
 	cd backend && env -u KAIZEN_TEST_DATABASE_URL .venv/bin/python -m pytest -q
