@@ -93,6 +93,8 @@ test('everything works from the keyboard', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Kaizen' })).toBeFocused();
   // Every page in the header navigation, in order, then "More" with the secondary pages.
   const nav = page.getByRole('navigation', { name: 'Main' });
+  // allTextContents() does not wait: wait for the navigation to be drawn first.
+  await expect(nav.getByRole('link', { name: 'Today', exact: true })).toBeVisible();
   const navLinks = await nav.getByRole('link').allTextContents();
   expect(navLinks).toContain('Today');
   for (const name of navLinks) {
