@@ -90,21 +90,13 @@ def moment_json(column: Any, dialect: str) -> Any:
     datetime, which pydantic-core writes the same way)."""
     if dialect != "sqlite":
         return column
-    text = type_coerce(column, String)
-    fraction = func.substr(text, literal_column("21"))
-    none = literal_column("''", String)
-    return (
-        func.substr(text, literal_column("1"), literal_column("10"))
-        + literal_column("'T'", String)
-        + func.substr(text, literal_column("12"), literal_column("8"))
-        # Literals only: a bound list would make SQLAlchemy render the statement every time.
-        + case(
-            (fraction == none, none),
-            (fraction == literal_column("'000000'", String), none),
-            else_=literal_column("'.'", String) + fraction,
-        )
-        + literal_column("'Z'", String)
-    )
+    # 'YYYY-MM-DD HH:MM:SS[.ffffff]' has one space (the date's end) and '.000000' can only be
+    # a zero fraction: two replaces cost SQLite less than cutting the text in pieces.
+    return func.replace(
+        func.replace(type_coerce(column, String), literal_column("' '"), literal_column("'T'")),
+        literal_column("'.000000'"),
+        literal_column("''"),
+    ) + literal_column("'Z'", String)
 
 
 def day_json(column: Any, dialect: str) -> Any:

@@ -5,19 +5,25 @@ way the board was served before): field order, timestamps with and without micro
 dates, nulls, non-ASCII text, goal links and the next event included."""
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import TypeAdapter
+from sqlalchemy import String, literal, select
 
-from kaizen.db import new_session
+from kaizen.db import UTCDateTime, new_session
 from kaizen.opportunities import router, service
 from kaizen.opportunities.models import Application
 from kaizen.opportunities.schemas import ApplicationRead
+from kaizen.queries import moment_json
 from kaizen.schemas import Page
 from tests.factories import create_application, create_event, create_goal, create_organization
 from tests.opportunities.helpers import long_lived_user
 
 SetNow = Callable[[str], None]
+_MOMENT = TypeAdapter(datetime)
 
 
 def test_the_board_is_byte_for_byte_the_validated_page(client: TestClient, set_now: SetNow) -> None:
@@ -72,3 +78,30 @@ def test_the_board_is_byte_for_byte_the_validated_page(client: TestClient, set_n
     assert items[1]["created_at"] == "2026-11-21T10:00:00.000001Z"
     assert items[0]["stage_changed_at"] == "2026-11-22T23:59:59.999999Z"
     assert items[0]["created_at"] == "2026-11-20T09:15:00Z"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.datetimes(
+        min_value=datetime(1970, 1, 1),
+        max_value=datetime(2200, 12, 31),
+        timezones=st.just(UTC),
+    )
+)
+def test_a_timestamp_is_read_as_the_text_pydantic_writes(moment: datetime) -> None:
+    """``queries.moment_json`` (the board's, the follow-ups' and the reading list's
+    timestamps): for any instant stored as ``UTCDateTime`` stores it, the value read is what
+    pydantic writes for that instant (with and without microseconds, trailing zeros kept)."""
+    with new_session() as db:
+        dialect = db.get_bind().dialect
+        column_type = UTCDateTime()
+        stored = column_type.process_bind_param(moment, dialect)
+        impl = column_type.dialect_impl(dialect).impl_instance  # the column's own storage
+        process = impl.bind_processor(dialect)
+        value = process(stored) if process else stored
+        column = literal(value, String) if isinstance(value, str) else literal(moment, column_type)
+        read = db.execute(select(moment_json(column, dialect.name))).scalar_one()
+    written = _MOMENT.dump_json(moment).decode().strip('"')
+    assert (read if isinstance(read, str) else _MOMENT.dump_json(read).decode().strip('"')) == (
+        written
+    )

@@ -280,6 +280,41 @@ def test_list_and_scoreboard_run_constant_queries(
     )
 
 
+def test_the_list_scoring_running_and_planned_sprints_runs_constant_queries(
+    client: TestClient, set_now: SetNow, count_queries: Callable[[], Any]
+) -> None:
+    """The sprints a list page scores live (the running one, a planned one) are read in the
+    same statements however many there are, with however many items and check-ins."""
+    set_now("2024-12-10T12:00:00Z")
+
+    def build(n_finished: int, n_habits: int, planned: bool) -> ApiUser:
+        user = make_user(client)
+        ids = [
+            create_habit(client, user, name=f"h{i}", start_date="2024-01-01")["id"]
+            for i in range(n_habits)
+        ]
+        for k in range(n_finished):
+            start = date(2024, 11, 25) - timedelta(days=14 * (n_finished - k))
+            create_sprint(client, user, start_date=start.isoformat(), habit_ids=ids)
+        create_sprint(client, user, start_date="2024-12-02", habit_ids=ids)  # running
+        if planned:
+            create_sprint(client, user, start_date="2024-12-30", habit_ids=ids[:1])
+        for habit in ids:
+            for day in range(1, 9):
+                check_in(client, user, habit, date(2024, 12, day), "done" if day % 3 else "missed")
+        return user
+
+    def queries(user: ApiUser) -> int:
+        client.get("/api/v1/sprints", headers=user.headers)  # the token's last-use touch
+        with count_queries() as q:
+            r = client.get("/api/v1/sprints", headers=user.headers)
+        assert r.status_code == 200
+        assert "active" in [i["status"] for i in r.json()["items"]]
+        return int(q.count)
+
+    assert queries(build(0, 1, planned=False)) == queries(build(4, 5, planned=True))
+
+
 def test_late_check_in_rescores_only_its_own_item(client: TestClient, set_now: SetNow) -> None:
     """Found by review: a late check-in for one item re-scored every item with its *current*
     schedule, rewriting a rescheduled item's history."""

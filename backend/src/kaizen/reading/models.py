@@ -9,12 +9,14 @@ AUTHOR_SEPARATOR = "\n"
 TAG_SEPARATOR = "|"
 
 
+# The non-empty parts, in order (``filter(None, …)`` drops the empty strings in C: a list of
+# 200 items splits 400 of these).
 def split_authors(text: str) -> list[str]:
-    return [a for a in text.split(AUTHOR_SEPARATOR) if a]
+    return list(filter(None, text.split(AUTHOR_SEPARATOR))) if text else []
 
 
 def split_tags(text: str) -> list[str]:
-    return [t for t in text.split(TAG_SEPARATOR) if t]
+    return list(filter(None, text.split(TAG_SEPARATOR))) if text else []
 
 
 class ReadingItem(TimestampMixin, Base):

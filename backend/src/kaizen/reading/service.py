@@ -161,8 +161,8 @@ def list_item_rows(
     for row in json_rows(db, rows_stmt, params):
         # ``ReadingItemRead``'s fields in its order (the router writes the JSON as it stands).
         item = dict(zip(LIST_FIELDS, row, strict=True))
-        item["authors"] = split_authors(item["authors"])
-        item["tags"] = split_tags(item["tags"])
+        item["authors"] = split_authors(row[_AUTHORS])
+        item["tags"] = split_tags(row[_TAGS])
         items.append(item)
     return items, total
 
@@ -246,6 +246,7 @@ LIST_ORDERS: dict[str, list[Any]] = {
 LIST_FIELDS = tuple(ReadingItemRead.model_fields)
 _STORED_AS = {"authors": "authors_text", "tags": "tags_text"}
 LIST_COLUMNS = tuple(ReadingItem.__table__.c[_STORED_AS.get(f, f)] for f in LIST_FIELDS)
+_AUTHORS, _TAGS = LIST_FIELDS.index("authors"), LIST_FIELDS.index("tags")
 
 
 def reorder_items(db: Session, user: User, ids: list[int]) -> None:

@@ -1,7 +1,7 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text, event, inspect
+from sqlalchemy import JSON, Date, Float, ForeignKey, Index, Integer, String, Text, event, inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
@@ -13,6 +13,8 @@ class Sprint(TimestampMixin, Base):
     """A time box (a fortnight by default) with its action items, target, plan and review."""
 
     __tablename__ = "sprints"
+    # The list walks a user's sprints newest first along this index instead of sorting them.
+    __table_args__ = (Index("ix_sprints_user_id_start_date", "user_id", "start_date", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -51,6 +53,10 @@ def _write_kept_columns(mapper: Mapper[Sprint], connection: Connection, sprint: 
 
 class SprintHabit(Base):
     __tablename__ = "sprint_habits"
+    # The list reads its page's items in order from this index alone.
+    __table_args__ = (
+        Index("ix_sprint_habits_sprint_id_position", "sprint_id", "position", "habit_id"),
+    )
 
     sprint_id: Mapped[int] = mapped_column(
         ForeignKey("sprints.id", ondelete="CASCADE"), primary_key=True

@@ -3,13 +3,14 @@
 Scoring and the kept (frozen) results live in ``snapshots.py``; this module only reads them,
 except on the writes that change a finished sprint's history (its dates or target)."""
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import Date, Text, bindparam, case, cast, delete, func, select
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
@@ -18,6 +19,8 @@ from kaizen.goals.links import check_goal_links
 from kaizen.habits import scoring as habit_scoring
 from kaizen.habits.logs import schedule_of
 from kaizen.habits.models import Habit
+from kaizen.habits.recent import HABIT_COLUMNS, HabitRow
+from kaizen.habits.recent import statuses as recent_statuses
 from kaizen.ownership import ensure_owned
 from kaizen.plain import driver_rows
 from kaizen.queries import Pagination
@@ -259,7 +262,9 @@ def _fields(
     }
 
 
-# The list's columns and each sprint's kept score and outcome, in one statement.
+# The list's columns, each sprint's kept score and outcome and, only where nothing usable is
+# kept (``kept_outcome`` NULL: live, planned, or marked for re-scoring), its snapshot's JSON
+# text, in one statement: the sprints scored live need no second read of their row.
 _LIST_COLUMNS = (
     Sprint.id,
     Sprint.title,
@@ -272,6 +277,7 @@ _LIST_COLUMNS = (
     Sprint.kept_score,
     Sprint.kept_outcome,
     Sprint.kept_outcome_text,
+    case((Sprint.kept_outcome.is_(None), cast(Sprint.snapshot, Text))).label("snapshot"),
 )
 _PAGE = (
     select(Sprint.id)
@@ -298,6 +304,23 @@ def _page_links(model: Any, linked: str, order: str) -> Any:
 
 _PAGE_HABITS = _page_links(SprintHabit, "habit_id", "position")
 _PAGE_GOALS = _page_links(SprintGoal, "goal_id", "goal_id")
+# The items (``snapshots.items_by_sprint``'s rows, as ``HabitRow`` columns) of the page's
+# sprints that are not finished-and-kept (``_scored_live``'s ``rest``), picked by the page
+# query itself: finished means ``today > end_date`` (``snapshots.status_between``).
+_PAGE_KEPT = _PAGE.add_columns(Sprint.end_date, Sprint.kept_outcome).subquery()
+_PAGE_LIVE_ITEMS = (
+    select(SprintHabit.sprint_id, *HABIT_COLUMNS)
+    .join(Habit, Habit.id == SprintHabit.habit_id)
+    .where(
+        SprintHabit.sprint_id.in_(
+            select(_PAGE_KEPT.c.id).where(
+                _PAGE_KEPT.c.kept_outcome.is_(None)
+                | (_PAGE_KEPT.c.end_date >= bindparam("today", type_=Date))
+            )
+        )
+    )
+    .order_by(SprintHabit.sprint_id, SprintHabit.position)
+)
 
 
 def list_sprint_fields(
@@ -307,21 +330,20 @@ def list_sprint_fields(
     values (the router serialises them as they are). The sprints are rows of the columns the
     list shows, not ORM objects; a finished sprint's score and outcome are its kept columns
     (``kept.py``: written with its snapshot), and only the others (live, or kept but marked
-    for re-scoring, usually one) are loaded as objects and scored by ``snapshots.results``.
-    The same numbers as ``reads``."""
-    params = {"user_id": user.id, "limit": page.limit, "offset": page.offset}
-    total = db.scalar(_LIST_TOTAL, params) or 0
-    rows = db.execute(_LIST, params).all()
+    for re-scoring, usually one) are scored by :func:`_scored_live`, from rows. The same
+    numbers as ``reads``."""
+    params = {"user_id": user.id, "limit": page.limit, "offset": page.offset, "today": today}
+    # A read: Core statements on the session's connection (no pending change to flush).
+    connection = db.connection()
+    total = connection.execute(_LIST_TOTAL, params).scalar_one()
+    rows = connection.execute(_LIST, params).all()
     statuses = [snapshots.status_between(r.start_date, r.end_date, today) for r in rows]
     rest = [
-        r.id
+        (r, status)
         for r, status in zip(rows, statuses, strict=True)
         if status != "finished" or r.kept_outcome is None
     ]
-    scored: dict[int, SprintSnapshot] = {}
-    if rest:
-        live = db.scalars(select(Sprint).where(Sprint.id.in_(rest))).all()
-        scored = snapshots.results(db, live, today)
+    scored = _scored_live(db, rest, params, today) if rest else {}
     habits = _page_ids(db, _PAGE_HABITS, params)
     goals = _page_ids(db, _PAGE_GOALS, params)
     items = []
@@ -333,6 +355,58 @@ def list_sprint_fields(
             score, outcome = _scored(s, status, result)
         items.append(_fields(s, status, habits.get(s.id, []), goals.get(s.id, []), score, outcome))
     return items, total
+
+
+def _scored_live(
+    db: Session, rest: list[tuple[Any, SprintStatus]], params: dict[str, Any], today: date
+) -> dict[int, SprintSnapshot]:
+    """``snapshots.results`` for rows of the list's columns (the page's sprints that are not
+    finished-and-kept, with their snapshot's text): the same choice of what is scored live,
+    the same scoring (``snapshots.score_logs`` over ``load_logs``'s logs) and the same merge,
+    with the items read as rows (``HabitRow``) and their check-ins by ``recent.statuses``
+    (what Home's running sprint card reads), not as ORM objects."""
+    kept: dict[int, SprintSnapshot | None] = {}
+    for s, _ in rest:
+        value = None if s.snapshot is None else json.loads(s.snapshot)
+        # ``snapshots.snapshot_of``: the JSON column's value, validated.
+        kept[s.id] = SprintSnapshot.model_validate(value) if value else None
+    finished = {s.id for s, status in rest if status == "finished"}
+    live = [s for s, _ in rest if s.id not in finished or _unfrozen_or_marked(kept[s.id])]
+    fresh: dict[int, SprintSnapshot] = {}
+    if live:
+        items: dict[int, list[HabitRow]] = defaultdict(list)
+        for row in db.connection().execute(_PAGE_LIVE_ITEMS, params):
+            items[row[0]].append(HabitRow(*row[1:]))
+        # Only the sprints' own days matter (``snapshots._score_live``).
+        since = min(s.start_date for s in live)
+        habits = {h.id: h for s in live for h in items.get(s.id, [])}
+        found = recent_statuses(db, habits.values(), since=since, today=today, flushed=True)
+        empty: dict[date, habit_scoring.Status] = {}
+        logs = {
+            habit_id: habit_scoring.HabitLog(
+                schedule=schedule_of(habit),
+                # Days before `since` are unknown, so the log starts there (as load_logs).
+                start_date=max(habit.start_date, since),
+                checkins=found.get(habit_id, empty),
+            )
+            for habit_id, habit in habits.items()
+        }
+        fresh = snapshots.score_logs(live, items, logs, today)
+    out = {}
+    for s, _ in rest:
+        snapshot = kept[s.id]
+        if s.id not in fresh:
+            assert snapshot is not None
+            out[s.id] = snapshot
+        elif s.id in finished and snapshot is not None:
+            out[s.id] = snapshots.merge(snapshot, fresh[s.id], snapshot.to_rescore())
+        else:
+            out[s.id] = fresh[s.id]
+    return out
+
+
+def _unfrozen_or_marked(snapshot: SprintSnapshot | None) -> bool:
+    return snapshot is None or snapshot.marked
 
 
 def _page_ids(db: Session, statement: Any, params: dict[str, Any]) -> dict[int, list[int]]:
