@@ -267,23 +267,32 @@ def _begin(turn: WriterTurn | None) -> Any:
         if not conn.get_execution_options().get(WRITER, False):
             conn.exec_driver_sql("BEGIN")
             return
-        raw = conn.connection.dbapi_connection
-        if turn is None or turn.acquire(raw, settings.sqlite_busy_timeout_ms / 1000):
-            try:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-            except BaseException:
-                if turn is not None:
-                    turn.release(raw)
-                raise
-            return
-        # No turn in busy_timeout: a writer elsewhere holds it; try SQLite's lock once.
-        conn.exec_driver_sql("PRAGMA busy_timeout=0")
-        try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        finally:
-            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(settings.sqlite_busy_timeout_ms)}")
+        _begin_immediate(conn, turn)
 
     return begin
+
+
+def _begin_immediate(conn: Connection, turn: WriterTurn | None) -> None:
+    """The writer turn, then ``BEGIN IMMEDIATE`` (SQLite's write lock) on ``conn``."""
+    raw = conn.connection.dbapi_connection
+    if turn is None or turn.acquire(raw, settings.sqlite_busy_timeout_ms / 1000):
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            if turn is not None:
+                turn.release(raw)
+            raise
+        return
+    # No turn in busy_timeout: a writer elsewhere holds it; try SQLite's lock once.
+    conn.exec_driver_sql("PRAGMA busy_timeout=0")
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(settings.sqlite_busy_timeout_ms)}")
+
+
+# Each SQLite engine's writer turn (by its dialect, which the engine's option copies share).
+_turns: "weakref.WeakKeyDictionary[Any, WriterTurn | None]" = weakref.WeakKeyDictionary()
 
 
 def _hand_back(engine: Engine, turn: WriterTurn, checkpointer: Checkpointer) -> None:
@@ -354,6 +363,7 @@ def build_engine(url: str) -> Engine:
             url, pool_size=5, max_overflow=5, pool_pre_ping=False, pool_timeout=timeout
         )
         turn = WriterTurn(file) if file else None
+        _turns[engine.dialect] = turn
         event.listen(engine, "connect", partial(_sqlite_pragmas, checkpointed=file is not None))
         event.listen(engine, "begin", _begin(turn))
         if file and turn is not None:
@@ -418,17 +428,21 @@ def reads_before_writing(request: Request) -> bool:
 
 @contextmanager
 def write_transaction(db: Session) -> Iterator[None]:
-    """The request's one write transaction, after its reads: ends the read-only transaction
-    (it wrote nothing), takes the writer turn and ``BEGIN IMMEDIATE``, runs the block and
-    commits; anything raised rolls everything back (giving the turn back) and propagates.
+    """The request's one write transaction, after its reads (SQLite): ends the read-only
+    transaction (it wrote nothing), takes the writer turn and ``BEGIN IMMEDIATE``, runs the
+    block and commits; anything raised rolls everything back (giving the turn back) and
+    propagates.
 
-    Call it from one synchronous function (a handler's worker thread): from ``BEGIN
-    IMMEDIATE`` to ``COMMIT`` nothing may await, so the lock is never held while the event
-    loop runs other requests."""
-    if db.in_transaction():
-        db.commit()
+    The read transaction is turned into the write one on the same connection (``COMMIT``,
+    then ``BEGIN IMMEDIATE``, which ``_hand_back`` ends like any writer's), which costs a
+    fraction of ending the session's transaction and opening another. Call it from one
+    synchronous function (a handler's worker thread): from ``BEGIN IMMEDIATE`` to ``COMMIT``
+    nothing may await, so the lock is never held while the event loop runs other requests."""
     try:
-        db.connection(execution_options={WRITER: True})
+        conn = db.connection()
+        if not conn.get_execution_options().get(WRITER, False):
+            conn.exec_driver_sql("COMMIT")
+            _begin_immediate(conn, _turns.get(conn.dialect))
         yield
         db.commit()
     except BaseException:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from fastapi import Request
-from sqlalchemy import Select, bindparam, inspect, literal, or_, select
+from sqlalchemy import Dialect, Select, bindparam, inspect, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from kaizen import clock
@@ -73,14 +73,42 @@ def write_checked(
     return result
 
 
+def habit_of(db: Session, user_id: int, habit_id: int) -> Habit:
+    """The user's habit by its id (read again over what the session holds), else a 404
+    exactly like ``deps.owned``'s."""
+    found = db.scalars(_HABIT, {"habit_id": habit_id, "user_id": user_id}).one_or_none()
+    if found is None:
+        raise NotFound("Habit")
+    return found
+
+
 def _unchanged(db: Session, credential: Credential, habit: Habit) -> bool:
     by_token = credential.token_id is not None
-    params: dict[str, Any] = {f"habit_{key}": getattr(habit, key) for key, _ in _HABIT_COLUMNS}
-    params["credential_id"] = credential.token_id if by_token else credential.session_id
-    params["now"] = utcnow()
-    params["timezone"] = credential.user.timezone
-    params["habit_id"] = habit.id
-    return db.connection().execute(_recheck(by_token), params).first() is not None
+    values: dict[str, Any] = {f"habit_{key}": getattr(habit, key) for key, _ in _HABIT_COLUMNS}
+    values["credential_id"] = credential.token_id if by_token else credential.session_id
+    values["now"] = utcnow()
+    values["timezone"] = credential.user.timezone
+    values["habit_id"] = habit.id
+    conn = db.connection()
+    sql, binds = _compiled(conn.dialect, by_token)
+    args = tuple(
+        values[name] if convert is None else convert(values[name]) for name, convert in binds
+    )
+    return conn.exec_driver_sql(sql, args).first() is not None
+
+
+@lru_cache(maxsize=4)
+def _compiled(dialect: Dialect, by_token: bool) -> tuple[str, list[tuple[str, Any]]]:
+    """:func:`_recheck` compiled once, with each positional parameter's name and its type's
+    conversion to the driver's value: the check then costs one driver statement, not a
+    Core execution (it runs inside the write lock, on SQLite only)."""
+    compiled = _recheck(by_token).compile(dialect=dialect)
+    names = compiled.positiontup or []
+    binds = [
+        (name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+        for name in names
+    ]
+    return str(compiled), binds
 
 
 @lru_cache(maxsize=2)
@@ -94,7 +122,7 @@ def _recheck(by_token: bool) -> Select[Any]:
         kind = UserSession
         live = UserSession.expires_at > bindparam("now")
     return (
-        select(literal(1))
+        select(literal_column("1"))
         .select_from(kind)
         .join(User, User.id == kind.user_id)
         .join(Habit, Habit.user_id == User.id)
@@ -126,13 +154,10 @@ def _read_again(db: Session, credential: Credential, habit_id: int) -> tuple[Use
         if session is None or session[1] <= now or not session[0].is_active:
             raise Unauthorized(SESSION_GONE)
         user = session[0]
-    found = db.scalars(_HABIT_AGAIN, {"habit_id": habit_id, "user_id": user.id}).one_or_none()
-    if found is None:
-        raise NotFound("Habit")
-    return user, found, clock.local_today(user.timezone)
+    return user, habit_of(db, user.id, habit_id), clock.local_today(user.timezone)
 
 
-# Read again by key, overwriting the rows already loaded in the session.
+# By key, overwriting what the session holds already (when read again).
 _TOKEN_AGAIN = (
     select(User, ApiToken.expires_at)
     .join(ApiToken, ApiToken.user_id == User.id)
@@ -145,7 +170,7 @@ _SESSION_AGAIN = (
     .where(UserSession.id == bindparam("credential_id"))
     .execution_options(populate_existing=True)
 )
-_HABIT_AGAIN = (
+_HABIT = (
     select(Habit)
     .where(Habit.id == bindparam("habit_id"), Habit.user_id == bindparam("user_id"))
     .execution_options(populate_existing=True)

@@ -4,7 +4,15 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 
 from kaizen.db import reads_first
-from kaizen.deps import CurrentCredential, CurrentUser, PageParams, SessionDep, Today, owned
+from kaizen.deps import (
+    CurrentCredential,
+    CurrentUser,
+    PageParams,
+    SessionDep,
+    Today,
+    owned,
+    versioned,
+)
 from kaizen.habits import rechecked, service
 from kaizen.habits.models import Habit
 from kaizen.habits.schemas import (
@@ -94,12 +102,14 @@ async def habit_to_check_in(
     There this is a read of one row by its key in the request's read-only transaction (see
     ``rechecked``), which waits for no lock: it runs on the event loop, saving the hop to a
     worker thread and back. Elsewhere (PostgreSQL) it runs in the thread pool, like
-    ``owned``."""
+    ``owned``, whose answers (the 404, ``deps.versioned``) it gives; its statement is built
+    once."""
     if db.get_bind().dialect.name == "sqlite":
-        return _find_habit(db=db, owner_row=user, request=request, habit_id=habit_id)
-    return await run_in_threadpool(
-        _find_habit, db=db, owner_row=user, request=request, habit_id=habit_id
-    )
+        habit = rechecked.habit_of(db, user.id, habit_id)
+    else:
+        habit = await run_in_threadpool(rechecked.habit_of, db, user.id, habit_id)
+    versioned(request, habit)
+    return habit
 
 
 HabitToCheckIn = Annotated[Habit, Depends(habit_to_check_in)]
