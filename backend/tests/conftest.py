@@ -14,9 +14,20 @@ from fastapi.testclient import TestClient
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, delete, event
 
-from kaizen.config import settings
-from kaizen.db import Base, get_engine
-from kaizen.models import import_all_models
+# A real argon2id hash at a small cost: the suites sign up thousands of users, and the
+# recommended cost (~0.2 s of CPU per hash) was most of their run time. Set before the
+# settings are read, so servers the tests start in subprocesses inherit it too;
+# tests/auth/test_password_hashing.py checks the default cost itself.
+for _name, _value in {
+    "KAIZEN_PASSWORD_HASH_MEMORY_KIB": "1024",
+    "KAIZEN_PASSWORD_HASH_TIME_COST": "1",
+    "KAIZEN_PASSWORD_HASH_PARALLELISM": "1",
+}.items():
+    os.environ.setdefault(_name, _value)
+
+from kaizen.config import settings  # noqa: E402
+from kaizen.db import Base, get_engine  # noqa: E402
+from kaizen.models import import_all_models  # noqa: E402
 
 _TMP = tempfile.mkdtemp(prefix="kaizen-test-")
 TEST_DATABASE_URL = os.environ.get("KAIZEN_TEST_DATABASE_URL") or f"sqlite:///{_TMP}/test.db"

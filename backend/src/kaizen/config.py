@@ -1,8 +1,9 @@
 """Settings, read from the environment (prefix ``KAIZEN_``) and a ``.env`` file."""
 
 from pathlib import Path
+from typing import Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -75,11 +76,34 @@ class Settings(BaseSettings):
         description="API reads (GET/HEAD) one worker runs at once; more wait their turn "
         "(0: no limit; unset: 1 on SQLite, 4 on PostgreSQL, whose reads wait on the network).",
     )
+    # argon2id's cost is what makes a stolen password hash slow to crack: the defaults are
+    # argon2's recommended ones. The test suites lower them (thousands of sign-ups).
+    password_hash_memory_kib: int = Field(
+        default=65536,
+        ge=8,
+        le=4_194_304,
+        description="argon2id memory per password hash, in KiB; lower it only for tests.",
+    )
+    password_hash_time_cost: int = Field(
+        default=3, ge=1, le=100, description="argon2id passes per password hash."
+    )
+    password_hash_parallelism: int = Field(
+        default=4, ge=1, le=64, description="argon2id lanes per password hash."
+    )
     access_log: bool = Field(default=True, description="uvicorn access log (costs throughput).")
     frontend_dist: Path = Field(
         default=REPO_ROOT / "frontend" / "dist",
         description="Built SPA served at / when present.",
     )
+
+    @model_validator(mode="after")
+    def _argon2_memory_holds_its_lanes(self) -> Self:
+        if self.password_hash_memory_kib < 8 * self.password_hash_parallelism:
+            raise ValueError(
+                "password_hash_memory_kib must be at least 8 KiB per lane "
+                "(8 × password_hash_parallelism)"
+            )
+        return self
 
 
 settings = Settings()

@@ -10,26 +10,45 @@ import secrets
 from functools import lru_cache
 
 from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
 
-_hasher = PasswordHash.recommended()  # argon2id
+from kaizen.config import settings
+
+
+@lru_cache(maxsize=4)
+def _argon2(memory_kib: int, time_cost: int, parallelism: int) -> PasswordHash:
+    return PasswordHash(
+        (Argon2Hasher(memory_cost=memory_kib, time_cost=time_cost, parallelism=parallelism),)
+    )
+
+
+def _hasher() -> PasswordHash:
+    """argon2id with the configured cost (argon2's recommended one by default). A hash keeps
+    the cost it was made with, so changing the settings never locks anyone out."""
+    return _argon2(
+        settings.password_hash_memory_kib,
+        settings.password_hash_time_cost,
+        settings.password_hash_parallelism,
+    )
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def verify_password(password: str, password_hash: str) -> bool:
-    return _hasher.verify(password, password_hash)
+    return _hasher().verify(password, password_hash)
 
 
-@lru_cache(maxsize=1)
-def _dummy_hash() -> str:
-    return _hasher.hash(secrets.token_urlsafe(16))
+@lru_cache(maxsize=4)
+def _dummy_hash(hasher: PasswordHash) -> str:
+    return hasher.hash(secrets.token_urlsafe(16))
 
 
 def burn_password_check(password: str) -> None:
     """Spend the same time as a real check, so unknown emails cannot be told apart by timing."""
-    _hasher.verify(password, _dummy_hash())
+    hasher = _hasher()
+    hasher.verify(password, _dummy_hash(hasher))
 
 
 def hash_secret(secret: str) -> str:
