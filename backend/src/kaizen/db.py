@@ -1,20 +1,32 @@
-"""Database plumbing: the declarative base, the engine and one transaction per request.
+"""Database plumbing: the declarative base, the engine and one write transaction per request.
+
+A request runs in one transaction, committed when its handler succeeds and rolled back
+otherwise. The one exception, on SQLite only: an endpoint marked ``reads_first`` reads in a
+short read-only transaction first (the credential, the row it addresses) and then writes in
+ONE write transaction (``write_transaction``), and that write transaction first checks again,
+by one statement, everything the reads decided; what changed in between is read again inside
+it, so the write and the answer are exactly those of the one-transaction path. A request
+never has more than one write transaction, and never writes outside it.
 
 Writes are serialised per database where it matters:
 
 - SQLite has one writer. A request with an unsafe method opens its transaction as a writer
   up front (``BEGIN IMMEDIATE``), so a read-then-write never fails half-way on a lock it
   cannot upgrade, and two requests never interleave their check-then-insert (a limit, a
-  position, "create the starter plan once"). In one process, waiting writers queue in the
-  event loop (``write_slot``) instead of holding a pooled connection and a worker thread,
-  so reads always find a connection and never wait for the writer. Across processes
-  (``--workers``), a writer waits for its turn (``WriterTurn``) just before ``BEGIN
-  IMMEDIATE`` and is woken within a fraction of a millisecond of the last writer's commit,
-  instead of SQLite's busy handler sleeping 1, 2, 5, 10 … ms and finding the lock taken
-  again. A file database's WAL is checkpointed by a background thread of each process
-  (``Checkpointer``), not inside the commit of whichever request crossed the threshold.
+  position, "create the starter plan once"). A ``reads_first`` request's write transaction
+  begins the same way, after its reads, and runs from ``BEGIN IMMEDIATE`` to ``COMMIT`` in one
+  call in one thread, never returning to the event loop while it holds the lock. In one
+  process, waiting writers queue in the event loop (``write_slot``) instead of holding a
+  pooled connection and a worker thread, so reads always find a connection and never wait
+  for the writer. Across processes (``--workers``), a writer waits for its turn
+  (``WriterTurn``) just before ``BEGIN IMMEDIATE`` and is woken within a fraction of a
+  millisecond of the last writer's commit, instead of SQLite's busy handler sleeping 1, 2, 5,
+  10 … ms and finding the lock taken again. A file database's WAL is checkpointed by a
+  background thread of each process (``Checkpointer``), not inside the commit of whichever
+  request crossed the threshold.
 - PostgreSQL runs writers in parallel; ``deps.current_credential`` locks the user's row at
   the start of an unsafe request, which serialises one user's writes and nobody else's.
+  ``reads_first`` changes nothing there: the request keeps its one transaction.
 """
 
 import asyncio
@@ -26,11 +38,12 @@ import sqlite3
 import threading
 import time
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import anyio
 import anyio.to_thread
@@ -254,23 +267,32 @@ def _begin(turn: WriterTurn | None) -> Any:
         if not conn.get_execution_options().get(WRITER, False):
             conn.exec_driver_sql("BEGIN")
             return
-        raw = conn.connection.dbapi_connection
-        if turn is None or turn.acquire(raw, settings.sqlite_busy_timeout_ms / 1000):
-            try:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
-            except BaseException:
-                if turn is not None:
-                    turn.release(raw)
-                raise
-            return
-        # No turn in busy_timeout: a writer elsewhere holds it; try SQLite's lock once.
-        conn.exec_driver_sql("PRAGMA busy_timeout=0")
-        try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        finally:
-            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(settings.sqlite_busy_timeout_ms)}")
+        _begin_immediate(conn, turn)
 
     return begin
+
+
+def _begin_immediate(conn: Connection, turn: WriterTurn | None) -> None:
+    """The writer turn, then ``BEGIN IMMEDIATE`` (SQLite's write lock) on ``conn``."""
+    raw = conn.connection.dbapi_connection
+    if turn is None or turn.acquire(raw, settings.sqlite_busy_timeout_ms / 1000):
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            if turn is not None:
+                turn.release(raw)
+            raise
+        return
+    # No turn in busy_timeout: a writer elsewhere holds it; try SQLite's lock once.
+    conn.exec_driver_sql("PRAGMA busy_timeout=0")
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(settings.sqlite_busy_timeout_ms)}")
+
+
+# Each SQLite engine's writer turn (by its dialect, which the engine's option copies share).
+_turns: "weakref.WeakKeyDictionary[Any, WriterTurn | None]" = weakref.WeakKeyDictionary()
 
 
 def _hand_back(engine: Engine, turn: WriterTurn, checkpointer: Checkpointer) -> None:
@@ -341,6 +363,7 @@ def build_engine(url: str) -> Engine:
             url, pool_size=5, max_overflow=5, pool_pre_ping=False, pool_timeout=timeout
         )
         turn = WriterTurn(file) if file else None
+        _turns[engine.dialect] = turn
         event.listen(engine, "connect", partial(_sqlite_pragmas, checkpointed=file is not None))
         event.listen(engine, "begin", _begin(turn))
         if file and turn is not None:
@@ -378,6 +401,53 @@ def lock_for_writes(db: Session, key: int) -> None:
     first registration)."""
     if db.get_bind().dialect.name == "postgresql":
         db.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+READS_FIRST = "kaizen_reads_first"
+E = TypeVar("E", bound=Callable[..., Any])
+
+
+def reads_first(endpoint: E) -> E:
+    """Mark an endpoint whose request reads before its write transaction on SQLite (see the
+    module's docstring): its session starts as a reader, and the handler writes in
+    ``write_transaction`` after checking again what those reads decided."""
+    setattr(endpoint, READS_FIRST, True)
+    return endpoint
+
+
+def reads_before_writing(request: Request) -> bool:
+    """Whether this request reads before its write transaction: an unsafe request to a
+    ``reads_first`` endpoint, on SQLite. Its session is not a writer until
+    ``write_transaction``, and recording the credential's use waits for that transaction."""
+    return (
+        request.method not in SAFE_METHODS
+        and getattr(request.scope.get("endpoint"), READS_FIRST, False)
+        and is_sqlite(get_engine(settings.database_url))
+    )
+
+
+@contextmanager
+def write_transaction(db: Session) -> Iterator[None]:
+    """The request's one write transaction, after its reads (SQLite): ends the read-only
+    transaction (it wrote nothing), takes the writer turn and ``BEGIN IMMEDIATE``, runs the
+    block and commits; anything raised rolls everything back (giving the turn back) and
+    propagates.
+
+    The read transaction is turned into the write one on the same connection (``COMMIT``,
+    then ``BEGIN IMMEDIATE``, which ``_hand_back`` ends like any writer's), which costs a
+    fraction of ending the session's transaction and opening another. Call it from one
+    synchronous function (a handler's worker thread): from ``BEGIN IMMEDIATE`` to ``COMMIT``
+    nothing may await, so the lock is never held while the event loop runs other requests."""
+    try:
+        conn = db.connection()
+        if not conn.get_execution_options().get(WRITER, False):
+            conn.exec_driver_sql("COMMIT")
+            _begin_immediate(conn, _turns.get(conn.dialect))
+        yield
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
 
 
 _slots: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]" = (
@@ -425,7 +495,9 @@ def _finish(session: Session, failed: bool) -> None:
 async def get_db(
     request: Request, _turn: Annotated[None, Depends(write_slot, scope="function")]
 ) -> AsyncIterator[Session]:
-    """One transaction per request: commit when the handler succeeds, roll back otherwise.
+    """One transaction per request: commit when the handler succeeds, roll back otherwise
+    (a ``reads_first`` request on SQLite: its reads' transaction, then the handler's one
+    ``write_transaction``).
 
     Registered with ``scope="function"`` so the commit happens before the response is sent,
     and a failing commit becomes an error response instead of silently lost data.
@@ -435,7 +507,9 @@ async def get_db(
     event loop; the commit (or rollback) and close, which talk to the database, run together
     in one worker thread.
     """
-    session = new_session(writer=request.method not in SAFE_METHODS)
+    session = new_session(
+        writer=request.method not in SAFE_METHODS and not reads_before_writing(request)
+    )
     failed = True
     try:
         yield session

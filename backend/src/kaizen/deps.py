@@ -23,7 +23,7 @@ from kaizen import clock
 from kaizen.auth import security, service
 from kaizen.auth.models import User
 from kaizen.auth.service import Credential
-from kaizen.db import SAFE_METHODS, Base, get_db, new_session
+from kaizen.db import SAFE_METHODS, Base, get_db, new_session, reads_before_writing
 from kaizen.errors import AppError, NotFound, Unauthorized, field_error
 from kaizen.queries import Pagination
 from kaizen.schemas import CONTROL_MESSAGE, MAX_ID, has_control_characters
@@ -71,7 +71,8 @@ def current_credential(
         # One user's writes take turns (see kaizen.db): lock the user's row, and reload it
         # so the request sees what the previous writer committed.
         db.refresh(credential.user, with_for_update=True)
-    if credential.touch_due or credential.seen_due:
+    if (credential.touch_due or credential.seen_due) and not reads_before_writing(request):
+        # (A reads-first request records the use in its write transaction, see kaizen.db.)
         if unsafe:
             service.record_use(db, credential)
         else:

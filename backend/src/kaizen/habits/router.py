@@ -3,8 +3,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 
-from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
-from kaizen.habits import service
+from kaizen.db import reads_first
+from kaizen.deps import (
+    CurrentCredential,
+    CurrentUser,
+    PageParams,
+    SessionDep,
+    Today,
+    owned,
+    versioned,
+)
+from kaizen.habits import rechecked, service
 from kaizen.habits.models import Habit
 from kaizen.habits.schemas import (
     CheckInPut,
@@ -90,37 +99,50 @@ async def habit_to_check_in(
 ) -> Habit:
     """``OwnedHabit`` for the check-in writes, read without a thread-pool hop on SQLite.
 
-    There the request's writer transaction began with its token lookup, so it holds
-    SQLite's write lock already and this read of one row by its key waits for nothing: it
-    runs on the event loop, where the hop to a worker thread and back (and whatever the loop
-    ran in between) would have been spent holding the lock that the other worker processes
-    wait for. Elsewhere (PostgreSQL) it runs in the thread pool, like ``owned``."""
+    There this is a read of one row by its key in the request's read-only transaction (see
+    ``rechecked``), which waits for no lock: it runs on the event loop, saving the hop to a
+    worker thread and back. Elsewhere (PostgreSQL) it runs in the thread pool, like
+    ``owned``, whose answers (the 404, ``deps.versioned``) it gives; its statement is built
+    once."""
     if db.get_bind().dialect.name == "sqlite":
-        return _find_habit(db=db, owner_row=user, request=request, habit_id=habit_id)
-    return await run_in_threadpool(
-        _find_habit, db=db, owner_row=user, request=request, habit_id=habit_id
-    )
+        habit = rechecked.habit_of(db, user.id, habit_id)
+    else:
+        habit = await run_in_threadpool(rechecked.habit_of, db, user.id, habit_id)
+    versioned(request, habit)
+    return habit
 
 
 HabitToCheckIn = Annotated[Habit, Depends(habit_to_check_in)]
 
 
+# The two check-in writes read their credential and habit before their write transaction
+# and check them again inside it (``rechecked``, ``kaizen.db.reads_first``).
 @router.put(
     "/habits/{habit_id}/check-ins/{date}",
     summary="Check in for a day (idempotent)",
     responses=NOT_FOUND,
 )
+@reads_first
 def put_check_in(
+    request: Request,
     date: DayPath,
     body: CheckInPut,
     habit: HabitToCheckIn,
-    user: CurrentUser,
+    credential: CurrentCredential,
     db: SessionDep,
     today: Today,
 ) -> CheckInRead:
     """Sets the day's status; repeating the same request changes nothing. For numeric habits
     the value decides done or missed. Future dates and dates before the habit's start are 422."""
-    return CheckInRead.model_validate(service.put_check_in(db, user, habit, date, body, today))
+    row = rechecked.write_checked(
+        request,
+        db,
+        credential,
+        habit,
+        today,
+        lambda user, habit, today: service.put_check_in(db, user, habit, date, body, today),
+    )
+    return CheckInRead.model_validate(row)
 
 
 @router.delete(
@@ -129,8 +151,23 @@ def put_check_in(
     summary="Clear a day's check-in",
     responses=NOT_FOUND,
 )
-def clear_check_in(date: DayPath, habit: HabitToCheckIn, db: SessionDep, today: Today) -> None:
-    service.clear_check_in(db, habit, date, today)
+@reads_first
+def clear_check_in(
+    request: Request,
+    date: DayPath,
+    habit: HabitToCheckIn,
+    credential: CurrentCredential,
+    db: SessionDep,
+    today: Today,
+) -> None:
+    rechecked.write_checked(
+        request,
+        db,
+        credential,
+        habit,
+        today,
+        lambda _user, habit, today: service.clear_check_in(db, habit, date, today),
+    )
 
 
 @router.get(
