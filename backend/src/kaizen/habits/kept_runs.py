@@ -113,10 +113,5 @@ def after_check_in(db: Session, habit: Habit, day: date, today: date) -> None:
     again when that day is before the day it is kept as of, when none is kept, or when it
     is about to be too old for a read; otherwise the write left it right and nothing runs."""
     kept = habit.run_as_of
-    if (
-        kept is None
-        or day < kept
-        or kept > today
-        or kept < today - timedelta(days=REFRESH_DAYS)
-    ):
+    if kept is None or day < kept or kept > today or kept < today - timedelta(days=REFRESH_DAYS):
         refresh(db, [habit], today)
