@@ -22,7 +22,7 @@ from sqlalchemy import insert, select
 from kaizen.db import new_session
 from kaizen.habits import aggregates, kept_runs, logs, recent, scoring
 from kaizen.habits.models import CheckIn, Habit
-from tests.factories import ApiUser, check_in, create_habit, create_token, make_user
+from tests.factories import ApiUser, create_habit, create_token, make_user
 from tests.portability.loopfiles import csv_zip
 
 SetNow = Callable[[str], None]
@@ -244,3 +244,142 @@ def test_todays_and_homes_streaks_equal_the_whole_history(
         check(client, user, hits)
     if kept_first and all(runs == [(200, "done")] for runs in histories):
         assert hits, "the kept figures were never used"
+
+
+def _long_runs(client: TestClient, user: ApiUser, today: date, days: int) -> list[int]:
+    """A daily, a Monday-to-Friday and a 3-a-week item, every day done for ``days`` days."""
+    start = today - timedelta(days=days)
+    ids = [
+        create_habit(client, user, name=f"Long {i}", start_date=start.isoformat(), schedule=s)["id"]
+        for i, s in enumerate([SCHEDULES[0], SCHEDULES[2], SCHEDULES[3]])
+    ]
+    with new_session() as db:
+        db.execute(
+            insert(CheckIn),
+            [
+                {"habit_id": h, "day": start + timedelta(days=d), "status": "done", "note": ""}
+                for h in ids
+                for d in range(days)
+            ],
+        )
+        db.commit()
+    return ids
+
+
+def _sql_items(calls: list[int]) -> Any:
+    """Patches of the read path's SQL counts recording how many items each was asked for."""
+    daily, gaps, weeks = aggregates._daily_runs, aggregates._gaps, aggregates.week_runs_before
+
+    def record(function: Any) -> Any:
+        def wrapper(db: Any, items: Any, *args: Any, **kwargs: Any) -> Any:
+            calls.append(len(items))
+            return function(db, items, *args, **kwargs)
+
+        return wrapper
+
+    return (
+        patch.object(aggregates, "_daily_runs", record(daily)),
+        patch.object(aggregates, "_gaps", record(gaps)),
+        patch.object(aggregates, "week_runs_before", record(weeks)),
+    )
+
+
+def test_long_runs_are_read_from_the_kept_figures_after_a_write(
+    client: TestClient, set_now: SetNow, count_queries: Callable[[], Any]
+) -> None:
+    """Runs of a year: before any write Today counts them in SQL (nothing kept); after a
+    check-in each item keeps its run, and Today asks the SQL for no item, with the same
+    streaks and the same number of queries."""
+    set_now("2025-03-05T12:00:00Z")  # a Wednesday
+    user = make_user(client)
+    today = date(2025, 3, 5)
+    ids = _long_runs(client, user, today, 400)
+
+    def streaks(calls: list[int]) -> tuple[dict[int, int], int]:
+        first, second, third = _sql_items(calls)
+        with first, second, third, count_queries() as q:
+            body = client.get("/api/v1/today", headers=user.headers).json()
+        return {h["habit"]["id"]: h["current_streak"] for h in body["habits"]}, q.count
+
+    calls: list[int] = []
+    before, queries = streaks(calls)
+    with new_session() as db:
+        habits = db.scalars(select(Habit).where(Habit.id.in_(ids))).all()
+        assert before == {h.id: _from_scratch(db, h, today) for h in habits}
+    assert sum(calls) == 3  # one item each: counted in SQL
+    for habit_id in ids:
+        response = client.put(
+            f"/api/v1/habits/{habit_id}/check-ins/{today - timedelta(days=1)}",
+            json={"status": "done"},
+            headers=user.headers,
+        )
+        assert response.status_code == 200
+    calls.clear()
+    after, queries_after = streaks(calls)
+    assert after == before
+    assert before[ids[0]] == 400
+    assert calls == [0, 0, 0]  # the same statements, for no item
+    assert queries_after == queries
+    check(client, user)
+
+
+def test_a_kaizen_import_keeps_the_runs_it_writes(client: TestClient, set_now: SetNow) -> None:
+    set_now("2025-03-05T12:00:00Z")
+    today = date(2025, 3, 5)
+    alice, bob = make_user(client), make_user(client)
+    _long_runs(client, alice, today, 300)
+    document = client.get("/api/v1/export", headers=alice.headers).content
+    response = client.post(
+        "/api/v1/import",
+        content=document,
+        headers={**bob.headers, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+    with new_session() as db:
+        kept = db.scalars(select(Habit.run_before_as_of).where(Habit.user_id == bob.id)).all()
+    assert len(kept) == 3 and None not in kept
+    check(client, bob)
+    # Imported again into its own account: the same days, kept again.
+    response = client.post(
+        "/api/v1/import",
+        content=document,
+        headers={**alice.headers, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 200, response.text
+    check(client, alice)
+
+
+def test_a_loop_import_keeps_the_runs_it_writes(client: TestClient, set_now: SetNow) -> None:
+    set_now("2025-03-05T12:00:00Z")
+    today = date(2025, 3, 5)
+    user = make_user(client)
+    days = [today - timedelta(days=d) for d in range(1, 200)]
+    habits = [
+        {"name": "Meditate", "entries": [(d, "YES_MANUAL", "") for d in days]},
+        {"name": "Run", "num": 3, "den": 7, "entries": [(d, "YES_MANUAL", "") for d in days]},
+    ]
+
+    def load(data: bytes) -> None:
+        response = client.post(
+            "/api/v1/import/loop",
+            content=data,
+            headers={**user.headers, "Content-Type": "application/zip"},
+        )
+        assert response.status_code == 200, response.text
+
+    load(csv_zip(habits))
+    check(client, user)
+    streaks = {
+        h["habit"]["name"]: h["current_streak"]
+        for h in client.get("/api/v1/today", headers=user.headers).json()["habits"]
+    }
+    assert streaks["Meditate"] == 199
+    # A re-import with a day missed long before the window: the kept run is counted again.
+    habits[0]["entries"][100] = (days[100], "NO", "")
+    load(csv_zip(habits))
+    check(client, user)
+    streaks = {
+        h["habit"]["name"]: h["current_streak"]
+        for h in client.get("/api/v1/today", headers=user.headers).json()["habits"]
+    }
+    assert streaks["Meditate"] == 100
