@@ -37,7 +37,7 @@ SCHEDULES: list[dict[str, Any]] = [
 TIMEZONES = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata"]
 HISTORY_DAYS = 150
 
-# Days back from today: recent ones, and late ones before the kept day (10-16 days back).
+# Days back from today: recent ones, and late ones before the kept day (14-20 days back).
 back = st.integers(min_value=0, max_value=70)
 operations = st.one_of(
     st.tuples(

@@ -32,12 +32,13 @@ from sqlalchemy.orm.attributes import set_committed_value
 from kaizen.habits import aggregates, logs, recent, scoring
 from kaizen.habits.models import Habit
 
-# The figure is kept as of the Monday on or after ``today - KEPT_DAYS`` (10 to 16 days back):
-# check-ins for the last ten days or more never change it.
-KEPT_DAYS = 16
+# The figure is kept as of the Monday on or before ``today - KEPT_DAYS`` (14 to 20 days
+# back): a check-in for a day in the last two weeks (the week strip, the 14-day rate) never
+# changes it.
+KEPT_DAYS = 14
 # A write counts it again once it is older than this, so it stays inside the window a read
-# uses (``recent.RECENT_DAYS``) for the ~two weeks a run can go on without a write (a weekly
-# item done early in one week and late in the next).
+# uses (``recent.RECENT_DAYS``, 35 days) for the 13 days a run can go on without a write (a
+# weekly item's last full week done on its Monday, read on the next Sunday).
 REFRESH_DAYS = 22
 
 _TABLE = cast(Table, Habit.__table__)
@@ -57,10 +58,10 @@ _HABITS = select(
 
 
 def as_of(today: date) -> date:
-    """The day figures kept on ``today`` are counted to: the Monday on or after
+    """The day figures kept on ``today`` are counted to: the Monday on or before
     ``today - KEPT_DAYS`` (a Monday, so a run of weeks is whole weeks before it)."""
     day = today - timedelta(days=KEPT_DAYS)
-    return day + timedelta(days=(7 - day.weekday()) % 7)
+    return day - timedelta(days=day.weekday())
 
 
 def runs_as_of(
@@ -89,9 +90,8 @@ def refresh(db: Session, habits: Sequence[recent.HabitColumns], today: date) -> 
         return
     day = as_of(today)
     runs = runs_as_of(db, habits, day)
-    db.connection().execute(
-        _KEEP, [{"habit_id": h.id, "as_of": day, "run": runs[h.id]} for h in habits]
-    )
+    rows = [{"habit_id": h.id, "as_of": day, "run": runs[h.id]} for h in habits]
+    db.connection().execute(_KEEP, rows[0] if len(rows) == 1 else rows)
     for habit in habits:
         if isinstance(habit, Habit):
             set_committed_value(habit, "run_as_of", day)
