@@ -349,6 +349,11 @@ def test_a_kaizen_import_keeps_the_runs_it_writes(client: TestClient, set_now: S
     check(client, alice)
 
 
+def _streaks_by_name(client: TestClient, user: ApiUser) -> dict[str, int]:
+    body = client.get("/api/v1/today", headers=user.headers).json()
+    return {h["habit"]["name"]: h["current_streak"] for h in body["habits"]}
+
+
 def test_a_loop_import_keeps_the_runs_it_writes(client: TestClient, set_now: SetNow) -> None:
     set_now("2025-03-05T12:00:00Z")
     today = date(2025, 3, 5)
@@ -369,17 +374,9 @@ def test_a_loop_import_keeps_the_runs_it_writes(client: TestClient, set_now: Set
 
     load(csv_zip(habits))
     check(client, user)
-    streaks = {
-        h["habit"]["name"]: h["current_streak"]
-        for h in client.get("/api/v1/today", headers=user.headers).json()["habits"]
-    }
-    assert streaks["Meditate"] == 199
+    assert _streaks_by_name(client, user)["Meditate"] == 199
     # A re-import with a day missed long before the window: the kept run is counted again.
     habits[0]["entries"][100] = (days[100], "NO", "")
     load(csv_zip(habits))
     check(client, user)
-    streaks = {
-        h["habit"]["name"]: h["current_streak"]
-        for h in client.get("/api/v1/today", headers=user.headers).json()["habits"]
-    }
-    assert streaks["Meditate"] == 100
+    assert _streaks_by_name(client, user)["Meditate"] == 100
