@@ -22,6 +22,7 @@ from bench.seed_domains import iso_week, seed_domains
 from kaizen.auth import security
 from kaizen.auth.models import ApiToken, User
 from kaizen.goals.models import Goal, KeyResult
+from kaizen.habits import kept_runs
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.sprints import snapshots
 from kaizen.sprints.models import Sprint, SprintGoal, SprintHabit
@@ -138,6 +139,8 @@ def seed_user(db: Session, key: str, years: int, today: date) -> BenchUser:
     rows = [row for i, h in enumerate(habits) for row in _day_rows(rng, h, i, today)]
     for chunk in range(0, len(rows), 20_000):
         db.execute(insert(CheckIn), rows[chunk : chunk + 20_000])
+    # As the app's check-in writes would have: each item's current run kept (habits/kept_runs).
+    kept_runs.refresh(db, habits, today)
     sprint_ids: list[int] = []
     sprint_start = start
     n = 0

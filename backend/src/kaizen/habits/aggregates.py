@@ -285,6 +285,8 @@ def runs_before(
     schedules: dict[int, scoring.Schedule],
     starts: dict[int, date],
     before: date,
+    *,
+    always: bool = True,
 ) -> dict[int, int]:
     """For daily and chosen-weekdays items: how many done days the run that is alive on the
     day before ``before`` holds (skipped days pass over; a scheduled day without a done or
@@ -292,10 +294,13 @@ def runs_before(
     queries whatever the length of the history, also for no item (so a request's query
     count does not depend on the data): daily items by a binary search over index counts
     (:func:`_daily_runs`), chosen weekdays from their gaps (a gap may fall on unscheduled
-    days only) and their skipped days."""
+    days only) and their skipped days. Not ``always`` (a write keeping one item's run): only
+    the statements of the kinds of item given run."""
     daily = {h: starts[h] for h, s in schedules.items() if s.kind is scoring.ScheduleKind.DAILY}
-    found = _daily_runs(db, daily, before)
+    found = _daily_runs(db, daily, before) if daily or always else {}
     ids = [h for h, s in schedules.items() if s.kind is scoring.ScheduleKind.WEEKDAYS]
+    if not ids and not always:
+        return found
     gaps = _gaps(db, {h: starts[h] for h in ids}, before)
     breaks: dict[int, date] = {}
     for habit_id in ids:

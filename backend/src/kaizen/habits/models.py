@@ -11,8 +11,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
+    inspect,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from kaizen.db import Base, TimestampMixin
 
@@ -41,6 +44,12 @@ class Habit(TimestampMixin, Base):
     color: Mapped[str | None] = mapped_column(String(7), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The current-streak figure kept on write (``habits/kept_runs.py``): how many done days
+    # (weeks, for N times a week) the run alive on the day before ``run_as_of`` holds, as
+    # ``aggregates.runs_before`` / ``week_runs_before`` count it. NULL: not kept (read the
+    # SQL way); ``run_as_of`` without a run: nothing to keep as of that day.
+    run_as_of: Mapped[date | None] = mapped_column(Date, nullable=True)
+    run_before_as_of: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     @property
     def schedule(self) -> dict[str, Any]:
@@ -50,6 +59,20 @@ class Habit(TimestampMixin, Base):
         if self.schedule_type == "times_per_week":
             return {"type": "times_per_week", "times": self.schedule_times or 1}
         return {"type": "daily"}
+
+
+# What the kept run depends on besides the check-ins before its day.
+_RUN_DEPENDS_ON = ("schedule_type", "schedule_days", "schedule_times", "start_date")
+
+
+@event.listens_for(Habit, "before_update")
+def _forget_kept_run(mapper: Mapper[Habit], connection: Connection, habit: Habit) -> None:
+    """A new schedule or start date (an edit, an import) makes the kept run unknown: it is
+    cleared in the same UPDATE, and the next check-in write keeps it again."""
+    state = inspect(habit)
+    if any(state.attrs[name].history.has_changes() for name in _RUN_DEPENDS_ON):
+        habit.run_as_of = None
+        habit.run_before_as_of = None
 
 
 class CheckIn(TimestampMixin, Base):

@@ -15,7 +15,7 @@ inside the window (see :func:`reaches_before`); tests compare both on random his
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, cast
 
 from sqlalchemy import Date, bindparam, select
 from sqlalchemy.orm import Session
@@ -65,6 +65,18 @@ class HabitRow(NamedTuple):
 
 
 HABIT_COLUMNS = tuple(getattr(Habit, name) for name in HabitRow._fields)
+
+
+class KeptRun(NamedTuple):
+    """An item's run kept on write (``kept_runs.py``; the ``Habit`` columns ``run_as_of``,
+    ``run_before_as_of``): ``run`` done days (met weeks) in the run alive on the day before
+    ``as_of``. ``None``s: nothing kept."""
+
+    as_of: date | None
+    run: int | None
+
+
+KEPT_RUN_COLUMNS = (Habit.run_as_of, Habit.run_before_as_of)
 
 # Five weeks: the 7-day strip, the 14-day rate up to Sunday, and every streak shorter than
 # about a month. Longer runs are read in full by the second query.
@@ -165,13 +177,20 @@ def extend_runs(
     schedules: dict[int, scoring.Schedule],
     recent: Mapping[int, Mapping[date, scoring.Status]],
     runs: dict[int, scoring.Streaks],
+    kept: Mapping[int, KeptRun] | None = None,
 ) -> None:
     """Lengthens (in place) the current runs of the items whose run reaches back past the
-    recent window (``recent``: their statuses from ``today - RECENT_DAYS`` on). Four
-    queries (daily runs; chosen weekdays' gaps and their skipped days; runs of weeks),
-    run even for no item so a request's query count does not depend on the data; a rare run
-    that reaches past what those count reads one more year of rows, then everything."""
+    recent window (``recent``: their statuses from ``today - RECENT_DAYS`` on).
+
+    An item whose run was kept on write as of a day inside the window (``kept``, see
+    :func:`kept_run_usable`) is the kept run plus the window's run from that day on: no
+    query. The others are counted in SQL: four queries (daily runs; chosen weekdays' gaps
+    and their skipped days; runs of weeks), run even for no item so a request's query count
+    does not depend on the data; a rare run that reaches past what those count reads one
+    more year of rows, then everything."""
     since = today - timedelta(days=RECENT_DAYS)
+    if kept:
+        long_running = _extend_from_kept(long_running, today, schedules, recent, runs, kept)
     # Runs that reach back past the window: their length before it is counted in SQL.
     days = [h for h in long_running if runs[h.id].unit is scoring.StreakUnit.DAYS]
     before = aggregates.runs_before(
@@ -196,6 +215,57 @@ def extend_runs(
     rest += [h for h in weeks if h.id not in before_weeks]
     if rest:
         _read_further(db, rest, today, schedules, runs)
+
+
+def kept_run_usable(kept: KeptRun, since: date, today: date) -> bool:
+    """Whether a run kept as of ``kept.as_of`` gives the current run of an item whose run
+    reaches back past ``since`` (no day, or whole week, from ``since`` to today broke it): its
+    day lies inside the window read (``since`` … ``today``, so the window holds every day
+    from it on) and is a Monday (a run of weeks is counted in whole weeks before it). Else
+    (nothing kept, kept long ago, or after a timezone change moved today before it) the run
+    is counted in SQL."""
+    as_of = kept.as_of
+    return (
+        kept.run is not None
+        and as_of is not None
+        and since <= as_of <= today
+        and as_of.weekday() == 0
+    )
+
+
+def _extend_from_kept(
+    long_running: Sequence[HabitColumns],
+    today: date,
+    schedules: dict[int, scoring.Schedule],
+    recent: Mapping[int, Mapping[date, scoring.Status]],
+    runs: dict[int, scoring.Streaks],
+    kept: Mapping[int, KeptRun],
+) -> list[HabitColumns]:
+    """The runs :func:`extend_runs` takes from ``kept``; returns the items left to count.
+
+    The window shows no break from ``since`` on, so the run alive on the day before the
+    kept day goes on unbroken to today: the current run is the kept run plus the window's
+    run from the kept day (``run_in_window``, or ``scoring.streaks`` over whole weeks from
+    that Monday) — exactly what the SQL counts before ``since`` plus the window's run from
+    ``since``. ``tests/habits/test_kept_runs.py`` compares them over random histories."""
+    since = today - timedelta(days=RECENT_DAYS)
+    empty: Mapping[date, scoring.Status] = {}
+    left = []
+    for habit in long_running:
+        found = kept.get(habit.id)
+        if found is None or not kept_run_usable(found, since, today):
+            left.append(habit)
+            continue
+        as_of, before = cast(date, found.as_of), cast(int, found.run)
+        schedule = schedules[habit.id]
+        checkins = recent.get(habit.id, empty)
+        run = runs[habit.id]
+        if run.unit is scoring.StreakUnit.WEEKS:
+            window = scoring.streaks(_log(habit, schedule, checkins, as_of), today=today).current
+        else:
+            window, _ = run_in_window(schedule, habit.start_date, checkins, as_of, today)
+        runs[habit.id] = _longer(run, window, before)
+    return left
 
 
 def _longer(runs: scoring.Streaks, window: int, before: int) -> scoring.Streaks:
@@ -306,10 +376,12 @@ def today_figures(
     today: date,
     schedules: dict[int, scoring.Schedule],
     recent: Mapping[int, Mapping[date, scoring.Status]],
+    kept: Mapping[int, KeptRun] | None = None,
 ) -> dict[int, tuple[scoring.Streaks, float | None]]:
     """Each item's current streak (the whole history's) and 14-day rate, from its statuses
     since ``today - RECENT_DAYS`` (``recent``, as :func:`statuses` gives them): one pass per
-    item, plus :func:`extend_runs` for the runs that reach back past the window."""
+    item, plus :func:`extend_runs` for the runs that reach back past the window (from the
+    runs ``kept`` on write where they serve)."""
     since = today - timedelta(days=RECENT_DAYS)
     sunday = today + timedelta(days=6 - today.weekday())
     runs: dict[int, scoring.Streaks] = {}
@@ -331,5 +403,5 @@ def today_figures(
             rates[habit.id] = fortnight_rate(schedule, habit.start_date, checkins, today)
         if reaches and habit.start_date < since:
             long_running.append(habit)
-    extend_runs(db, long_running, today, schedules, recent, runs)
+    extend_runs(db, long_running, today, schedules, recent, runs, kept)
     return {h.id: (runs[h.id], rates[h.id]) for h in habits}

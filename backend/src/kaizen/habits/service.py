@@ -20,7 +20,7 @@ from kaizen.auth.models import User
 from kaizen.db import utcnow
 from kaizen.errors import field_error
 from kaizen.goals.links import check_goal_link
-from kaizen.habits import logs, recent, scoring, stats
+from kaizen.habits import kept_runs, logs, recent, scoring, stats
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.habits.schemas import (
     CheckInPut,
@@ -169,6 +169,7 @@ def put_check_in(
     status = _status_for(habit, body)
     row = upsert_check_in(db, habit.id, day, status=status, value=body.value, note=body.note)
     db.flush()
+    kept_runs.after_check_in(db, habit, day, today)
     # A late check-in inside a finished sprint re-scores that item in its kept results.
     snapshots.rescore_habit(db, habit, day, today)
     snapshots.freeze_finished(db, user.id, today)
@@ -225,6 +226,7 @@ def _date_error(message: str) -> RequestValidationError:
 def clear_check_in(db: Session, habit: Habit, day: date, today: date) -> None:
     db.execute(delete(CheckIn).where(CheckIn.habit_id == habit.id, CheckIn.day == day))
     db.flush()
+    kept_runs.after_check_in(db, habit, day, today)
     snapshots.rescore_habit(db, habit, day, today)
 
 
@@ -320,7 +322,7 @@ def habit_stats(
 
 # Today's two statements, built once (building a statement costs as much as running it).
 _ACTIVE_HABITS = (
-    select(*recent.HABIT_COLUMNS)
+    select(*recent.HABIT_COLUMNS, *recent.KEPT_RUN_COLUMNS)
     .where(Habit.user_id == bindparam("user_id"), Habit.archived.is_(False))
     .order_by(Habit.position, Habit.id)
 )
@@ -373,7 +375,12 @@ def today_read(db: Session, user: User, today: date) -> TodayReads:
     ``TodayRead``)."""
     # Core rows of the columns, not ORM objects: nothing here changes them.
     found = db.connection().execute(_ACTIVE_HABITS, {"user_id": user.id})
-    habits = [recent.HabitRow(*row) for row in found]
+    habits: list[recent.HabitRow] = []
+    kept: dict[int, recent.KeptRun] = {}
+    width = len(recent.HABIT_COLUMNS)
+    for row in found:
+        habits.append(recent.HabitRow(*row[:width]))
+        kept[row[0]] = recent.KeptRun(*row[width:])
     by_id = {h.id: h for h in habits}
     since = today - timedelta(days=recent.RECENT_DAYS)
     strip_start = today - timedelta(days=WEEK - 1)
@@ -394,7 +401,7 @@ def today_read(db: Session, user: User, today: date) -> TodayReads:
             continue  # pending until the day is over (as recent.statuses leaves it)
         statuses[habit_id][day] = status_of(status)
     schedules = {h.id: logs.schedule_of(h) for h in habits}
-    figures = recent.today_figures(db, habits, today, schedules, statuses)
+    figures = recent.today_figures(db, habits, today, schedules, statuses, kept)
     days = [(today - timedelta(days=i)) for i in range(WEEK - 1, -1, -1)]
     weekdays_of = [(d, d.isoweekday()) for d in days]
     empty: tuple[str | None, float | None, str] = (None, None, "")

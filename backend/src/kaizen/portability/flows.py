@@ -16,6 +16,7 @@ from kaizen.auth import security
 from kaizen.auth.models import User
 from kaizen.db import utcnow
 from kaizen.errors import AppError, field_error
+from kaizen.habits import kept_runs
 from kaizen.habits import service as habits
 from kaizen.habits.models import Habit
 from kaizen.habits.schemas import HabitCreate, HabitUpdate
@@ -114,6 +115,7 @@ def import_loop(
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
     rescore: list[tuple[int, date, date]] = []
+    written: list[int] = []
     for item, current, start in plans:
         entries, _ = kept[item.name]
         fields = _fields(item, start)
@@ -131,6 +133,7 @@ def import_loop(
                 if dry_run
                 else habits.update_habit(db, user, current, HabitUpdate(**fields), today)
             )
+        written.append(habit.id)
         created = updated = 0
         for entry in entries:
             status = _status(habit, entry)
@@ -154,6 +157,8 @@ def import_loop(
             rescore.append((habit.id, entries[0].day, entries[-1].day))
     if not dry_run:
         checkins.write(db, inserts, updates)
+        # The imported items' current runs are kept again from what is stored now.
+        kept_runs.refresh_ids(db, written, today)
         # Kept results of finished sprints holding a changed item are re-scored, after the write.
         for habit_id, first_day, last_day in rescore:
             snapshots.rescore_habit_days(db, habit_id, first_day, last_day, today)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from kaizen import clock
 from kaizen.auth.models import User
 from kaizen.goals.models import Goal, KeyResult
+from kaizen.habits import kept_runs
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.portability import career_format, checkins, reading_format
 from kaizen.portability import document as doc
@@ -282,6 +283,8 @@ def _import_habits(db: Session, user: User, items: list[Any], ids: IdMap, tally:
         ids.to_db["habits"][item.id] = habit.id
         pending.extend((habit.id, c.date, c.status.value, c.value, c.note) for c in item.check_ins)
     created, updated = checkins.upsert(db, pending)
+    # The imported items' current runs are kept again from what is stored now.
+    kept_runs.refresh_ids(db, list(ids.to_db["habits"].values()), today)
     # Finished sprints already holding a matched item keep results re-scored from the new days.
     for habit_id, first, last in touched:
         snapshots.rescore_habit_days(db, habit_id, first, last, today)
