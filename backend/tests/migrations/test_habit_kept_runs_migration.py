@@ -9,7 +9,7 @@ from tests.migrations.test_migrations import scratch_url
 
 __all__ = ["scratch_url"]
 
-BEFORE = "5a27e0c70a2e"
+BEFORE = "40be6b676ce6"
 NOW = "2026-11-30 12:00:00.000000"
 
 

@@ -1,7 +1,7 @@
 """habits: the current-streak figure kept on write (run_as_of, run_before_as_of)
 
 Revision ID: d168519c539c
-Revises: 5a27e0c70a2e
+Revises: 40be6b676ce6
 Create Date: 2026-11-30 16:40:00.000000
 
 Two nullable columns on habits (kaizen/habits/kept_runs.py). Nothing is backfilled: NULL
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'd168519c539c'
-down_revision: str | None = '5a27e0c70a2e'
+down_revision: str | None = '40be6b676ce6'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
