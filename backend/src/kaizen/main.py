@@ -15,7 +15,7 @@ import fastapi_offline
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.datastructures import DefaultPlaceholder
-from fastapi.dependencies.models import Dependant
+from fastapi.dependencies.models import Dependant, _get_cache_key
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
@@ -110,7 +110,10 @@ class KaizenRoute(APIRoute):
         dependant: Dependant = route.dependant
         call = dependant.call
         field = route.response_field
-        if (
+        # The handler solves a copy of the dependency tree (the OpenAPI document is built
+        # from the route's own, untouched tree).
+        solved = _without_repeats(dependant)
+        if not (
             call is None
             or field is None
             or not isinstance(route.response_class, DefaultPlaceholder)
@@ -119,12 +122,59 @@ class KaizenRoute(APIRoute):
             or inspect.isasyncgenfunction(call)
             or not inspect.isfunction(call)
         ):
-            return super().get_route_handler()
-        route.dependant = dataclasses.replace(dependant, call=_validating_in_thread(call, field))
+            solved = dataclasses.replace(solved, call=_validating_in_thread(call, field))
+        route.dependant = solved
         try:
             return super().get_route_handler()
         finally:
             route.dependant = dependant
+
+
+def _without_repeats(dependant: Dependant) -> Dependant:
+    """The dependency tree FastAPI solves for each request, with repeated dependencies cut
+    down to a leaf.
+
+    FastAPI solves a dependency's whole sub-tree every time it appears and only then finds
+    its value in the request's cache: ``CurrentUser`` in an endpoint that also sits behind
+    ``private_router``'s ``current_user`` re-walks the credential, the session and the three
+    security schemes; ``SessionDep`` repeated in a handler and its dependencies re-walks the
+    session and its write turn. Here a repeat keeps its call (so its cache key, and the value
+    it gets, are the same) but loses its sub-tree, so it goes straight to the cache.
+
+    Only a sub-tree without request parameters is cut: its first solving cannot fail
+    validation (which would leave it out of the cache) — it either raises, ending the
+    request, or is cached before the repeat is reached (sub-dependencies are solved first,
+    in order, exactly as here)."""
+    seen: set[Any] = set()
+
+    def walk(node: Dependant) -> Dependant:
+        subs: list[Dependant] = []
+        for sub in node.dependencies:
+            key = _get_cache_key(dependant=sub)
+            if sub.use_cache and key in seen and not _has_parameters(sub):
+                leaf = dataclasses.replace(sub, dependencies=[])
+                if _get_cache_key(dependant=leaf) == key:
+                    subs.append(leaf)
+                    continue
+            subs.append(walk(sub))
+            if not _has_parameters(sub):
+                seen.add(key)
+        return dataclasses.replace(node, dependencies=subs)
+
+    return walk(dependant)
+
+
+def _has_parameters(dependant: Dependant) -> bool:
+    """Whether the dependency or any of its own take a request parameter (path, query,
+    header, cookie or body), whose validation may fail."""
+    return bool(
+        dependant.path_params
+        or dependant.query_params
+        or dependant.header_params
+        or dependant.cookie_params
+        or dependant.body_params
+        or any(_has_parameters(sub) for sub in dependant.dependencies)
+    )
 
 
 def _validating_in_thread(
