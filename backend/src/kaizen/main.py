@@ -224,6 +224,14 @@ def use_kaizen_routes(routes: list[BaseRoute]) -> None:
             use_kaizen_routes(original.routes)
 
 
+def settle(router: APIRouter) -> None:
+    """Make ``router`` and every router it includes a ``SettledRouter``, and their routes
+    ``KaizenRoute``s (see ``use_kaizen_routes``)."""
+    if type(router) is APIRouter:
+        router.__class__ = SettledRouter
+    use_kaizen_routes(router.routes)
+
+
 class SettledRouter(APIRouter):
     """An ``APIRouter`` that remembers the "version" of its routes.
 
@@ -284,10 +292,8 @@ def create_app() -> FastAPI:
         swagger_ui_parameters={"persistAuthorization": True},
     )
     install_error_handlers(app)
-    for router in (public_router, private_router):
-        if type(router) is APIRouter:
-            router.__class__ = SettledRouter
-        use_kaizen_routes(router.routes)
+    settle(public_router)
+    settle(private_router)
     app.include_router(public_router)
     app.include_router(private_router)
     _install_middleware(app)
