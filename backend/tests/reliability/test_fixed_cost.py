@@ -73,6 +73,7 @@ def test_repeated_dependencies_without_parameters_go_straight_to_the_cache() -> 
     original = get_dependant(path="/x", call=endpoint)
     solved = _without_repeats(original)
     first, again, db, size, size_again = solved.dependencies
+    assert size.query_params
     assert [d.call for d in solved.dependencies] == [d.call for d in original.dependencies]
     assert [d.call for d in first.dependencies] == [session]  # the first keeps its sub-tree
     assert again.dependencies == [] and db.dependencies == []  # repeats are leaves
