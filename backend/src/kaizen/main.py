@@ -110,9 +110,6 @@ class KaizenRoute(APIRoute):
         dependant: Dependant = route.dependant
         call = dependant.call
         field = route.response_field
-        # The handler solves a copy of the dependency tree (the OpenAPI document is built
-        # from the route's own, untouched tree).
-        solved = _without_repeats(dependant)
         if not (
             call is None
             or field is None
@@ -122,12 +119,27 @@ class KaizenRoute(APIRoute):
             or inspect.isasyncgenfunction(call)
             or not inspect.isfunction(call)
         ):
-            solved = dataclasses.replace(solved, call=_validating_in_thread(call, field))
-        route.dependant = solved
-        try:
-            return super().get_route_handler()
-        finally:
-            route.dependant = dependant
+            call = _validating_in_thread(call, field)
+        # The handlers solve copies of the dependency tree (the OpenAPI document is built
+        # from the route's own, untouched tree): one with repeats cut (``_without_repeats``),
+        # and the whole one for while ``app.dependency_overrides`` replaces dependencies
+        # (tests), since an override's own tree may lack the first of a repeat.
+        handlers = []
+        for tree in (_without_repeats(dependant), dependant):
+            route.dependant = dataclasses.replace(tree, call=call)
+            try:
+                handlers.append(super().get_route_handler())
+            finally:
+                route.dependant = dependant
+        cut, whole = handlers
+        provider = route.dependency_overrides_provider
+
+        async def handler(request: Request) -> Response:
+            if provider is not None and getattr(provider, "dependency_overrides", None):
+                return await whole(request)
+            return await cut(request)
+
+        return handler
 
 
 def _without_repeats(dependant: Dependant) -> Dependant:

@@ -12,6 +12,9 @@ from fastapi.dependencies.utils import get_dependant
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 
+from kaizen.auth.models import User
+from kaizen.db import new_session
+from kaizen.deps import current_user
 from kaizen.main import _without_repeats, settle
 from tests.factories import make_user
 
@@ -104,3 +107,21 @@ def test_a_route_added_after_requests_is_found() -> None:
             return {"route": "b"}
 
         assert client.get("/api/child/b").json() == {"route": "b"}
+
+
+def test_a_dependency_override_still_gets_the_whole_tree(app: FastAPI, client: TestClient) -> None:
+    """An override replaces a dependency's sub-tree, which may hold the first of a repeat
+    (``current_user``'s holds the session the handler's ``SessionDep`` repeats): while
+    overrides are set, the handler solves the whole tree."""
+    user = make_user(client)
+    with new_session() as db:
+        row = db.get(User, user.id)
+        assert row is not None
+        db.expunge(row)
+    app.dependency_overrides[current_user] = lambda: row
+    try:
+        response = client.get("/api/v1/habits")  # no credentials: the override signs in
+    finally:
+        app.dependency_overrides.pop(current_user)
+    assert response.status_code == 200
+    assert response.json()["total"] == 0
