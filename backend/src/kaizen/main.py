@@ -120,26 +120,13 @@ class KaizenRoute(APIRoute):
             or not inspect.isfunction(call)
         ):
             call = _validating_in_thread(call, field)
-        # The handlers solve copies of the dependency tree (the OpenAPI document is built
-        # from the route's own, untouched tree): one with repeats cut (``_without_repeats``),
-        # and the whole one for while ``app.dependency_overrides`` replaces dependencies
-        # (tests), since an override's own tree may lack the first of a repeat.
-        handlers = []
-        for tree in (_without_repeats(dependant), dependant):
-            route.dependant = dataclasses.replace(tree, call=call)
-            try:
-                handlers.append(super().get_route_handler())
-            finally:
-                route.dependant = dependant
-        cut, whole = handlers
-        provider = route.dependency_overrides_provider
-
-        async def handler(request: Request) -> Response:
-            if provider is not None and getattr(provider, "dependency_overrides", None):
-                return await whole(request)
-            return await cut(request)
-
-        return handler
+        # The handler solves a copy of the dependency tree with repeats cut
+        # (``_without_repeats``); the OpenAPI document is built from the route's own tree.
+        route.dependant = dataclasses.replace(_without_repeats(dependant), call=call)
+        try:
+            return super().get_route_handler()
+        finally:
+            route.dependant = dependant
 
 
 def _without_repeats(dependant: Dependant) -> Dependant:
@@ -156,7 +143,9 @@ def _without_repeats(dependant: Dependant) -> Dependant:
     Only a sub-tree without request parameters is cut: its first solving cannot fail
     validation (which would leave it out of the cache) — it either raises, ending the
     request, or is cached before the repeat is reached (sub-dependencies are solved first,
-    in order, exactly as here)."""
+    in order, exactly as here). While ``app.dependency_overrides`` is set (tests), FastAPI
+    rebuilds every dependency's tree from its call anyway, so a cut repeat is solved whole
+    (an override's own tree may lack the first of a repeat)."""
     seen: set[Any] = set()
 
     def walk(node: Dependant) -> Dependant:

@@ -112,7 +112,8 @@ def test_a_route_added_after_requests_is_found() -> None:
 def test_a_dependency_override_still_gets_the_whole_tree(app: FastAPI, client: TestClient) -> None:
     """An override replaces a dependency's sub-tree, which may hold the first of a repeat
     (``current_user``'s holds the session the handler's ``SessionDep`` repeats): while
-    overrides are set, the handler solves the whole tree."""
+    overrides are set, the cut repeats must still be solved whole (FastAPI rebuilds each
+    dependency's tree from its call then)."""
     user = make_user(client)
     with new_session() as db:
         row = db.get(User, user.id)
