@@ -51,6 +51,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Connection, DateTime, Engine, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.types import TypeDecorator
 
 from kaizen import clock
@@ -393,6 +394,21 @@ def new_session(*, writer: bool = False) -> Session:
     return _session_factory(settings.database_url, writer)()
 
 
+def reads_on_loop(db: Session) -> bool:
+    """Whether this session's reads may run on the event loop instead of a worker thread.
+
+    Only on a SQLite file database (WAL): a read transaction never waits for a writer or a
+    checkpoint, and its statements take microseconds, so the hop to a worker thread and
+    back costs more than the read. Not on PostgreSQL (network I/O), not for a writer (its
+    ``BEGIN IMMEDIATE`` waits for its turn), and only while the pool has connections to
+    spare, so that taking one cannot wait for another request to return its own."""
+    engine = db.get_bind()
+    if engine.dialect.name != "sqlite":
+        return False
+    pool = engine.pool  # type: ignore[union-attr]
+    return isinstance(pool, QueuePool) and pool.checkedout() < pool.size()
+
+
 def lock_for_writes(db: Session, key: int) -> None:
     """Serialise the transactions that call this with the same ``key`` until they end.
 
@@ -507,9 +523,8 @@ async def get_db(
     event loop; the commit (or rollback) and close, which talk to the database, run together
     in one worker thread.
     """
-    session = new_session(
-        writer=request.method not in SAFE_METHODS and not reads_before_writing(request)
-    )
+    read = request.method in SAFE_METHODS
+    session = new_session(writer=not read and not reads_before_writing(request))
     failed = True
     try:
         yield session
@@ -519,6 +534,10 @@ async def get_db(
             # Committed already (``kaizen.main.KaizenRoute``) or never used: closing does no
             # I/O, so it needs no thread.
             session.close()
+        elif read and session.get_bind().dialect.name == "sqlite":
+            # A read's transaction on SQLite: its COMMIT only lets go of the WAL snapshot and
+            # waits for nothing, so it ends on the event loop (see ``reads_on_loop``).
+            _finish(session, failed)
         else:
             # Shielded: a cancelled request still ends its transaction and returns the
             # connection.

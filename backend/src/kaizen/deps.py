@@ -9,6 +9,7 @@ from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from fastapi import BackgroundTasks, Depends, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import (
     APIKeyCookie,
     HTTPAuthorizationCredentials,
@@ -23,7 +24,14 @@ from kaizen import clock
 from kaizen.auth import security, service
 from kaizen.auth.models import User
 from kaizen.auth.service import Credential
-from kaizen.db import SAFE_METHODS, Base, get_db, new_session, reads_before_writing
+from kaizen.db import (
+    SAFE_METHODS,
+    Base,
+    get_db,
+    new_session,
+    reads_before_writing,
+    reads_on_loop,
+)
 from kaizen.errors import AppError, NotFound, Unauthorized, field_error
 from kaizen.queries import Pagination
 from kaizen.schemas import CONTROL_MESSAGE, MAX_ID, has_control_characters
@@ -56,7 +64,7 @@ cookie_scheme = APIKeyCookie(
 )
 
 
-def current_credential(
+async def current_credential(
     request: Request,
     db: SessionDep,
     background: BackgroundTasks,
@@ -64,7 +72,23 @@ def current_credential(
     pasted: Annotated[HTTPAuthorizationCredentials | None, Depends(token_scheme)],
     cookie: Annotated[str | None, Depends(cookie_scheme)],
 ) -> Credential:
+    """The request's credential. A read on SQLite looks it up on the event loop (see
+    ``kaizen.db.reads_on_loop``: a WAL read waits for nothing); everything else, which may
+    wait (a writer's ``BEGIN IMMEDIATE`` and its turn, PostgreSQL's network), in a worker
+    thread."""
     bearer = bearer or (pasted.credentials if pasted else None)
+    if request.method in SAFE_METHODS and reads_on_loop(db):
+        return _credential(request, db, background, bearer, cookie)
+    return await run_in_threadpool(_credential, request, db, background, bearer, cookie)
+
+
+def _credential(
+    request: Request,
+    db: Session,
+    background: BackgroundTasks,
+    bearer: str | None,
+    cookie: str | None,
+) -> Credential:
     credential = _authenticate(request, db, bearer, cookie)
     unsafe = request.method not in SAFE_METHODS
     if unsafe and db.get_bind().dialect.name != "sqlite":

@@ -1,0 +1,128 @@
+"""The plumbing every request goes through (see "Fixed cost, round 5" in backend/bench):
+where the credential lookup runs, repeated dependencies, and routers that remember their
+routes."""
+
+import asyncio
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+import pytest
+from fastapi import APIRouter, Depends, FastAPI, Query
+from fastapi.dependencies.utils import get_dependant
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, event
+
+from kaizen.auth.models import User
+from kaizen.db import new_session
+from kaizen.deps import current_user
+from kaizen.main import _without_repeats, settle
+from tests.factories import make_user
+
+
+@pytest.fixture
+def lookups(engine: Engine) -> Iterator[list[tuple[str, bool]]]:
+    """(statement kind, ran on the event loop) for each credential lookup."""
+    seen: list[tuple[str, bool]] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "api_tokens.secret_hash" in statement and statement.lstrip().startswith("SELECT"):
+            try:
+                asyncio.get_running_loop()
+                on_loop = True
+            except RuntimeError:  # a worker thread has no running loop
+                on_loop = False
+            seen.append(("lookup", on_loop))
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+
+
+def test_a_read_looks_up_its_credential_on_the_loop_only_on_sqlite(
+    client: TestClient, engine: Engine, lookups: list[tuple[str, bool]]
+) -> None:
+    user = make_user(client)
+    lookups.clear()
+    assert client.get("/api/v1/me", headers=user.headers).status_code == 200
+    assert client.get("/api/v1/habits", headers=user.headers).status_code == 200
+    # A write waits for its turn (SQLite) or the network (PostgreSQL): never on the loop.
+    response = client.patch("/api/v1/me", headers=user.headers, json={"display_name": "B"})
+    assert response.status_code == 200
+    sqlite = engine.dialect.name == "sqlite"
+    assert lookups == [("lookup", sqlite), ("lookup", sqlite), ("lookup", False)]
+
+
+def test_repeated_dependencies_without_parameters_go_straight_to_the_cache() -> None:
+    async def session() -> str:
+        return "session"
+
+    async def user(db: Annotated[str, Depends(session)]) -> str:
+        return "user"
+
+    async def page(limit: Annotated[int, Query()] = 5, db: str = Depends(session)) -> int:
+        return limit
+
+    def endpoint(
+        first: Annotated[str, Depends(user)],
+        again: Annotated[str, Depends(user)],
+        db: Annotated[str, Depends(session)],
+        size: Annotated[int, Depends(page)],
+        size_again: Annotated[int, Depends(page)],
+    ) -> None:
+        pass
+
+    original = get_dependant(path="/x", call=endpoint)
+    solved = _without_repeats(original)
+    first, again, db, size, size_again = solved.dependencies
+    assert size.query_params
+    assert [d.call for d in solved.dependencies] == [d.call for d in original.dependencies]
+    assert [d.call for d in first.dependencies] == [session]  # the first keeps its sub-tree
+    assert again.dependencies == [] and db.dependencies == []  # repeats are leaves
+    # A dependency with a request parameter is solved in full each time (its validation
+    # errors must be reported as before).
+    assert size_again.query_params and [d.call for d in size_again.dependencies] == [session]
+    assert original.dependencies[1].dependencies  # the route's own tree is untouched
+
+
+def test_a_route_added_after_requests_is_found() -> None:
+    child = APIRouter(prefix="/child")
+    parent = APIRouter(prefix="/api")
+
+    @child.get("/a")
+    def a() -> dict[str, str]:
+        return {"route": "a"}
+
+    parent.include_router(child)
+    settle(parent)
+    app = FastAPI()
+    app.include_router(parent)
+    with TestClient(app) as client:
+        assert client.get("/api/child/a").json() == {"route": "a"}
+        assert client.get("/api/child/b").status_code == 404
+
+        @child.get("/b")
+        def b() -> dict[str, str]:
+            return {"route": "b"}
+
+        assert client.get("/api/child/b").json() == {"route": "b"}
+
+
+def test_a_dependency_override_still_gets_the_whole_tree(app: FastAPI, client: TestClient) -> None:
+    """An override replaces a dependency's sub-tree, which may hold the first of a repeat
+    (``current_user``'s holds the session the handler's ``SessionDep`` repeats): while
+    overrides are set, the cut repeats must still be solved whole (FastAPI rebuilds each
+    dependency's tree from its call then)."""
+    user = make_user(client)
+    with new_session() as db:
+        row = db.get(User, user.id)
+        assert row is not None
+        db.expunge(row)
+    app.dependency_overrides[current_user] = lambda: row
+    try:
+        response = client.get("/api/v1/habits")  # no credentials: the override signs in
+    finally:
+        app.dependency_overrides.pop(current_user)
+    assert response.status_code == 200
+    assert response.json()["total"] == 0
