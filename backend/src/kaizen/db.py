@@ -409,6 +409,18 @@ def reads_on_loop(db: Session) -> bool:
     return isinstance(pool, QueuePool) and pool.checkedout() < pool.size()
 
 
+R = TypeVar("R")
+
+
+async def run_read(db: Session, read: Callable[..., R], *args: Any) -> R:
+    """Run a GET handler's read-only body on the event loop where :func:`reads_on_loop`
+    allows (a SQLite file database), else in a worker thread: for the hot pages (Today,
+    Home), whose hop to a thread and back costs ~0.2 ms of CPU."""
+    if reads_on_loop(db):
+        return read(*args)
+    return await anyio.to_thread.run_sync(partial(read, *args))
+
+
 def lock_for_writes(db: Session, key: int) -> None:
     """Serialise the transactions that call this with the same ``key`` until they end.
 

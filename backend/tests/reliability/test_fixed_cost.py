@@ -54,6 +54,35 @@ def test_a_read_looks_up_its_credential_on_the_loop_only_on_sqlite(
     assert lookups == [("lookup", sqlite), ("lookup", sqlite), ("lookup", False)]
 
 
+def test_today_and_home_read_on_the_loop_only_on_sqlite(client: TestClient, engine: Engine) -> None:
+    """Today's and Home's bodies run where ``db.run_read`` puts them: on the event loop on a
+    SQLite file database, in a worker thread on PostgreSQL; the bodies are the same."""
+    user = make_user(client)
+    habit = client.post("/api/v1/habits", headers=user.headers, json={"name": "Read"})
+    assert habit.status_code == 201
+    places: list[bool] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "FROM habits" in statement and "habits.archived" in statement:
+            try:
+                asyncio.get_running_loop()
+                places.append(True)
+            except RuntimeError:  # a worker thread has no running loop
+                places.append(False)
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        today = client.get("/api/v1/today", headers=user.headers)
+        home = client.get("/api/v1/home", headers=user.headers)
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+    assert today.status_code == home.status_code == 200
+    assert [item["habit"]["name"] for item in today.json()["habits"]] == ["Read"]
+    assert [item["habit"]["name"] for item in home.json()["habits"]] == ["Read"]
+    sqlite = engine.dialect.name == "sqlite"
+    assert places and all(on_loop == sqlite for on_loop in places)
+
+
 def test_repeated_dependencies_without_parameters_go_straight_to_the_cache() -> None:
     async def session() -> str:
         return "session"

@@ -3,7 +3,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 
-from kaizen.db import reads_first
+from kaizen.db import reads_first, run_read
 from kaizen.deps import (
     CurrentCredential,
     CurrentUser,
@@ -229,7 +229,8 @@ def habit_stats(
 @router.get(
     "/today", summary="Everything the Today page needs, in one request", response_model=TodayRead
 )
-def today(user: CurrentUser, db: SessionDep, today: Today) -> Response:
+async def today(user: CurrentUser, db: SessionDep, today: Today) -> Response:
     # Serialised once from plain values (see ``service.today_items``): the same JSON as a
     # validated ``TodayRead``, without building ~300 pydantic objects per request.
-    return Response(service.today_json(db, user, today), media_type="application/json")
+    body = await run_read(db, service.today_json, db, user, today)
+    return Response(body, media_type="application/json")
