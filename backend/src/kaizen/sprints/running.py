@@ -112,7 +112,9 @@ def running_board(
         # The previous sprint is finished: its kept results, unless there are none or they
         # are marked for re-scoring (then it is scored live, as ``snapshots.results`` does).
         kept = None if text is None else snapshots.SprintSnapshot.model_validate_json(text)
-    live = [running] if previous is None or _usable(kept) else [running, previous]
+    live = [running]
+    if previous is not None and snapshots.scored_live(True, kept):
+        live.append(previous)
     items: dict[int, list[HabitRow]] = {s.id: [] for s in live}
     for row in connection.execute(_ITEMS, {"running": live[0].id, "other": live[-1].id}):
         items[row[0]].append(HabitRow(*row[1:]))
@@ -138,13 +140,7 @@ def running_board(
     mine = fresh[running.id]
     previous_score = None
     if previous is not None:
-        if previous.id not in fresh:
-            assert kept is not None
-            previous_score = kept.score
-        elif kept is not None:
-            previous_score = snapshots.merge(kept, fresh[previous.id], kept.to_rescore()).score
-        else:
-            previous_score = fresh[previous.id].score
+        previous_score = snapshots.combined(previous.id, True, kept, fresh).score
     found_outcome = scoring.outcome(
         status="active", target_rate=target_rate, items=mine.habits, start=start
     )
@@ -166,8 +162,3 @@ def running_board(
         "habits": mine.habits,  # ScoreboardItem objects, serialised with the rest
     }
     return RunningBoard(sprint_id, title, board)
-
-
-def _usable(kept: snapshots.SprintSnapshot | None) -> bool:
-    """Whether a finished sprint's kept results are read as they are (not scored live)."""
-    return kept is not None and not kept.marked

@@ -371,7 +371,7 @@ def _scored_live(
         # ``snapshots.snapshot_of``: the JSON column's value, validated.
         kept[s.id] = SprintSnapshot.model_validate(value) if value else None
     finished = {s.id for s, status in rest if status == "finished"}
-    live = [s for s, _ in rest if s.id not in finished or _unfrozen_or_marked(kept[s.id])]
+    live = [s for s, _ in rest if snapshots.scored_live(s.id in finished, kept[s.id])]
     fresh: dict[int, SprintSnapshot] = {}
     if live:
         items: dict[int, list[HabitRow]] = defaultdict(list)
@@ -392,21 +392,7 @@ def _scored_live(
             for habit_id, habit in habits.items()
         }
         fresh = snapshots.score_logs(live, items, logs, today)
-    out = {}
-    for s, _ in rest:
-        snapshot = kept[s.id]
-        if s.id not in fresh:
-            assert snapshot is not None
-            out[s.id] = snapshot
-        elif s.id in finished and snapshot is not None:
-            out[s.id] = snapshots.merge(snapshot, fresh[s.id], snapshot.to_rescore())
-        else:
-            out[s.id] = fresh[s.id]
-    return out
-
-
-def _unfrozen_or_marked(snapshot: SprintSnapshot | None) -> bool:
-    return snapshot is None or snapshot.marked
+    return {s.id: snapshots.combined(s.id, s.id in finished, kept[s.id], fresh) for s, _ in rest}
 
 
 def _page_ids(db: Session, statement: Any, params: dict[str, Any]) -> dict[int, list[int]]:

@@ -311,9 +311,6 @@ def _merge(
     )
 
 
-merge = _merge  # for the home screen's sprint card (``running.py``)
-
-
 def results(
     db: Session,
     sprints: Sequence[Sprint],
@@ -325,19 +322,33 @@ def results(
     the same live as frozen)."""
     kept = kept_results(db, sprints) if kept is None else kept
     finished = {s.id for s in sprints if status_of(s, today) == "finished"}
-    live = [s for s in sprints if s.id not in finished or _unfrozen_or_marked(kept[s.id])]
+    live = [s for s in sprints if scored_live(s.id in finished, kept[s.id])]
     fresh = _score_live(db, live, today)
-    out = {}
-    for sprint in sprints:
-        snapshot = kept[sprint.id]
-        if sprint.id not in fresh:
-            assert snapshot is not None
-            out[sprint.id] = snapshot
-        elif sprint.id in finished and snapshot is not None:
-            out[sprint.id] = _merge(snapshot, fresh[sprint.id], snapshot.to_rescore())
-        else:
-            out[sprint.id] = fresh[sprint.id]
-    return out
+    return {s.id: combined(s.id, s.id in finished, kept[s.id], fresh) for s in sprints}
+
+
+def scored_live(finished: bool, kept: SprintSnapshot | None) -> bool:
+    """Whether a sprint's results are scored live when read: it is not finished, or nothing
+    is kept for it, or its kept results are marked for re-scoring."""
+    return not finished or _unfrozen_or_marked(kept)
+
+
+def combined(
+    sprint_id: int,
+    finished: bool,
+    kept: SprintSnapshot | None,
+    fresh: Mapping[int, SprintSnapshot],
+) -> SprintSnapshot:
+    """A sprint's results from what is kept and what was scored live (``fresh``, for the
+    sprints :func:`scored_live` picks): the kept results when it was not scored live, a
+    finished sprint's kept rows with the fresh numbers of the items it marks, else the live
+    score."""
+    if sprint_id not in fresh:
+        assert kept is not None
+        return kept
+    if finished and kept is not None:
+        return _merge(kept, fresh[sprint_id], kept.to_rescore())
+    return fresh[sprint_id]
 
 
 def _unfrozen_or_marked(snapshot: SprintSnapshot | None) -> bool:
