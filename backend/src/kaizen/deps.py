@@ -30,7 +30,7 @@ from kaizen.db import (
     get_db,
     new_session,
     reads_before_writing,
-    reads_on_loop,
+    run_read,
 )
 from kaizen.errors import AppError, NotFound, Unauthorized, field_error
 from kaizen.queries import Pagination
@@ -39,6 +39,10 @@ from kaizen.schemas import CONTROL_MESSAGE, MAX_ID, has_control_characters
 SESSION_COOKIE = "kaizen_session"
 CSRF_COOKIE = "kaizen_csrf"
 CSRF_HEADER = "X-CSRF-Token"
+# A bearer token or browser session that no longer authenticates (also said by the check-in
+# writes that check their credential again, ``habits.rechecked``).
+BEARER_GONE = "Invalid or expired token"
+SESSION_GONE = "Session expired; sign in again"
 # Secrets are 43-60 characters; anything much longer is not one (and is not hashed).
 MAX_SECRET = 200
 log = logging.getLogger("kaizen")
@@ -73,12 +77,12 @@ async def current_credential(
     cookie: Annotated[str | None, Depends(cookie_scheme)],
 ) -> Credential:
     """The request's credential. A read on SQLite looks it up on the event loop (see
-    ``kaizen.db.reads_on_loop``: a WAL read waits for nothing); everything else, which may
+    ``kaizen.db.run_read``: a WAL read waits for nothing); everything else, which may
     wait (a writer's ``BEGIN IMMEDIATE`` and its turn, PostgreSQL's network), in a worker
     thread."""
     bearer = bearer or (pasted.credentials if pasted else None)
-    if request.method in SAFE_METHODS and reads_on_loop(db):
-        return _credential(request, db, background, bearer, cookie)
+    if request.method in SAFE_METHODS:
+        return await run_read(db, _credential, request, db, background, bearer, cookie)
     return await run_in_threadpool(_credential, request, db, background, bearer, cookie)
 
 
@@ -112,12 +116,12 @@ def _authenticate(
     if bearer:
         credential = service.user_for_token(db, bearer[:MAX_SECRET])
         if credential is None:
-            raise Unauthorized("Invalid or expired token")
+            raise Unauthorized(BEARER_GONE)
         return credential
     if cookie:
         found = service.user_for_session(db, cookie[:MAX_SECRET])
         if found is None:
-            raise Unauthorized("Session expired; sign in again")
+            raise Unauthorized(SESSION_GONE)
         credential, csrf_hash = found
         if request.method not in SAFE_METHODS:
             csrf = request.headers.get(CSRF_HEADER, "")

@@ -31,6 +31,7 @@ from kaizen.auth import service as auth_service
 from kaizen.auth.models import ApiToken, User, UserSession
 from kaizen.auth.service import Credential
 from kaizen.db import reads_before_writing, utcnow, write_transaction
+from kaizen.deps import BEARER_GONE, SESSION_GONE
 from kaizen.errors import NotFound, Unauthorized
 from kaizen.habits.models import Habit
 
@@ -44,10 +45,6 @@ _HABIT_COLUMNS = [
     for attribute in inspect(Habit).column_attrs
     if attribute.key not in {"id", "created_at", "updated_at"}
 ]
-# The same messages as ``deps.current_credential``'s for a token or session that no longer
-# authenticates.
-BEARER_GONE = "Invalid or expired token"
-SESSION_GONE = "Session expired; sign in again"
 
 
 def write_checked(

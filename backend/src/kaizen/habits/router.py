@@ -1,7 +1,6 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
-from fastapi.concurrency import run_in_threadpool
 
 from kaizen.db import reads_first, run_read
 from kaizen.deps import (
@@ -100,14 +99,11 @@ async def habit_to_check_in(
     """``OwnedHabit`` for the check-in writes, read without a thread-pool hop on SQLite.
 
     There this is a read of one row by its key in the request's read-only transaction (see
-    ``rechecked``), which waits for no lock: it runs on the event loop, saving the hop to a
-    worker thread and back. Elsewhere (PostgreSQL) it runs in the thread pool, like
-    ``owned``, whose answers (the 404, ``deps.versioned``) it gives; its statement is built
-    once."""
-    if db.get_bind().dialect.name == "sqlite":
-        habit = rechecked.habit_of(db, user.id, habit_id)
-    else:
-        habit = await run_in_threadpool(rechecked.habit_of, db, user.id, habit_id)
+    ``rechecked``), which waits for no lock: it runs on the event loop (``db.run_read``),
+    saving the hop to a worker thread and back. Elsewhere (PostgreSQL) it runs in the thread
+    pool, like ``owned``, whose answers (the 404, ``deps.versioned``) it gives; its statement
+    is built once."""
+    habit = await run_read(db, rechecked.habit_of, db, user.id, habit_id)
     versioned(request, habit)
     return habit
 
