@@ -412,13 +412,15 @@ def reads_on_loop(db: Session) -> bool:
 R = TypeVar("R")
 
 
-async def run_read(db: Session, read: Callable[..., R], *args: Any) -> R:
+async def run_read(db: Session, read: Callable[..., R], *args: Any, **kwargs: Any) -> R:
     """Run a GET handler's read-only body on the event loop where :func:`reads_on_loop`
     allows (a SQLite file database), else in a worker thread: for the hot pages (Today,
-    Home), whose hop to a thread and back costs ~0.2 ms of CPU."""
+    Home) and the plain lists, whose hop to a thread and back costs ~0.2-0.3 ms of CPU.
+    Not for the aggregates: a body of many milliseconds would hold up every other request
+    on the loop, where a thread yields the interpreter to them."""
     if reads_on_loop(db):
-        return read(*args)
-    return await anyio.to_thread.run_sync(partial(read, *args))
+        return read(*args, **kwargs)
+    return await anyio.to_thread.run_sync(partial(read, *args, **kwargs))
 
 
 def lock_for_writes(db: Session, key: int) -> None:

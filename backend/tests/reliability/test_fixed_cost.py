@@ -16,7 +16,14 @@ from kaizen.auth.models import User
 from kaizen.db import new_session
 from kaizen.deps import current_user
 from kaizen.main import _without_repeats, settle
-from tests.factories import make_user
+from tests.factories import (
+    create_application,
+    create_goal,
+    create_habit,
+    create_reading_item,
+    create_sprint,
+    make_user,
+)
 
 
 @pytest.fixture
@@ -81,6 +88,49 @@ def test_today_and_home_read_on_the_loop_only_on_sqlite(client: TestClient, engi
     assert [item["habit"]["name"] for item in home.json()["habits"]] == ["Read"]
     sqlite = engine.dialect.name == "sqlite"
     assert places and all(on_loop == sqlite for on_loop in places)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/habits",
+        "/api/v1/goals",
+        "/api/v1/sprints",
+        "/api/v1/applications?limit=200",
+        "/api/v1/follow-ups",
+        "/api/v1/reading-items?status=queued&limit=200",
+    ],
+)
+def test_the_plain_lists_read_on_the_loop_only_on_sqlite(
+    client: TestClient, engine: Engine, url: str
+) -> None:
+    """Every statement of a plain list (its credential lookup included) runs where
+    ``db.run_read`` puts it: on the event loop on a SQLite file database, in a worker thread
+    on PostgreSQL."""
+    user = make_user(client)
+    habit = create_habit(client, user, name="Read")
+    create_goal(client, user)
+    create_sprint(client, user, title="Fortnight", habit_ids=[habit["id"]])
+    create_application(client, user, stage="applied", follow_up_on="2026-01-05")
+    create_reading_item(client, user)
+    places: list[bool] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        try:
+            asyncio.get_running_loop()
+            places.append(True)
+        except RuntimeError:  # a worker thread has no running loop
+            places.append(False)
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        response = client.get(url, headers=user.headers)
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+    assert response.status_code == 200, response.text
+    assert response.json()["total"] >= 1
+    sqlite = engine.dialect.name == "sqlite"
+    assert len(places) >= 2 and all(on_loop == sqlite for on_loop in places), places
 
 
 def test_repeated_dependencies_without_parameters_go_straight_to_the_cache() -> None:

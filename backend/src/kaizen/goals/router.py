@@ -2,6 +2,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, status
 
+from kaizen.db import run_read
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned, owned_child
 from kaizen.goal_detail import flows as goal_detail
 from kaizen.goals import service
@@ -39,14 +40,16 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such goal
 
 
 @router.get("/goals", summary="List goals with progress")
-def list_goals(
+async def list_goals(
     user: CurrentUser,
     db: SessionDep,
     page: PageParams,
     area: Annotated[Area | None, Query(description="Only this area")] = None,
     goal_status: Annotated[GoalStatus | None, Query(alias="status")] = None,
 ) -> Page[GoalRead]:
-    rows, total = service.list_goals(db, user, page, area=area, status=goal_status)
+    rows, total = await run_read(
+        db, service.list_goals, db, user, page, area=area, status=goal_status
+    )
     # One validation of the whole page (plain values), not one per row.
     return Page[GoalRead].model_validate({"items": rows, "total": total})
 

@@ -39,7 +39,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such habi
 
 
 @router.get("/habits", summary="List action items")
-def list_habits(
+async def list_habits(
     user: CurrentUser,
     db: SessionDep,
     page: PageParams,
@@ -47,7 +47,7 @@ def list_habits(
         bool | None, Query(description="true: only archived, false: only active; omit for all")
     ] = None,
 ) -> Page[HabitRead]:
-    rows, total = service.list_habits(db, user, page, archived=archived)
+    rows, total = await run_read(db, service.list_habits, db, user, page, archived=archived)
     # One validation of the whole page, from plain values: each item's schedule is validated
     # once per distinct schedule (``_habit_fields``), not once per item.
     items = [service.habit_fields(h) for h in rows]

@@ -8,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 
 from kaizen import clock
 from kaizen.auth.models import User
+from kaizen.db import run_read
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned, owned_child
 from kaizen.errors import AppError, field_error
 from kaizen.opportunities import csv_import, service
@@ -179,7 +180,7 @@ def _app_reads(db: SessionDep, rows: Any) -> list[ApplicationRead]:
     summary="List applications (the board)",
     response_model=Page[ApplicationRead],
 )
-def list_applications(
+async def list_applications(
     user: CurrentUser,
     db: SessionDep,
     page: PageParams,
@@ -191,7 +192,9 @@ def list_applications(
 ) -> Response:
     """Most recently moved first. `q` searches organization names and roles ("did I already
     apply?"). Each item carries its next upcoming event."""
-    items, total = service.list_applications(
+    items, total = await run_read(
+        db,
+        service.list_applications,
         db,
         user,
         q=q,
@@ -436,7 +439,7 @@ def delete_contact(contact: OwnedContact, db: SessionDep) -> None:
 
 
 @router.get("/follow-ups", summary="What to follow up on")
-def list_follow_ups(
+async def list_follow_ups(
     user: CurrentUser,
     db: SessionDep,
     today: Today,
@@ -446,7 +449,9 @@ def list_follow_ups(
 ) -> Page[FollowUp]:
     """Applications and contacts whose follow-up date is due, and applications in `applied`
     with nothing new for 7 days; overdue first."""
-    items = service.follow_ups(db, user, today=today, now=clock.utc_now(), days=days)
+    items = await run_read(
+        db, service.follow_ups, db, user, today=today, now=clock.utc_now(), days=days
+    )
     return Page(items=items, total=len(items))
 
 

@@ -7,6 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import User
+from kaizen.db import run_read
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.errors import AppError
 from kaizen.limits import READING_IMPORT_MAX
@@ -60,7 +61,7 @@ RIS_TYPES = ("application/x-research-info-systems", "application/x-ris", "text/x
     summary="List reading items (the queue, or the library)",
     response_model=Page[ReadingItemRead],
 )
-def list_items(
+async def list_items(
     user: CurrentUser,
     db: SessionDep,
     page: PageParams,
@@ -83,7 +84,9 @@ def list_items(
     ] = "queue",
 ) -> Response:
     """In queue order by default: the top is up next."""
-    items, total = service.list_item_rows(
+    items, total = await run_read(
+        db,
+        service.list_item_rows,
         db,
         user,
         status=item_status or (),

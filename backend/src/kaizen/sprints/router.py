@@ -3,6 +3,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Response, status
 
 from kaizen import clock
+from kaizen.db import run_read
 from kaizen.deps import CurrentUser, PageParams, SessionDep, Today, owned
 from kaizen.plain import json_response
 from kaizen.reviews import flows as reviews
@@ -25,9 +26,11 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such spri
 
 
 @router.get("/sprints", summary="List sprints with their scores", response_model=Page[SprintRead])
-def list_sprints(user: CurrentUser, db: SessionDep, page: PageParams, today: Today) -> Response:
+async def list_sprints(
+    user: CurrentUser, db: SessionDep, page: PageParams, today: Today
+) -> Response:
     """Newest first. Each carries its status (planned / active / finished) and score so far."""
-    items, total = service.list_sprint_fields(db, user, page, today)
+    items, total = await run_read(db, service.list_sprint_fields, db, user, page, today)
     # A history of hundreds of sprints: serialised from plain values, not a model each.
     return json_response({"items": items, "total": total})
 
