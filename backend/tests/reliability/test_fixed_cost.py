@@ -3,7 +3,8 @@ where the credential lookup runs, repeated dependencies, and routers that rememb
 routes."""
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 import pytest
@@ -26,51 +27,13 @@ from tests.factories import (
 )
 
 
-@pytest.fixture
-def lookups(engine: Engine) -> Iterator[list[tuple[str, bool]]]:
-    """(statement kind, ran on the event loop) for each credential lookup."""
-    seen: list[tuple[str, bool]] = []
-
-    def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if "api_tokens.secret_hash" in statement and statement.lstrip().startswith("SELECT"):
-            try:
-                asyncio.get_running_loop()
-                on_loop = True
-            except RuntimeError:  # a worker thread has no running loop
-                on_loop = False
-            seen.append(("lookup", on_loop))
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
-
-
-def test_a_read_looks_up_its_credential_on_the_loop_only_on_sqlite(
-    client: TestClient, engine: Engine, lookups: list[tuple[str, bool]]
-) -> None:
-    user = make_user(client)
-    lookups.clear()
-    assert client.get("/api/v1/me", headers=user.headers).status_code == 200
-    assert client.get("/api/v1/habits", headers=user.headers).status_code == 200
-    # A write waits for its turn (SQLite) or the network (PostgreSQL): never on the loop.
-    response = client.patch("/api/v1/me", headers=user.headers, json={"display_name": "B"})
-    assert response.status_code == 200
-    sqlite = engine.dialect.name == "sqlite"
-    assert lookups == [("lookup", sqlite), ("lookup", sqlite), ("lookup", False)]
-
-
-def test_today_and_home_read_on_the_loop_only_on_sqlite(client: TestClient, engine: Engine) -> None:
-    """Today's and Home's bodies run where ``db.run_read`` puts them: on the event loop on a
-    SQLite file database, in a worker thread on PostgreSQL; the bodies are the same."""
-    user = make_user(client)
-    habit = client.post("/api/v1/habits", headers=user.headers, json={"name": "Read"})
-    assert habit.status_code == 201
+@contextmanager
+def statement_places(engine: Engine, wanted: Callable[[str], bool]) -> Iterator[list[bool]]:
+    """Whether each ``wanted`` statement ran on the event loop (else in a worker thread)."""
     places: list[bool] = []
 
     def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if "FROM habits" in statement and "habits.archived" in statement:
+        if wanted(statement):
             try:
                 asyncio.get_running_loop()
                 places.append(True)
@@ -79,10 +42,40 @@ def test_today_and_home_read_on_the_loop_only_on_sqlite(client: TestClient, engi
 
     event.listen(engine, "before_cursor_execute", before)
     try:
-        today = client.get("/api/v1/today", headers=user.headers)
-        home = client.get("/api/v1/home", headers=user.headers)
+        yield places
     finally:
         event.remove(engine, "before_cursor_execute", before)
+
+
+def _is_credential_lookup(sql: str) -> bool:
+    return "api_tokens.secret_hash" in sql and sql.lstrip().startswith("SELECT")
+
+
+def test_a_read_looks_up_its_credential_on_the_loop_only_on_sqlite(
+    client: TestClient, engine: Engine
+) -> None:
+    user = make_user(client)
+    with statement_places(engine, _is_credential_lookup) as places:
+        assert client.get("/api/v1/me", headers=user.headers).status_code == 200
+        assert client.get("/api/v1/habits", headers=user.headers).status_code == 200
+        # A write waits for its turn (SQLite) or the network (PostgreSQL): never on the loop.
+        response = client.patch("/api/v1/me", headers=user.headers, json={"display_name": "B"})
+        assert response.status_code == 200
+    sqlite = engine.dialect.name == "sqlite"
+    assert places == [sqlite, sqlite, False]
+
+
+def test_today_and_home_read_on_the_loop_only_on_sqlite(client: TestClient, engine: Engine) -> None:
+    """Today's and Home's bodies run where ``db.run_read`` puts them: on the event loop on a
+    SQLite file database, in a worker thread on PostgreSQL; the bodies are the same."""
+    user = make_user(client)
+    habit = client.post("/api/v1/habits", headers=user.headers, json={"name": "Read"})
+    assert habit.status_code == 201
+    with statement_places(
+        engine, lambda sql: "FROM habits" in sql and "habits.archived" in sql
+    ) as places:
+        today = client.get("/api/v1/today", headers=user.headers)
+        home = client.get("/api/v1/home", headers=user.headers)
     assert today.status_code == home.status_code == 200
     assert [item["habit"]["name"] for item in today.json()["habits"]] == ["Read"]
     assert [item["habit"]["name"] for item in home.json()["habits"]] == ["Read"]
@@ -113,20 +106,8 @@ def test_the_plain_lists_read_on_the_loop_only_on_sqlite(
     create_sprint(client, user, title="Fortnight", habit_ids=[habit["id"]])
     create_application(client, user, stage="applied", follow_up_on="2026-01-05")
     create_reading_item(client, user)
-    places: list[bool] = []
-
-    def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        try:
-            asyncio.get_running_loop()
-            places.append(True)
-        except RuntimeError:  # a worker thread has no running loop
-            places.append(False)
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
+    with statement_places(engine, lambda sql: True) as places:
         response = client.get(url, headers=user.headers)
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
     assert response.status_code == 200, response.text
     assert response.json()["total"] >= 1
     sqlite = engine.dialect.name == "sqlite"
