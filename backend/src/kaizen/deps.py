@@ -210,7 +210,7 @@ def _path_row(
         ).one_or_none()
         if row is None:
             raise NotFound(label)
-        versioned(request, row)
+        versioned(request, row, param)
         return row
 
     kw = inspect.Parameter.KEYWORD_ONLY
@@ -251,12 +251,15 @@ def version_tag(row: Any) -> str:
     return f'"{hashlib.sha256(stamp.encode()).hexdigest()[:20]}"'
 
 
-def versioned(request: Request, row: Any) -> None:
-    """Optimistic concurrency for the resource a request addresses (its path ends with the
-    row's id): a change with a stale ``If-Match`` is a 412; every PATCH or PUT moves the
-    version on (even one that only changes links); the response carries the ``ETag``
-    (``kaizen.main.Guard`` adds it once the transaction committed)."""
-    if not hasattr(row, "updated_at") or not request.url.path.endswith(f"/{row.id}"):
+def versioned(request: Request, row: Any, param: str) -> None:
+    """Optimistic concurrency for the resource a request addresses (its route's path ends
+    with ``{param}``, the path parameter that named ``row``; not a parent row named earlier
+    in the path, even when the two ids are equal): a change with a stale ``If-Match`` is a
+    412; every PATCH or PUT moves the version on (even one that only changes links); the
+    response carries the ``ETag`` (``kaizen.main.Guard`` adds it once the transaction
+    committed)."""
+    route_path: str = getattr(request.scope.get("route"), "path", "")
+    if not hasattr(row, "updated_at") or not route_path.endswith(f"{{{param}}}"):
         return
     if request.method in VERSIONED_CHANGES:
         expected = request.headers.get("If-Match")

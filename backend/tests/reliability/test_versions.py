@@ -2,7 +2,9 @@
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
 
+from kaizen.schemas import MAX_ID
 from tests.factories import ApiUser, make_user
 
 
@@ -71,3 +73,37 @@ def test_the_contract_names_if_match_and_412(client: TestClient) -> None:
     assert "412" in operation["patch"]["responses"]
     assert any(p["name"] == "If-Match" for p in operation["patch"]["parameters"])
     assert "ETag" in operation["get"]["responses"]["200"]["headers"]
+
+
+def test_a_parent_with_the_same_id_is_not_the_version_checked(
+    client: TestClient, engine: Engine
+) -> None:
+    """``/goals/N/key-results/N``: the If-Match is the key result's version, not the goal's
+    (a fresh install's first goal and first key result both have id 1)."""
+    user = make_user(client)
+    same = MAX_ID - 1  # an id neither table's sequence reaches
+    goal = client.post("/api/v1/goals", json={"title": "G"}, headers=user.headers).json()
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE goals SET id = :same WHERE id = :id"), {"same": same, **goal})
+    kr = client.post(
+        f"/api/v1/goals/{same}/key-results",
+        json={"title": "KR", "target_value": 5},
+        headers=user.headers,
+    ).json()
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE key_results SET id = :same WHERE id = :id"), {"same": same, **kr})
+    url = f"/api/v1/goals/{same}/key-results/{same}"
+    goal_tag = client.get(f"/api/v1/goals/{same}", headers=user.headers).headers["ETag"]
+    tag = client.patch(url, json={}, headers=user.headers).headers["ETag"]
+
+    saved = client.patch(url, json={"title": "Renamed"}, headers={**user.headers, "If-Match": tag})
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["id"] == same
+    stale = client.patch(url, json={"title": "Again"}, headers={**user.headers, "If-Match": tag})
+    assert stale.status_code == 412
+    # The goal's version did not move with its key result's.
+    goal_now = client.get(f"/api/v1/goals/{same}", headers=user.headers)
+    assert goal_now.headers["ETag"] == goal_tag
+    # And the goal's own tag is not accepted for the key result.
+    wrong = client.patch(url, json={"title": "X"}, headers={**user.headers, "If-Match": goal_tag})
+    assert wrong.status_code == 412

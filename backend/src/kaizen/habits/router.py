@@ -104,7 +104,7 @@ async def habit_to_check_in(
     pool, like ``owned``, whose answers (the 404, ``deps.versioned``) it gives; its statement
     is built once."""
     habit = await run_read(db, rechecked.habit_of, db, user.id, habit_id)
-    versioned(request, habit)
+    versioned(request, habit, "habit_id")
     return habit
 
 
