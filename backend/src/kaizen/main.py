@@ -34,6 +34,7 @@ from kaizen.config import settings
 from kaizen.contract import document_errors
 from kaizen.errors import install_error_handlers
 from kaizen.limits import TOO_LARGE, body_limit
+from kaizen.route_index import index_includes
 
 DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
 
@@ -297,6 +298,7 @@ def create_app() -> FastAPI:
     settle(private_router)
     app.include_router(public_router)
     app.include_router(private_router)
+    index_includes(app.router.routes)
     _install_middleware(app)
     _install_docs(app)
     _install_spa(app, settings.frontend_dist)
