@@ -77,11 +77,12 @@ async def current_credential(
     cookie: Annotated[str | None, Depends(cookie_scheme)],
 ) -> Credential:
     """The request's credential. A read on SQLite looks it up on the event loop (see
-    ``kaizen.db.run_read``: a WAL read waits for nothing); everything else, which may
-    wait (a writer's ``BEGIN IMMEDIATE`` and its turn, PostgreSQL's network), in a worker
-    thread."""
+    ``kaizen.db.run_read``: a WAL read waits for nothing), and so does a write that reads
+    before its write transaction (``db.reads_before_writing``: its lookup is such a read);
+    everything else, which may wait (a writer's ``BEGIN IMMEDIATE`` and its turn,
+    PostgreSQL's network), in a worker thread."""
     bearer = bearer or (pasted.credentials if pasted else None)
-    if request.method in SAFE_METHODS:
+    if request.method in SAFE_METHODS or reads_before_writing(request):
         return await run_read(db, _credential, request, db, background, bearer, cookie)
     return await run_in_threadpool(_credential, request, db, background, bearer, cookie)
 

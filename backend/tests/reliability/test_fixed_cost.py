@@ -13,6 +13,7 @@ from fastapi.dependencies.utils import get_dependant
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 
+from kaizen import clock
 from kaizen.auth.models import User
 from kaizen.db import new_session
 from kaizen.deps import current_user
@@ -55,14 +56,23 @@ def test_a_read_looks_up_its_credential_on_the_loop_only_on_sqlite(
     client: TestClient, engine: Engine
 ) -> None:
     user = make_user(client)
+    habit = create_habit(client, user, name="Read")
+    today = clock.local_today("UTC")  # make_user's timezone
     with statement_places(engine, _is_credential_lookup) as places:
         assert client.get("/api/v1/me", headers=user.headers).status_code == 200
         assert client.get("/api/v1/habits", headers=user.headers).status_code == 200
         # A write waits for its turn (SQLite) or the network (PostgreSQL): never on the loop.
         response = client.patch("/api/v1/me", headers=user.headers, json={"display_name": "B"})
         assert response.status_code == 200
+        # Except a check-in's lookup on SQLite, a read before its write transaction.
+        check_in = client.put(
+            f"/api/v1/habits/{habit['id']}/check-ins/{today}",
+            headers=user.headers,
+            json={"status": "done"},
+        )
+        assert check_in.status_code == 200, check_in.text
     sqlite = engine.dialect.name == "sqlite"
-    assert places == [sqlite, sqlite, False]
+    assert places == [sqlite, sqlite, False, sqlite]
 
 
 def test_today_and_home_read_on_the_loop_only_on_sqlite(client: TestClient, engine: Engine) -> None:
