@@ -1,6 +1,7 @@
 """Test setup: one migrated database per run (SQLite by default, PostgreSQL when
 KAIZEN_TEST_DATABASE_URL is set), emptied after every test so tests stay isolated."""
 
+import asyncio
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -131,3 +132,23 @@ def set_now(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
         monkeypatch.setattr(clock, "utc_now", lambda: moment)
 
     return setter
+
+
+@contextmanager
+def statement_places(engine: Engine, wanted: Callable[[str], bool]) -> Iterator[list[bool]]:
+    """Whether each ``wanted`` statement ran on the event loop (else in a worker thread)."""
+    places: list[bool] = []
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if wanted(statement):
+            try:
+                asyncio.get_running_loop()
+                places.append(True)
+            except RuntimeError:  # a worker thread has no running loop
+                places.append(False)
+
+    event.listen(engine, "before_cursor_execute", before)
+    try:
+        yield places
+    finally:
+        event.remove(engine, "before_cursor_execute", before)

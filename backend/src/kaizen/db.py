@@ -15,7 +15,8 @@ Writes are serialised per database where it matters:
   cannot upgrade, and two requests never interleave their check-then-insert (a limit, a
   position, "create the starter plan once"). A ``reads_first`` request's write transaction
   begins the same way, after its reads, and runs from ``BEGIN IMMEDIATE`` to ``COMMIT`` in one
-  call in one thread, never returning to the event loop while it holds the lock. In one
+  call in one thread, never returning to the event loop while it holds the lock (that thread
+  is the event loop's own only when the writer turn was free, ``writer_turn_now``). In one
   process, waiting writers queue in the event loop (``write_slot``) instead of holding a
   pooled connection and a worker thread, so reads always find a connection and never wait
   for the writer. Across processes (``--workers``), a writer waits for its turn
@@ -183,6 +184,23 @@ class WriterTurn:
         self.holder = connection
         return True
 
+    def try_acquire(self, connection: object) -> bool:
+        """Take the turn only if it is free this instant (never waits)."""
+        if not self.local.acquire(blocking=False):
+            return False
+        try:
+            fd = self._file()
+            if fd is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.local.release()
+            return False
+        except BaseException:
+            self.local.release()
+            raise
+        self.holder = connection
+        return True
+
     def release(self, connection: object) -> None:
         """Give the turn back if ``connection`` holds it (a no-op otherwise)."""
         if self.holder is None or self.holder is not connection:
@@ -276,7 +294,8 @@ def _begin(turn: WriterTurn | None) -> Any:
 def _begin_immediate(conn: Connection, turn: WriterTurn | None) -> None:
     """The writer turn, then ``BEGIN IMMEDIATE`` (SQLite's write lock) on ``conn``."""
     raw = conn.connection.dbapi_connection
-    if turn is None or turn.acquire(raw, settings.sqlite_busy_timeout_ms / 1000):
+    held = turn is not None and turn.holder is raw  # taken already (``writer_turn_now``)
+    if turn is None or held or turn.acquire(raw, settings.sqlite_busy_timeout_ms / 1000):
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         except BaseException:
@@ -456,6 +475,24 @@ def reads_before_writing(request: Request) -> bool:
     )
 
 
+def writer_turn_now(db: Session) -> bool:
+    """For a reads-first request on SQLite whose reads are done: take the writer turn for
+    its connection if it is free this instant, so that its write transaction can run on the
+    event loop too (``main.KaizenRoute``). With the turn held, ``BEGIN IMMEDIATE`` waits
+    for nothing, and in WAL mode with ``synchronous=NORMAL`` neither does ``COMMIT`` (it
+    writes the WAL without syncing; checkpoints run in their own thread). False where the
+    turn is taken, or the read would not run on the loop either (``reads_on_loop``): the
+    write then waits for its turn in a worker thread, as any writer does. The turn goes back
+    at the transaction's end, or at the session's rollback if the handler fails before."""
+    if not reads_on_loop(db) or not db.in_transaction():
+        return False
+    conn = db.connection()
+    turn = _turns.get(conn.dialect)
+    if turn is None or conn.get_execution_options().get(WRITER, False):
+        return False
+    return turn.try_acquire(conn.connection.dbapi_connection)
+
+
 @contextmanager
 def write_transaction(db: Session) -> Iterator[None]:
     """The request's one write transaction, after its reads (SQLite): ends the read-only
@@ -466,8 +503,9 @@ def write_transaction(db: Session) -> Iterator[None]:
     The read transaction is turned into the write one on the same connection (``COMMIT``,
     then ``BEGIN IMMEDIATE``, which ``_hand_back`` ends like any writer's), which costs a
     fraction of ending the session's transaction and opening another. Call it from one
-    synchronous function (a handler's worker thread): from ``BEGIN IMMEDIATE`` to ``COMMIT``
-    nothing may await, so the lock is never held while the event loop runs other requests."""
+    synchronous function (a handler's worker thread, or the event loop once
+    ``writer_turn_now`` took the turn): from ``BEGIN IMMEDIATE`` to ``COMMIT`` nothing may
+    await, so the lock is never held while the event loop runs other requests."""
     try:
         conn = db.connection()
         if not conn.get_execution_options().get(WRITER, False):

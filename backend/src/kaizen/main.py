@@ -32,6 +32,7 @@ from kaizen import __version__
 from kaizen.api import private_router, public_router
 from kaizen.config import settings
 from kaizen.contract import document_errors
+from kaizen.db import READS_FIRST, writer_turn_now
 from kaizen.errors import install_error_handlers
 from kaizen.limits import TOO_LARGE, body_limit
 from kaizen.route_index import index_includes
@@ -201,7 +202,13 @@ def _validating_in_thread(
                 given.commit()
         return result
 
+    writes_after_reading = getattr(call, READS_FIRST, False)
+
     async def endpoint(**values: Any) -> Any:
+        if writes_after_reading and _writer_turn_now(values):
+            # SQLite, and the writer turn was free: nothing in the write can wait, so it
+            # runs here, saving the hop (``db.writer_turn_now``).
+            return run(values)
         return await run_in_threadpool(run, values)
 
     endpoint.__name__ = call.__name__
@@ -209,6 +216,10 @@ def _validating_in_thread(
     endpoint.__doc__ = call.__doc__
     endpoint.__module__ = call.__module__
     return endpoint
+
+
+def _writer_turn_now(values: dict[str, Any]) -> bool:
+    return any(isinstance(given, Session) and writer_turn_now(given) for given in values.values())
 
 
 def use_kaizen_routes(routes: list[BaseRoute]) -> None:

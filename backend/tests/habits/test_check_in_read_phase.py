@@ -7,7 +7,9 @@ back and gives the writer turn back."""
 
 import fcntl
 import os
+import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
@@ -20,12 +22,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from kaizen.auth.models import ApiToken, User, UserSession
+from kaizen.db import _turns as writer_turns
 from kaizen.db import new_session
 from kaizen.habits import rechecked
 from kaizen.habits.models import CheckIn, Habit
 from kaizen.sprints import snapshots
 from kaizen.sprints.models import Sprint
-from tests.conftest import TEST_DATABASE_URL
+from tests.conftest import TEST_DATABASE_URL, statement_places
 from tests.factories import (
     ApiUser,
     browser_login,
@@ -78,6 +81,12 @@ def _between_phases(
 
     @contextmanager
     def changed_first(db: Session) -> Iterator[None]:
+        # The other writer had the turn first: a request that took it already, to write on
+        # the event loop (``db.writer_turn_now``), gives it back until its own transaction.
+        conn = db.connection()
+        turn = writer_turns.get(conn.dialect)
+        if turn is not None:
+            turn.release(conn.connection.dbapi_connection)
         with new_session(writer=True) as other, other.begin():
             change(other, user_id, habit_id)
         happened.append(1)
@@ -308,3 +317,59 @@ def test_a_failure_inside_the_write_rolls_everything_back_and_gives_the_turn_bac
     with new_session() as db:
         used = db.scalars(select(ApiToken.last_used_at).where(ApiToken.id == token["id"])).one()
     assert used is not None
+
+
+def _where_it_began(engine: Any, send: Callable[[], Any]) -> tuple[Any, list[bool]]:
+    """The response of ``send()``, and for each ``BEGIN IMMEDIATE`` whether it ran on the
+    event loop (else in a worker thread)."""
+    with statement_places(engine, lambda sql: sql.startswith("BEGIN IMMEDIATE")) as places:
+        return send(), places
+
+
+@sqlite_only
+def test_the_write_runs_on_the_loop_only_while_the_turn_is_free(
+    client: TestClient, engine: Any
+) -> None:
+    """``db.writer_turn_now``: with the writer turn free, the check-in's write transaction
+    runs on the event loop; with another process holding it, the write waits for it in a
+    worker thread (never on the loop) and lands once it is given back."""
+    user = make_user(client)
+    habit = create_habit(client, user)
+    url = f"/api/v1/habits/{habit['id']}/check-ins/{habit['start_date']}"
+
+    def put(status: str) -> Any:
+        return client.put(url, json={"status": status}, headers=user.headers)
+
+    response, places = _where_it_began(engine, lambda: put("done"))
+    assert response.status_code == 200 and places == [True]
+
+    path = make_url(TEST_DATABASE_URL).database
+    fd = os.open(f"{path}-writer", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # another process's writer holds the turn
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            pending = pool.submit(_where_it_began, engine, lambda: put("missed"))
+            time.sleep(0.3)
+            assert not pending.done()  # waiting for the turn, off the loop
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            response, places = pending.result(timeout=10)
+    finally:
+        os.close(fd)
+    assert response.status_code == 200 and response.json()["status"] == "missed"
+    assert places == [False]
+    assert _turn_is_free()
+
+
+@sqlite_only
+def test_a_write_refused_after_taking_the_turn_gives_it_back(client: TestClient) -> None:
+    """A check-in refused inside the handler (a day after today) leaves the turn free and
+    writes nothing."""
+    user = make_user(client)
+    habit = create_habit(client, user)
+    future = date.fromisoformat(habit["start_date"]) + timedelta(days=400)
+    url = f"/api/v1/habits/{habit['id']}/check-ins/{future}"
+    response = client.put(url, json={"status": "done"}, headers=user.headers)
+    assert response.status_code == 422, response.text
+    assert _turn_is_free()
+    listed = client.get(f"/api/v1/habits/{habit['id']}/check-ins", headers=user.headers)
+    assert listed.json()["items"] == []

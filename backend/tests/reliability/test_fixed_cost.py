@@ -2,22 +2,20 @@
 where the credential lookup runs, repeated dependencies, and routers that remember their
 routes."""
 
-import asyncio
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated
 
 import pytest
 from fastapi import APIRouter, Depends, FastAPI, Query
 from fastapi.dependencies.utils import get_dependant
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 
 from kaizen import clock
 from kaizen.auth.models import User
 from kaizen.db import new_session
 from kaizen.deps import current_user
 from kaizen.main import _without_repeats, settle
+from tests.conftest import statement_places
 from tests.factories import (
     create_application,
     create_goal,
@@ -26,26 +24,6 @@ from tests.factories import (
     create_sprint,
     make_user,
 )
-
-
-@contextmanager
-def statement_places(engine: Engine, wanted: Callable[[str], bool]) -> Iterator[list[bool]]:
-    """Whether each ``wanted`` statement ran on the event loop (else in a worker thread)."""
-    places: list[bool] = []
-
-    def before(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        if wanted(statement):
-            try:
-                asyncio.get_running_loop()
-                places.append(True)
-            except RuntimeError:  # a worker thread has no running loop
-                places.append(False)
-
-    event.listen(engine, "before_cursor_execute", before)
-    try:
-        yield places
-    finally:
-        event.remove(engine, "before_cursor_execute", before)
 
 
 def _is_credential_lookup(sql: str) -> bool:
