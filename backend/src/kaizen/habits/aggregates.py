@@ -287,6 +287,7 @@ def runs_before(
     before: date,
     *,
     always: bool = True,
+    gaps: int | None = None,
 ) -> dict[int, int]:
     """For daily and chosen-weekdays items: how many done days the run that is alive on the
     day before ``before`` holds (skipped days pass over; a scheduled day without a done or
@@ -295,16 +296,18 @@ def runs_before(
     count does not depend on the data): daily items by a binary search over index counts
     (:func:`_daily_runs`), chosen weekdays from their gaps (a gap may fall on unscheduled
     days only) and their skipped days. Not ``always`` (a write keeping one item's run): only
-    the statements of the kinds of item given run."""
+    the statements of the kinds of item given run. ``gaps``: how many gaps to read back
+    for each chosen-weekdays item (default ``GAPS``; a write keeping a run reads them all)."""
     daily = {h: starts[h] for h, s in schedules.items() if s.kind is scoring.ScheduleKind.DAILY}
     found = _daily_runs(db, daily, before) if daily or always else {}
     ids = [h for h, s in schedules.items() if s.kind is scoring.ScheduleKind.WEEKDAYS]
     if not ids and not always:
         return found
-    gaps = _gaps(db, {h: starts[h] for h in ids}, before)
+    limits = dict.fromkeys(ids, gaps) if gaps else None
+    item_gaps = _gaps(db, {h: starts[h] for h in ids}, before, limits)
     breaks: dict[int, date] = {}
     for habit_id in ids:
-        found_break = last_break(schedules[habit_id], starts[habit_id], gaps[habit_id])
+        found_break = last_break(schedules[habit_id], starts[habit_id], item_gaps[habit_id])
         if found_break is not None:
             breaks[habit_id] = found_break
     skipped: dict[int, int] = defaultdict(int)
@@ -429,13 +432,14 @@ def week_runs_before(
     schedules: dict[int, scoring.Schedule],
     starts: dict[int, date],
     before: date,
+    weeks_back: int = WEEKS_BACK,
 ) -> dict[int, int]:
     """For N-times-a-week items: how many met weeks the run alive at ``before`` (a Monday)
     holds, from done and skipped counts per ISO week. A week whose target is 0 (every day
     skipped) passes over; a week below target breaks the run. One query (also for no item)
-    walking back at most ``WEEKS_BACK`` weeks; items whose run is longer still are left
+    walking back at most ``weeks_back`` weeks; items whose run is longer still are left
     out."""
-    params: dict[str, object] = {"before": before, "weeks_back": WEEKS_BACK}
+    params: dict[str, object] = {"before": before, "weeks_back": weeks_back}
     for i, (habit_id, schedule) in enumerate(schedules.items()):
         params[f"h{i}"] = habit_id
         params[f"n{i}"] = schedule.times_per_week or 0
@@ -444,6 +448,6 @@ def week_runs_before(
     statement = _weeks_statement(db.get_bind().dialect.name, len(schedules))
     runs: dict[int, int] = {}
     for habit_id, weeks, met in db.connection().execute(statement, params):
-        if weeks is None or weeks <= WEEKS_BACK:
+        if weeks is None or weeks <= weeks_back:
             runs[int(habit_id)] = int(met or 0)
     return runs

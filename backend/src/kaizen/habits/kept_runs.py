@@ -68,18 +68,21 @@ def runs_as_of(
     db: Session, habits: Sequence[recent.HabitColumns], day: date
 ) -> dict[int, int | None]:
     """The run alive on the day before ``day`` for each item, as the read path's SQL counts
-    it (``None``: an item started on or after ``day``, or a run longer than that SQL
-    counts). Only the statements of the kinds of item given run."""
+    it, however long (``None``: an item started on or after ``day``). Only the statements of
+    the kinds of item given run."""
     schedules = {h.id: logs.schedule_of(h) for h in habits if h.start_date < day}
     starts = {h.id: h.start_date for h in habits}
     weekly = scoring.ScheduleKind.TIMES_PER_WEEK
     days = {h: s for h, s in schedules.items() if s.kind is not weekly}
     weeks = {h: s for h, s in schedules.items() if s.kind is weekly}
     found: dict[int, int] = {}
+    # Without the read path's bounds (64 gaps, two years of weeks): a write may walk a whole
+    # history, so a run longer than those is kept too, and no read has to count it.
+    longest = max(((day - start).days for start in starts.values()), default=0) + 1
     if days:
-        found |= aggregates.runs_before(db, days, starts, day, always=False)
+        found |= aggregates.runs_before(db, days, starts, day, always=False, gaps=longest)
     if weeks:
-        found |= aggregates.week_runs_before(db, weeks, starts, day)
+        found |= aggregates.week_runs_before(db, weeks, starts, day, longest // 7 + 1)
     return {h.id: found.get(h.id) for h in habits}
 
 
