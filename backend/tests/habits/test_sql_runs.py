@@ -5,7 +5,6 @@ current streak as ``scoring.streaks`` counts it, whether the run broke on a miss
 day without a row, on skipped days, at the start date, or not at all."""
 
 from datetime import date, timedelta
-from unittest.mock import patch
 
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, example, given, settings
@@ -147,10 +146,9 @@ def test_week_runs_equal_the_whole_historys_streak(
             # finished weeks before it.
             log = HabitLog(schedules[habit.id], start, kept)
             expected[habit.id] = streaks(log, today=before).current
-        with patch.object(aggregates, "WEEKS_BACK", 1000):  # longer than any history here
-            whole = aggregates.week_runs_before(db, schedules, starts, before)
-        with patch.object(aggregates, "WEEKS_BACK", weeks_back):
-            cut = aggregates.week_runs_before(db, schedules, starts, before)
+        # 1000: longer than any history here (as a write keeping a run counts, kept_runs).
+        whole = aggregates.week_runs_before(db, schedules, starts, before, 1000)
+        cut = aggregates.week_runs_before(db, schedules, starts, before, weeks_back)
         db.rollback()
     assert whole == expected
     # With fewer weeks counted, a run that reaches past them is left out (read from rows).

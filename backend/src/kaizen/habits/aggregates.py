@@ -432,13 +432,14 @@ def week_runs_before(
     schedules: dict[int, scoring.Schedule],
     starts: dict[int, date],
     before: date,
-    weeks_back: int = WEEKS_BACK,
+    weeks_back: int | None = None,
 ) -> dict[int, int]:
     """For N-times-a-week items: how many met weeks the run alive at ``before`` (a Monday)
     holds, from done and skipped counts per ISO week. A week whose target is 0 (every day
     skipped) passes over; a week below target breaks the run. One query (also for no item)
-    walking back at most ``weeks_back`` weeks; items whose run is longer still are left
-    out."""
+    walking back at most ``weeks_back`` weeks (default ``WEEKS_BACK``); items whose run is
+    longer still are left out."""
+    weeks_back = WEEKS_BACK if weeks_back is None else weeks_back
     params: dict[str, object] = {"before": before, "weeks_back": weeks_back}
     for i, (habit_id, schedule) in enumerate(schedules.items()):
         params[f"h{i}"] = habit_id
