@@ -184,23 +184,6 @@ class WriterTurn:
         self.holder = connection
         return True
 
-    def try_acquire(self, connection: object) -> bool:
-        """Take the turn only if it is free this instant (never waits)."""
-        if not self.local.acquire(blocking=False):
-            return False
-        try:
-            fd = self._file()
-            if fd is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.local.release()
-            return False
-        except BaseException:
-            self.local.release()
-            raise
-        self.holder = connection
-        return True
-
     def release(self, connection: object) -> None:
         """Give the turn back if ``connection`` holds it (a no-op otherwise)."""
         if self.holder is None or self.holder is not connection:
@@ -490,7 +473,7 @@ def writer_turn_now(db: Session) -> bool:
     turn = _turns.get(conn.dialect)
     if turn is None or conn.get_execution_options().get(WRITER, False):
         return False
-    return turn.try_acquire(conn.connection.dbapi_connection)
+    return turn.acquire(conn.connection.dbapi_connection, timeout=0)  # never waits
 
 
 @contextmanager

@@ -100,9 +100,9 @@ class IndexedInclude(_IncludedRouter):
     def _match(
         self, scope: Scope
     ) -> tuple[Match, Scope, BaseRoute | None, _EffectiveRouteContext | None]:
-        by_key, keyless = self._index()
         if scope["type"] != "http":
-            return _match_among(self.effective_candidates(), scope)
+            return super()._match(scope)
+        by_key, keyless = self._index()
         return _match_among(by_key.get(path_key(get_route_path(scope)), keyless), scope)
 
 
