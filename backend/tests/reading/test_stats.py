@@ -77,7 +77,8 @@ def test_stats(client: TestClient, set_now: Callable[[str], None]) -> None:
     assert client.get(f"{API}/stats", headers=user.headers).json()["current_streak"] == 0
 
 
-def test_empty_stats(client: TestClient) -> None:
+def test_empty_stats(client: TestClient, set_now: Callable[[str], None]) -> None:
+    set_now("2026-11-30T09:00:00Z")
     user = make_user(client)
     stats = client.get(f"{API}/stats", headers=user.headers).json()
     assert stats["months"][0] == "2025-12" and stats["months"][-1] == "2026-11"
