@@ -20,6 +20,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute, _effective_route_context_var
+from fastapi.security.base import SecurityBase
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -133,7 +134,9 @@ class KaizenRoute(APIRoute):
 
 def _without_repeats(dependant: Dependant) -> Dependant:
     """The dependency tree FastAPI solves for each request, with repeated dependencies cut
-    down to a leaf.
+    down to a leaf, and without the security schemes that are there for the OpenAPI
+    document alone (a scheme whose parameter has a default: ``deps.current_credential``
+    reads the secrets itself).
 
     FastAPI solves a dependency's whole sub-tree every time it appears and only then finds
     its value in the request's cache: ``CurrentUser`` in an endpoint that also sits behind
@@ -153,6 +156,8 @@ def _without_repeats(dependant: Dependant) -> Dependant:
     def walk(node: Dependant) -> Dependant:
         subs: list[Dependant] = []
         for sub in node.dependencies:
+            if _documents_security_only(node, sub):
+                continue
             key = _get_cache_key(dependant=sub)
             if sub.use_cache and key in seen and not _has_parameters(sub):
                 leaf = dataclasses.replace(sub, dependencies=[])
@@ -165,6 +170,15 @@ def _without_repeats(dependant: Dependant) -> Dependant:
         return dataclasses.replace(node, dependencies=subs)
 
     return walk(dependant)
+
+
+def _documents_security_only(node: Dependant, sub: Dependant) -> bool:
+    """Whether ``sub`` is a security scheme that ``node`` takes with a default value: one
+    the OpenAPI document needs and the handler does without."""
+    if not isinstance(sub.call, SecurityBase) or node.call is None or sub.name is None:
+        return False
+    parameter = inspect.signature(node.call).parameters.get(sub.name)
+    return parameter is not None and parameter.default is not inspect.Parameter.empty
 
 
 def _has_parameters(dependant: Dependant) -> bool:

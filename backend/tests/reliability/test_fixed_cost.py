@@ -2,18 +2,20 @@
 where the credential lookup runs, repeated dependencies, and routers that remember their
 routes."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import pytest
 from fastapi import APIRouter, Depends, FastAPI, Query
+from fastapi.dependencies.models import Dependant
 from fastapi.dependencies.utils import get_dependant
+from fastapi.security.base import SecurityBase
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from kaizen import clock
 from kaizen.auth.models import User
 from kaizen.db import new_session
-from kaizen.deps import current_user
+from kaizen.deps import CurrentCredential, CurrentUser, current_credential, current_user
 from kaizen.main import _without_repeats, settle
 from tests.conftest import statement_places
 from tests.factories import (
@@ -174,3 +176,51 @@ def test_a_dependency_override_still_gets_the_whole_tree(app: FastAPI, client: T
         app.dependency_overrides.pop(current_user)
     assert response.status_code == 200
     assert response.json()["total"] == 0
+
+
+def test_the_security_schemes_are_documented_but_not_solved(app: FastAPI) -> None:
+    """``current_credential`` takes the three schemes for the OpenAPI document only (with
+    defaults, reading the secrets itself): the tree a handler solves leaves them out, while
+    the document still lists them on every operation that needs a sign-in."""
+
+    async def endpoint(user: CurrentUser, credential: CurrentCredential) -> None:
+        pass
+
+    def calls(node: Dependant) -> list[Any]:
+        return [node.call, *(c for sub in node.dependencies for c in calls(sub))]
+
+    original = get_dependant(path="/x", call=endpoint)
+    documented = calls(original)
+    solved = calls(_without_repeats(original))
+    schemes = [type(c).__name__ for c in documented if isinstance(c, SecurityBase)]
+    assert schemes == ["OAuth2PasswordBearer", "HTTPBearer", "APIKeyCookie"] * 2
+    assert current_credential in solved and current_user in solved
+    assert not any(isinstance(c, SecurityBase) for c in solved)
+    operation = app.openapi()["paths"]["/api/v1/reading-items"]["get"]
+    assert operation["security"] == [
+        {"OAuth2PasswordBearer": []},
+        {"PersonalToken": []},
+        {"APIKeyCookie": []},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("authorization", "status"),
+    [
+        ("Bearer {token}", 200),
+        ("bearer {token}", 200),  # the scheme's name is case-insensitive
+        ("BEARER {token}", 200),
+        ("Bearer  {token}", 200),  # spaces around the secret are dropped
+        ("Bearer", 401),
+        ("Bearer ", 401),
+        ("Basic {token}", 401),
+        ("{token}", 401),
+    ],
+)
+def test_the_authorization_header_is_read_as_the_schemes_read_it(
+    client: TestClient, authorization: str, status: int
+) -> None:
+    user = make_user(client)
+    token = user.headers["Authorization"].removeprefix("Bearer ")
+    header = {"Authorization": authorization.format(token=token)}
+    assert client.get("/api/v1/me", headers=header).status_code == status
