@@ -17,7 +17,7 @@ Writes are serialised per database where it matters:
   begins the same way, after its reads, and runs from ``BEGIN IMMEDIATE`` to ``COMMIT`` in one
   call in one thread, never returning to the event loop while it holds the lock (that thread
   is the event loop's own only when the writer turn was free, ``writer_turn_now``). In one
-  process, waiting writers queue in the event loop (``write_slot``) instead of holding a
+  process, waiting writers queue in the event loop (``take_write_slot``) instead of holding a
   pooled connection and a worker thread, so reads always find a connection and never wait
   for the writer. Across processes (``--workers``), a writer waits for its turn
   (``WriterTurn``) just before ``BEGIN IMMEDIATE`` and is woken within a fraction of a
@@ -44,11 +44,11 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
 import anyio
 import anyio.to_thread
-from fastapi import Depends, Request
+from fastapi import Request
 from sqlalchemy import Connection, DateTime, Engine, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -511,11 +511,12 @@ class Busy(AppError):
         super().__init__(503, "The database is busy; try again", headers={"Retry-After": "1"})
 
 
-async def write_slot(request: Request) -> AsyncIterator[None]:
-    """On SQLite, unsafe requests of this process take turns (see the module's docstring)."""
+async def take_write_slot(request: Request) -> asyncio.Semaphore | None:
+    """On SQLite, unsafe requests of this process take turns (see the module's docstring):
+    the slot this request took (to give back when its transaction has ended), or ``None``
+    when it needs none."""
     if request.method in SAFE_METHODS or not is_sqlite(get_engine(settings.database_url)):
-        yield
-        return
+        return None
     loop = asyncio.get_running_loop()
     slot = _slots.get(loop)
     if slot is None:
@@ -524,10 +525,7 @@ async def write_slot(request: Request) -> AsyncIterator[None]:
         await asyncio.wait_for(slot.acquire(), timeout=settings.write_wait_seconds)
     except TimeoutError:
         raise Busy() from None
-    try:
-        yield
-    finally:
-        slot.release()
+    return slot
 
 
 def _finish(session: Session, failed: bool) -> None:
@@ -543,9 +541,7 @@ def _finish(session: Session, failed: bool) -> None:
         session.close()
 
 
-async def get_db(
-    request: Request, _turn: Annotated[None, Depends(write_slot, scope="function")]
-) -> AsyncIterator[Session]:
+async def get_db(request: Request) -> AsyncIterator[Session]:
     """One transaction per request: commit when the handler succeeds, roll back otherwise
     (a ``reads_first`` request on SQLite: its reads' transaction, then the handler's one
     ``write_transaction``).
@@ -557,24 +553,39 @@ async def get_db(
     creating a session does no I/O (it connects at its first statement), so it happens on the
     event loop; the commit (or rollback) and close, which talk to the database, run together
     in one worker thread.
+
+    An unsafe request on SQLite takes this process's write slot first and gives it back
+    once its transaction has ended (here, not in a dependency of its own: each one costs
+    every request FastAPI's solving, and a generator's its exit stack too).
     """
+    slot = await take_write_slot(request)
     read = request.method in SAFE_METHODS
-    session = new_session(writer=not read and not reads_before_writing(request))
+    try:
+        session = new_session(writer=not read and not reads_before_writing(request))
+    except BaseException:
+        if slot is not None:
+            slot.release()
+        raise
     failed = True
     try:
         yield session
         failed = False
     finally:
-        if not session.in_transaction():
-            # Committed already (``kaizen.main.KaizenRoute``) or never used: closing does no
-            # I/O, so it needs no thread.
-            session.close()
-        elif read and session.get_bind().dialect.name == "sqlite":
-            # A read's transaction on SQLite: its COMMIT only lets go of the WAL snapshot and
-            # waits for nothing, so it ends on the event loop (see ``reads_on_loop``).
-            _finish(session, failed)
-        else:
-            # Shielded: a cancelled request still ends its transaction and returns the
-            # connection.
-            with anyio.CancelScope(shield=True):
-                await anyio.to_thread.run_sync(_finish, session, failed)
+        try:
+            if not session.in_transaction():
+                # Committed already (``kaizen.main.KaizenRoute``) or never used: closing
+                # does no I/O, so it needs no thread.
+                session.close()
+            elif read and session.get_bind().dialect.name == "sqlite":
+                # A read's transaction on SQLite: its COMMIT only lets go of the WAL
+                # snapshot and waits for nothing, so it ends on the event loop (see
+                # ``reads_on_loop``).
+                _finish(session, failed)
+            else:
+                # Shielded: a cancelled request still ends its transaction and returns the
+                # connection.
+                with anyio.CancelScope(shield=True):
+                    await anyio.to_thread.run_sync(_finish, session, failed)
+        finally:
+            if slot is not None:
+                slot.release()
