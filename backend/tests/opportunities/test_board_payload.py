@@ -17,7 +17,7 @@ from kaizen.db import UTCDateTime, new_session
 from kaizen.opportunities import router, service
 from kaizen.opportunities.models import Application
 from kaizen.opportunities.schemas import ApplicationRead
-from kaizen.queries import moment_json
+from kaizen.queries import moment_json, moment_value
 from kaizen.schemas import Page
 from tests.factories import create_application, create_event, create_goal, create_organization
 from tests.opportunities.helpers import long_lived_user
@@ -89,8 +89,8 @@ def test_the_board_is_byte_for_byte_the_validated_page(client: TestClient, set_n
     )
 )
 def test_a_timestamp_is_read_as_the_text_pydantic_writes(moment: datetime) -> None:
-    """``queries.moment_json`` (the board's, the follow-ups' and the reading list's
-    timestamps): for any instant stored as ``UTCDateTime`` stores it, the value read is what
+    """``queries.moment_json`` read through ``moment_value`` (the board's and the reading
+    list's timestamps): for any instant stored as ``UTCDateTime`` stores it, the value read is what
     pydantic writes for that instant (with and without microseconds, trailing zeros kept)."""
     with new_session() as db:
         dialect = db.get_bind().dialect
@@ -100,7 +100,9 @@ def test_a_timestamp_is_read_as_the_text_pydantic_writes(moment: datetime) -> No
         process = impl.bind_processor(dialect)
         value = process(stored) if process else stored
         column = literal(value, String) if isinstance(value, str) else literal(moment, column_type)
-        read = db.execute(select(moment_json(column, dialect.name))).scalar_one()
+        read = moment_value(dialect.name)(
+            db.execute(select(moment_json(column, dialect.name))).scalar_one()
+        )
     written = _MOMENT.dump_json(moment).decode().strip('"')
     assert (read if isinstance(read, str) else _MOMENT.dump_json(read).decode().strip('"')) == (
         written

@@ -75,6 +75,7 @@ from kaizen.queries import (
     json_rows,
     like_escaped,
     moment_json,
+    moment_value,
     paginate,
     utc_text,
 )
@@ -297,6 +298,7 @@ def list_applications(
     rows = json_rows(db, queries.rows, params)
     if not rows:
         return [], total
+    moment = moment_value(db.get_bind().dialect.name)
     items: dict[int, dict[str, Any]] = {}
     for (
         app_id,
@@ -325,13 +327,13 @@ def list_applications(
             "source": source,
             "url": url,
             "stage": app_stage,
-            "stage_changed_at": stage_changed_at,
+            "stage_changed_at": moment(stage_changed_at),
             "applied_on": applied_on,
             "follow_up_on": follow_up_on,
             "goal_ids": [],
             "notes": notes,
-            "created_at": created_at,
-            "updated_at": updated_at,
+            "created_at": moment(created_at),
+            "updated_at": moment(updated_at),
             "next_event": None,
         }
     # Goal links (ordered by goal id) and upcoming events (soonest first, then by id: the
@@ -346,7 +348,7 @@ def list_applications(
                 "id": event_id,
                 "kind": event_kind,
                 "title": title,
-                "starts_at": starts_at,
+                "starts_at": moment(starts_at),
             }
     return list(items.values()), total
 
@@ -380,7 +382,8 @@ def _board_queries(
         where.append(Organization.type == bindparam("type", type_=String))
     if by_org:
         where.append(Application.organization_id == bindparam("organization", type_=Integer))
-    # Timestamps and dates as their JSON values: the board is serialised from plain values.
+    # Dates as their JSON values and timestamps as stored (``moment_value`` then writes their
+    # JSON values): the board is serialised from plain values.
     moments, days = {"stage_changed_at", "created_at", "updated_at"}, {"applied_on", "follow_up_on"}
     columns = [
         moment_json(c, dialect).label(c.key)

@@ -26,6 +26,7 @@ from kaizen.queries import (
     json_rows,
     like_escaped,
     moment_json,
+    moment_value,
     next_position,
     reorder,
 )
@@ -136,8 +137,9 @@ def list_item_rows(
     set of filters (``_row_queries``) and run as Core statements."""
     status = tuple(query.get("status", ()))
     tag, q = query.get("tag"), query.get("q")
+    dialect = db.get_bind().dialect.name
     total_stmt, rows_stmt = _row_queries(
-        db.get_bind().dialect.name,
+        dialect,
         len(status),
         bool(query.get("kind")),
         bool(tag),
@@ -157,12 +159,14 @@ def list_item_rows(
     }
     conn = db.connection()
     total = conn.execute(total_stmt, params).scalar_one()
+    moment = moment_value(dialect)
     items = []
     for row in json_rows(db, rows_stmt, params):
         # ``ReadingItemRead``'s fields in its order (the router writes the JSON as it stands).
         item = dict(zip(LIST_FIELDS, row, strict=True))
         item["authors"] = split_authors(row[_AUTHORS])
         item["tags"] = split_tags(row[_TAGS])
+        item["created_at"] = moment(row[_CREATED])
         items.append(item)
     return items, total
 
@@ -199,7 +203,8 @@ def _row_queries(
             ReadingItem.title.icontains(pattern, escape=LIKE_ESCAPE)
             | ReadingItem.authors_text.icontains(pattern, escape=LIKE_ESCAPE)
         )
-    # Dates and the timestamp as their JSON text, each under its field's name.
+    # Dates as their JSON text and the timestamp as stored (``moment_value`` then writes its
+    # JSON text), each under its field's name.
     columns = [
         moment_json(c, dialect).label(field)
         if field == "created_at"
@@ -247,6 +252,7 @@ LIST_FIELDS = tuple(ReadingItemRead.model_fields)
 _STORED_AS = {"authors": "authors_text", "tags": "tags_text"}
 LIST_COLUMNS = tuple(ReadingItem.__table__.c[_STORED_AS.get(f, f)] for f in LIST_FIELDS)
 _AUTHORS, _TAGS = LIST_FIELDS.index("authors"), LIST_FIELDS.index("tags")
+_CREATED = LIST_FIELDS.index("created_at")
 
 
 def reorder_items(db: Session, user: User, ids: list[int]) -> None:
