@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, String, case, func, literal_column, select, type_coerce, update
+from sqlalchemy import Select, String, case, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from kaizen.ownership import ensure_owned
@@ -68,17 +68,6 @@ def like_escaped(text: str) -> str:
         .replace("%", LIKE_ESCAPE + "%")
         .replace("_", LIKE_ESCAPE + "_")
     )
-
-
-def utc_text(column: Any, dialect: str) -> Any:
-    """A UTC timestamp column (``db.UTCDateTime``) to be read for a response. SQLite stores
-    the UTC time as text ('YYYY-MM-DD HH:MM:SS.ffffff'); with a ``Z`` appended pydantic reads
-    it as the same aware instant, without SQLAlchemy turning each value into a naive datetime
-    and then an aware one in Python (about 2 µs a value: 800 on a board page). Elsewhere the
-    column as it is."""
-    if dialect == "sqlite":
-        return type_coerce(column, String) + literal_column("'Z'", String)
-    return column
 
 
 def moment_json(column: Any, dialect: str) -> Any:

@@ -77,7 +77,6 @@ from kaizen.queries import (
     moment_json,
     moment_value,
     paginate,
-    utc_text,
 )
 from kaizen.schemas import apply_changes
 
@@ -339,7 +338,7 @@ def list_applications(
     # Goal links (ordered by goal id) and upcoming events (soonest first, then by id: the
     # first one seen is the application's next event, the same rule as ``next_events``).
     extras = json_rows(db, queries.extras, {**params, "now": now})
-    for app_id, goal_id, event_id, event_kind, title, _, starts_at in extras:
+    for app_id, goal_id, event_id, event_kind, title, starts_at in extras:
         item = items[app_id]
         if event_id is None:
             item["goal_ids"].append(goal_id)
@@ -433,9 +432,6 @@ def _board_queries(
         (no_text if dialect == "sqlite" else literal_column("NULL", UTCDateTime())).label(
             "starts_at"
         ),
-        (no_text if dialect == "sqlite" else literal_column("NULL", UTCDateTime())).label(
-            "starts_json"
-        ),
     ).where(ApplicationGoal.application_id.in_(ids))
     events = select(
         Event.application_id,
@@ -443,8 +439,8 @@ def _board_queries(
         Event.id,
         Event.kind,
         Event.title,
-        utc_text(Event.starts_at, dialect),  # sorts as the instants do
-        moment_json(Event.starts_at, dialect),  # the JSON's text
+        # As stored on SQLite ('YYYY-MM-DD HH:MM:SS.ffffff'), which sorts as the instants do.
+        moment_json(Event.starts_at, dialect),
     ).where(
         # By the (user_id, starts_at) index: the user's upcoming events are few.
         Event.user_id == bindparam("user", type_=Integer),
