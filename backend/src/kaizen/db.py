@@ -559,19 +559,14 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
     every request FastAPI's solving, and a generator's its exit stack too).
     """
     slot = await take_write_slot(request)
-    read = request.method in SAFE_METHODS
     try:
+        read = request.method in SAFE_METHODS
         session = new_session(writer=not read and not reads_before_writing(request))
-    except BaseException:
-        if slot is not None:
-            slot.release()
-        raise
-    failed = True
-    try:
-        yield session
-        failed = False
-    finally:
+        failed = True
         try:
+            yield session
+            failed = False
+        finally:
             if not session.in_transaction():
                 # Committed already (``kaizen.main.KaizenRoute``) or never used: closing
                 # does no I/O, so it needs no thread.
@@ -586,6 +581,6 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
                 # connection.
                 with anyio.CancelScope(shield=True):
                     await anyio.to_thread.run_sync(_finish, session, failed)
-        finally:
-            if slot is not None:
-                slot.release()
+    finally:
+        if slot is not None:
+            slot.release()
